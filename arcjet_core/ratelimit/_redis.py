@@ -1,0 +1,308 @@
+"""Redis / Valkey store: every op of one request in one EVALSHA round trip.
+
+Sync and async share all the I/O-free work (key derivation, argument
+packing, reply decoding); they differ only in the client and in ``await``.
+
+Why there are no client-side retries: a timeout may arrive after the script
+already ran, and re-sending it would count the request twice. A failed call
+raises ``ArcjetStorageError`` (the engine fails open), the broken connection is
+dropped, and the next call reconnects, so the store recovers by itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import threading
+import weakref
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import ArcjetMisconfiguration, ArcjetStorageError
+from ._types import (
+    FixedWindowParams,
+    LimitOutcome,
+    Op,
+    Outcome,
+    SlidingWindowParams,
+    Storage,
+    SuspicionOp,
+    SuspicionOutcome,
+    TokenBucketParams,
+)
+
+DEFAULT_TIMEOUT = 0.1  # seconds; a rate limit that waits longer costs more than it saves
+KEY_PART_SEPARATOR = "\x1f"
+
+
+def load_script() -> str:
+    """The Lua sent to Redis: the algorithms, then the request loop."""
+    package = resources.files(__package__)
+    return (
+        package.joinpath("algorithms.lua").read_text(encoding="utf-8")
+        + "\n"
+        + package.joinpath("run.lua").read_text(encoding="utf-8")
+    )
+
+
+def import_redis() -> Any:
+    try:
+        import redis
+        import redis.asyncio
+        import redis.asyncio.cluster
+        import redis.asyncio.retry
+        import redis.backoff
+        import redis.cluster
+        import redis.crc
+        import redis.retry
+    except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
+        raise ArcjetMisconfiguration(
+            "storage: a redis:// storage needs the redis client; "
+            "install it with `pip install 'arcjet-local[redis]'`"
+        ) from exc
+    return redis
+
+
+def _fault_types(redis: Any) -> tuple[type[BaseException], ...]:
+    # RedisClusterException does not derive from RedisError; OSError and
+    # asyncio.TimeoutError can surface from socket and SSL layers directly.
+    return (
+        redis.exceptions.RedisError,
+        redis.exceptions.RedisClusterException,
+        OSError,
+        asyncio.TimeoutError,
+    )
+
+
+def storage_key(prefix: str, kind: str, key: str) -> str:
+    """``prefix:{tag}:digest``: hashed so any logical key is safe and bounded.
+
+    The hash tag is the last key part (the engine puts the client fingerprint
+    there), so a request's ops usually share one Cluster slot and one round
+    trip. The kind is in the digest so two algorithms never share state.
+    """
+    tag = key.rpartition(KEY_PART_SEPARATOR)[2]
+    tag_digest = hashlib.sha256(tag.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{kind}\x00{key}".encode()).hexdigest()[:32]
+    return f"{prefix}:{{{tag_digest}}}:{digest}"
+
+
+def pack(op: Op) -> tuple[str, tuple[int, int, int, int]]:
+    """The op's kind letter and its four integer arguments, as run.lua reads them."""
+    if isinstance(op, SuspicionOp):
+        return "x", (op.add, op.threshold, op.window_seconds * 1000, op.block_seconds * 1000)
+    p = op.params
+    if isinstance(p, TokenBucketParams):
+        return "t", (p.refill_rate, p.interval * 1000, p.capacity, op.requested)
+    if isinstance(p, FixedWindowParams):
+        return "f", (p.max, p.window * 1000, op.requested, 0)
+    if isinstance(p, SlidingWindowParams):
+        return "s", (p.max, p.interval * 1000, op.requested, 0)
+    raise TypeError(f"unknown rate-limit params: {p!r}")
+
+
+def unpack(op: Op, flag: int, count: int, ms: int) -> Outcome:
+    if isinstance(op, SuspicionOp):
+        return SuspicionOutcome(bool(flag), int(count), int(ms) / 1000)
+    p = op.params
+    if isinstance(p, TokenBucketParams):
+        return LimitOutcome(bool(flag), p.capacity, int(count), int(ms) / 1000, p.interval)
+    if isinstance(p, FixedWindowParams):
+        return LimitOutcome(bool(flag), p.max, int(count), int(ms) / 1000, p.window)
+    return LimitOutcome(bool(flag), p.max, int(count), int(ms) / 1000, p.interval)
+
+
+class RedisStorage(Storage):
+    """Rate-limit state on a Redis, Valkey or Redis Cluster server.
+
+    ``url`` accepts ``redis://``, ``rediss://``, ``unix://``, ``valkey://``,
+    ``valkeys://`` and, for a cluster, ``redis+cluster://`` /
+    ``rediss+cluster://`` (several seed nodes: ``host1:port1,host2:port2``).
+    ``timeout`` bounds connect and every call. Extra keyword arguments go to
+    the redis-py client; query parameters in the URL override them.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        prefix: str = "arcjet",
+        timeout: float = DEFAULT_TIMEOUT,
+        **client_options: Any,
+    ) -> None:
+        self._redis = import_redis()
+        self._faults = _fault_types(self._redis)
+        self._no_script = self._redis.exceptions.NoScriptError
+        scheme, sep, rest = url.partition("://")
+        scheme = scheme.lower()
+        if not sep:
+            raise ArcjetMisconfiguration(f"storage: not a URL: {url!r}")
+        self.cluster = scheme.endswith("+cluster")
+        base = scheme.removesuffix("+cluster")
+        # Valkey speaks the Redis protocol; redis-py only knows the redis names.
+        base = {"valkey": "redis", "valkeys": "rediss"}.get(base, base)
+        if base not in ("redis", "rediss", "unix") or (self.cluster and base == "unix"):
+            raise ArcjetMisconfiguration(f"storage: unsupported Redis URL scheme {scheme!r}")
+        self._url: str = f"{base}://{rest}"
+        self._seeds: list[tuple[str, int]] = []
+        if self.cluster:
+            self._url, self._seeds = _split_seeds(self._url)
+        self.prefix = prefix
+        self.timeout = timeout
+        self._options = client_options
+        self.script = load_script()
+        self.sha = hashlib.sha1(self.script.encode()).hexdigest()
+        self._client: Any = None
+        self._client_lock = threading.Lock()
+        # redis.asyncio connections belong to the loop that opened them.
+        self._async_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def __repr__(self) -> str:
+        return f"RedisStorage(cluster={self.cluster}, prefix={self.prefix!r})"
+
+    # -- shared, I/O-free -------------------------------------------------
+
+    def _batches(self, ops: Sequence[Op]) -> list[tuple[list[int], list[str], list[Any]]]:
+        """Ops grouped so each group is one script call: one group, or one per Cluster slot."""
+        groups: dict[int, tuple[list[int], list[str], list[Any]]] = {}
+        key_slot = self._redis.crc.key_slot if self.cluster else None
+        for index, op in enumerate(ops):
+            kind, args = pack(op)
+            key = storage_key(self.prefix, kind, op.key)
+            slot = key_slot(key.encode()) if key_slot is not None else 0
+            group = groups.get(slot)
+            if group is None:
+                group = groups[slot] = ([], [], [])
+            group[0].append(index)
+            group[1].append(key)
+            group[2].append(kind)
+            group[2].extend(args)
+        return list(groups.values())
+
+    @staticmethod
+    def _decode(
+        ops: Sequence[Op], batches: list[tuple[list[int], list[str], list[Any]]], replies: list[Any]
+    ) -> list[Outcome]:
+        outcomes: list[Outcome | None] = [None] * len(ops)
+        for (indexes, _keys, _args), reply in zip(batches, replies, strict=True):
+            for n, index in enumerate(indexes):
+                outcomes[index] = unpack(
+                    ops[index], reply[3 * n], reply[3 * n + 1], reply[3 * n + 2]
+                )
+        return outcomes  # type: ignore[return-value]  # every slot was filled above
+
+    def _fault(self, exc: BaseException) -> ArcjetStorageError:
+        return ArcjetStorageError(f"redis storage failed: {type(exc).__name__}: {exc}")
+
+    def _client_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            "socket_timeout": self.timeout,
+            "socket_connect_timeout": self.timeout,
+        }
+        options.update(self._options)
+        return options
+
+    # -- sync --------------------------------------------------------------
+
+    def _sync_client(self) -> Any:
+        client = self._client
+        if client is None:
+            with self._client_lock:
+                if self._client is None:
+                    self._client = self._new_client(self._redis, self._redis.retry.Retry)
+                client = self._client
+        return client
+
+    def _new_client(self, module: Any, retry_type: Any) -> Any:
+        options = self._client_options()
+        no_retry = retry_type(self._redis.backoff.NoBackoff(), 0)
+        if self.cluster:
+            cluster = module.cluster
+            seeds = [cluster.ClusterNode(host, port) for host, port in self._seeds]
+            if seeds:
+                options["startup_nodes"] = seeds
+            return cluster.RedisCluster.from_url(self._url, retry=no_retry, **options)
+        return module.Redis.from_url(self._url, retry=no_retry, **options)
+
+    def run(self, ops: Sequence[Op]) -> list[Outcome]:
+        if not ops:
+            return []
+        try:
+            client = self._sync_client()
+            batches = self._batches(ops)
+            replies = [self._call(client, keys, args) for _i, keys, args in batches]
+        except self._faults as exc:
+            raise self._fault(exc) from exc
+        return self._decode(ops, batches, replies)
+
+    def _call(self, client: Any, keys: list[str], args: list[Any]) -> Any:
+        try:
+            return client.evalsha(self.sha, len(keys), *keys, *args)
+        except self._no_script:
+            # EVAL runs the script and caches it on that node, so the next
+            # EVALSHA hits; one extra round trip after a restart or flush.
+            return client.eval(self.script, len(keys), *keys, *args)
+
+    def close(self) -> None:
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            with contextlib.suppress(*self._faults):
+                client.close()
+
+    # -- async -------------------------------------------------------------
+
+    def _async_client(self) -> Any:
+        loop = asyncio.get_running_loop()
+        client = self._async_clients.get(loop)
+        if client is None:
+            asyncio_redis = self._redis.asyncio
+            client = self._new_client(asyncio_redis, asyncio_redis.retry.Retry)
+            self._async_clients[loop] = client
+        return client
+
+    async def run_async(self, ops: Sequence[Op]) -> list[Outcome]:
+        if not ops:
+            return []
+        try:
+            client = self._async_client()
+            batches = self._batches(ops)
+            replies = [await self._call_async(client, keys, args) for _i, keys, args in batches]
+        except self._faults as exc:
+            raise self._fault(exc) from exc
+        return self._decode(ops, batches, replies)
+
+    async def _call_async(self, client: Any, keys: list[str], args: list[Any]) -> Any:
+        try:
+            return await client.evalsha(self.sha, len(keys), *keys, *args)
+        except self._no_script:
+            return await client.eval(self.script, len(keys), *keys, *args)
+
+    async def aclose(self) -> None:
+        loop = asyncio.get_running_loop()
+        client = self._async_clients.pop(loop, None)
+        if client is not None:
+            with contextlib.suppress(*self._faults):
+                await client.aclose()
+
+
+def _split_seeds(url: str) -> tuple[str, list[tuple[str, int]]]:
+    """``redis://a:1,b:2`` -> (``redis://a:1``, [("b", 2)]): extra cluster seed nodes."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    userinfo, at, hosts = netloc.rpartition("@")
+    first, *others = hosts.split(",")
+    seeds: list[tuple[str, int]] = []
+    for other in others:
+        host, _, port = other.rpartition(":")
+        try:
+            seeds.append((host or other, int(port) if host else 6379))
+        except ValueError as exc:
+            raise ArcjetMisconfiguration(f"storage: bad cluster node {other!r}") from exc
+    rebuilt = parts._replace(netloc=f"{userinfo}{at}{first}").geturl()
+    return rebuilt, seeds

@@ -1,0 +1,148 @@
+"""The rate-limit maths: pure functions, the one source of truth.
+
+Time is integer milliseconds (``now``), so Python and the Lua twin in
+``algorithms.lua`` compute the same integers: Lua numbers are doubles and stay
+exact below 2**53, which milliseconds since the epoch times any realistic
+``max`` never reach. Every function takes the stored state (``None`` when there
+is none) and returns ``(new_state, flag, count, reset_ms, ttl_ms)``; a
+``ttl_ms`` of 0 means the new state equals "no state" and may be dropped.
+
+Clocks can step backwards (a Redis failover, an NTP jump); each function then
+holds time at the stored state's instant instead of handing out fresh tokens.
+"""
+
+from __future__ import annotations
+
+TokenBucketState = tuple[int, int]  # (tokens, last refill instant)
+FixedWindowState = tuple[int, int]  # (window index, count)
+SlidingWindowState = tuple[int, int, int]  # (window index, current count, previous count)
+SuspicionState = tuple[int, int, int]  # (score, score expiry instant, blocked until)
+
+Step = tuple[tuple[int, ...] | None, bool, int, int, int]
+
+
+def token_bucket(
+    state: TokenBucketState | None,
+    now: int,
+    refill_rate: int,
+    interval_ms: int,
+    capacity: int,
+    requested: int,
+) -> Step:
+    """Full at first sight; ``refill_rate`` tokens every ``interval_ms``, capped.
+
+    Refills are discrete and anchored at the last refill instant, so a bucket
+    gains exactly ``refill_rate`` tokens per elapsed interval. While the bucket
+    is full the refill clock is idle: it restarts at the next take. Returns
+    ``reset_ms`` = time until the next refill (0 when full).
+    """
+    if state is None:
+        tokens, last = capacity, now
+    else:
+        tokens, last = state
+        now = max(now, last)
+        refills = (now - last) // interval_ms
+        if refills:
+            tokens = min(capacity, tokens + refills * refill_rate)
+            last += refills * interval_ms
+    if tokens >= capacity:
+        tokens, last = capacity, now
+    allowed = requested <= tokens
+    if allowed:
+        tokens -= requested
+    if tokens >= capacity:
+        return None, allowed, tokens, 0, 0
+    reset_ms = last + interval_ms - now
+    refills_to_full = -(-(capacity - tokens) // refill_rate)
+    ttl_ms = last + refills_to_full * interval_ms - now
+    return (tokens, last), allowed, tokens, reset_ms, ttl_ms
+
+
+def fixed_window(
+    state: FixedWindowState | None,
+    now: int,
+    max_: int,
+    window_ms: int,
+    requested: int,
+) -> Step:
+    """At most ``max_`` requests per window; windows are aligned to the clock's epoch."""
+    index = now // window_ms
+    count = 0
+    if state is not None:
+        if state[0] > index:  # clock stepped back: stay in the stored window
+            index, now = state[0], state[0] * window_ms
+        if state[0] == index:
+            count = state[1]
+    allowed = count + requested <= max_
+    if allowed:
+        count += requested
+    reset_ms = (index + 1) * window_ms - now
+    return (index, count), allowed, max(0, max_ - count), reset_ms, reset_ms
+
+
+def sliding_window(
+    state: SlidingWindowState | None,
+    now: int,
+    max_: int,
+    interval_ms: int,
+    requested: int,
+) -> Step:
+    """``rate = previous * (interval - elapsed) / interval + current`` must stay <= ``max_``.
+
+    Compared multiplied through by ``interval_ms`` so the test is exact in
+    integers: a fractional weight can never round an extra request in.
+    """
+    index = now // interval_ms
+    current = previous = 0
+    if state is not None:
+        if state[0] > index:
+            index, now = state[0], state[0] * interval_ms
+        if state[0] == index:
+            current, previous = state[1], state[2]
+        elif state[0] == index - 1:
+            previous = state[1]
+    elapsed = now - index * interval_ms
+    weighted_previous = previous * (interval_ms - elapsed)
+    allowed = weighted_previous + (current + requested) * interval_ms <= max_ * interval_ms
+    if allowed:
+        current += requested
+    remaining = max(
+        0, (max_ * interval_ms - weighted_previous - current * interval_ms) // interval_ms
+    )
+    reset_ms = interval_ms - elapsed
+    # The current count is still needed as "previous" during the next window.
+    return (index, current, previous), allowed, remaining, reset_ms, reset_ms + interval_ms
+
+
+def suspicion(
+    state: SuspicionState | None,
+    now: int,
+    add: int,
+    threshold: int,
+    window_ms: int,
+    block_ms: int,
+) -> Step:
+    """A per-client score that blocks the client for ``block_ms`` once it reaches ``threshold``.
+
+    The score expires ``window_ms`` after its first increment. Reaching the
+    threshold starts a block and clears the score, so a client comes back
+    clean once the block ends. Returns ``(state, blocked, score,
+    block_remaining_ms, ttl_ms)``; ``add`` of 0 only reads.
+    """
+    score, expires, blocked_until = state if state is not None else (0, 0, 0)
+    if blocked_until > now:
+        remaining = blocked_until - now
+        return (score, expires, blocked_until), True, score, remaining, remaining
+    if expires <= now:
+        score = 0
+    if add <= 0:
+        if score == 0:
+            return None, False, 0, 0, 0
+        return (score, expires, 0), False, score, 0, expires - now
+    if score == 0:
+        expires = now + window_ms
+    score += add
+    if score >= threshold:
+        # The score rides along only so reads during the block can report it.
+        return (score, 0, now + block_ms), True, score, block_ms, block_ms
+    return (score, expires, 0), False, score, 0, expires - now
