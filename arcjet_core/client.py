@@ -1,0 +1,215 @@
+"""The clients: ``arcjet()`` (async) and ``arcjet_sync()`` (sync).
+
+Both build the same Engine; they differ only in how they perform the I/O the
+engine asks for (the analyzer crossing and the storage round trip).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import Any
+
+from arcjet_core.cache import TTLCache
+from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async
+from arcjet_core.decision import Decision, RuleResult
+from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput, StorageCall
+from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
+from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform
+from arcjet_core.ratelimit import Storage, storage_from
+from arcjet_core.rules import RuleSpec, coerce_characteristics, flatten_rules
+
+logger = logging.getLogger("arcjet")
+
+_LOG_LEVEL_ENV = "ARCJET_LOG_LEVEL"
+
+
+def _configure_logging() -> None:
+    level = os.environ.get(_LOG_LEVEL_ENV)
+    if level:
+        logger.setLevel(level.strip().upper())
+
+
+def _is_development(environment: str | None) -> bool:
+    env = environment if environment is not None else os.environ.get("ARCJET_ENV", "")
+    return env.strip().lower() in ("development", "dev")
+
+
+class _ClientBase:
+    """Validation and wiring shared by both clients; no I/O."""
+
+    def __init__(
+        self,
+        *,
+        key: str,
+        rules: Sequence[RuleSpec] | None = None,
+        characteristics: Sequence[str] = (),
+        proxies: Sequence[str] | None = None,
+        environment: str | None = None,
+        fail_open: bool = True,
+        storage: Storage | str | None = None,
+        disable_automatic_ip_detection: bool = False,
+        platform: str | None = None,
+        body_limit: int = DEFAULT_BODY_LIMIT,
+        deny_cache_size: int = 10_000,
+        _shared: tuple[Storage, TTLCache[RuleResult]] | None = None,
+    ) -> None:
+        if not isinstance(key, str) or not key.strip():
+            raise ArcjetMisconfiguration("key must be a non-empty string (it namespaces this client's state)")
+        for name, flag in (("fail_open", fail_open), ("disable_automatic_ip_detection", disable_automatic_ip_detection)):
+            if not isinstance(flag, bool):
+                raise ArcjetMisconfiguration(f"{name} must be a bool, got {flag!r}")
+        if isinstance(body_limit, bool) or not isinstance(body_limit, int) or body_limit < 0:
+            raise ArcjetMisconfiguration(f"body_limit must be a non-negative int, got {body_limit!r}")
+        if environment is not None and not isinstance(environment, str):
+            raise ArcjetMisconfiguration(f"environment must be a string, got {environment!r}")
+        _configure_logging()
+        self._options: dict[str, Any] = dict(
+            key=key, characteristics=tuple(characteristics), proxies=proxies, environment=environment,
+            fail_open=fail_open, disable_automatic_ip_detection=disable_automatic_ip_detection,
+            platform=platform, body_limit=body_limit, deny_cache_size=deny_cache_size,
+        )
+        self.rules = flatten_rules(rules)
+        self.key = key
+        self.body_limit = body_limit
+        resolver = IpResolver(TrustedProxies.parse(proxies), parse_platform(platform), _is_development(environment))
+        if _shared is not None:
+            self._storage, cache = _shared
+            self._owns_storage = False
+        else:
+            self._storage = storage_from(storage)
+            self._owns_storage = True
+            cache = TTLCache(max_entries=deny_cache_size)
+        self._engine = Engine(
+            namespace=key,
+            rules=self.rules,
+            characteristics=coerce_characteristics(characteristics),
+            resolver=resolver,
+            disable_automatic_ip_detection=disable_automatic_ip_detection,
+            fail_open=fail_open,
+            cache=cache,
+        )
+        self._ruleset: Any = None
+        if self.rules:
+            from arcjet_core.analyze import Ruleset
+
+            self._ruleset = Ruleset(self.rules)
+
+    @property
+    def storage(self) -> Storage:
+        return self._storage
+
+    def _derive(self, rule: RuleSpec | Sequence[RuleSpec]) -> dict[str, Any]:
+        extra = flatten_rules(rule, "rule")
+        return dict(self._options, rules=(*self.rules, *extra),
+                    _shared=(self._storage, self._engine.cache))
+
+    def _inputs(self, kwargs: Mapping[str, Any]) -> ProtectInput:
+        return self._engine.validate_inputs(**kwargs)
+
+
+def _drive_sync(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
+    def perform(call: IOCall) -> Any:
+        try:
+            if isinstance(call, AnalyzeCall):
+                return ruleset.analyze(
+                    call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
+                    fingerprint_sets=call.fingerprint_sets,
+                )
+            return storage.run(call.ops)
+        except ArcjetError as exc:
+            return exc
+
+    try:
+        call = next(flow)
+        while True:
+            call = flow.send(perform(call))
+    except StopIteration as stop:
+        result: Decision = stop.value
+        return result
+
+
+async def _drive_async(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
+    async def perform(call: IOCall) -> Any:
+        try:
+            if isinstance(call, AnalyzeCall):
+                return await ruleset.analyze_async(
+                    call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
+                    fingerprint_sets=call.fingerprint_sets,
+                )
+            assert isinstance(call, StorageCall)
+            return await storage.run_async(call.ops)
+        except ArcjetError as exc:
+            return exc
+
+    try:
+        call = next(flow)
+        while True:
+            call = flow.send(await perform(call))
+    except StopIteration as stop:
+        result: Decision = stop.value
+        return result
+
+
+class ArcjetSync(_ClientBase):
+    """Sync client for Flask, Django and other WSGI frameworks."""
+
+    def protect(self, request: object, **kwargs: Any) -> Decision:
+        inputs = self._inputs(kwargs)
+        raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit)
+        ctx = self._engine.context_for(raw, inputs)
+        return _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+
+    def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> ArcjetSync:
+        """A client with these rules added; it shares this client's storage and DENY cache."""
+        return ArcjetSync(**self._derive(rule))
+
+    def close(self) -> None:
+        if self._owns_storage:
+            self._storage.close()
+
+    def __enter__(self) -> ArcjetSync:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+class Arcjet(_ClientBase):
+    """Async client for FastAPI, Starlette and other ASGI frameworks."""
+
+    async def protect(self, request: object, **kwargs: Any) -> Decision:
+        inputs = self._inputs(kwargs)
+        raw = await raw_from_request_async(request, need_body=self._engine.needs_body, body_limit=self.body_limit)
+        ctx = self._engine.context_for(raw, inputs)
+        return await _drive_async(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+
+    def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> Arcjet:
+        """A client with these rules added; it shares this client's storage and DENY cache."""
+        return Arcjet(**self._derive(rule))
+
+    async def aclose(self) -> None:
+        if self._owns_storage:
+            await self._storage.aclose()
+
+    def close(self) -> None:
+        if self._owns_storage:
+            self._storage.close()
+
+    async def __aenter__(self) -> Arcjet:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        await self.aclose()
+
+
+def arcjet(**kwargs: Any) -> Arcjet:
+    """Create the async client. Call once at start-up and reuse it."""
+    return Arcjet(**kwargs)
+
+
+def arcjet_sync(**kwargs: Any) -> ArcjetSync:
+    """Create the sync client. Call once at start-up and reuse it."""
+    return ArcjetSync(**kwargs)

@@ -1,0 +1,350 @@
+"""RequestContext and its coercion from every request shape we accept.
+
+Framework objects are recognised by shape (duck typing), never by importing
+the framework, so the core stays framework-free. Bodies are read only when a
+rule needs them, never past ``body_limit`` bytes, and always left readable for
+the application afterwards.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from arcjet_core.headers_map import Headers
+
+__all__ = ["Headers", "RawRequest", "RequestContext", "raw_from_request", "raw_from_request_async"]
+
+DEFAULT_BODY_LIMIT = 1 << 20  # 1 MiB
+
+
+@dataclass(frozen=True, slots=True)
+class RequestContext:
+    """What the rules see of one request. ``ip`` is the resolved client address."""
+
+    ip: str
+    method: str
+    protocol: str
+    host: str
+    path: str
+    query: str
+    headers: Headers
+    cookies: str
+    body: bytes | None = None
+    # True when the body was larger than body_limit and only a prefix is in `body`.
+    body_truncated: bool = False
+    peer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawRequest:
+    """A request before client-IP resolution: the transport peer plus what was sent."""
+
+    peer: str
+    method: str
+    protocol: str
+    host: str
+    path: str
+    query: str
+    headers: Headers
+    body: bytes | None = None
+    body_truncated: bool = False
+    # Set by the plain-mapping form, which may name the client IP directly.
+    declared_ip: str | None = None
+
+    def to_context(self, ip: str) -> RequestContext:
+        return RequestContext(
+            ip=ip,
+            method=self.method,
+            protocol=self.protocol,
+            host=self.host,
+            path=self.path,
+            query=self.query,
+            headers=self.headers,
+            cookies="; ".join(self.headers.get_all("cookie")),
+            body=self.body,
+            body_truncated=self.body_truncated,
+            peer=self.peer,
+        )
+
+
+def _latin1(value: bytes | str) -> str:
+    # ASGI says header bytes are latin-1; decoding latin-1 never fails.
+    return value.decode("latin-1") if isinstance(value, (bytes, bytearray)) else str(value)
+
+
+def _host_of(headers: Headers, fallback: str = "") -> str:
+    return headers.get("host", fallback) or fallback
+
+
+# --------------------------------------------------------------------- ASGI
+
+
+def _is_asgi_scope(obj: object) -> bool:
+    return isinstance(obj, Mapping) and obj.get("type") in ("http", "websocket") and "headers" in obj
+
+
+def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
+    headers = Headers((_latin1(k), _latin1(v)) for k, v in scope.get("headers") or ())
+    client = scope.get("client")
+    peer = str(client[0]) if client else ""
+    scheme = str(scope.get("scheme") or ("ws" if scope.get("type") == "websocket" else "http"))
+    server = scope.get("server")
+    fallback_host = f"{server[0]}:{server[1]}" if server else ""
+    raw_path = scope.get("raw_path")
+    path = _latin1(raw_path) if raw_path else str(scope.get("path", "/"))
+    if "?" in path:  # some servers leave the query on raw_path
+        path = path.split("?", 1)[0]
+    return RawRequest(
+        peer=peer,
+        method=str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
+        protocol=scheme,
+        host=_host_of(headers, fallback_host),
+        path=path,
+        query=_latin1(scope.get("query_string") or b""),
+        headers=headers,
+    )
+
+
+def _starlette_scope(request: object) -> Mapping[str, Any] | None:
+    scope = getattr(request, "scope", None)
+    return scope if _is_asgi_scope(scope) else None
+
+
+# --------------------------------------------------------------------- WSGI
+
+
+def _is_wsgi_environ(obj: object) -> bool:
+    return isinstance(obj, Mapping) and "REQUEST_METHOD" in obj
+
+
+def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
+    pairs: list[tuple[str, str]] = []
+    for key, value in meta.items():
+        if not isinstance(key, str):
+            continue
+        if key.startswith("HTTP_"):
+            name = key[5:].replace("_", "-").lower()
+        elif key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            name = key.replace("_", "-").lower()
+        else:
+            continue
+        if value is None or value == "":
+            continue
+        pairs.append((name, _latin1(value) if isinstance(value, bytes) else str(value)))
+    return Headers(pairs)
+
+
+def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
+    headers = _headers_from_meta(meta)
+    path = str(meta.get("SCRIPT_NAME", "")) + str(meta.get("PATH_INFO", "") or "/")
+    return RawRequest(
+        peer=str(meta.get("REMOTE_ADDR", "") or ""),
+        method=str(meta.get("REQUEST_METHOD", "")).upper(),
+        protocol=str(meta.get("wsgi.url_scheme", "http")),
+        host=_host_of(headers, str(meta.get("SERVER_NAME", ""))),
+        path=path,
+        query=str(meta.get("QUERY_STRING", "") or ""),
+        headers=headers,
+    )
+
+
+def _content_length(headers: Headers) -> int | None:
+    value = headers.get("content-length")
+    if value is None:
+        return None
+    try:
+        n = int(value.strip())
+    except ValueError:
+        return None
+    return n if n >= 0 else None
+
+
+class _PrefixedStream(io.RawIOBase):
+    """Gives back the bytes we peeked at, then the rest of the original stream."""
+
+    def __init__(self, prefix: bytes, rest: Any) -> None:
+        self._prefix = io.BytesIO(prefix)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        size = -1 if size is None else size
+        head = self._prefix.read(size)
+        if size < 0:
+            return head + self._rest.read()
+        if len(head) < size:
+            return head + self._rest.read(size - len(head))
+        return head
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = self._prefix.readline(-1 if size is None else size)
+        if line.endswith(b"\n") or (size is not None and 0 <= size <= len(line)):
+            return line
+        remaining = -1 if size is None or size < 0 else size - len(line)
+        return line + self._rest.readline(remaining)
+
+
+def _peek_wsgi_body(environ: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
+    """Read at most `limit` bytes of a WSGI body and put them back for the app."""
+    stream = environ.get("wsgi.input")
+    length = _content_length(headers)
+    if stream is None or not length:
+        return (b"" if length == 0 else None), False
+    take = min(length, limit)
+    data = stream.read(take)
+    environ["wsgi.input"] = _PrefixedStream(data, stream)
+    return data, length > limit
+
+
+def _werkzeug_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
+    cached = getattr(request, "_cached_data", None)
+    if isinstance(cached, bytes):
+        return cached[:limit], len(cached) > limit
+    # Before Werkzeug builds request.stream we may swap environ["wsgi.input"];
+    # after, the only safe read is get_data(cache=True), bounded by length.
+    if "stream" not in getattr(request, "__dict__", {}):
+        return _peek_wsgi_body(request.environ, headers, limit)
+    length = _content_length(headers)
+    if length is not None and length <= limit:
+        data = request.get_data(cache=True)
+        return (data if isinstance(data, bytes) else None), False
+    return None, length is not None
+
+
+def _django_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
+    length = _content_length(headers)
+    if length is not None and length > limit:
+        # Reading request.body would load it all; peek at the stream instead.
+        stream = getattr(request, "_stream", None)
+        if stream is not None and not getattr(request, "_read_started", False) and hasattr(request, "_body") is False:
+            data = stream.read(limit)
+            request._stream = _PrefixedStream(data, stream)
+            return data, True
+        return None, True
+    try:
+        body = request.body
+    except Exception:  # RawPostDataException: the app already consumed a multipart stream
+        return None, False
+    return (bytes(body) if body is not None else None), False
+
+
+# ------------------------------------------------------------------ mapping
+
+
+def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
+    raw_headers = data.get("headers") or {}
+    pairs: list[tuple[str, str]] = []
+    items = raw_headers.items() if isinstance(raw_headers, Mapping) else raw_headers
+    for key, value in items:
+        if isinstance(value, (list, tuple)):
+            pairs.extend((_latin1(key), _latin1(v)) for v in value)
+        else:
+            pairs.append((_latin1(key), _latin1(value)))
+    cookies = data.get("cookies")
+    if cookies and "cookie" not in {k.lower() for k, _ in pairs}:
+        if isinstance(cookies, Mapping):
+            cookies = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        pairs.append(("cookie", str(cookies)))
+    headers = Headers(pairs)
+    body = data.get("body")
+    if isinstance(body, str):
+        body = body.encode("utf-8", "surrogateescape")
+    ip = data.get("ip")
+    return RawRequest(
+        peer=str(ip or ""),
+        method=str(data.get("method", "GET")).upper(),
+        protocol=str(data.get("protocol", "http")).rstrip(":"),
+        host=str(data.get("host", "") or headers.get("host", "")),
+        path=str(data.get("path", "/")),
+        query=str(data.get("query", "")).lstrip("?"),
+        headers=headers,
+        body=bytes(body) if isinstance(body, (bytes, bytearray)) else None,
+        declared_ip=str(ip) if ip else None,
+    )
+
+
+# ----------------------------------------------------------------- dispatch
+
+
+def _classify(request: object) -> str:
+    if _is_asgi_scope(request):
+        return "asgi"
+    if _starlette_scope(request) is not None:
+        return "starlette"
+    if hasattr(request, "META") and isinstance(getattr(request, "META", None), Mapping):
+        return "django"
+    if hasattr(request, "environ") and _is_wsgi_environ(getattr(request, "environ", None)):
+        return "werkzeug"
+    if _is_wsgi_environ(request):
+        return "wsgi"
+    if isinstance(request, Mapping):
+        return "mapping"
+    raise TypeError(
+        "protect() needs a request: a Starlette/FastAPI Request, an ASGI scope, a Flask/Werkzeug "
+        "request, a WSGI environ, a Django HttpRequest, or a mapping with ip/method/path/headers; "
+        f"got {type(request).__name__}"
+    )
+
+
+def raw_from_request(request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT) -> RawRequest:
+    """Coerce any supported request to a RawRequest (sync: the body of an ASGI
+    request can only be used if the app already read it)."""
+    kind = _classify(request)
+    body: bytes | None = None
+    truncated = False
+    if kind == "asgi":
+        return _from_asgi_scope(request)  # type: ignore[arg-type]
+    if kind == "starlette":
+        raw = _from_asgi_scope(_starlette_scope(request))  # type: ignore[arg-type]
+        cached = getattr(request, "_body", None)
+        if need_body and isinstance(cached, bytes):
+            return replace(raw, body=cached[:body_limit], body_truncated=len(cached) > body_limit)
+        return raw
+    if kind == "django":
+        raw = _from_meta(request.META)  # type: ignore[attr-defined]
+        if need_body:
+            body, truncated = _django_body(request, raw.headers, body_limit)
+    elif kind in ("werkzeug", "wsgi"):
+        environ = request.environ if kind == "werkzeug" else request  # type: ignore[attr-defined]
+        raw = _from_meta(environ)  # type: ignore[arg-type]
+        if need_body:
+            if kind == "werkzeug":
+                body, truncated = _werkzeug_body(request, raw.headers, body_limit)
+            else:
+                body, truncated = _peek_wsgi_body(environ, raw.headers, body_limit)
+    else:
+        raw = _from_mapping(request)  # type: ignore[arg-type]
+        if raw.body is not None:
+            return replace(raw, body=raw.body[:body_limit], body_truncated=len(raw.body) > body_limit)
+        return raw
+    return replace(raw, body=body, body_truncated=truncated) if need_body else raw
+
+
+async def raw_from_request_async(
+    request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT
+) -> RawRequest:
+    """Like raw_from_request, but can await a Starlette request's body."""
+    if need_body and _classify(request) == "starlette":
+        raw = _from_asgi_scope(_starlette_scope(request))  # type: ignore[arg-type]
+        length = _content_length(raw.headers)
+        cached = getattr(request, "_body", None)
+        if isinstance(cached, bytes):
+            return replace(raw, body=cached[:body_limit], body_truncated=len(cached) > body_limit)
+        if length is not None and length <= body_limit:
+            body_fn: Callable[[], Any] = request.body  # type: ignore[attr-defined]
+            data = await body_fn()
+            return replace(raw, body=bytes(data))
+        # Unknown or oversized length: reading it all here would be unbounded.
+        # The ASGI middleware buffers bounded bodies itself and replays them.
+        return replace(raw, body_truncated=True)
+    return raw_from_request(request, need_body=need_body, body_limit=body_limit)

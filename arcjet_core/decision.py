@@ -1,0 +1,353 @@
+"""Decisions: what protect() returns, per-rule results and their typed reasons.
+
+``reason_v2`` is a union discriminated by ``.type``, with the fields the
+reference lists for each variant. Everything here is immutable, so a decision
+served from the DENY cache can be shared without copying state by accident.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, is_dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any, Literal, Union
+
+from arcjet_core.enums import CONCLUSION_SEVERITY, Conclusion, RuleState
+
+
+@dataclass(frozen=True, slots=True)
+class BotReason:
+    allowed: Sequence[str]
+    denied: Sequence[str]
+    spoofed: bool = False
+    verified: bool = False
+    type: Literal["BOT"] = "BOT"
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimitReason:
+    max: int
+    remaining: int
+    reset_time: datetime | None
+    reset: timedelta
+    window: timedelta
+    type: Literal["RATE_LIMIT"] = "RATE_LIMIT"
+
+
+@dataclass(frozen=True, slots=True)
+class ShieldReason:
+    shield_triggered: bool
+    # Attack classes seen in this request (e.g. "SQL_INJECTION"); empty when the
+    # client was blocked for accumulated suspicion rather than this request.
+    categories: Sequence[str] = ()
+    suspicious: bool = False
+    type: Literal["SHIELD"] = "SHIELD"
+
+
+@dataclass(frozen=True, slots=True)
+class EmailReason:
+    email_types: Sequence[str]
+    type: Literal["EMAIL"] = "EMAIL"
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifiedEntity:
+    identified_type: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SensitiveInfoReason:
+    allowed: Sequence[IdentifiedEntity]
+    denied: Sequence[IdentifiedEntity]
+    type: Literal["SENSITIVE_INFO"] = "SENSITIVE_INFO"
+
+
+@dataclass(frozen=True, slots=True)
+class PromptInjectionReason:
+    injection_detected: bool
+    type: Literal["PROMPT_INJECTION"] = "PROMPT_INJECTION"
+
+
+@dataclass(frozen=True, slots=True)
+class FilterReason:
+    matched_expressions: Sequence[str]
+    undetermined_expressions: Sequence[str]
+    type: Literal["FILTER"] = "FILTER"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReason:
+    message: str
+    type: Literal["ERROR"] = "ERROR"
+
+
+@dataclass(frozen=True, slots=True)
+class NotRunReason:
+    """Reason of a rule that was skipped (an earlier LIVE rule already denied)."""
+
+    message: str
+    type: Literal["NOT_RUN"] = "NOT_RUN"
+
+
+Reason = Union[
+    BotReason,
+    EmailReason,
+    ErrorReason,
+    FilterReason,
+    PromptInjectionReason,
+    RateLimitReason,
+    SensitiveInfoReason,
+    ShieldReason,
+    NotRunReason,
+]
+
+
+def reason_from_dict(data: Mapping[str, Any]) -> Reason:
+    """Build a typed reason from the analyzer's JSON-shaped dict (unknown keys ignored)."""
+    kind = data.get("type")
+    if kind == "BOT":
+        return BotReason(
+            allowed=tuple(data.get("allowed", ())),
+            denied=tuple(data.get("denied", ())),
+            spoofed=bool(data.get("spoofed", False)),
+            verified=bool(data.get("verified", False)),
+        )
+    if kind == "EMAIL":
+        return EmailReason(email_types=tuple(data.get("email_types", ())))
+    if kind == "SHIELD":
+        return ShieldReason(
+            shield_triggered=bool(data.get("shield_triggered", False)),
+            categories=tuple(data.get("categories", ())),
+            suspicious=bool(data.get("suspicious", False)),
+        )
+    if kind == "PROMPT_INJECTION":
+        return PromptInjectionReason(injection_detected=bool(data.get("injection_detected", False)))
+    if kind == "FILTER":
+        return FilterReason(
+            matched_expressions=tuple(data.get("matched_expressions", ())),
+            undetermined_expressions=tuple(data.get("undetermined_expressions", ())),
+        )
+    if kind == "SENSITIVE_INFO":
+        def entities(key: str) -> tuple[IdentifiedEntity, ...]:
+            return tuple(
+                IdentifiedEntity(str(e["identified_type"]), int(e["start"]), int(e["end"]))
+                for e in data.get(key, ())
+            )
+        return SensitiveInfoReason(allowed=entities("allowed"), denied=entities("denied"))
+    if kind == "ERROR":
+        return ErrorReason(message=str(data.get("message", "")))
+    return ErrorReason(message=f"analyzer returned an unknown reason type {kind!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class IpDetails:
+    latitude: float | None = None
+    longitude: float | None = None
+    accuracy_radius: int | None = None
+    timezone: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    country_name: str | None = None
+    continent: str | None = None
+    continent_name: str | None = None
+    asn: str | None = None
+    asn_name: str | None = None
+    asn_domain: str | None = None
+    asn_type: str | None = None
+    asn_country: str | None = None
+    service: str | None = None
+    is_hosting: bool | None = None
+    is_vpn: bool | None = None
+    is_proxy: bool | None = None
+    is_tor: bool | None = None
+    is_relay: bool | None = None
+    is_abuser: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IpInfo:
+    """Boolean helpers over ``IpDetails``; every helper is False when nothing is known."""
+
+    details: IpDetails | None = None
+
+    def is_hosting(self) -> bool:
+        return bool(self.details and self.details.is_hosting)
+
+    def is_vpn(self) -> bool:
+        return bool(self.details and self.details.is_vpn)
+
+    def is_proxy(self) -> bool:
+        return bool(self.details and self.details.is_proxy)
+
+    def is_tor(self) -> bool:
+        return bool(self.details and self.details.is_tor)
+
+    def is_relay(self) -> bool:
+        return bool(self.details and self.details.is_relay)
+
+    def is_abuser(self) -> bool:
+        return bool(self.details and self.details.is_abuser)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    rule_id: str
+    state: RuleState
+    conclusion: Conclusion
+    reason_v2: Reason
+    fingerprint: str | None = None
+    ttl: int = 0
+    # Which rule kind produced this ("BOT", "RATE_LIMIT", ...) and whether the rule
+    # is in DRY_RUN mode; not in the reference's field list, but needed to read
+    # results without keeping the rule list around.
+    kind: str = ""
+    dry_run: bool = False
+
+    def is_denied(self) -> bool:
+        return self.conclusion is Conclusion.DENY
+
+    def is_allowed(self) -> bool:
+        return self.conclusion is Conclusion.ALLOW
+
+    def is_error(self) -> bool:
+        return self.conclusion is Conclusion.ERROR
+
+    def is_challenged(self) -> bool:
+        return self.conclusion is Conclusion.CHALLENGE
+
+    def to_dict(self) -> dict[str, Any]:
+        return _jsonable(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: str
+    conclusion: Conclusion
+    reason_v2: Reason
+    results: tuple[RuleResult, ...]
+    ip_details: IpDetails | None = None
+    ttl: int = 0
+    ip_address: str = ""
+    ip: IpInfo = field(default_factory=IpInfo)
+
+    def is_allowed(self) -> bool:
+        # ERROR fails open: the request should go ahead.
+        return self.conclusion in (Conclusion.ALLOW, Conclusion.ERROR)
+
+    def is_denied(self) -> bool:
+        return self.conclusion is Conclusion.DENY
+
+    def is_error(self) -> bool:
+        return self.conclusion is Conclusion.ERROR
+
+    def is_challenged(self) -> bool:
+        return self.conclusion is Conclusion.CHALLENGE
+
+    def to_dict(self) -> dict[str, Any]:
+        return _jsonable(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict())
+
+    def __repr__(self) -> str:
+        return f"Decision(id={self.id!r}, conclusion={self.conclusion.value}, reason={self.reason_v2.type})"
+
+
+def new_decision_id() -> str:
+    # Same prefix style as the reference's ids, but generated locally.
+    return "lreq_" + uuid.uuid4().hex
+
+
+def aggregate(
+    results: Sequence[RuleResult],
+    *,
+    ip_details: IpDetails | None = None,
+    ip_address: str = "",
+    decision_id: str | None = None,
+) -> Decision:
+    """Combine rule results: DENY > CHALLENGE > ERROR > ALLOW.
+
+    DRY_RUN results are reported but never change the conclusion; the reason
+    comes from the first (highest-priority) rule with the winning conclusion.
+    """
+    winner: RuleResult | None = None
+    for result in results:
+        if result.dry_run or (result.state is RuleState.NOT_RUN and result.conclusion is Conclusion.ALLOW):
+            continue
+        if winner is None or CONCLUSION_SEVERITY[result.conclusion] > CONCLUSION_SEVERITY[winner.conclusion]:
+            winner = result
+    if winner is None or winner.conclusion is Conclusion.ALLOW:
+        conclusion = Conclusion.ALLOW
+        reason: Reason = winner.reason_v2 if winner is not None else _first_live_reason(results)
+        ttl = 0
+    else:
+        conclusion = winner.conclusion
+        reason = winner.reason_v2
+        ttl = winner.ttl if conclusion is Conclusion.DENY else 0
+    return Decision(
+        id=decision_id or new_decision_id(),
+        conclusion=conclusion,
+        reason_v2=reason,
+        results=tuple(results),
+        ip_details=ip_details,
+        ttl=ttl,
+        ip_address=ip_address,
+        ip=IpInfo(ip_details),
+    )
+
+
+def _first_live_reason(results: Sequence[RuleResult]) -> Reason:
+    for r in results:
+        if not r.dry_run and r.state is not RuleState.NOT_RUN:
+            return r.reason_v2
+    # No LIVE rule ran (no rules, or all DRY_RUN): nothing judged this request.
+    return NotRunReason(message="no LIVE rule ran") if not results else results[0].reason_v2
+
+
+def as_cached(decision: Decision, remaining_ttl: int) -> Decision:
+    """A fresh Decision for a DENY cache hit: new id, CACHED states, remaining TTL."""
+    results = tuple(
+        replace(r, state=RuleState.CACHED, ttl=remaining_ttl) if r.conclusion is Conclusion.DENY else r
+        for r in decision.results
+    )
+    return replace(decision, id=new_decision_id(), results=results, ttl=remaining_ttl)
+
+
+def is_spoofed_bot(result: RuleResult) -> bool:
+    """True when a bot rule saw a client claiming to be a known crawler from the wrong IPs."""
+    r = result.reason_v2
+    return isinstance(r, BotReason) and r.spoofed
+
+
+def is_verified_bot(result: RuleResult) -> bool:
+    """True when a bot rule verified the client really is the crawler it claims to be."""
+    r = result.reason_v2
+    return isinstance(r, BotReason) and r.verified
+
+
+def is_missing_user_agent(result: RuleResult) -> bool:
+    """True when a bot rule denied the request because it had no User-Agent header."""
+    r = result.reason_v2
+    return isinstance(r, BotReason) and result.is_denied() and "MISSING_USER_AGENT" in r.denied
+
+
+def _jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (Conclusion, RuleState)):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return value

@@ -1,0 +1,373 @@
+"""evaluate(rules, request) -> Decision, once for sync and async.
+
+The flow is a generator that does no I/O itself: it yields what it needs done
+(one analyzer crossing, one storage round trip) and is resumed with the
+result, or with the ArcjetError that doing it raised. ``run_sync`` and
+``run_async`` are the only places that differ, so the two clients cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Generator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any, Union
+
+from arcjet_core.cache import TTLCache
+from arcjet_core.context import RawRequest, RequestContext
+from arcjet_core.decision import (
+    Decision,
+    ErrorReason,
+    NotRunReason,
+    RateLimitReason,
+    Reason,
+    RuleResult,
+    aggregate,
+    reason_from_dict,
+)
+from arcjet_core.enums import Conclusion, Mode, RuleState
+from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
+from arcjet_core.ip import IpResolver, parse_ip
+from arcjet_core.ratelimit import (
+    FixedWindowParams,
+    LimitOp,
+    LimitOutcome,
+    LimitParams,
+    SlidingWindowParams,
+    SuspicionOp,
+    TokenBucketParams,
+)
+from arcjet_core.rules import (
+    DEFAULT_CHARACTERISTICS,
+    EmailValidation,
+    FixedWindow,
+    PromptInjectionDetection,
+    RuleSpec,
+    SensitiveInfoDetection,
+    SlidingWindow,
+    TokenBucket,
+)
+
+logger = logging.getLogger("arcjet")
+
+# Joins the parts of a storage key; cannot appear in a rule id or fingerprint.
+KEY_SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectInput:
+    """protect()'s keyword arguments, validated."""
+
+    requested: int = 1
+    characteristics: Mapping[str, str] = field(default_factory=dict)
+    email: str | None = None
+    sensitive_info_value: str | None = None
+    detect_prompt_injection_message: str | None = None
+    filter_local: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=dict)
+    ip_src: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeCall:
+    ctx: RequestContext
+    inputs: ProtectInput
+    fingerprint_sets: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StorageCall:
+    ops: tuple[LimitOp | SuspicionOp, ...]
+
+
+IOCall = Union[AnalyzeCall, StorageCall]
+Flow = Generator[IOCall, Any, Decision]
+
+
+def _str_mapping(value: object, param: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ArcjetMisconfiguration(f"protect(): {param} must be a mapping, got {type(value).__name__}")
+    out: dict[str, str] = {}
+    for k, v in value.items():
+        if not isinstance(k, str) or not k:
+            raise ArcjetMisconfiguration(f"protect(): {param} keys must be non-empty strings, got {k!r}")
+        if v is None:
+            raise ArcjetMisconfiguration(f"protect(): {param}[{k!r}] is None")
+        out[k] = v if isinstance(v, str) else str(v)
+    return out
+
+
+def _optional_str(value: object, param: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ArcjetMisconfiguration(f"protect(): {param} must be a string, got {type(value).__name__}")
+
+
+def rate_limit_params(rule: TokenBucket | FixedWindow | SlidingWindow) -> LimitParams:
+    if isinstance(rule, TokenBucket):
+        return TokenBucketParams(refill_rate=rule.refill_rate, interval=rule.interval, capacity=rule.capacity)
+    if isinstance(rule, FixedWindow):
+        return FixedWindowParams(max=rule.max, window=rule.window_in_seconds)
+    return SlidingWindowParams(max=rule.max, interval=rule.interval)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """Per-rule facts computed once per client, not per request."""
+
+    index: int
+    rule: RuleSpec
+    rule_id: str
+    dry_run: bool
+    fingerprint_slot: int | None  # index into fingerprint_sets, for stateful rules
+
+
+_UNBUILT = {
+    "SENSITIVE_INFO": "detect_sensitive_info is not built yet in arcjet-local; the rule was not evaluated",
+    "PROMPT_INJECTION": "detect_prompt_injection is not built yet in arcjet-local; the rule was not evaluated",
+    "FILTER": "filter_request is not built yet in arcjet-local; the rule was not evaluated",
+}
+
+
+class Engine:
+    """Everything protect() does that is not I/O. Built once per client."""
+
+    def __init__(
+        self,
+        *,
+        namespace: str,
+        rules: Sequence[RuleSpec],
+        characteristics: tuple[str, ...],
+        resolver: IpResolver,
+        disable_automatic_ip_detection: bool,
+        fail_open: bool,
+        cache: TTLCache[RuleResult],
+    ) -> None:
+        self.namespace = namespace
+        self.rules = tuple(rules)
+        self.resolver = resolver
+        self.disable_automatic_ip_detection = disable_automatic_ip_detection
+        self.fail_open = fail_open
+        self.cache = cache
+        default_chars = characteristics or DEFAULT_CHARACTERISTICS
+        sets: list[tuple[str, ...]] = []
+        prepared: list[_Prepared] = []
+        for i, rule in enumerate(self.rules):
+            slot: int | None = None
+            if rule.kind in ("RATE_LIMIT", "SHIELD"):
+                chars = rule.rule_characteristics() or default_chars
+                if chars not in sets:
+                    sets.append(chars)
+                slot = sets.index(chars)
+            prepared.append(_Prepared(i, rule, rule.rule_id, rule.mode is Mode.DRY_RUN, slot))
+        self.fingerprint_sets = tuple(sets)
+        self.prepared = tuple(prepared)
+        self.needs_body = any(r.kind == "SHIELD" for r in self.rules)
+        self.needs_email = any(isinstance(r, EmailValidation) for r in self.rules)
+        self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
+        self.has_sensitive = any(isinstance(r, SensitiveInfoDetection) for r in self.rules)
+
+    # ------------------------------------------------------------ inputs
+
+    def validate_inputs(
+        self,
+        *,
+        requested: object = 1,
+        characteristics: object = None,
+        email: object = None,
+        sensitive_info_value: object = None,
+        detect_prompt_injection_message: object = None,
+        filter_local: object = None,
+        extra: object = None,
+        ip_src: object = None,
+    ) -> ProtectInput:
+        if isinstance(requested, bool) or not isinstance(requested, int) or requested < 1:
+            raise ArcjetMisconfiguration(f"protect(): requested must be a positive integer, got {requested!r}")
+        email_s = _optional_str(email, "email")
+        if self.needs_email and not email_s:
+            raise ArcjetMisconfiguration("protect(): validate_email is configured, so email=... is required")
+        prompt = _optional_str(detect_prompt_injection_message, "detect_prompt_injection_message")
+        if self.needs_prompt and prompt is None:
+            raise ArcjetMisconfiguration(
+                "protect(): detect_prompt_injection is configured, so detect_prompt_injection_message=... is required"
+            )
+        ip_s = _optional_str(ip_src, "ip_src")
+        if ip_s is not None and not self.disable_automatic_ip_detection:
+            raise ArcjetMisconfiguration(
+                "protect(): ip_src is only honoured when the client is created with disable_automatic_ip_detection=True"
+            )
+        if self.disable_automatic_ip_detection and ip_s is None:
+            raise ArcjetMisconfiguration(
+                "protect(): the client has disable_automatic_ip_detection=True, so ip_src=... is required"
+            )
+        if ip_s is not None and parse_ip(ip_s) is None:
+            raise ArcjetMisconfiguration(f"protect(): ip_src {ip_s!r} is not an IP address")
+        return ProtectInput(
+            requested=requested,
+            characteristics=_str_mapping(characteristics, "characteristics"),
+            email=email_s,
+            sensitive_info_value=_optional_str(sensitive_info_value, "sensitive_info_value"),
+            detect_prompt_injection_message=prompt,
+            filter_local=_str_mapping(filter_local, "filter_local"),
+            extra=_str_mapping(extra, "extra"),
+            ip_src=ip_s,
+        )
+
+    def context_for(self, raw: RawRequest, inputs: ProtectInput) -> RequestContext:
+        if inputs.ip_src is not None:
+            ip = str(parse_ip(inputs.ip_src))
+        else:
+            ip = self.resolver.resolve(raw.peer, raw.headers)
+        return raw.to_context(ip)
+
+    # -------------------------------------------------------------- flow
+
+    def flow(self, ctx: RequestContext, inputs: ProtectInput) -> Flow:
+        if not self.rules:
+            return aggregate((), ip_address=ctx.ip)
+        analysis = yield AnalyzeCall(ctx, inputs, self.fingerprint_sets)
+        analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
+        results: dict[int, RuleResult] = {}
+        for p in self.prepared:
+            if p.rule.kind == "RATE_LIMIT":
+                continue
+            results[p.index] = self._content_result(p, analysis, analyzer_error, inputs)
+
+        content_denied = any(r.is_denied() and not r.dry_run for r in results.values())
+        pending: list[tuple[_Prepared, str]] = []
+        for p in self.prepared:
+            if p.rule.kind != "RATE_LIMIT":
+                continue
+            if content_denied:
+                results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
+                                                NotRunReason("an earlier LIVE rule denied the request"))
+                continue
+            fingerprint, error = self._fingerprint(p, analysis, analyzer_error)
+            if fingerprint is None:
+                results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
+                continue
+            cached = self.cache.get(self._cache_key(p, fingerprint))
+            if cached is not None:
+                result, ttl = cached
+                results[p.index] = RuleResult(
+                    rule_id=result.rule_id, state=RuleState.CACHED, conclusion=result.conclusion,
+                    reason_v2=_with_reset(result.reason_v2, ttl), fingerprint=fingerprint, ttl=ttl,
+                    kind=result.kind, dry_run=result.dry_run,
+                )
+                continue
+            pending.append((p, fingerprint))
+
+        if pending:
+            ops = tuple(
+                LimitOp(
+                    key=KEY_SEPARATOR.join((self.namespace, p.rule_id, fp)),
+                    params=rate_limit_params(p.rule),  # type: ignore[arg-type]
+                    requested=inputs.requested if isinstance(p.rule, TokenBucket) else 1,
+                )
+                for p, fp in pending
+            )
+            outcomes = yield StorageCall(ops)
+            for i, (p, fp) in enumerate(pending):
+                if isinstance(outcomes, ArcjetError):
+                    results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR,
+                                                    ErrorReason(f"rate-limit storage failed: {outcomes}"), fp)
+                    continue
+                outcome = outcomes[i]
+                assert isinstance(outcome, LimitOutcome)
+                results[p.index] = self._rate_limit_result(p, fp, outcome)
+
+        ordered = [results[p.index] for p in self.prepared]
+        decision = aggregate(ordered, ip_address=ctx.ip)
+        self._log(decision, inputs)
+        if not self.fail_open:
+            errors = [r for r in ordered if r.is_error() and not r.dry_run]
+            if errors:
+                message = "; ".join(getattr(r.reason_v2, "message", "") for r in errors)
+                raise ArcjetError(f"fail_open=False and a rule failed: {message}")
+        return decision
+
+    # ----------------------------------------------------------- helpers
+
+    def _result(
+        self, p: _Prepared, state: RuleState, conclusion: Conclusion, reason: Reason,
+        fingerprint: str | None = None, ttl: int = 0,
+    ) -> RuleResult:
+        if p.dry_run and state is RuleState.RUN:
+            state = RuleState.DRY_RUN
+        return RuleResult(
+            rule_id=p.rule_id, state=state, conclusion=conclusion, reason_v2=reason,
+            fingerprint=fingerprint, ttl=ttl, kind=p.rule.kind, dry_run=p.dry_run,
+        )
+
+    def _content_result(self, p: _Prepared, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> RuleResult:
+        if p.rule.kind in _UNBUILT:
+            if isinstance(p.rule, SensitiveInfoDetection) and inputs.sensitive_info_value is None:
+                return self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
+                                    NotRunReason("no sensitive_info_value was passed to protect()"))
+            return self._result(p, RuleState.NOT_RUN, Conclusion.ERROR, ErrorReason(_UNBUILT[p.rule.kind]))
+        if error is not None:
+            return self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(f"analyzer failed: {error}"))
+        outcome = analysis.outcomes.get(p.index)
+        if outcome is None:
+            return self._result(p, RuleState.NOT_RUN, Conclusion.ERROR,
+                                ErrorReason(f"{p.rule.kind} rule is not evaluated by this analyzer build"))
+        try:
+            conclusion = Conclusion(outcome.conclusion)
+        except ValueError:
+            return self._result(p, RuleState.RUN, Conclusion.ERROR,
+                                ErrorReason(f"analyzer returned an unknown conclusion {outcome.conclusion!r}"))
+        return self._result(p, RuleState.RUN, conclusion, reason_from_dict(outcome.reason))
+
+    def _fingerprint(self, p: _Prepared, analysis: Any, error: ArcjetError | None) -> tuple[str | None, str | None]:
+        if error is not None:
+            return None, f"analyzer failed, no fingerprint: {error}"
+        assert p.fingerprint_slot is not None
+        fingerprint = analysis.fingerprints[p.fingerprint_slot]
+        if fingerprint is None:
+            return None, analysis.fingerprint_errors[p.fingerprint_slot] or "fingerprint unavailable"
+        return str(fingerprint), None
+
+    def _cache_key(self, p: _Prepared, fingerprint: str) -> str:
+        return f"{p.rule_id}:{fingerprint}"
+
+    def _rate_limit_result(self, p: _Prepared, fingerprint: str, outcome: LimitOutcome) -> RuleResult:
+        reset = timedelta(seconds=max(0.0, outcome.reset_seconds))
+        reason = RateLimitReason(
+            max=outcome.max,
+            remaining=outcome.remaining,
+            reset_time=datetime.now(timezone.utc) + reset,
+            reset=reset,
+            window=timedelta(seconds=outcome.window_seconds),
+        )
+        if outcome.allowed:
+            return self._result(p, RuleState.RUN, Conclusion.ALLOW, reason, fingerprint)
+        ttl = max(1, math.ceil(outcome.reset_seconds))
+        result = self._result(p, RuleState.RUN, Conclusion.DENY, reason, fingerprint, ttl)
+        if not p.dry_run:
+            # Until the limit resets, this client's answer is known: skip storage.
+            self.cache.set(self._cache_key(p, fingerprint), result, outcome.reset_seconds)
+        return result
+
+    def _log(self, decision: Decision, inputs: ProtectInput) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("arcjet decision %s %s ip=%s extra=%s", decision.id, decision.conclusion.value,
+                         decision.ip_address, dict(inputs.extra))
+        for r in decision.results:
+            if r.is_error():
+                logger.warning("arcjet rule %s (%s) failed open: %s", r.kind, r.rule_id,
+                               getattr(r.reason_v2, "message", ""))
+
+
+def _with_reset(reason: Reason, ttl: int) -> Reason:
+    if isinstance(reason, RateLimitReason):
+        reset = timedelta(seconds=ttl)
+        return RateLimitReason(max=reason.max, remaining=0, reset_time=datetime.now(timezone.utc) + reset,
+                               reset=reset, window=reason.window)
+    return reason
+
+

@@ -1,0 +1,196 @@
+"""Client IP resolution.
+
+The rule: the transport peer is the client, unless the deployment says the
+peer is a proxy. Only then do we read forwarding headers, and we read
+``X-Forwarded-For`` right to left (every header instance), skipping trusted
+proxies and non-global addresses: the rightmost entries were written by our
+own proxies, the leftmost by whoever sent the request, so a client can never
+choose its own IP by sending a header the deployment does not trust.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.headers_map import Headers
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Each platform's own client-IP header, read only when that platform is configured.
+PLATFORM_HEADERS: dict[str, tuple[str, ...]] = {
+    "cloudflare": ("cf-connecting-ipv6", "cf-connecting-ip"),
+    "fly": ("fly-client-ip",),
+    "fly-io": ("fly-client-ip",),
+    "vercel": ("x-real-ip", "x-vercel-forwarded-for"),
+    "render": ("true-client-ip",),
+    "firebase": ("x-fah-client-ip",),
+}
+
+# Ranges `ipaddress.is_global` does not exclude on every Python we support.
+_NON_GLOBAL_NETWORKS: tuple[IPNetwork, ...] = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",
+        "100.64.0.0/10",  # CGNAT (RFC 6598)
+        "192.0.0.0/24",
+        "192.0.2.0/24",  # documentation
+        "198.18.0.0/15",  # benchmarking (RFC 2544)
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "240.0.0.0/4",
+        "255.255.255.255/32",
+        "2001:db8::/32",  # documentation
+        "2001:2::/48",  # benchmarking
+        "fc00::/7",
+        "fe80::/10",
+        "fec0::/10",
+        "100::/64",  # discard-only
+    )
+)
+
+
+def parse_ip(token: str) -> IPAddress | None:
+    """Parse one address as proxies write them: brackets, ports and zones stripped."""
+    value = token.strip().strip('"')
+    if not value or len(value) > 64:
+        return None
+    if value.startswith("["):  # [v6]:port or [v6]
+        end = value.find("]")
+        if end < 0:
+            return None
+        value = value[1:end]
+    elif value.count(":") == 1:  # v4:port
+        value = value.split(":", 1)[0]
+    value = value.split("%", 1)[0]  # IPv6 zone id means link-local anyway
+    try:
+        addr = ipaddress.ip_address(value)
+    except ValueError:
+        return None
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped
+    return addr
+
+
+def is_global_ip(addr: IPAddress) -> bool:
+    if (
+        addr.is_private
+        or addr.is_loopback
+        or addr.is_link_local
+        or addr.is_multicast
+        or addr.is_reserved
+        or addr.is_unspecified
+    ):
+        return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.is_site_local:
+        return False
+    return not any(addr.version == net.version and addr in net for net in _NON_GLOBAL_NETWORKS)
+
+
+@dataclass(frozen=True, slots=True)
+class TrustedProxies:
+    addresses: frozenset[IPAddress]
+    networks: tuple[IPNetwork, ...]
+
+    @classmethod
+    def parse(cls, proxies: Iterable[str] | None, param: str = "proxies") -> TrustedProxies:
+        if proxies is None:
+            return cls(frozenset(), ())
+        if isinstance(proxies, (str, bytes)):
+            raise ArcjetMisconfiguration(f"{param} must be a list of IPs or CIDRs, not a single string")
+        addresses: set[IPAddress] = set()
+        networks: list[IPNetwork] = []
+        for entry in proxies:
+            if not isinstance(entry, str):
+                raise ArcjetMisconfiguration(f"{param} entries must be strings, got {entry!r}")
+            text = entry.strip()
+            try:
+                if "/" in text:
+                    networks.append(ipaddress.ip_network(text, strict=False))
+                else:
+                    addresses.add(ipaddress.ip_address(text))
+            except ValueError:
+                raise ArcjetMisconfiguration(f"{param}: {entry!r} is not an IP address or CIDR range") from None
+        return cls(frozenset(addresses), tuple(networks))
+
+    def __contains__(self, addr: object) -> bool:
+        if not isinstance(addr, (ipaddress.IPv4Address, ipaddress.IPv6Address)):
+            return False
+        if addr in self.addresses:
+            return True
+        return any(addr.version == net.version and addr in net for net in self.networks)
+
+    def __bool__(self) -> bool:
+        return bool(self.addresses or self.networks)
+
+
+def parse_platform(platform: str | None) -> str | None:
+    if platform is None:
+        return None
+    key = platform.strip().lower()
+    if key not in PLATFORM_HEADERS:
+        raise ArcjetMisconfiguration(f"platform must be one of {sorted(PLATFORM_HEADERS)}, got {platform!r}")
+    return key
+
+
+def _forwarded_for(headers: Headers) -> list[str]:
+    entries: list[str] = []
+    for value in headers.get_all("x-forwarded-for"):
+        entries.extend(value.split(","))
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class IpResolver:
+    proxies: TrustedProxies
+    platform: str | None = None
+    development: bool = False
+
+    def _acceptable(self, addr: IPAddress | None) -> bool:
+        if addr is None:
+            return False
+        return self.development or is_global_ip(addr)
+
+    def resolve(self, peer: str, headers: Headers) -> str:
+        """The client IP as a string, or "" when no acceptable address is known."""
+        if self.platform is not None:
+            for name in PLATFORM_HEADERS[self.platform]:
+                for value in headers.get_all(name):
+                    # Vercel's header may itself be a list; its first entry is the client.
+                    addr = parse_ip(value.split(",")[0])
+                    if self._acceptable(addr):
+                        return str(addr)
+        peer_addr = parse_ip(peer)
+        if peer_addr is not None and peer_addr not in self.proxies and is_global_ip(peer_addr):
+            return str(peer_addr)
+        # The peer is a trusted proxy or a private/loopback hop: forwarding headers
+        # are the only place the client can be. Walk right to left.
+        for token in reversed(_forwarded_for(headers)):
+            addr = parse_ip(token)
+            if addr is None or addr in self.proxies:
+                continue
+            if is_global_ip(addr):
+                return str(addr)
+            if self.development:
+                return str(addr)
+        if peer_addr is not None and self._acceptable(peer_addr) and peer_addr not in self.proxies:
+            return str(peer_addr)
+        if self.development:
+            return str(peer_addr) if peer_addr is not None else "127.0.0.1"
+        return ""
+
+
+def resolve_client_ip(
+    peer: str,
+    headers: Headers,
+    *,
+    proxies: Sequence[str] | TrustedProxies = (),
+    platform: str | None = None,
+    development: bool = False,
+) -> str:
+    """Convenience wrapper; clients build one IpResolver at start-up instead."""
+    trusted = proxies if isinstance(proxies, TrustedProxies) else TrustedProxies.parse(proxies)
+    return IpResolver(trusted, parse_platform(platform), development).resolve(peer, headers)

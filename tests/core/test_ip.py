@@ -1,0 +1,154 @@
+"""Client IP resolution: table-driven, spoofing attempts included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.headers_map import Headers
+from arcjet_core.ip import (
+    IpResolver,
+    TrustedProxies,
+    is_global_ip,
+    parse_ip,
+    parse_platform,
+    resolve_client_ip,
+)
+
+LB = "100.100.100.100"  # the reference's load balancer example (CGNAT range, so never a client itself)
+CLIENT = "8.8.8.8"
+CLIENT6 = "2606:4700:4700::1111"
+
+# (id, peer, headers, options, expected)
+CASES: list[tuple[str, str, list[tuple[str, str]], dict[str, object], str]] = [
+    ("global peer", CLIENT, [], {}, CLIENT),
+    ("global v6 peer", CLIENT6, [], {}, CLIENT6),
+    ("v4-mapped v6 peer", "::ffff:8.8.8.8", [], {}, CLIENT),
+    ("peer with port", "8.8.8.8:5050", [], {}, CLIENT),
+    ("bracketed v6 peer with port", "[2606:4700:4700::1111]:443", [], {}, CLIENT6),
+    # Spoofing: a global, untrusted peer is the client whatever it sends.
+    ("spoof xff from global peer", CLIENT, [("x-forwarded-for", "1.1.1.1")], {}, CLIENT),
+    ("spoof many xff from global peer", CLIENT, [("x-forwarded-for", "1.1.1.1, 9.9.9.9")], {}, CLIENT),
+    ("spoof platform header unconfigured", CLIENT, [("cf-connecting-ip", "1.1.1.1")], {}, CLIENT),
+    ("spoof fly header unconfigured", CLIENT, [("fly-client-ip", "1.1.1.1")], {}, CLIENT),
+    ("spoof x-real-ip unconfigured", CLIENT, [("x-real-ip", "1.1.1.1")], {}, CLIENT),
+    ("spoof true-client-ip unconfigured", CLIENT, [("true-client-ip", "1.1.1.1")], {}, CLIENT),
+    ("spoof xff v6 from global peer", CLIENT6, [("x-forwarded-for", "1.1.1.1")], {}, CLIENT6),
+    ("spoof leftmost entries behind trusted proxy", LB, [("x-forwarded-for", "6.6.6.6, 8.8.8.8")], {"proxies": [LB]}, CLIENT),
+    ("spoof leftmost entries behind two proxies", LB,
+     [("x-forwarded-for", "6.6.6.6, 8.8.8.8, 100.100.100.99")], {"proxies": ["100.100.100.0/24"]}, CLIENT),
+    ("spoof extra header instance first", LB,
+     [("x-forwarded-for", "6.6.6.6"), ("x-forwarded-for", "8.8.8.8")], {"proxies": [LB]}, CLIENT),
+    # Trusted proxies.
+    ("reference example", LB, [("x-forwarded-for", "192.168.1.1, 100.100.100.100")], {"proxies": [LB], "development": True}, "192.168.1.1"),
+    ("trusted proxy peer, client in xff", LB, [("x-forwarded-for", "8.8.8.8")], {"proxies": [LB]}, CLIENT),
+    ("trusted proxy cidr", "100.100.100.7", [("x-forwarded-for", "8.8.8.8")], {"proxies": ["100.100.100.0/24"]}, CLIENT),
+    ("trusted proxy also listed in xff", LB, [("x-forwarded-for", "8.8.8.8, 100.100.100.100")], {"proxies": [LB]}, CLIENT),
+    ("global trusted proxy peer", "34.1.2.3", [("x-forwarded-for", "8.8.8.8")], {"proxies": ["34.1.2.3"]}, CLIENT),
+    ("global trusted proxy chain", "34.1.2.3", [("x-forwarded-for", "8.8.8.8, 34.1.2.4")], {"proxies": ["34.1.2.0/24"]}, CLIENT),
+    ("v6 trusted proxy cidr", "2001:4860::1", [("x-forwarded-for", CLIENT6)], {"proxies": ["2001:4860::/32"]}, CLIENT6),
+    ("xff with ports", LB, [("x-forwarded-for", "8.8.8.8:1234")], {"proxies": [LB]}, CLIENT),
+    ("xff with bracketed v6 and port", LB, [("x-forwarded-for", "[2606:4700:4700::1111]:99")], {"proxies": [LB]}, CLIENT6),
+    ("xff with v4-mapped", LB, [("x-forwarded-for", "::ffff:8.8.8.8")], {"proxies": [LB]}, CLIENT),
+    ("xff whitespace", LB, [("x-forwarded-for", "  8.8.8.8  ,   ")], {"proxies": [LB]}, CLIENT),
+    ("xff garbage skipped", LB, [("x-forwarded-for", "8.8.8.8, not-an-ip")], {"proxies": [LB]}, CLIENT),
+    ("xff quoted", LB, [("x-forwarded-for", '"8.8.8.8"')], {"proxies": [LB]}, CLIENT),
+    # Private hops (a proxy nobody declared) are skipped in production.
+    ("private peer, xff client", "10.0.0.2", [("x-forwarded-for", "8.8.8.8")], {}, CLIENT),
+    ("private hop in xff", "10.0.0.2", [("x-forwarded-for", "8.8.8.8, 10.0.0.9")], {}, CLIENT),
+    ("loopback peer, no headers", "127.0.0.1", [], {}, ""),
+    ("private peer only", "192.168.0.4", [], {}, ""),
+    ("cgnat not a client", "100.64.1.1", [], {}, ""),
+    ("benchmarking not a client", "198.18.0.1", [], {}, ""),
+    ("documentation not a client", "192.0.2.1", [], {}, ""),
+    ("documentation v6 not a client", "2001:db8::1", [], {}, ""),
+    ("link-local not a client", "169.254.1.1", [], {}, ""),
+    ("multicast not a client", "224.0.0.1", [], {}, ""),
+    ("reserved not a client", "240.0.0.1", [], {}, ""),
+    ("unspecified not a client", "0.0.0.0", [], {}, ""),
+    ("unique-local v6 not a client", "fd00::1", [], {}, ""),
+    ("link-local v6 with zone", "fe80::1%eth0", [], {}, ""),
+    ("all xff private", "10.0.0.2", [("x-forwarded-for", "192.168.1.1, 10.1.1.1")], {}, ""),
+    ("empty peer", "", [], {}, ""),
+    ("garbage peer", "not an ip", [], {}, ""),
+    # Development mode.
+    ("dev loopback peer", "127.0.0.1", [], {"development": True}, "127.0.0.1"),
+    ("dev no peer", "", [], {"development": True}, "127.0.0.1"),
+    ("dev private xff", "127.0.0.1", [("x-forwarded-for", "192.168.1.5")], {"development": True}, "192.168.1.5"),
+    # Platforms: read only when configured.
+    ("cloudflare configured", "172.70.1.1", [("cf-connecting-ip", "8.8.8.8")], {"platform": "cloudflare"}, CLIENT),
+    ("cloudflare v6 preferred", "172.70.1.1",
+     [("cf-connecting-ip", "8.8.8.8"), ("cf-connecting-ipv6", CLIENT6)], {"platform": "cloudflare"}, CLIENT6),
+    ("fly configured", "10.0.0.1", [("fly-client-ip", "8.8.8.8")], {"platform": "fly"}, CLIENT),
+    ("vercel configured", "10.0.0.1", [("x-real-ip", "8.8.8.8")], {"platform": "vercel"}, CLIENT),
+    ("vercel list header", "10.0.0.1", [("x-vercel-forwarded-for", "8.8.8.8, 10.0.0.1")], {"platform": "vercel"}, CLIENT),
+    ("render configured", "10.0.0.1", [("true-client-ip", "8.8.8.8")], {"platform": "render"}, CLIENT),
+    ("firebase configured", "10.0.0.1", [("x-fah-client-ip", "8.8.8.8")], {"platform": "firebase"}, CLIENT),
+    ("platform header private ignored", "9.9.9.9", [("cf-connecting-ip", "10.0.0.1")], {"platform": "cloudflare"}, "9.9.9.9"),
+    ("other platform header ignored", "9.9.9.9", [("fly-client-ip", "8.8.8.8")], {"platform": "cloudflare"}, "9.9.9.9"),
+]
+
+
+@pytest.mark.parametrize(("name", "peer", "headers", "options", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_resolve(name: str, peer: str, headers: list[tuple[str, str]], options: dict[str, object], expected: str) -> None:
+    assert resolve_client_ip(peer, Headers(headers), **options) == expected  # type: ignore[arg-type]
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("bad", ["not-an-ip", "10.0.0.0/33", "1.2.3.4.5", ""])
+def test_bad_proxy_raises_with_parameter_name(bad: str) -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="proxies"):
+        TrustedProxies.parse([bad])
+
+
+def test_proxies_must_be_a_list() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="proxies"):
+        TrustedProxies.parse("1.2.3.4")  # type: ignore[arg-type]
+
+
+def test_unknown_platform_raises() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="platform"):
+        parse_platform("heroku-ish")
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("1.2.3.4", "1.2.3.4"), ("1.2.3.4:80", "1.2.3.4"), ("[::1]:80", "::1"), ("::1", "::1"),
+     ("::ffff:1.2.3.4", "1.2.3.4"), ("fe80::1%lo", "fe80::1"), ("[::1", None), ("x" * 100, None)],
+)
+def test_parse_ip(token: str, expected: str | None) -> None:
+    addr = parse_ip(token)
+    assert (str(addr) if addr else None) == expected
+
+
+def test_global_examples() -> None:
+    assert is_global_ip(parse_ip("8.8.8.8"))  # type: ignore[arg-type]
+    assert not is_global_ip(parse_ip("100.64.0.1"))  # type: ignore[arg-type]
+
+
+_header_text = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    peer=_header_text,
+    values=st.lists(st.binary(max_size=120), max_size=5),
+    proxies=st.lists(st.sampled_from(["10.0.0.0/8", LB, "2001:db8::/32", "8.8.8.8"]), max_size=3),
+    development=st.booleans(),
+    platform=st.sampled_from([None, "cloudflare", "vercel"]),
+)
+def test_never_raises_on_arbitrary_header_bytes(
+    peer: str, values: list[bytes], proxies: list[str], development: bool, platform: str | None
+) -> None:
+    names = ["x-forwarded-for", "cf-connecting-ip", "x-real-ip", "x-vercel-forwarded-for", "cf-connecting-ipv6"]
+    headers = Headers((names[i % len(names)], v.decode("latin-1")) for i, v in enumerate(values))
+    resolver = IpResolver(TrustedProxies.parse(proxies), platform, development)
+    ip = resolver.resolve(peer, headers)
+    assert isinstance(ip, str)
+    if ip:
+        assert parse_ip(ip) is not None
