@@ -277,10 +277,11 @@ def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
 
 
 def _classify(request: object) -> str:
-    if _is_asgi_scope(request):
-        return "asgi"
+    # A Starlette Request is itself a Mapping over its scope: test it first.
     if _starlette_scope(request) is not None:
         return "starlette"
+    if _is_asgi_scope(request):
+        return "asgi"
     if hasattr(request, "META") and isinstance(getattr(request, "META", None), Mapping):
         return "django"
     if hasattr(request, "environ") and _is_wsgi_environ(getattr(request, "environ", None)):

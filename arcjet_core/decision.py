@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from arcjet_core.enums import CONCLUSION_SEVERITY, Conclusion, RuleState
 
@@ -93,17 +93,17 @@ class NotRunReason:
     type: Literal["NOT_RUN"] = "NOT_RUN"
 
 
-Reason = Union[
-    BotReason,
-    EmailReason,
-    ErrorReason,
-    FilterReason,
-    PromptInjectionReason,
-    RateLimitReason,
-    SensitiveInfoReason,
-    ShieldReason,
-    NotRunReason,
-]
+Reason = (
+    BotReason
+    | EmailReason
+    | ErrorReason
+    | FilterReason
+    | PromptInjectionReason
+    | RateLimitReason
+    | SensitiveInfoReason
+    | ShieldReason
+    | NotRunReason
+)
 
 
 def reason_from_dict(data: Mapping[str, Any]) -> Reason:

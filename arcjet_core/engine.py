@@ -14,7 +14,7 @@ import math
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Union
+from typing import Any
 
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import RawRequest, RequestContext
@@ -83,7 +83,7 @@ class StorageCall:
     ops: tuple[LimitOp | SuspicionOp, ...]
 
 
-IOCall = Union[AnalyzeCall, StorageCall]
+IOCall = AnalyzeCall | StorageCall
 Flow = Generator[IOCall, Any, Decision]
 
 

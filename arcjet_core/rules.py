@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
 from arcjet_core.enums import BotCategory, EmailType, Mode, SensitiveInfoEntityType
 from arcjet_core.errors import ArcjetMisconfiguration
@@ -168,7 +168,7 @@ class SlidingWindow(RuleSpec):
     characteristics: tuple[str, ...] = ()
 
 
-RateLimitRule = Union[TokenBucket, FixedWindow, SlidingWindow]
+RateLimitRule = TokenBucket | FixedWindow | SlidingWindow
 
 
 @dataclass(frozen=True, slots=True)

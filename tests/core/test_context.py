@@ -1,0 +1,173 @@
+"""RequestContext coercion from every accepted request shape, built with each
+framework's own test utilities."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from arcjet_core.context import raw_from_request, raw_from_request_async
+
+HEADERS = [("User-Agent", "curl/8.0"), ("X-Forwarded-For", "1.1.1.1"), ("X-Forwarded-For", "2.2.2.2"),
+           ("Cookie", "a=1; b=2"), ("Content-Type", "application/x-www-form-urlencoded")]
+BODY = b"name=O%27Brien&q=1"
+
+
+def _check(raw: Any, *, peer: str, repeated_joined: bool = False) -> None:
+    assert raw.method == "POST"
+    assert raw.path == "/sign/up"
+    assert raw.query == "x=1&y=%27"
+    assert raw.peer == peer
+    assert raw.headers["user-agent"] == "curl/8.0"
+    assert raw.headers.get("USER-AGENT") == "curl/8.0"
+    xff = raw.headers.get_all("x-forwarded-for")
+    assert xff == (("1.1.1.1, 2.2.2.2",) if repeated_joined else ("1.1.1.1", "2.2.2.2"))
+    ctx = raw.to_context("8.8.8.8")
+    assert ctx.cookies == "a=1; b=2" and ctx.ip == "8.8.8.8"
+
+
+# ------------------------------------------------------------------ ASGI
+
+def _starlette_app(captured: dict[str, Any]) -> Any:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    async def endpoint(request: Request) -> PlainTextResponse:
+        captured["scope_raw"] = raw_from_request(request.scope)
+        captured["raw"] = await raw_from_request_async(request, need_body=True, body_limit=1024)
+        captured["small"] = await raw_from_request_async(request, need_body=True, body_limit=4)
+        # The app can still read the whole body afterwards.
+        captured["app_body"] = await request.body()
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[Route("/sign/up", endpoint, methods=["POST"])])
+
+
+def test_starlette_request_and_asgi_scope() -> None:
+    from starlette.testclient import TestClient
+
+    captured: dict[str, Any] = {}
+    with TestClient(_starlette_app(captured), client=("203.0.113.9", 5000)) as client:
+        response = client.post("/sign/up?x=1&y=%27", content=BODY, headers=HEADERS)
+    assert response.status_code == 200
+    for key in ("scope_raw", "raw"):
+        _check(captured[key], peer="203.0.113.9")
+    assert captured["raw"].host == "testserver" and captured["raw"].protocol == "http"
+    assert captured["raw"].body == BODY and not captured["raw"].body_truncated
+    assert captured["scope_raw"].body is None  # not asked for, not read
+    assert captured["small"].body == BODY[:4] and captured["small"].body_truncated
+    assert captured["app_body"] == BODY
+
+
+def test_asgi_header_bytes_decode_as_latin1() -> None:
+    scope = {"type": "http", "method": "GET", "path": "/", "raw_path": b"/caf%C3%A9", "query_string": b"",
+             "headers": [(b"x-test", "é".encode("latin-1")), (b"x-bin", b"\xff\xfe")], "client": None}
+    raw = raw_from_request(scope)
+    assert raw.headers["x-test"] == "é" and raw.headers["x-bin"] == "\xff\xfe"
+    assert raw.path == "/caf%C3%A9" and raw.peer == ""
+
+
+# ------------------------------------------------------------ WSGI/Flask
+
+def test_wsgi_environ_body_is_bounded_and_replayed() -> None:
+    from werkzeug.test import EnvironBuilder
+
+    builder = EnvironBuilder(path="/sign/up", method="POST", query_string="x=1&y=%27", data=BODY,
+                             headers=HEADERS, environ_base={"REMOTE_ADDR": "203.0.113.9"})
+    environ = builder.get_environ()
+    raw = raw_from_request(environ, need_body=True, body_limit=6)
+    _check(raw, peer="203.0.113.9", repeated_joined=True)
+    assert raw.body == BODY[:6] and raw.body_truncated
+    # The application still reads every byte, in order.
+    assert environ["wsgi.input"].read() == BODY
+
+
+def test_wsgi_environ_without_body_need_reads_nothing() -> None:
+    from werkzeug.test import EnvironBuilder
+
+    environ = EnvironBuilder(path="/", method="POST", data=BODY).get_environ()
+    stream = environ["wsgi.input"]
+    raw = raw_from_request(environ)
+    assert raw.body is None and environ["wsgi.input"] is stream
+
+
+def test_flask_request() -> None:
+    from flask import Flask, request
+
+    app = Flask(__name__)
+    with app.test_request_context("/sign/up?x=1&y=%27", method="POST", data=BODY, headers=HEADERS,
+                                  environ_base={"REMOTE_ADDR": "203.0.113.9"}):
+        raw = raw_from_request(request, need_body=True)
+        _check(raw, peer="203.0.113.9", repeated_joined=True)
+        assert raw.body == BODY
+        assert request.form["name"] == "O'Brien"  # the view still gets its form
+
+
+def test_flask_request_after_view_read_body() -> None:
+    from flask import Flask, request
+
+    app = Flask(__name__)
+    with app.test_request_context("/sign/up?x=1&y=%27", method="POST", data=BODY, headers=HEADERS):
+        assert request.get_data() == BODY
+        raw = raw_from_request(request, need_body=True, body_limit=3)
+        assert raw.body == BODY[:3] and raw.body_truncated
+
+
+# ---------------------------------------------------------------- Django
+
+@pytest.fixture(scope="module")
+def django_settings() -> None:
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(DEBUG=False, ALLOWED_HOSTS=["*"], SECRET_KEY="test", ROOT_URLCONF=__name__, USE_TZ=True)
+        django.setup()
+
+
+urlpatterns: list[Any] = []
+
+
+def test_django_request(django_settings: None) -> None:
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/sign/up?x=1&y=%27", data=BODY, content_type="application/x-www-form-urlencoded",
+                                    REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="curl/8.0",
+                                    HTTP_X_FORWARDED_FOR="1.1.1.1, 2.2.2.2", HTTP_COOKIE="a=1; b=2")
+    raw = raw_from_request(request, need_body=True)
+    _check(raw, peer="203.0.113.9", repeated_joined=True)
+    assert raw.body == BODY
+    assert request.POST["name"] == "O'Brien"
+
+
+def test_django_large_body_is_peeked_not_loaded(django_settings: None) -> None:
+    from django.test import RequestFactory
+
+    big = b"a=" + b"x" * 5000
+    request = RequestFactory().post("/up", data=big, content_type="application/octet-stream")
+    raw = raw_from_request(request, need_body=True, body_limit=100)
+    assert raw.body == big[:100] and raw.body_truncated
+    assert request.body == big  # the view still sees every byte
+
+
+# --------------------------------------------------------------- mapping
+
+def test_plain_mapping() -> None:
+    raw = raw_from_request({
+        "ip": "203.0.113.9", "method": "post", "protocol": "https", "host": "example.com",
+        "path": "/sign/up", "query": "?x=1&y=%27",
+        "headers": {"User-Agent": "curl/8.0", "X-Forwarded-For": ["1.1.1.1", "2.2.2.2"]},
+        "cookies": {"a": "1", "b": "2"}, "body": "name=O%27Brien&q=1",
+    })
+    _check(raw, peer="203.0.113.9")
+    assert raw.body == BODY and raw.host == "example.com" and raw.protocol == "https"
+
+
+@pytest.mark.parametrize("bad", [None, 42, "GET /", object(), io.BytesIO()])
+def test_unsupported_request_types_raise_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="protect\\(\\) needs a request"):
+        raw_from_request(bad)
