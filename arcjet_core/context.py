@@ -176,9 +176,9 @@ class _PrefixedStream(io.RawIOBase):
         size = -1 if size is None else size
         head = self._prefix.read(size)
         if size < 0:
-            return head + self._rest.read()
+            return head + bytes(self._rest.read())
         if len(head) < size:
-            return head + self._rest.read(size - len(head))
+            return head + bytes(self._rest.read(size - len(head)))
         return head
 
     def readinto(self, buffer: Any) -> int:
@@ -191,7 +191,7 @@ class _PrefixedStream(io.RawIOBase):
         if line.endswith(b"\n") or (size is not None and 0 <= size <= len(line)):
             return line
         remaining = -1 if size is None or size < 0 else size - len(line)
-        return line + self._rest.readline(remaining)
+        return line + bytes(self._rest.readline(remaining))
 
 
 def _peek_wsgi_body(environ: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
@@ -226,7 +226,7 @@ def _django_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | No
     if length is not None and length > limit:
         # Reading request.body would load it all; peek at the stream instead.
         stream = getattr(request, "_stream", None)
-        if stream is not None and not getattr(request, "_read_started", False) and hasattr(request, "_body") is False:
+        if stream is not None and not getattr(request, "_read_started", False) and not hasattr(request, "_body"):
             data = stream.read(limit)
             request._stream = _PrefixedStream(data, stream)
             return data, True

@@ -222,7 +222,8 @@ class RuleResult:
         return self.conclusion is Conclusion.CHALLENGE
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(self)
+        data: dict[str, Any] = _jsonable(self)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +251,8 @@ class Decision:
         return self.conclusion is Conclusion.CHALLENGE
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(self)
+        data: dict[str, Any] = _jsonable(self)
+        return data
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())

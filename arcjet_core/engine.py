@@ -239,28 +239,35 @@ class Engine:
             results[p.index] = self._content_result(p, analysis, analyzer_error, inputs)
 
         content_denied = any(r.is_denied() and not r.dry_run for r in results.values())
-        pending: list[tuple[_Prepared, str]] = []
+        # First pass: fingerprints and the DENY cache. A LIVE deny known from the
+        # cache, like a LIVE content deny, means no other limit is charged.
+        candidates: list[tuple[_Prepared, str]] = []
+        cache_denied = False
         for p in self.prepared:
-            if p.rule.kind != "RATE_LIMIT":
-                continue
-            if content_denied:
-                results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
-                                                NotRunReason("an earlier LIVE rule denied the request"))
+            if p.rule.kind != "RATE_LIMIT" or content_denied:
                 continue
             fingerprint, error = self._fingerprint(p, analysis, analyzer_error)
             if fingerprint is None:
                 results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
                 continue
             cached = self.cache.get(self._cache_key(p, fingerprint))
-            if cached is not None:
-                result, ttl = cached
-                results[p.index] = RuleResult(
-                    rule_id=result.rule_id, state=RuleState.CACHED, conclusion=result.conclusion,
-                    reason_v2=_with_reset(result.reason_v2, ttl), fingerprint=fingerprint, ttl=ttl,
-                    kind=result.kind, dry_run=result.dry_run,
-                )
+            if cached is None:
+                candidates.append((p, fingerprint))
                 continue
-            pending.append((p, fingerprint))
+            result, ttl = cached
+            results[p.index] = RuleResult(
+                rule_id=result.rule_id, state=RuleState.CACHED, conclusion=result.conclusion,
+                reason_v2=_with_reset(result.reason_v2, ttl), fingerprint=fingerprint, ttl=ttl,
+                kind=result.kind, dry_run=result.dry_run,
+            )
+            cache_denied = cache_denied or not result.dry_run
+        for p in self.prepared:
+            if p.rule.kind != "RATE_LIMIT" or p.index in results:
+                continue
+            if content_denied or cache_denied:
+                results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
+                                                NotRunReason("an earlier LIVE rule denied the request"))
+        pending: list[tuple[_Prepared, str]] = [(p, fp) for p, fp in candidates if p.index not in results]
 
         if pending:
             ops = tuple(

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""One entry point for a fresh machine with only Python 3.10+.
+
+    python3 dev.py demo   # set up, then run the demo app and show its decisions
+    python3 dev.py test   # set up, then run the whole test suite (what CI runs)
+
+Set-up is idempotent: a virtualenv in .venv with the package and its dev
+extras (reinstalled when pyproject.toml changes). `test` also makes sure a
+redis-server binary (for the Redis tests) and Debian's Rust toolchain (for the
+Wasm reproducibility check) are present, installing them with apt-get when run
+as root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+STAMP = VENV / ".arcjet-installed"
+
+
+def log(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def run(cmd: list[str], **kwargs: object) -> int:
+    log("$ " + " ".join(cmd))
+    return subprocess.call(cmd, cwd=ROOT, **kwargs)  # type: ignore[arg-type]
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 10):
+        sys.exit("arcjet-local needs Python 3.10 or newer")
+    if not PY.exists():
+        log("creating .venv")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"]) != 0:
+        sys.exit("pip upgrade failed")
+    if run([str(PY), "-m", "pip", "install", "--quiet", "-e", ".[dev]"]) != 0:
+        sys.exit("installing arcjet-local[dev] failed")
+    STAMP.write_text(wanted)
+
+
+APT_UPDATED = False
+
+
+def apt_install(packages: list[str]) -> bool:
+    global APT_UPDATED
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        return False
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if not APT_UPDATED:
+        subprocess.call(["apt-get", "update", "-q"], env=env, stdout=subprocess.DEVNULL)
+        APT_UPDATED = True
+    return run(["apt-get", "install", "-y", "-q", *packages], env=env, stdout=subprocess.DEVNULL) == 0
+
+
+def ensure_redis_server() -> None:
+    if shutil.which("redis-server") or os.environ.get("ARCJET_TEST_REDIS_URL"):
+        return
+    log("redis-server not found; installing Debian's redis-server")
+    if not apt_install(["redis-server"]):
+        log("could not install redis-server: Redis tests will skip (and fail under ARCJET_REQUIRE_REDIS=1)")
+
+
+def wasm_check() -> int:
+    """Rebuild the analyzer and compare it byte for byte with the committed module."""
+    build = ROOT / "wasm" / "build.sh"
+    if not build.exists():
+        log("wasm/build.sh missing: the analyzer cannot be checked")
+        return 1
+    return run(["bash", str(build), "--check"])
+
+
+def shield_crate_tests() -> int:
+    crate = ROOT / "wasm" / "shield"
+    if not (crate / "Cargo.toml").exists():
+        return 0
+    env = dict(os.environ, RUSTC="/usr/bin/rustc")
+    return run(["/usr/bin/cargo", "test", "--release", "--quiet", "--manifest-path", str(crate / "Cargo.toml")], env=env)
+
+
+def cmd_demo() -> int:
+    ensure_venv()
+    return run([str(PY), str(ROOT / "example_projects" / "demo.py")])
+
+
+def cmd_test(pytest_args: list[str]) -> int:
+    ensure_venv()
+    ensure_redis_server()
+    failures = 0
+    if os.environ.get("ARCJET_SKIP_WASM_CHECK") != "1":
+        failures += wasm_check() != 0
+        failures += shield_crate_tests() != 0
+    env = dict(os.environ)
+    if os.environ.get("CI"):
+        env.setdefault("ARCJET_REQUIRE_REDIS", "1")
+    code = run([str(PY), "-m", "pytest", *pytest_args], env=env)
+    if failures:
+        log(f"{failures} pre-test check(s) failed (see above)")
+        return code or 1
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("demo", "test"):
+        print(__doc__)
+        return 2
+    if argv[0] == "demo":
+        return cmd_demo()
+    return cmd_test(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
