@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Generate the analyzer's bot tables from well-known-bots.json.
+
+Writes a Rust module (patterns, ids, categories, IP ranges) compiled into the
+Wasm analyzer, and a small JSON file for the host (reverse-DNS masks, used by
+the opt-in DNS verification that runs in Python). Output is deterministic:
+same input bytes, same output bytes.
+
+    gen_bots.py --rust-out src/generated/bots.rs --py-out ../arcjet_core/analyze/data
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BOTS = HERE / "data" / "well-known-bots" / "well-known-bots.json"
+RANGES = HERE / "data" / "bot_ranges.json"
+
+REGEX_META = set("^$.*+?()[]{}|\\")
+
+
+def api_name(raw: str) -> str:
+    return raw.upper().replace("-", "_")
+
+
+def as_literal(pattern: str) -> str | None:
+    """The literal a JavaScript pattern matches, or None when it is a real regex.
+
+    Patterns like `Googlebot\\/` or `grub\\.org` only escape punctuation; those
+    go to the Aho-Corasick automaton instead of the RegexSet.
+    """
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 >= len(pattern):
+                return None
+            n = pattern[i + 1]
+            if n.isalnum():  # \d, \w, \b, ...: a real class or assertion
+                return None
+            out.append(n)
+            i += 2
+            continue
+        if c in REGEX_META:
+            return None
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def to_rust_regex(pattern: str) -> str:
+    """Translate JavaScript regex syntax to the regex crate's.
+
+    regex 1.7 rejects escapes of characters that are not meta characters
+    (`\\/`, `\\-` outside classes...): drop the backslash there. Everything else
+    used by the data (classes, groups, `(?:`, `{0,1}`, anchors, `\\d`) has the
+    same meaning in both.
+    """
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            n = pattern[i + 1]
+            if n.isalnum() or n in REGEX_META or n in "-#&~ ":
+                out.append(c + n)
+            else:
+                out.append(n)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _rust_escape(s: str) -> str:
+    out = ['"']
+    for ch in s:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif 0x20 <= ord(ch) < 0x7F:
+            out.append(ch)
+        else:
+            out.append("\\u{%x}" % ord(ch))
+    out.append('"')
+    return "".join(out)
+
+
+def normalise_network(text: str) -> str:
+    return str(ipaddress.ip_network(text.strip(), strict=False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bots", type=Path, default=BOTS)
+    ap.add_argument("--ranges", type=Path, default=RANGES)
+    ap.add_argument("--rust-out", type=Path, required=True)
+    ap.add_argument("--py-out", type=Path, required=True)
+    args = ap.parse_args()
+
+    bots = json.loads(args.bots.read_text(encoding="utf-8"))
+    snapshot = json.loads(args.ranges.read_text(encoding="utf-8"))
+    sources: dict[str, dict[str, object]] = snapshot["sources"]
+    extra: dict[str, list[str]] = snapshot.get("extra_sources", {})
+
+    categories = sorted({api_name(c) for b in bots for c in b.get("categories", [])} | {"UNKNOWN"})
+    cat_index = {c: i for i, c in enumerate(categories)}
+
+    groups: list[list[str]] = []  # each: normalised networks of one source (or one inline list)
+    group_key: dict[tuple[str, ...], int] = {}
+
+    def group_for(nets: list[str]) -> int:
+        key = tuple(sorted(set(nets), key=lambda n: (ipaddress.ip_network(n).version, n)))
+        if key not in group_key:
+            group_key[key] = len(groups)
+            groups.append(list(key))
+        return group_key[key]
+
+    entries = []
+    literals: list[tuple[str, int, bool]] = []
+    regexes: list[tuple[str, int, bool]] = []
+    dns_masks: dict[str, list[str]] = {}
+    for idx, bot in enumerate(bots):
+        bot_id = api_name(bot["id"])
+        cats = sorted(cat_index[api_name(c)] for c in bot.get("categories", []))
+        for forbidden, key in ((False, "accepted"), (True, "forbidden")):
+            for pat in bot["pattern"].get(key, []):
+                lit = as_literal(pat)
+                if lit is not None:
+                    literals.append((lit, idx, forbidden))
+                else:
+                    regexes.append((to_rust_regex(pat), idx, forbidden))
+        range_groups: list[int] = []
+        urls = list(extra.get(bot["id"], []))
+        for ver in bot.get("verification", []):
+            if ver["type"] in ("cidr", "ip"):
+                if "ips" in ver:
+                    range_groups.append(group_for([normalise_network(i) for i in ver["ips"]]))
+                urls.extend(src["url"] for src in ver.get("sources", []))
+            elif ver["type"] == "dns":
+                dns_masks[bot_id] = list(ver["masks"])
+        for url in urls:
+            if url in sources:
+                nets = [normalise_network(p) for p in sources[url]["prefixes"]]  # type: ignore[union-attr]
+                range_groups.append(group_for(nets))
+        entries.append((bot_id, cats, sorted(set(range_groups))))
+
+    lines = [
+        "// @generated by wasm/gen_bots.py from data/well-known-bots/well-known-bots.json",
+        "// and data/bot_ranges.json. Do not edit.",
+        "",
+        "pub struct Entry {",
+        "    pub id: &'static str,",
+        "    pub categories: &'static [u8],",
+        "    pub range_groups: &'static [u16],",
+        "}",
+        "",
+        "pub static CATEGORIES: &[&str] = &[",
+    ]
+    lines += [f"    {_rust_escape(c)}," for c in categories]
+    lines += ["];", "", f"pub const UNKNOWN_CATEGORY: u8 = {cat_index['UNKNOWN']};", "",
+              "pub static ENTRIES: &[Entry] = &["]
+    for bot_id, cats, rgs in entries:
+        lines.append(
+            f"    Entry {{ id: {_rust_escape(bot_id)}, categories: &{cats!r}, range_groups: &{rgs!r} }},"
+        )
+    lines += ["];", "", "/// (literal, entry index, forbidden)", "pub static LITERALS: &[(&str, u16, bool)] = &["]
+    lines += [f"    ({_rust_escape(s)}, {i}, {str(f).lower()})," for s, i, f in literals]
+    lines += ["];", "", "/// (regex, entry index, forbidden)", "pub static REGEXES: &[(&str, u16, bool)] = &["]
+    lines += [f"    ({_rust_escape(s)}, {i}, {str(f).lower()})," for s, i, f in regexes]
+    lines += ["];", "", "/// Networks (`addr/prefix`) by range group.", "pub static RANGE_GROUPS: &[&[&str]] = &["]
+    for g in groups:
+        lines.append("    &[" + ", ".join(_rust_escape(n) for n in g) + "],")
+    lines += ["];", ""]
+
+    args.rust_out.parent.mkdir(parents=True, exist_ok=True)
+    args.rust_out.write_text("\n".join(lines), encoding="utf-8")
+
+    args.py_out.mkdir(parents=True, exist_ok=True)
+    (args.py_out / "bot_dns_masks.json").write_text(
+        json.dumps(dict(sorted(dns_masks.items())), indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(f"gen_bots: {len(entries)} bots, {len(categories)} categories, {len(literals)} literals, "
+          f"{len(regexes)} regexes, {len(groups)} range groups")
+
+
+if __name__ == "__main__":
+    main()

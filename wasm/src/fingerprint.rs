@@ -1,0 +1,184 @@
+//! Fingerprints: stable keys over a request's characteristics.
+//!
+//! `fp::2::<hex sha256>` over the sorted, de-duplicated (name, value) pairs,
+//! each length-prefixed so no choice of values can collide with another. The
+//! format is part of the storage layout (rate-limit and cache keys): changing
+//! it is a breaking change, pinned by tests on both sides of the ABI.
+
+use std::collections::BTreeMap;
+
+use sha2::{Digest, Sha256};
+
+use crate::net::parse_ip;
+
+/// Prefix and version of every fingerprint.
+pub const PREFIX: &str = "fp::2::";
+
+/// The request fields characteristics are read from.
+pub struct Source<'a> {
+    /// Client IP as resolved by the host ("" when unknown).
+    pub ip: &'a str,
+    /// Request method.
+    pub method: &'a str,
+    /// Host header / authority.
+    pub host: &'a str,
+    /// Raw path.
+    pub path: &'a str,
+    /// Raw query string, without `?`.
+    pub query: &'a str,
+    /// Raw cookie header(s), joined by `; `.
+    pub cookies: &'a str,
+    /// Headers the host sent along (lower-case names, first value).
+    pub headers: &'a BTreeMap<String, String>,
+    /// User-supplied characteristics from `protect(characteristics=...)`.
+    pub custom: &'a BTreeMap<String, String>,
+}
+
+/// Compute the fingerprint of one characteristic set, or name the missing one.
+pub fn fingerprint(names: &[String], src: &Source) -> Result<String, String> {
+    let mut pairs: Vec<(&str, String)> = Vec::with_capacity(names.len());
+    for name in names {
+        match value_of(name, src) {
+            Some(v) => pairs.push((name.as_str(), v)),
+            None => return Err(format!("missing characteristic {:?}: the request has no value for it", name)),
+        }
+    }
+    pairs.sort();
+    pairs.dedup();
+    let mut hasher = Sha256::new();
+    for (name, value) in &pairs {
+        hasher.update((name.len() as u32).to_le_bytes());
+        hasher.update(name.as_bytes());
+        hasher.update((value.len() as u32).to_le_bytes());
+        hasher.update(value.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut out = String::with_capacity(PREFIX.len() + 64);
+    out.push_str(PREFIX);
+    for b in digest.iter() {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+    }
+    Ok(out)
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn non_empty(s: &str) -> Option<String> {
+    if s.is_empty() { None } else { Some(s.to_owned()) }
+}
+
+fn value_of(name: &str, src: &Source) -> Option<String> {
+    match name {
+        // Canonical form, so "::ffff:1.2.3.4" and "1.2.3.4" share a bucket.
+        "ip.src" => match parse_ip(src.ip) {
+            Some(ip) => Some(ip.to_string()),
+            None => non_empty(src.ip),
+        },
+        "http.host" => non_empty(&src.host.to_ascii_lowercase()),
+        "http.method" => non_empty(&src.method.to_ascii_uppercase()),
+        "http.request.uri.path" => non_empty(src.path),
+        _ => {
+            if let Some(h) = bracketed(name, "http.request.headers") {
+                return src.headers.get(&h.to_ascii_lowercase()).cloned();
+            }
+            if let Some(c) = bracketed(name, "http.request.cookie") {
+                return cookie(src.cookies, &c);
+            }
+            if let Some(a) = bracketed(name, "http.request.uri.args") {
+                return query_arg(src.query, &a);
+            }
+            src.custom.get(name).cloned()
+        }
+    }
+}
+
+/// `prefix["name"]` -> `name`.
+fn bracketed(name: &str, prefix: &str) -> Option<String> {
+    let rest = name.strip_prefix(prefix)?.strip_prefix("[\"")?.strip_suffix("\"]")?;
+    Some(rest.to_owned())
+}
+
+fn cookie(cookies: &str, wanted: &str) -> Option<String> {
+    cookies.split(';').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        if k.trim() == wanted { Some(v.trim().trim_matches('"').to_owned()) } else { None }
+    })
+}
+
+fn query_arg(query: &str, wanted: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if percent_decode(k) == wanted { Some(percent_decode(v)) } else { None }
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex_val(bytes[i + 1]), hex_val(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_val(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src<'a>(h: &'a BTreeMap<String, String>, c: &'a BTreeMap<String, String>) -> Source<'a> {
+        Source { ip: "1.2.3.4", method: "get", host: "Example.COM", path: "/a", query: "q=a%20b&x=1+2&bad=%zz&trail=%4", cookies: "sid=abc; theme=\"dark\"", headers: h, custom: c }
+    }
+
+    #[test]
+    fn pinned() {
+        let (h, c) = (BTreeMap::new(), BTreeMap::new());
+        // Pinned: changing this value changes every stored rate-limit key.
+        assert_eq!(
+            fingerprint(&["ip.src".to_owned()], &src(&h, &c)).unwrap(),
+            "fp::2::05cd419b5bcdca4f69952326eab7ee65ba132978fe5fc27e82b9a3a58d7fda30"
+        );
+        // Order and duplicates of names do not matter.
+        let a = fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c)).unwrap();
+        let b = fingerprint(&["ip.src".to_owned(), "http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c)).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn extracts() {
+        let (h, c) = (BTreeMap::new(), BTreeMap::new());
+        let s = src(&h, &c);
+        assert_eq!(value_of("http.host", &s).as_deref(), Some("example.com"));
+        assert_eq!(value_of("http.request.uri.args[\"q\"]", &s).as_deref(), Some("a b"));
+        assert_eq!(value_of("http.request.uri.args[\"x\"]", &s).as_deref(), Some("1 2"));
+        assert_eq!(value_of("http.request.uri.args[\"bad\"]", &s).as_deref(), Some("%zz"));
+        assert_eq!(value_of("http.request.uri.args[\"trail\"]", &s).as_deref(), Some("%4"));
+        assert_eq!(value_of("http.request.cookie[\"theme\"]", &s).as_deref(), Some("dark"));
+        assert_eq!(value_of("http.request.cookie[\"nope\"]", &s), None);
+        assert!(fingerprint(&["userId".to_owned()], &s).unwrap_err().contains("userId"));
+    }
+}

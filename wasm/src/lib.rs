@@ -1,0 +1,33 @@
+//! The arcjet-local request analyzer.
+//!
+//! A WebAssembly core module (`wasm32-unknown-unknown`) that the Python host
+//! runs through wasmtime. It evaluates every content rule of a client against
+//! one request in a single call:
+//!
+//! - bot detection: `User-Agent` against the well-known-bots catalogue
+//!   (Aho-Corasick over the literal patterns plus one small `RegexSet` over the
+//!   real regexes, so the cost is linear in the header length), category and
+//!   id allow/deny lists, and IP-range verification of crawlers that claim to
+//!   be a well-known operator;
+//! - fingerprints: stable SHA-256 keys over configured characteristics;
+//! - email syntax: a practical RFC 5321/5322 grammar with IDN domains.
+//!
+//! The ABI is JSON over the exported memory (see `abi`): `configure` takes a
+//! rule set once and returns a handle, `analyze` takes one request and
+//! returns a packed pointer/length of the result JSON.
+#![deny(missing_docs)]
+
+#[cfg(target_arch = "wasm32")]
+mod abi;
+pub mod bots;
+pub mod email;
+pub mod fingerprint;
+mod net;
+pub mod rules;
+
+#[allow(missing_docs)]
+mod generated {
+    pub mod bots;
+}
+
+pub use rules::{analyze_json, configure_json, Analyzer};
