@@ -1,0 +1,119 @@
+"""Memory-store specifics: bounds, clock, threads, asyncio."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.ratelimit import (
+    FixedWindowParams,
+    LimitOp,
+    LimitOutcome,
+    MemoryStorage,
+    SlidingWindowParams,
+    SuspicionOp,
+    TokenBucketParams,
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000
+
+    def __call__(self) -> int:
+        return self.now
+
+
+def test_eviction_keeps_the_map_bounded_and_drops_the_least_recent() -> None:
+    store = MemoryStorage(max_keys=100)
+    params = TokenBucketParams(1, 60, 1)
+    store.run([LimitOp("hot", params, 1)])
+    for n in range(1000):
+        store.run([LimitOp(f"cold-{n}", params, 1)])
+        if n % 50 == 0:
+            (hot,) = store.run([LimitOp("hot", params, 1)])  # touching keeps it recent
+            assert isinstance(hot, LimitOutcome) and not hot.allowed
+    assert len(store) == 100
+
+
+def test_expired_state_is_dropped_when_it_stops_mattering() -> None:
+    clock = Clock()
+    store = MemoryStorage(clock=clock)
+    op = LimitOp("k", TokenBucketParams(1, 1, 2), 1)
+    store.run([op])
+    assert len(store) == 1
+    clock.now += 1000
+    store.run([op])  # refilled to full, took one: state again
+    clock.now += 1000
+    store.run([SuspicionOp("s", 0, 3, 1, 1)])  # a read of a clean client stores nothing
+    assert len(store) == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [TokenBucketParams(5, 1, 5), FixedWindowParams(5, 1), SlidingWindowParams(5, 1)],
+)
+def test_injected_clock_edges(
+    params: TokenBucketParams | FixedWindowParams | SlidingWindowParams,
+) -> None:
+    clock = Clock()
+    store = MemoryStorage(clock=clock)
+    op = LimitOp("k", params, 5)
+    assert [o.allowed for o in store.run([op, op])] == [True, False]  # type: ignore[union-attr]
+    clock.now += 999
+    (o,) = store.run([op])
+    assert isinstance(o, LimitOutcome) and not o.allowed and o.reset_seconds == 0.001
+    clock.now += 1
+    (o,) = store.run([op])
+    # Sliding: the full previous window still weighs at the edge.
+    assert isinstance(o, LimitOutcome) and o.allowed is not isinstance(params, SlidingWindowParams)
+
+
+def test_bad_max_keys_is_a_misconfiguration() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="max_keys"):
+        MemoryStorage(max_keys=0)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [TokenBucketParams(1, 3600, 500), FixedWindowParams(500, 3600), SlidingWindowParams(500, 3600)],
+)
+def test_32_threads_admit_exactly_capacity(
+    params: TokenBucketParams | FixedWindowParams | SlidingWindowParams,
+) -> None:
+    # Frozen clock: no refill and no window edge can hide an over-admission.
+    store = MemoryStorage(clock=Clock())
+    op = LimitOp("one-key", params, 1)
+    admitted = [0] * 32
+    start = threading.Barrier(32)
+
+    def hammer(slot: int) -> None:
+        start.wait()
+        for _ in range(100):
+            (o,) = store.run([op])
+            admitted[slot] += o.allowed  # type: ignore[union-attr]
+
+    threads = [threading.Thread(target=hammer, args=(n,)) for n in range(32)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(admitted) == 500
+
+
+async def test_asyncio_tasks_admit_exactly_capacity() -> None:
+    store = MemoryStorage(clock=Clock())
+    op = LimitOp("one-key", TokenBucketParams(1, 3600, 300), 1)
+
+    async def hammer() -> int:
+        admitted = 0
+        for _ in range(20):
+            (o,) = await store.run_async([op])
+            admitted += o.allowed  # type: ignore[union-attr]
+            await asyncio.sleep(0)
+        return admitted
+
+    assert sum(await asyncio.gather(*(hammer() for _ in range(50)))) == 300
