@@ -1,0 +1,140 @@
+//! OS command injection: a shell metacharacter followed by a command.
+
+use super::util::{contains, find, is_word, positions, skip_ws};
+use super::Input;
+use crate::hits::Hits;
+use crate::{Category, Severity};
+
+/// Commands attackers run first. Sorted.
+const COMMANDS: &[&[u8]] = &[
+    b"bash", b"base64", b"bitsadmin", b"busybox", b"cat", b"certutil", b"chmod", b"cmd", b"cmd.exe", b"csh", b"curl",
+    b"dir", b"echo", b"env", b"expr", b"fetch", b"ftp", b"gcc", b"head", b"hostname", b"id", b"ifconfig", b"ipconfig",
+    b"kill", b"ksh", b"less", b"ls", b"lua", b"mkfifo", b"more", b"nc", b"ncat", b"net", b"netcat", b"netstat",
+    b"nslookup", b"perl", b"php", b"ping", b"powershell", b"printenv", b"ps", b"pwd", b"pwsh", b"python", b"python2",
+    b"python3", b"rm", b"ruby", b"scp", b"sh", b"sleep", b"socat", b"systeminfo", b"tail", b"tasklist", b"telnet",
+    b"tftp", b"touch", b"type", b"uname", b"ver", b"wget", b"whoami", b"xterm", b"zsh",
+];
+
+/// Commands that read as ordinary words in prose ("cats & dogs; cat
+/// lovers"): they need arguments that look like a shell's.
+const PROSE_WORDS: &[&[u8]] = &[b"cat", b"dir", b"echo", b"env", b"expr", b"fetch", b"head", b"kill", b"less", b"more", b"net", b"ping", b"sleep", b"tail", b"touch", b"type", b"ver"];
+
+fn command_word(s: &[u8], mut i: usize) -> Option<(&[u8], usize)> {
+    // Skip openers and quoting tricks: `;{cat,/etc/passwd}`, `;"id"`.
+    while i < s.len() && matches!(s[i], b' ' | b'\n' | b'{' | b'(' | b'"' | b'\'' | b'\\') {
+        i += 1;
+    }
+    let start = i;
+    while i < s.len() && (is_word(s[i]) || matches!(s[i], b'/' | b'.' | b'-')) {
+        i += 1;
+    }
+    let path = &s[start..i];
+    let word = match path.iter().rposition(|&b| b == b'/') {
+        Some(p) => &path[p + 1..],
+        None => path,
+    };
+    let word = word.strip_suffix(b".exe").unwrap_or(word);
+    if COMMANDS.binary_search(&word).is_ok() {
+        Some((word, i))
+    } else {
+        None
+    }
+}
+
+/// What follows the command: something a shell user types, or prose.
+fn shell_argument(s: &[u8], i: usize) -> bool {
+    let j = skip_ws(s, i);
+    match s.get(j) {
+        None => true,
+        Some(b) => matches!(b, b'-' | b'/' | b'.' | b'~' | b'$' | b'|' | b';' | b'&' | b'>' | b'<' | b'`' | b'\'' | b'"' | b'\\' | b'{' | b')' | b'}' | b'0'..=b'9')
+            || s[j..].starts_with(b"http"),
+    }
+}
+
+pub(crate) fn detect(input: &Input, hits: &mut Hits) {
+    let s = input.text;
+    detect_shellshock(input, hits);
+    if input.has_any(b";|&`$\n") {
+        let mut best: Option<(Severity, &'static str)> = None;
+        
+        for (p, &b) in s.iter().enumerate() {
+            let after = match b {
+                b';' | b'|' | b'&' | b'\n' => p + 1,
+                b'`' => p + 1,
+                b'$' if s.get(p + 1) == Some(&b'(') => p + 2,
+                _ => continue,
+            };
+            let (word, end) = match command_word(s, after) {
+                Some(w) => w,
+                None => continue,
+            };
+            let args = shell_argument(s, end);
+            let prose_word = PROSE_WORDS.contains(&word);
+            let sev = match b {
+                // Markdown uses backticks for code: `ls -la` in a comment.
+                b'`' => {
+                    if args && !prose_word && s.iter().skip(end).any(|&c| c == b'`') && p > 0 && matches!(s[p - 1], b'=' | b'\'' | b'"' | b';' | b'|' | b'&' | b'(') {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    }
+                }
+                b'$' => Severity::High,
+                b'\n' => {
+                    if args && !prose_word {
+                        Severity::Medium
+                    } else {
+                        continue;
+                    }
+                }
+                _ => {
+                    if !args {
+                        continue;
+                    }
+                    let next = s.get(skip_ws(s, end)).copied();
+                    let shell_like = next.map_or(false, |c| !matches!(c, b'\'' | b'"' | b')' | b'}'));
+                    if !prose_word || shell_like {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    }
+                }
+            };
+            raise(&mut best, sev, "cmdi.metachar_command");
+        }
+        if let Some((sev, rule)) = best {
+            hits.add(Category::CommandInjection, sev, rule);
+        }
+    }
+    // Reverse shells and interpreters, wherever they are.
+    const ANYWHERE: &[&[u8]] = &[b"/dev/tcp/", b"/dev/udp/", b"bash -i", b"nc -e", b"ncat -e", b"nc -c", b"${ifs}", b"$ifs$", b"/bin/sh -", b"/bin/bash -", b"powershell -e", b"powershell -nop", b"cmd.exe /c", b"cmd /c ", b"| sh", b"|sh", b"| bash", b"|bash", b"mkfifo /tmp"];
+    if ANYWHERE.iter().any(|p| contains(s, p)) {
+        hits.add(Category::CommandInjection, Severity::High, "cmdi.shell");
+    } else if contains(s, b"/bin/sh") || contains(s, b"/bin/bash") || find(s, b"iex(").is_some() {
+        hits.add(Category::CommandInjection, Severity::Medium, "cmdi.shell_path");
+    }
+}
+
+/// Shellshock: a bash function definition in a value bash will import.
+pub(crate) fn detect_shellshock(input: &Input, hits: &mut Hits) {
+    if !input.has(b'{') {
+        return;
+    }
+    let s = input.text;
+    for p in positions(s, b"()") {
+        let j = skip_ws(s, p + 2);
+        if s.get(j) == Some(&b'{') {
+            let before = s[..p].iter().rev().find(|&&b| b != b' ');
+            if before.map_or(true, |&b| !is_word(b)) && contains(&s[j..], b";") {
+                hits.add(Category::CommandInjection, Severity::High, "cmdi.shellshock");
+                return;
+            }
+        }
+    }
+}
+
+fn raise(best: &mut Option<(Severity, &'static str)>, sev: Severity, rule: &'static str) {
+    if best.map_or(true, |(b, _)| sev > b) {
+        *best = Some((sev, rule));
+    }
+}

@@ -1,0 +1,897 @@
+//! SQL injection: a tokenizer and fingerprints, in the spirit of
+//! libinjection.
+//!
+//! The value is tokenised three times: as if the application pasted it into
+//! SQL bare (a number), inside a single-quoted string, and inside a
+//! double-quoted one. In a quoted context the value must close the string to
+//! do harm, so that context only applies when it holds the quote. Tokens are
+//! reduced to one character each (`s` string, `1` number, `n` name, `f`
+//! function, `&` logic operator, ...), folded (unary operators dropped,
+//! arithmetic collapsed, adjacent strings merged) and the first few form the
+//! fingerprint, which is compared with the shapes attacks take (`s&1o1`:
+//! `' or 1=1`). Independently, the whole token stream, comments removed, is
+//! searched for sequences that only SQL produces (`union select`, a stacked
+//! `; drop table`, `sleep(5)`).
+
+use super::Input;
+use crate::hits::Hits;
+use crate::{Category, Severity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Str,
+    Num,
+    Var,
+    Kw,
+    Union,
+    Stmt,
+    Group,
+    Func,
+    Name,
+    Op,
+    Logic,
+    Comment,
+    LParen,
+    RParen,
+    Comma,
+    Semi,
+    Unknown,
+}
+
+impl Kind {
+    fn ch(self) -> u8 {
+        match self {
+            Kind::Str => b's',
+            Kind::Num => b'1',
+            Kind::Var => b'v',
+            Kind::Kw => b'k',
+            Kind::Union => b'U',
+            Kind::Stmt => b'E',
+            Kind::Group => b'B',
+            Kind::Func => b'f',
+            Kind::Name => b'n',
+            Kind::Op => b'o',
+            Kind::Logic => b'&',
+            Kind::Comment => b'c',
+            Kind::LParen => b'(',
+            Kind::RParen => b')',
+            Kind::Comma => b',',
+            Kind::Semi => b';',
+            Kind::Unknown => b'X',
+        }
+    }
+
+    fn is_value(self) -> bool {
+        matches!(self, Kind::Str | Kind::Num | Kind::Var | Kind::Name)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+/// Keywords by kind. Sorted for binary search.
+const KEYWORDS: &[(&[u8], Kind)] = &[
+    (b"all", Kind::Kw),
+    (b"alter", Kind::Stmt),
+    (b"and", Kind::Logic),
+    (b"as", Kind::Kw),
+    (b"asc", Kind::Kw),
+    (b"begin", Kind::Kw),
+    (b"between", Kind::Op),
+    (b"binary", Kind::Op),
+    (b"by", Kind::Kw),
+    (b"call", Kind::Stmt),
+    (b"case", Kind::Kw),
+    (b"collate", Kind::Op),
+    (b"column", Kind::Kw),
+    (b"create", Kind::Stmt),
+    (b"cross", Kind::Kw),
+    (b"database", Kind::Kw),
+    (b"declare", Kind::Stmt),
+    (b"delay", Kind::Kw),
+    (b"delete", Kind::Stmt),
+    (b"desc", Kind::Kw),
+    (b"distinct", Kind::Kw),
+    (b"div", Kind::Op),
+    (b"drop", Kind::Stmt),
+    (b"dumpfile", Kind::Kw),
+    (b"else", Kind::Kw),
+    (b"end", Kind::Kw),
+    (b"escape", Kind::Op),
+    (b"except", Kind::Union),
+    (b"exec", Kind::Stmt),
+    (b"execute", Kind::Stmt),
+    (b"false", Kind::Num),
+    (b"from", Kind::Kw),
+    (b"grant", Kind::Stmt),
+    (b"group", Kind::Group),
+    (b"having", Kind::Group),
+    (b"in", Kind::Op),
+    (b"inner", Kind::Kw),
+    (b"insert", Kind::Stmt),
+    (b"intersect", Kind::Union),
+    (b"into", Kind::Kw),
+    (b"is", Kind::Op),
+    (b"join", Kind::Kw),
+    (b"like", Kind::Op),
+    (b"limit", Kind::Group),
+    (b"mod", Kind::Op),
+    (b"not", Kind::Op),
+    (b"null", Kind::Num),
+    (b"offset", Kind::Group),
+    (b"on", Kind::Kw),
+    (b"or", Kind::Logic),
+    (b"order", Kind::Group),
+    (b"outer", Kind::Kw),
+    (b"outfile", Kind::Kw),
+    (b"procedure", Kind::Kw),
+    (b"regexp", Kind::Op),
+    (b"rlike", Kind::Op),
+    (b"select", Kind::Stmt),
+    (b"set", Kind::Kw),
+    (b"shutdown", Kind::Stmt),
+    (b"sounds", Kind::Op),
+    (b"table", Kind::Kw),
+    (b"then", Kind::Kw),
+    (b"top", Kind::Kw),
+    (b"true", Kind::Num),
+    (b"truncate", Kind::Stmt),
+    (b"union", Kind::Union),
+    (b"update", Kind::Stmt),
+    (b"using", Kind::Kw),
+    (b"values", Kind::Kw),
+    (b"waitfor", Kind::Stmt),
+    (b"when", Kind::Kw),
+    (b"where", Kind::Kw),
+    (b"xor", Kind::Logic),
+];
+
+/// Functions: a name from this list followed by `(` is a call. Sorted.
+const FUNCTIONS: &[&[u8]] = &[
+    b"abs",
+    b"ascii",
+    b"avg",
+    b"benchmark",
+    b"bin",
+    b"cast",
+    b"ceil",
+    b"char",
+    b"char_length",
+    b"chr",
+    b"coalesce",
+    b"concat",
+    b"concat_ws",
+    b"conv",
+    b"convert",
+    b"cos",
+    b"count",
+    b"current_user",
+    b"database",
+    b"db_name",
+    b"dbms_lock.sleep",
+    b"dbms_pipe.receive_message",
+    b"elt",
+    b"exists",
+    b"exp",
+    b"extractvalue",
+    b"field",
+    b"floor",
+    b"geometrycollection",
+    b"group_concat",
+    b"gtid_subset",
+    b"has_dbaccess",
+    b"hex",
+    b"if",
+    b"ifnull",
+    b"iif",
+    b"instr",
+    b"is_srvrolemember",
+    b"isnull",
+    b"json_keys",
+    b"left",
+    b"len",
+    b"length",
+    b"linestring",
+    b"load_file",
+    b"locate",
+    b"lower",
+    b"lpad",
+    b"make_set",
+    b"max",
+    b"md5",
+    b"mid",
+    b"min",
+    b"multilinestring",
+    b"multipoint",
+    b"multipolygon",
+    b"name_const",
+    b"nchar",
+    b"nullif",
+    b"object_id",
+    b"object_name",
+    b"oct",
+    b"ord",
+    b"pg_sleep",
+    b"polygon",
+    b"position",
+    b"pow",
+    b"rand",
+    b"randomblob",
+    b"repeat",
+    b"replace",
+    b"reverse",
+    b"right",
+    b"round",
+    b"row",
+    b"rpad",
+    b"schema",
+    b"session_user",
+    b"sha1",
+    b"sin",
+    b"sleep",
+    b"space",
+    b"sqrt",
+    b"strcmp",
+    b"substr",
+    b"substring",
+    b"substring_index",
+    b"sum",
+    b"sys_context",
+    b"system_user",
+    b"to_char",
+    b"trim",
+    b"unhex",
+    b"unicode",
+    b"updatexml",
+    b"upper",
+    b"user",
+    b"user_name",
+    b"utl_inaddr.get_host_address",
+    b"utl_http.request",
+    b"version",
+    b"xmltype",
+];
+
+/// Functions whose call alone is an attack: delays and error-based probes.
+const ATTACK_FUNCTIONS: &[&[u8]] = &[
+    b"benchmark",
+    b"dbms_lock.sleep",
+    b"dbms_pipe.receive_message",
+    b"extractvalue",
+    b"load_file",
+    b"name_const",
+    b"pg_sleep",
+    b"sleep",
+    b"updatexml",
+    b"utl_http.request",
+    b"utl_inaddr.get_host_address",
+];
+
+/// Identifiers that name database internals; hardly any innocent text
+/// mentions them.
+const INTERNALS: &[&[u8]] = &[
+    b"@@datadir",
+    b"@@hostname",
+    b"@@version",
+    b"all_tab_columns",
+    b"all_tables",
+    b"dba_users",
+    b"information_schema",
+    b"msysobjects",
+    b"mysql.user",
+    b"pg_catalog",
+    b"pg_shadow",
+    b"pg_user",
+    b"sp_executesql",
+    b"sp_makewebtask",
+    b"sp_oacreate",
+    b"sqlite_master",
+    b"sys.objects",
+    b"syscolumns",
+    b"sysobjects",
+    b"sysusers",
+    b"user_tables",
+    b"xp_cmdshell",
+    b"xp_dirtree",
+    b"xp_regread",
+];
+
+const MAX_TOKENS: usize = 2048;
+const FP_LEN: usize = 8;
+
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+struct Lexer<'a> {
+    s: &'a [u8],
+    i: usize,
+    /// Open MySQL conditional comments (`/*!...*/`), whose body is SQL.
+    cond: u32,
+}
+
+impl<'a> Lexer<'a> {
+    fn peek_non_ws(&self, mut j: usize) -> Option<u8> {
+        while j < self.s.len() {
+            let b = self.s[j];
+            if b != b' ' && b != b'\n' {
+                return Some(b);
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Reads a quoted run from `self.i` (just after the opening quote) to the
+    /// closing `q`; backslash and doubled quotes escape.
+    fn quoted(&mut self, q: u8) {
+        let s = self.s;
+        while self.i < s.len() {
+            let b = s[self.i];
+            if b == b'\\' {
+                self.i += 2;
+                continue;
+            }
+            if b == q {
+                if s.get(self.i + 1) == Some(&q) {
+                    self.i += 2;
+                    continue;
+                }
+                self.i += 1;
+                return;
+            }
+            self.i += 1;
+        }
+        self.i = s.len();
+    }
+
+    fn next(&mut self) -> Option<Tok> {
+        let s = self.s;
+        loop {
+            while self.i < s.len() && matches!(s[self.i], b' ' | b'\n') {
+                self.i += 1;
+            }
+            if self.i >= s.len() {
+                return None;
+            }
+            let start = self.i;
+            let b = s[start];
+            let b1 = s.get(start + 1).copied().unwrap_or(0);
+            let tok = |kind, end| Some(Tok { kind, start, end });
+            match b {
+                b'\'' | b'"' => {
+                    self.i += 1;
+                    self.quoted(b);
+                    return tok(Kind::Str, self.i);
+                }
+                b'`' => {
+                    self.i += 1;
+                    self.quoted(b'`');
+                    return tok(Kind::Name, self.i);
+                }
+                b'[' => {
+                    // T-SQL bracketed identifier, if it closes soon.
+                    match s[start..].iter().take(128).position(|&c| c == b']') {
+                        Some(p) => {
+                            self.i = start + p + 1;
+                            return tok(Kind::Name, self.i);
+                        }
+                        None => {
+                            self.i += 1;
+                            return tok(Kind::Unknown, self.i);
+                        }
+                    }
+                }
+                b'#' => {
+                    self.i = memchr::memchr(b'\n', &s[start..]).map_or(s.len(), |p| start + p);
+                    return tok(Kind::Comment, self.i);
+                }
+                b'-' if b1 == b'-' => {
+                    self.i = memchr::memchr(b'\n', &s[start..]).map_or(s.len(), |p| start + p);
+                    return tok(Kind::Comment, self.i);
+                }
+                b'/' if b1 == b'*' => {
+                    if s.get(start + 2) == Some(&b'!') {
+                        // MySQL runs the body of `/*!50000 ... */`.
+                        self.i = start + 3;
+                        while self.i < s.len() && s[self.i].is_ascii_digit() && self.i < start + 9 {
+                            self.i += 1;
+                        }
+                        self.cond += 1;
+                        continue;
+                    }
+                    self.i = memchr::memmem::find(&s[start + 2..], b"*/").map_or(s.len(), |p| start + 2 + p + 2);
+                    return tok(Kind::Comment, self.i);
+                }
+                b'*' if b1 == b'/' && self.cond > 0 => {
+                    self.cond -= 1;
+                    self.i += 2;
+                    continue;
+                }
+                b'(' => {
+                    self.i += 1;
+                    return tok(Kind::LParen, self.i);
+                }
+                b')' => {
+                    self.i += 1;
+                    return tok(Kind::RParen, self.i);
+                }
+                b',' => {
+                    self.i += 1;
+                    return tok(Kind::Comma, self.i);
+                }
+                b';' => {
+                    self.i += 1;
+                    return tok(Kind::Semi, self.i);
+                }
+                b'@' => {
+                    self.i += 1;
+                    if s.get(self.i) == Some(&b'@') {
+                        self.i += 1;
+                    }
+                    while self.i < s.len() && (word_byte(s[self.i]) || s[self.i] == b'.') {
+                        self.i += 1;
+                    }
+                    return tok(Kind::Var, self.i);
+                }
+                b'0'..=b'9' => return Some(self.number()),
+                b'.' if b1.is_ascii_digit() => return Some(self.number()),
+                _ if word_byte(b) => return Some(self.word()),
+                _ => return Some(self.operator()),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Tok {
+        let s = self.s;
+        let start = self.i;
+        let b1 = s.get(start + 1).copied().unwrap_or(0);
+        if s[start] == b'0' && (b1 == b'x' || b1 == b'b') {
+            self.i += 2;
+            while self.i < s.len() && s[self.i].is_ascii_hexdigit() {
+                self.i += 1;
+            }
+        } else {
+            while self.i < s.len() && s[self.i].is_ascii_digit() {
+                self.i += 1;
+            }
+            if s.get(self.i) == Some(&b'.') {
+                self.i += 1;
+                while self.i < s.len() && s[self.i].is_ascii_digit() {
+                    self.i += 1;
+                }
+            }
+            if s.get(self.i) == Some(&b'e') && s.get(self.i + 1).map_or(false, |c| c.is_ascii_digit() || *c == b'-' || *c == b'+') {
+                self.i += 2;
+                while self.i < s.len() && s[self.i].is_ascii_digit() {
+                    self.i += 1;
+                }
+            }
+        }
+        // `3rd`, `1950s`: a word, unless the letters are a keyword MySQL
+        // would split off (`1union`, `1and`).
+        if self.i < s.len() && word_byte(s[self.i]) {
+            let rest = self.i;
+            let mut j = rest;
+            while j < s.len() && s[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if lookup(&s[rest..j]).map_or(false, |k| matches!(k, Kind::Union | Kind::Logic | Kind::Stmt | Kind::Group | Kind::Kw | Kind::Op)) {
+                return Tok { kind: Kind::Num, start, end: rest };
+            }
+            while self.i < s.len() && word_byte(s[self.i]) {
+                self.i += 1;
+            }
+            return Tok { kind: Kind::Name, start, end: self.i };
+        }
+        Tok { kind: Kind::Num, start, end: self.i }
+    }
+
+    fn word(&mut self) -> Tok {
+        let s = self.s;
+        let start = self.i;
+        while self.i < s.len() && word_byte(s[self.i]) {
+            self.i += 1;
+        }
+        // String prefixes: x'41', n'abc', b'01'.
+        if self.i - start == 1 && matches!(s[start], b'x' | b'n' | b'b' | b'e') && s.get(self.i) == Some(&b'\'') {
+            self.i += 1;
+            self.quoted(b'\'');
+            return Tok { kind: Kind::Str, start, end: self.i };
+        }
+        // Qualified names: schema.table, package.function.
+        while s.get(self.i) == Some(&b'.') && s.get(self.i + 1).map_or(false, |&c| word_byte(c) || c == b'`') {
+            self.i += 1;
+            if s[self.i] == b'`' {
+                self.i += 1;
+                self.quoted(b'`');
+            } else {
+                while self.i < s.len() && word_byte(s[self.i]) {
+                    self.i += 1;
+                }
+            }
+        }
+        let w = &s[start..self.i];
+        let call = self.peek_non_ws(self.i) == Some(b'(');
+        if call && FUNCTIONS.binary_search(&w).is_ok() {
+            return Tok { kind: Kind::Func, start, end: self.i };
+        }
+        let kind = match lookup(w) {
+            // `group` and `order` are only keywords before `by`.
+            Some(Kind::Group) if (w == b"group" || w == b"order") => {
+                let j = skip(s, self.i);
+                if s[j..].starts_with(b"by") && !s.get(j + 2).map_or(false, |&c| word_byte(c)) {
+                    self.i = j + 2;
+                    Kind::Group
+                } else {
+                    Kind::Name
+                }
+            }
+            Some(k) => k,
+            None => Kind::Name,
+        };
+        Tok { kind, start, end: self.i }
+    }
+
+    fn operator(&mut self) -> Tok {
+        let s = self.s;
+        let start = self.i;
+        let rest = &s[start..];
+        const THREE: &[&[u8]] = &[b"<=>"];
+        const TWO: &[&[u8]] = &[b"<>", b"!=", b"<=", b">=", b":=", b"<<", b">>", b"!<", b"!>", b"=="];
+        for op in THREE.iter().chain(TWO) {
+            if rest.starts_with(op) {
+                self.i += op.len();
+                return Tok { kind: Kind::Op, start, end: self.i };
+            }
+        }
+        if rest.starts_with(b"||") || rest.starts_with(b"&&") {
+            self.i += 2;
+            return Tok { kind: Kind::Logic, start, end: self.i };
+        }
+        self.i += 1;
+        let kind = match s[start] {
+            b'=' | b'<' | b'>' | b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'|' | b'&' | b'~' | b'!' => Kind::Op,
+            _ => {
+                // Skip the rest of a multi-byte run of unknown bytes at once.
+                Kind::Unknown
+            }
+        };
+        Tok { kind, start, end: self.i }
+    }
+}
+
+fn skip(s: &[u8], mut i: usize) -> usize {
+    while i < s.len() && matches!(s[i], b' ' | b'\n') {
+        i += 1;
+    }
+    i
+}
+
+fn lookup(w: &[u8]) -> Option<Kind> {
+    KEYWORDS.binary_search_by(|(k, _)| (*k).cmp(w)).ok().map(|i| KEYWORDS[i].1)
+}
+
+/// The three places a value can land in a query.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    None,
+    Single,
+    Double,
+}
+
+/// Tokenises `s` as if it followed an opening `quote`. `None` when the
+/// value cannot leave that string (it holds no such quote).
+fn tokenize(s: &[u8], quote: Quote, toks: &mut Vec<Tok>) -> bool {
+    toks.clear();
+    let mut lx = Lexer { s, i: 0, cond: 0 };
+    match quote {
+        Quote::None => {}
+        Quote::Single | Quote::Double => {
+            let q = if quote == Quote::Single { b'\'' } else { b'"' };
+            lx.quoted(q);
+            if lx.i >= s.len() && s.last() != Some(&q) {
+                return false;
+            }
+            toks.push(Tok { kind: Kind::Str, start: 0, end: lx.i });
+        }
+    }
+    while toks.len() < MAX_TOKENS {
+        match lx.next() {
+            Some(t) => toks.push(t),
+            None => break,
+        }
+    }
+    true
+}
+
+fn is_unary(s: &[u8], t: &Tok) -> bool {
+    t.kind == Kind::Op && matches!(&s[t.start..t.end], b"-" | b"+" | b"!" | b"~" | b"not" | b"binary")
+}
+
+fn is_arith(s: &[u8], t: &Tok) -> bool {
+    t.kind == Kind::Op
+        && matches!(&s[t.start..t.end], b"+" | b"-" | b"*" | b"/" | b"%" | b"^" | b"|" | b"&" | b"<<" | b">>" | b"div" | b"mod")
+}
+
+/// Folds the token stream: drops unary operators, collapses arithmetic and
+/// adjacent strings, merges repeated parentheses and comments.
+fn fold(s: &[u8], toks: &[Tok], out: &mut Vec<Tok>) {
+    out.clear();
+    for t in toks {
+        let prev = out.last().map(|p: &Tok| p.kind);
+        // A unary operator after an operator or at the start.
+        if is_unary(s, t) && prev.map_or(true, |p| !p.is_value() && p != Kind::RParen) {
+            continue;
+        }
+        match (prev, t.kind) {
+            (Some(Kind::Str), Kind::Str) => continue,
+            (Some(Kind::Comment), Kind::Comment) => continue,
+            (Some(Kind::LParen), Kind::LParen) => continue,
+            (Some(Kind::RParen), Kind::RParen) => continue,
+            _ => {}
+        }
+        // value arith value -> value
+        if t.kind.is_value() || t.kind == Kind::Func {
+            let n = out.len();
+            if n >= 2 && is_arith(s, &out[n - 1]) && out[n - 2].kind.is_value() && t.kind != Kind::Func {
+                out.pop();
+                continue;
+            }
+        }
+        out.push(*t);
+    }
+}
+
+/// Fingerprint patterns: token characters, plus `V` for any value (`1snv`)
+/// and `$` for the end of the fingerprint. Prefix match.
+const HIGH: &[&str] = &[
+    // Breaking out of a string: ' or 1=1 --, ' and 'a'='a, admin'--
+    "s&1o", "s&1c", "s&1;", "s&1)", "s&1&", "s&1B", "s&1$", "s&1U",
+    "s&so", "s&sc", "s&s;", "s&s&", "s&s)", "s&s$", "s&sU",
+    "s&vo", "s&vc", "s&v$", "s&no", "s&nc", "s&n;", "s&n)",
+    "s&f(", "s&(", "s&E", "s&o", "s&k",
+    "sos", "so1", "sov", "sof(", "so(", "soV&", "soVc",
+    "sc$", "s;E", "s;k", "s;f(", "s)&", "s);", "s)c", "s)U", "s)o",
+    "sB1c", "sB1$", "sBnc", "sBn$", "sB1,", "s&1o1",
+    "s&f",
+    // Numeric context: 1 or 1=1, 1 and sleep(5), 1) or (1=1
+    "1&1o", "1&1c", "1&1&", "1&1;", "1&1)", "1&so", "1&sc", "1&vo", "1&vc",
+    "1&f(", "1&(", "1&E", "1&no", "1&nc", "1;E", "1;k", "1)&", "1);", "1)U",
+    "1B1c", "1B1$", "1Bnc", "1Bn$", "1B1,",
+    "1o(E", "1of(",
+    // A name in a numeric slot: x or 1=1, hope and 8=3
+    "n&1o", "n&so", "n&vo", "n&f(", "n&(E", "n;E", "n)&", "n);E",
+    "v&", "vo1&", "voV&",
+];
+
+const MEDIUM: &[&str] = &[
+    "s&n$", "s&1n", "s;", "son", "sE", "1&1$", "1;", "1)c", "1o1c", "n&no", "n&(", "sc",
+];
+
+fn matches(fp: &[u8], pat: &str) -> bool {
+    let pat = pat.as_bytes();
+    let mut i = 0;
+    for &p in pat {
+        match p {
+            b'$' => return i == fp.len(),
+            b'V' => {
+                if !matches!(fp.get(i), Some(b'1' | b's' | b'n' | b'v')) {
+                    return false;
+                }
+            }
+            _ => {
+                if fp.get(i) != Some(&p) {
+                    return false;
+                }
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
+fn judge_fingerprint(fp: &[u8]) -> Option<(Severity, &'static str)> {
+    // Leading parentheses are how values open nested expressions: `((1 or 1`.
+    let trimmed = {
+        let k = fp.iter().take_while(|&&c| c == b'(').count();
+        &fp[k..]
+    };
+    for f in [fp, trimmed] {
+        if HIGH.iter().any(|p| matches(f, p)) {
+            return Some((Severity::High, "sqli.fingerprint"));
+        }
+    }
+    for f in [fp, trimmed] {
+        if MEDIUM.iter().any(|p| matches(f, p)) {
+            return Some((Severity::Medium, "sqli.fingerprint_partial"));
+        }
+    }
+    None
+}
+
+fn text<'a>(s: &'a [u8], t: &Tok) -> &'a [u8] {
+    &s[t.start..t.end]
+}
+
+/// Whether what follows a statement keyword at `toks[i]` looks like SQL
+/// rather than prose ("select the best one").
+fn statement_shape(s: &[u8], toks: &[Tok], i: usize) -> bool {
+    let kw = text(s, &toks[i]);
+    let next = toks.get(i + 1);
+    let next2 = toks.get(i + 2);
+    let nk = next.map(|t| t.kind);
+    let nt = next.map_or(&b""[..], |t| text(s, t));
+    match kw {
+        b"select" => match nk {
+            Some(Kind::Num | Kind::Func | Kind::Var | Kind::Str | Kind::LParen) => true,
+            Some(Kind::Op) => nt == b"*",
+            Some(Kind::Kw) => matches!(nt, b"all" | b"distinct" | b"top"),
+            Some(Kind::Name) => matches!(
+                next2.map(|t| t.kind),
+                None | Some(Kind::Comma | Kind::Kw | Kind::Op | Kind::Comment | Kind::Semi | Kind::RParen | Kind::Logic | Kind::Group | Kind::Union)
+            ) && next2.map_or(true, |t| t.kind != Kind::Kw || matches!(text(s, t), b"from" | b"into" | b"as")),
+            None => false,
+            _ => false,
+        },
+        b"insert" => nt == b"into",
+        b"delete" => nt == b"from",
+        b"update" => nk == Some(Kind::Name) && next2.map_or(false, |t| text(s, t) == b"set"),
+        b"drop" | b"create" | b"alter" | b"truncate" => {
+            matches!(nt, b"table" | b"database" | b"schema" | b"view" | b"index" | b"procedure" | b"function" | b"trigger" | b"user")
+        }
+        b"exec" | b"execute" => matches!(nk, Some(Kind::Name | Kind::Func | Kind::Var | Kind::LParen | Kind::Str)),
+        b"declare" => nk == Some(Kind::Var),
+        b"shutdown" => matches!(nk, None | Some(Kind::Comment | Kind::Semi | Kind::Name)),
+        b"waitfor" => matches!(nt, b"delay" | b"time"),
+        b"grant" | b"call" => matches!(nk, Some(Kind::Name | Kind::Func)),
+        _ => false,
+    }
+}
+
+/// Sequences that only SQL produces, anywhere in the value, comments removed.
+fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
+    let mut prev: Option<&Tok> = None;
+    let mut has_structure = false;
+    let mut internals = false;
+    let code: Vec<&Tok> = toks.iter().filter(|t| t.kind != Kind::Comment).collect();
+    for (i, t) in code.iter().enumerate() {
+        let next = code.get(i + 1).copied();
+        match t.kind {
+            Kind::Union => {
+                let mut j = i + 1;
+                if code.get(j).map_or(false, |t| t.kind == Kind::Kw && matches!(text(s, t), b"all" | b"distinct")) {
+                    j += 1;
+                }
+                while code.get(j).map_or(false, |t| t.kind == Kind::LParen) {
+                    j += 1;
+                }
+                if code.get(j).map_or(false, |u| u.kind == Kind::Stmt && text(s, u) == b"select") {
+                    let sel: Vec<Tok> = code[j..].iter().take(3).map(|t| **t).collect();
+                    if statement_shape(s, &sel, 0) || code.len() == j + 1 {
+                        hits.add(Category::SqlInjection, Severity::High, "sqli.union_select");
+                        return;
+                    }
+                }
+            }
+            Kind::Stmt => {
+                let rest: Vec<Tok> = code[i..].iter().take(3).map(|t| **t).collect();
+                if statement_shape(s, &rest, 0) {
+                    let after_break = prev.map_or(false, |p| {
+                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Logic | Kind::Op | Kind::Comma | Kind::Str | Kind::Num | Kind::RParen)
+                    });
+                    let w = text(s, t);
+                    if after_break || w == b"waitfor" || w == b"shutdown" || w == b"exec" || w == b"declare" {
+                        hits.add(Category::SqlInjection, Severity::High, "sqli.statement");
+                        return;
+                    }
+                    // A whole statement on its own ("select a from b",
+                    // "drop table x"): SQL, maybe quoted in a message.
+                    let has_from = code[i..].iter().take(32).any(|t| t.kind == Kind::Kw && matches!(text(s, t), b"from" | b"into" | b"table" | b"set"));
+                    if has_from || w != b"select" {
+                        hits.add(Category::SqlInjection, Severity::Medium, "sqli.statement_text");
+                    }
+                }
+            }
+            Kind::Func => {
+                let w = text(s, t);
+                if ATTACK_FUNCTIONS.binary_search(&w).is_ok() {
+                    hits.add(Category::SqlInjection, Severity::High, "sqli.attack_function");
+                    return;
+                }
+            }
+            Kind::Kw if text(s, t) == b"into" => {
+                if next.map_or(false, |n| matches!(text(s, n), b"outfile" | b"dumpfile")) {
+                    hits.add(Category::SqlInjection, Severity::High, "sqli.into_outfile");
+                    return;
+                }
+            }
+            Kind::Name | Kind::Var => {
+                let w = text(s, t);
+                if INTERNALS.iter().any(|x| w.starts_with(x) && w.get(x.len()).map_or(true, |&c| c == b'.' || c == b'`')) {
+                    internals = true;
+                }
+            }
+            _ => {}
+        }
+        if matches!(t.kind, Kind::Logic | Kind::Stmt | Kind::Semi | Kind::Op | Kind::Func | Kind::Kw) {
+            has_structure = true;
+        }
+        prev = Some(t);
+    }
+    if internals {
+        let sev = if has_structure { Severity::High } else { Severity::Medium };
+        hits.add(Category::SqlInjection, sev, "sqli.internals");
+    }
+}
+
+pub(crate) fn detect(input: &Input, hits: &mut Hits) {
+    let s = input.text;
+    let mut toks = Vec::new();
+    let mut folded = Vec::new();
+    let mut fp = Vec::with_capacity(FP_LEN);
+    for quote in [Quote::None, Quote::Single, Quote::Double] {
+        match quote {
+            Quote::Single if !input.has(b'\'') => continue,
+            Quote::Double if !input.has(b'"') => continue,
+            _ => {}
+        }
+        if !tokenize(s, quote, &mut toks) {
+            continue;
+        }
+        fold(s, &toks, &mut folded);
+        fp.clear();
+        fp.extend(folded.iter().take(FP_LEN).map(|t| t.kind.ch()));
+        if let Some((sev, rule)) = judge_fingerprint(&fp) {
+            hits.add(Category::SqlInjection, sev, rule);
+            if sev == Severity::High {
+                return;
+            }
+        }
+        if quote == Quote::None {
+            judge_sequences(s, &folded, hits);
+            if hits.severity(Category::SqlInjection) == Some(Severity::High) {
+                return;
+            }
+        }
+    }
+}
+
+/// The fingerprint of `s` in each context, for tests and tuning.
+#[cfg(test)]
+fn fingerprints(s: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut folded = Vec::new();
+    for q in [Quote::None, Quote::Single, Quote::Double] {
+        if tokenize(s, q, &mut toks) {
+            fold(s, &toks, &mut folded);
+            out.push(folded.iter().take(FP_LEN).map(|t| t.kind.ch() as char).collect());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_sorted() {
+        assert!(KEYWORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ATTACK_FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn fingerprint_shapes() {
+        assert_eq!(fingerprints(b"1' or 1=1--"), vec!["1s", "s&1o1c"]);
+        assert_eq!(fingerprints(b"o'brien"), vec!["ns", "sn"]);
+        assert_eq!(fingerprints(b"-1 union select 1,2"), vec!["1UE1,1"]);
+        assert_eq!(fingerprints(b"((1 or 1))--"), vec!["(1&1)c"]);
+    }
+}

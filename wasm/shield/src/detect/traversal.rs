@@ -1,0 +1,135 @@
+//! Path traversal, local and remote file inclusion.
+
+use super::util::{contains, find, positions};
+use super::Input;
+use crate::hits::Hits;
+use crate::{Category, Severity};
+
+/// Files whose names in a parameter mean someone is reading the server's
+/// disk. Matched after a `/` (or `\`, folded to `/`).
+const SENSITIVE_FILES: &[&[u8]] = &[
+    b"etc/passwd",
+    b"etc/shadow",
+    b"etc/group",
+    b"etc/hosts",
+    b"etc/issue",
+    b"etc/master.passwd",
+    b"proc/self/",
+    b"proc/version",
+    b"proc/1/",
+    b"windows/win.ini",
+    b"windows/system.ini",
+    b"winnt/win.ini",
+    b"boot.ini",
+    b"windows/system32",
+    b"inetpub/",
+    b"web-inf/web.xml",
+    b"wp-config.php",
+    b".htpasswd",
+    b"var/log/",
+    b"usr/local/apache",
+    b".ssh/id_rsa",
+    b".aws/credentials",
+];
+
+/// Stream wrappers that read files or run code in an include.
+const WRAPPERS: &[(&[u8], Severity)] = &[
+    (b"php://filter", Severity::High),
+    (b"php://input", Severity::High),
+    (b"php://fd", Severity::High),
+    (b"expect://", Severity::High),
+    (b"phar://", Severity::High),
+    (b"zip://", Severity::Medium),
+    (b"file://", Severity::Medium),
+    (b"glob://", Severity::Medium),
+    (b"data://text/plain", Severity::Medium),
+    (b"jar:file:", Severity::Medium),
+];
+
+/// `/` for `\`, so Windows paths match the same tables.
+fn slashes(s: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if memchr::memchr(b'\\', s).is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.iter().map(|&b| if b == b'\\' { b'/' } else { b }).collect())
+}
+
+pub(crate) fn detect(input: &Input, hits: &mut Hits) {
+    if !input.has_any(b"./\\:") && !input.nul {
+        return;
+    }
+    let s = slashes(input.text);
+    let s = &s[..];
+    // `../`, `..;/` (Tomcat), and `....//` (filters that strip `../` once).
+    let ups = positions(s, b"..").filter(|&p| matches!(s.get(p + 2), Some(b'/') | Some(b';')) || (p + 2 == s.len() && p > 0 && s[p - 1] == b'/')).count();
+    let sensitive = SENSITIVE_FILES.iter().any(|f| {
+        positions(s, f).any(|p| (p > 0 && s[p - 1] == b'/') || (p == 0 && !f.starts_with(b".") && !f.starts_with(b"boot")))
+    });
+    if sensitive {
+        let sev = if ups > 0 || s.first() == Some(&b'/') || contains(s, b"file:") || s.get(1) == Some(&b':') { Severity::High } else { Severity::Medium };
+        hits.add(Category::PathTraversal, sev, "lfi.sensitive_file");
+    }
+    if ups >= 2 {
+        hits.add(Category::PathTraversal, Severity::High, "traversal.dot_dot");
+    } else if ups == 1 {
+        hits.add(Category::PathTraversal, Severity::Medium, "traversal.dot_dot");
+    }
+    for (w, sev) in WRAPPERS {
+        if contains(s, w) {
+            hits.add(Category::PathTraversal, *sev, "lfi.wrapper");
+        }
+    }
+    // Drive-letter paths into system folders.
+    if let Some(p) = find(s, b":/windows/").or_else(|| find(s, b":/winnt/")) {
+        if p > 0 && s[p - 1].is_ascii_alphabetic() {
+            hits.add(Category::PathTraversal, Severity::Medium, "lfi.windows_path");
+        }
+    }
+    // A NUL byte cuts a path short in C-based file APIs: `x.php%00.jpg`.
+    if input.nul {
+        let sev = if ups > 0 || sensitive { Severity::High } else { Severity::Low };
+        hits.add(Category::PathTraversal, sev, "lfi.nul_byte");
+    }
+}
+
+/// Parameter names that applications pass to include/require.
+fn include_name(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"file", b"page", b"include", b"inc", b"path", b"template", b"tpl", b"doc", b"document", b"folder", b"root",
+        b"dir", b"module", b"mod", b"load", b"conf", b"config", b"lang", b"view", b"content", b"layout", b"pg", b"style",
+        b"site", b"show", b"nav", b"cat", b"action",
+    ];
+    NAMES.contains(&name)
+}
+
+/// Known web shells fetched by remote inclusion.
+const SHELLS: &[&[u8]] = &[b"c99", b"r57", b"c100", b"b374k", b"wso.php", b"webshell", b"shell.txt", b"cmd.txt", b"shell.php"];
+
+pub(crate) fn detect_rfi(input: &Input, hits: &mut Hits) {
+    if !input.has(b':') {
+        return;
+    }
+    let s = input.text;
+    let start = s.iter().position(|&b| b != b' ').unwrap_or(s.len());
+    let v = &s[start..];
+    let scheme = [&b"http://"[..], b"https://", b"ftp://", b"ftps://"].iter().find(|p| v.starts_with(p)).map(|p| p.len());
+    let scheme_len = match scheme {
+        Some(l) => l,
+        None => return,
+    };
+    let rest = &v[scheme_len..];
+    // `http://evil/shell.txt?`: the trailing `?` (or `#`, or a NUL) turns
+    // the application's own suffix (`.php`) into a harmless query.
+    let trailing = rest.ends_with(b"?") || rest.ends_with(b"#") || (input.nul && !contains(rest, b"?"));
+    if trailing && rest.len() > 1 {
+        hits.add(Category::FileInclusionRemote, Severity::High, "rfi.trailing_query");
+        return;
+    }
+    if SHELLS.iter().any(|sh| contains(rest, sh)) {
+        hits.add(Category::FileInclusionRemote, Severity::High, "rfi.known_shell");
+        return;
+    }
+    if input.name.map_or(false, include_name) {
+        hits.add(Category::FileInclusionRemote, Severity::Medium, "rfi.include_parameter");
+    }
+}

@@ -1,0 +1,90 @@
+//! Small byte-matching helpers shared by the detectors.
+
+use super::Input;
+use crate::hits::Hits;
+use crate::{Category, Severity};
+
+pub(crate) fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(hay, needle).is_some()
+}
+
+/// Every start of `needle` in `hay`.
+pub(crate) fn positions<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    memchr::memmem::find_iter(hay, needle)
+}
+
+/// Index of the first non-space byte at or after `i` (line feeds count as
+/// space).
+pub(crate) fn skip_ws(s: &[u8], mut i: usize) -> usize {
+    while i < s.len() && (s[i] == b' ' || s[i] == b'\n') {
+        i += 1;
+    }
+    i
+}
+
+/// Whether `s[at..]` starts with `word` and the word ends there.
+pub(crate) fn word_at(s: &[u8], at: usize, word: &[u8]) -> bool {
+    s.get(at..).map_or(false, |r| r.starts_with(word)) && !s.get(at + word.len()).map_or(false, |&b| is_word(b))
+}
+
+/// Whether the byte before `at` is not a word byte.
+pub(crate) fn boundary_before(s: &[u8], at: usize) -> bool {
+    at == 0 || !is_word(s[at - 1])
+}
+
+/// Finds `word` as a whole word (no word byte on either side).
+pub(crate) fn find_word(s: &[u8], word: &[u8]) -> Option<usize> {
+    positions(s, word).find(|&p| boundary_before(s, p) && word_at(s, p, word))
+}
+
+/// A line feed followed by a response header name and a colon: header or
+/// response splitting through a value the application echoes.
+pub(crate) fn crlf_injection(input: &Input, hits: &mut Hits) {
+    if !input.has(b'\n') {
+        return;
+    }
+    const HEADERS: &[&[u8]] = &[
+        b"set-cookie",
+        b"location",
+        b"content-type",
+        b"content-length",
+        b"transfer-encoding",
+        b"refresh",
+        b"access-control-allow-origin",
+        b"x-xss-protection",
+        b"http/1.",
+    ];
+    let s = input.text;
+    for p in memchr::memchr_iter(b'\n', s) {
+        let i = skip_ws(s, p + 1);
+        for h in HEADERS {
+            if s[i..].starts_with(h) {
+                let after = skip_ws(s, i + h.len());
+                if h.starts_with(b"http/") || s.get(after) == Some(&b':') {
+                    hits.add(Category::ProtocolAnomaly, Severity::High, "protocol.crlf_injection");
+                    return;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        assert_eq!(find_word(b"xselect select", b"select"), Some(8));
+        assert!(word_at(b"id;", 0, b"id"));
+        assert!(!word_at(b"idea", 0, b"id"));
+    }
+}

@@ -1,0 +1,285 @@
+//! Cross-site scripting: a small HTML tokenizer over the value.
+//!
+//! A `<` followed by a letter opens a tag (as in a browser); its name and
+//! attributes are read the way the HTML parser reads them (`/` separates
+//! attributes too, quotes optional). Script-capable tags, event handler
+//! attributes (`on*`), script URLs in any attribute and CSS expressions are
+//! attacks. Outside tags, what is left is attribute injection (`" onfocus=`)
+//! and script URLs handed to an `href`.
+
+use super::util::{boundary_before, contains, find, is_word, positions, skip_ws};
+use super::Input;
+use crate::hits::Hits;
+use crate::{Category, Severity};
+
+/// Tags that run script or load active content by themselves.
+const DANGEROUS_TAGS: &[&[u8]] = &[
+    b"applet", b"base", b"embed", b"frame", b"frameset", b"iframe", b"import", b"isindex", b"link", b"math", b"meta",
+    b"object", b"script", b"style", b"svg", b"template", b"vmlframe", b"xml", b"xss",
+];
+
+/// Tags that only become dangerous with an attribute; ordinary markup.
+const HARMLESS_TAGS: &[&[u8]] = &[
+    b"a", b"abbr", b"b", b"blockquote", b"br", b"code", b"div", b"em", b"h1", b"h2", b"h3", b"h4", b"hr", b"i", b"li",
+    b"ol", b"p", b"pre", b"s", b"small", b"span", b"strong", b"sub", b"sup", b"table", b"td", b"th", b"tr", b"u", b"ul",
+];
+
+/// Attributes that take a URL (or script) a browser will load or run.
+const URL_ATTRS: &[&[u8]] = &[
+    b"action", b"background", b"by", b"code", b"codebase", b"data", b"dynsrc", b"formaction", b"from", b"href",
+    b"lowsrc", b"poster", b"src", b"to", b"values", b"xlink:href",
+];
+
+fn tag_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b':' || b == b'-' || b == b'_'
+}
+
+fn attr_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'/' | b'\x0c')
+}
+
+/// Whether `v` starts (after spaces and control bytes, which browsers skip
+/// inside schemes) with a scheme that runs script.
+fn script_url(v: &[u8]) -> bool {
+    let mut clean = [0u8; 16];
+    let mut n = 0;
+    for &b in v.iter().take(64) {
+        if b <= b' ' || b == b'`' || b == b'\'' || b == b'"' {
+            continue;
+        }
+        if n == clean.len() {
+            break;
+        }
+        clean[n] = b;
+        n += 1;
+    }
+    let c = &clean[..n];
+    c.starts_with(b"javascript:")
+        || c.starts_with(b"vbscript:")
+        || c.starts_with(b"livescript:")
+        || c.starts_with(b"data:text/html")
+        || c.starts_with(b"data:image/svg")
+        || c.starts_with(b"data:text/xml")
+        || c.starts_with(b"data:applicati")
+}
+
+fn dangerous_css(v: &[u8]) -> bool {
+    contains(v, b"expression(")
+        || contains(v, b"javascript:")
+        || contains(v, b"-moz-binding")
+        || contains(v, b"behavior:")
+        || contains(v, b"@import")
+        || contains(v, b"-o-link")
+}
+
+struct Tag {
+    dangerous: bool,
+    severity: Option<(Severity, &'static str)>,
+    end: usize,
+}
+
+/// Reads a tag whose name starts at `i` (after `<` and an optional `/`).
+fn read_tag(s: &[u8], mut i: usize) -> Tag {
+    let name_start = i;
+    while i < s.len() && tag_name_byte(s[i]) {
+        i += 1;
+    }
+    let full_name = &s[name_start..i];
+    // Namespaced names (`x:script`) act as their local name.
+    let name = match full_name.iter().rposition(|&b| b == b':') {
+        Some(p) => &full_name[p + 1..],
+        None => full_name,
+    };
+    let mut best: Option<(Severity, &'static str)> = None;
+
+    let dangerous = DANGEROUS_TAGS.contains(&name);
+    if dangerous {
+        raise(&mut best, Severity::High, "xss.tag");
+    }
+    let mut attrs = 0;
+    // Attributes.
+    loop {
+        while i < s.len() && attr_sep(s[i]) {
+            i += 1;
+        }
+        if i >= s.len() || s[i] == b'>' || s[i] == b'<' {
+            break;
+        }
+        let a_start = i;
+        while i < s.len() && !attr_sep(s[i]) && s[i] != b'>' && s[i] != b'=' {
+            i += 1;
+        }
+        let attr = &s[a_start..i];
+        if i == a_start {
+            i += 1; // a stray '=' or quote
+            continue;
+        }
+        attrs += 1;
+        let mut value: &[u8] = b"";
+        let j = skip_ws(s, i);
+        if s.get(j) == Some(&b'=') {
+            let v = skip_ws(s, j + 1);
+            match s.get(v) {
+                Some(&q) if q == b'"' || q == b'\'' || q == b'`' => {
+                    let end = memchr::memchr(q, &s[v + 1..]).map_or(s.len(), |p| v + 1 + p);
+                    value = &s[v + 1..end];
+                    i = (end + 1).min(s.len());
+                }
+                Some(_) => {
+                    let end = s[v..].iter().position(|&b| b == b' ' || b == b'\n' || b == b'>').map_or(s.len(), |p| v + p);
+                    value = &s[v..end];
+                    i = end;
+                }
+                None => i = v,
+            }
+        }
+        let attr_local = match attr.iter().rposition(|&b| b == b':') {
+            Some(p) if !attr.starts_with(b"xlink:") => &attr[p + 1..],
+            _ => attr,
+        };
+        if attr_local.len() > 2 && attr_local.starts_with(b"on") && attr_local[2..].iter().all(|b| b.is_ascii_alphabetic()) {
+            raise(&mut best, Severity::High, "xss.event_handler");
+        } else if attr_local == b"style" && dangerous_css(value) {
+            raise(&mut best, Severity::High, "xss.css_expression");
+        } else if attr_local == b"srcdoc" {
+            raise(&mut best, Severity::High, "xss.srcdoc");
+        } else if script_url(value) && (URL_ATTRS.contains(&attr_local) || !value.is_empty()) {
+            raise(&mut best, Severity::High, "xss.script_url");
+        } else if attr_local == b"src" && !value.is_empty() && matches!(name, b"img" | b"input" | b"video" | b"audio" | b"source" | b"image") {
+            raise(&mut best, Severity::Low, "xss.active_tag");
+        }
+    }
+    if best.is_none() && !HARMLESS_TAGS.contains(&name) && attrs > 0 && s.get(i) == Some(&b'>') {
+        raise(&mut best, Severity::Low, "xss.unknown_tag");
+    }
+    Tag { dangerous, severity: best, end: i }
+}
+
+/// JavaScript that a probe typically calls.
+const JS_SINKS: &[&[u8]] = &[
+    b"alert", b"confirm", b"prompt", b"eval", b"fromcharcode", b"settimeout", b"setinterval", b"atob", b"execscript",
+    b"write", b"writeln", b"import", b"fetch",
+];
+
+fn js_call(s: &[u8]) -> Option<usize> {
+    for sink in JS_SINKS {
+        for p in positions(s, sink) {
+            if !boundary_before(s, p) && s[p - 1] != b'.' {
+                continue;
+            }
+            let after = skip_ws(s, p + sink.len());
+            if matches!(s.get(after), Some(b'(') | Some(b'`')) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// `" onmouseover=` outside any tag: a value that breaks out of an
+/// attribute and adds a handler.
+fn attribute_injection(s: &[u8]) -> bool {
+    for p in positions(s, b"on") {
+        if p == 0 {
+            continue;
+        }
+        let before = s[p - 1];
+        if is_word(before) {
+            continue;
+        }
+        let mut j = p + 2;
+        while j < s.len() && s[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        if j - p < 5 {
+            continue;
+        }
+        let k = skip_ws(s, j);
+        if s.get(k) != Some(&b'=') {
+            continue;
+        }
+        // Quote (or separator after a quote) before the handler name.
+        let mut b = p;
+        while b > 0 && matches!(s[b - 1], b' ' | b'/' | b'\n') {
+            b -= 1;
+        }
+        if b == 0 || matches!(s[b - 1], b'"' | b'\'' | b'`') {
+            return true;
+        }
+    }
+    false
+}
+
+pub(crate) fn detect(input: &Input, hits: &mut Hits) {
+    let s = input.text;
+    if input.has(b'<') {
+        for p in memchr::memchr_iter(b'<', s) {
+            let mut i = p + 1;
+            if s.get(i) == Some(&b'/') {
+                i += 1;
+            }
+            match s.get(i) {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let tag = read_tag(s, i);
+                    if let Some((sev, rule)) = tag.severity {
+                        hits.add(Category::Xss, sev, rule);
+                        if sev == Severity::High {
+                            return;
+                        }
+                    }
+                    let _ = (tag.dangerous, tag.end);
+                }
+                Some(b'!') if s[i..].starts_with(b"!--") || s[i..].starts_with(b"![cdata[") => {
+                    hits.add(Category::Xss, Severity::Low, "xss.markup_comment");
+                }
+                Some(b'?') if s[i..].starts_with(b"?xml") || s[i..].starts_with(b"?import") => {
+                    hits.add(Category::Xss, Severity::Medium, "xss.processing_instruction");
+                }
+                _ => {}
+            }
+        }
+    }
+    if input.has(b':') {
+        // A script URL as the whole value (an href, a redirect target), or
+        // after a character that ends an attribute or CSS url(.
+        let start = s.iter().position(|&b| !matches!(b, b' ' | b'"' | b'\'' | b'\n')).unwrap_or(s.len());
+        if script_url(&s[start..]) {
+            hits.add(Category::Xss, Severity::High, "xss.script_url");
+            return;
+        }
+        for scheme in [&b"javascript:"[..], b"vbscript:"] {
+            if let Some(p) = find(s, scheme) {
+                if p > 0 && matches!(s[p - 1], b'=' | b'(' | b'"' | b'\'' | b'`' | b' ') && js_call(&s[p..]).is_some() {
+                    hits.add(Category::Xss, Severity::High, "xss.script_url");
+                    return;
+                }
+            }
+        }
+    }
+    if input.has(b'=') && attribute_injection(s) {
+        hits.add(Category::Xss, Severity::High, "xss.attribute_injection");
+        return;
+    }
+    if input.has(b'(') || input.has(b'`') {
+        if let Some(p) = js_call(s) {
+            // After a quote and an operator: breaking out of a JS string
+            // (`';alert(1)//`, `"-alert(1)-"`).
+            let before = &s[..p];
+            let breakout = before.iter().rev().take(8).any(|&b| b == b'\'' || b == b'"') && before.iter().rev().take(8).any(|&b| matches!(b, b';' | b'+' | b'-' | b'|' | b'&' | b',' | b'*' | b'/'));
+            let sev = if breakout { Severity::High } else { Severity::Medium };
+            hits.add(Category::Xss, sev, "xss.js_call");
+        }
+        if contains(s, b"expression(") && (contains(s, b"style") || input.has(b'{')) {
+            hits.add(Category::Xss, Severity::Medium, "xss.css_expression");
+        }
+    }
+    if contains(s, b"document.cookie") || contains(s, b"document.domain") || contains(s, b"constructor.constructor(") {
+        hits.add(Category::Xss, Severity::Medium, "xss.dom_access");
+    }
+}
+
+fn raise(best: &mut Option<(Severity, &'static str)>, sev: Severity, rule: &'static str) {
+    if best.map_or(true, |(b, _)| sev > b) {
+        *best = Some((sev, rule));
+    }
+}

@@ -1,0 +1,467 @@
+//! Walks a request: splits it into values, decodes them and hands them to
+//! the detectors; turns detector hits into findings.
+
+use std::borrow::Cow;
+
+use crate::decode;
+use crate::detect;
+use crate::hits::Hits;
+use crate::{Category, Config, Finding, Location, Request, Severity};
+
+/// A [`Location`] that borrows its header name until a finding needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Where<'a> {
+    Method,
+    Path,
+    QueryName,
+    QueryValue,
+    Header(&'a str),
+    Cookie,
+    Body,
+}
+
+impl Where<'_> {
+    fn is(&self, loc: &Location) -> bool {
+        match (self, loc) {
+            (Where::Method, Location::Method)
+            | (Where::Path, Location::Path)
+            | (Where::QueryName, Location::QueryName)
+            | (Where::QueryValue, Location::QueryValue)
+            | (Where::Cookie, Location::Cookie)
+            | (Where::Body, Location::Body) => true,
+            (Where::Header(a), Location::Header(b)) => *a == b.as_str(),
+            _ => false,
+        }
+    }
+
+    fn location(&self) -> Location {
+        match *self {
+            Where::Method => Location::Method,
+            Where::Path => Location::Path,
+            Where::QueryName => Location::QueryName,
+            Where::QueryValue => Location::QueryValue,
+            Where::Header(h) => Location::Header(h.to_string()),
+            Where::Cookie => Location::Cookie,
+            Where::Body => Location::Body,
+        }
+    }
+}
+
+/// Which detectors a value goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Profile {
+    /// Every content detector.
+    Full,
+    /// Only detectors whose matches cannot be innocent (user agents).
+    HighConfidence,
+    /// The path as a whole: traversal only (segments get `Full`).
+    WholePath,
+}
+
+/// Headers whose values are opaque tokens, negotiated lists or handled
+/// elsewhere; inspecting them would only produce noise.
+fn opaque_header(name: &str) -> bool {
+    matches!(
+        name,
+        "authorization"
+            | "proxy-authorization"
+            | "cookie"
+            | "accept"
+            | "accept-encoding"
+            | "accept-language"
+            | "accept-charset"
+            | "content-type"
+            | "content-length"
+            | "transfer-encoding"
+            | "content-encoding"
+            | "connection"
+            | "keep-alive"
+            | "host"
+            | "cache-control"
+            | "pragma"
+            | "if-none-match"
+            | "if-match"
+            | "if-modified-since"
+            | "if-unmodified-since"
+            | "etag"
+            | "upgrade-insecure-requests"
+            | "dnt"
+            | "te"
+            | "priority"
+            | "x-csrf-token"
+            | "x-xsrf-token"
+            | "x-request-id"
+            | "traceparent"
+            | "tracestate"
+    ) || name.starts_with("sec-")
+}
+
+pub(crate) struct Inspector<'c> {
+    cfg: &'c Config,
+    findings: Vec<Finding>,
+    hits: Hits,
+    seen: Vec<u8>,
+    full: Vec<u8>,
+}
+
+impl<'c> Inspector<'c> {
+    pub fn new(cfg: &'c Config) -> Self {
+        Inspector { cfg, findings: Vec::new(), hits: Hits::default(), seen: Vec::new(), full: Vec::new() }
+    }
+
+    pub fn finish(self) -> Vec<Finding> {
+        self.findings
+    }
+
+    pub fn report(&mut self, w: Where, cat: Category, sev: Severity, rule: &'static str) {
+        if let Some(f) = self.findings.iter_mut().find(|f| f.category == cat && w.is(&f.location)) {
+            if sev > f.severity {
+                f.severity = sev;
+                f.rule = rule;
+            }
+            return;
+        }
+        self.findings.push(Finding { category: cat, severity: sev, location: w.location(), rule });
+    }
+
+    fn too_many(&mut self, w: Where) {
+        self.report(w, Category::ProtocolAnomaly, Severity::Low, "limits.too_many_params");
+    }
+
+    /// Inspects one value, already decoded the way the application sees it.
+    pub fn decoded_value(&mut self, value: &[u8], name: Option<&[u8]>, w: Where, profile: Profile) {
+        let value = &value[..value.len().min(self.cfg.max_value_bytes)];
+        self.hits.clear();
+        let seen_info = decode::normalise(value, &mut self.seen);
+        let name_norm: Option<Vec<u8>> = name.map(|n| n.to_ascii_lowercase());
+        let name_ref = name_norm.as_deref();
+        detect::run(&self.seen, seen_info, name_ref, profile, &mut self.hits);
+        if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
+            let full_info = decode::normalise(&full, &mut self.full);
+            if self.full != self.seen {
+                detect::run(&self.full, full_info, name_ref, profile, &mut self.hits);
+            }
+        }
+        let hits = std::mem::take(&mut self.hits);
+        for h in &hits.list {
+            self.report(w, h.cat, h.sev, h.rule);
+        }
+        self.hits = hits;
+    }
+
+    /// `a=1&b=2` with form encoding (`+` is a space).
+    fn form_pairs(&mut self, raw: &[u8], names: Where, values: Where) {
+        let mut count = 0usize;
+        for pair in raw.split(|&b| b == b'&') {
+            if pair.is_empty() {
+                continue;
+            }
+            count += 1;
+            if count > self.cfg.max_params {
+                self.too_many(values);
+                break;
+            }
+            let (n, v) = match memchr::memchr(b'=', pair) {
+                Some(eq) => (&pair[..eq], &pair[eq + 1..]),
+                None => (pair, &b""[..]),
+            };
+            let n_dec = decode::percent_decode(n, true).map_or(Cow::Borrowed(n), Cow::Owned);
+            let v_dec = decode::percent_decode(v, true).map_or(Cow::Borrowed(v), Cow::Owned);
+            if !n_dec.is_empty() {
+                self.decoded_value(&n_dec, None, names, Profile::Full);
+            }
+            if !v_dec.is_empty() {
+                self.decoded_value(&v_dec, Some(&n_dec), values, Profile::Full);
+            }
+        }
+    }
+
+    fn path(&mut self, path: &[u8]) {
+        if path.is_empty() {
+            return;
+        }
+        self.decoded_value(path, None, Where::Path, Profile::WholePath);
+        let mut count = 0usize;
+        for seg in path.split(|&b| b == b'/') {
+            if seg.is_empty() {
+                continue;
+            }
+            count += 1;
+            if count > self.cfg.max_params {
+                self.too_many(Where::Path);
+                break;
+            }
+            let dec = decode::percent_decode(seg, false).map_or(Cow::Borrowed(seg), Cow::Owned);
+            self.decoded_value(&dec, None, Where::Path, Profile::Full);
+        }
+    }
+
+    fn cookies(&mut self, raw: &[u8]) {
+        let mut count = 0usize;
+        for pair in raw.split(|&b| b == b';') {
+            let pair = trim(pair);
+            if pair.is_empty() {
+                continue;
+            }
+            count += 1;
+            if count > self.cfg.max_params {
+                self.too_many(Where::Cookie);
+                break;
+            }
+            let (n, v) = match memchr::memchr(b'=', pair) {
+                Some(eq) => (&pair[..eq], trim(&pair[eq + 1..])),
+                None => (&b""[..], pair),
+            };
+            let v = if v.len() >= 2 && v[0] == b'"' && v[v.len() - 1] == b'"' { &v[1..v.len() - 1] } else { v };
+            let dec = decode::percent_decode(v, false).map_or(Cow::Borrowed(v), Cow::Owned);
+            if !dec.is_empty() {
+                self.decoded_value(&dec, Some(n), Where::Cookie, Profile::Full);
+            }
+        }
+    }
+
+    fn headers(&mut self, headers: &[(&str, &str)]) {
+        for &(name, value) in headers.iter().take(self.cfg.max_params) {
+            if value.is_empty() || opaque_header(name) {
+                continue;
+            }
+            let profile = if name == "user-agent" { Profile::HighConfidence } else { Profile::Full };
+            self.decoded_value(value.as_bytes(), Some(name.as_bytes()), Where::Header(name), profile);
+        }
+    }
+
+    fn body(&mut self, req: &Request) {
+        let body = match req.body {
+            Some(b) if !b.is_empty() => b,
+            _ => return,
+        };
+        let body = &body[..body.len().min(self.cfg.max_body_bytes)];
+        let ctype = req.headers.iter().find(|(n, _)| *n == "content-type").map(|(_, v)| *v).unwrap_or("");
+        let (mime, params) = match ctype.find(';') {
+            Some(i) => (&ctype[..i], &ctype[i + 1..]),
+            None => (ctype, ""),
+        };
+        let mime = mime.trim().to_ascii_lowercase();
+        if mime == "application/x-www-form-urlencoded" {
+            self.form_pairs(body, Where::Body, Where::Body);
+        } else if mime == "application/json" || mime.ends_with("+json") {
+            self.json(body);
+        } else if mime == "multipart/form-data" {
+            match boundary(params) {
+                Some(b) => self.multipart(body, b.as_bytes()),
+                None => self.report(Where::Body, Category::ProtocolAnomaly, Severity::Low, "body.multipart_no_boundary"),
+            }
+        } else if mime == "text/plain" || mime.is_empty() {
+            self.decoded_value(body, None, Where::Body, Profile::Full);
+        }
+    }
+
+    /// Scans JSON without building it: every string (keys too) is a value.
+    /// Depth is a counter, so nesting costs no stack; malformed JSON is read
+    /// as far as it goes.
+    fn json(&mut self, body: &[u8]) {
+        let mut depth = 0usize;
+        let mut count = 0usize;
+        let mut buf = Vec::new();
+        let mut i = 0;
+        while i < body.len() {
+            match body[i] {
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > self.cfg.max_json_depth {
+                        self.report(Where::Body, Category::ProtocolAnomaly, Severity::Low, "limits.json_too_deep");
+                        return;
+                    }
+                    i += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    i += 1;
+                }
+                b'"' => {
+                    i = json_string(body, i + 1, &mut buf);
+                    count += 1;
+                    if count > self.cfg.max_params {
+                        self.too_many(Where::Body);
+                        return;
+                    }
+                    if !buf.is_empty() {
+                        let s = std::mem::take(&mut buf);
+                        self.decoded_value(&s, None, Where::Body, Profile::Full);
+                        buf = s;
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    fn multipart(&mut self, body: &[u8], boundary: &[u8]) {
+        let mut delim = Vec::with_capacity(boundary.len() + 2);
+        delim.extend_from_slice(b"--");
+        delim.extend_from_slice(boundary);
+        let finder = memchr::memmem::Finder::new(&delim);
+        let mut starts = finder.find_iter(body).map(|p| p + delim.len());
+        let mut prev = match starts.next() {
+            Some(p) => p,
+            None => return,
+        };
+        let mut count = 0usize;
+        loop {
+            let next = starts.next();
+            let end = next.map(|p| p - delim.len()).unwrap_or(body.len());
+            let part = &body[prev.min(end)..end];
+            if part.starts_with(b"--") {
+                break; // the closing delimiter
+            }
+            count += 1;
+            if count > self.cfg.max_params {
+                self.too_many(Where::Body);
+                break;
+            }
+            self.multipart_part(part);
+            match next {
+                Some(p) => prev = p,
+                None => break,
+            }
+        }
+    }
+
+    fn multipart_part(&mut self, part: &[u8]) {
+        let part = part.strip_prefix(b"\r\n").or_else(|| part.strip_prefix(b"\n")).unwrap_or(part);
+        let (head, content) = match memchr::memmem::find(part, b"\r\n\r\n") {
+            Some(p) => (&part[..p], &part[p + 4..]),
+            None => match memchr::memmem::find(part, b"\n\n") {
+                Some(p) => (&part[..p], &part[p + 2..]),
+                None => (part, &b""[..]),
+            },
+        };
+        let content = content.strip_suffix(b"\r\n").or_else(|| content.strip_suffix(b"\n")).unwrap_or(content);
+        let name = header_param(head, b"name=");
+        let filename = header_param(head, b"filename=");
+        if let Some(n) = name {
+            self.decoded_value(n, None, Where::Body, Profile::Full);
+        }
+        match filename {
+            // File contents are data, not input to an interpreter; the name
+            // is where traversal goes.
+            Some(f) => self.decoded_value(f, None, Where::Body, Profile::Full),
+            None => self.decoded_value(content, name, Where::Body, Profile::Full),
+        }
+    }
+
+    pub fn request(&mut self, req: &Request) {
+        self.path(req.path.as_bytes());
+        self.form_pairs(req.query.as_bytes(), Where::QueryName, Where::QueryValue);
+        self.headers(req.headers);
+        if !req.cookies.is_empty() {
+            self.cookies(req.cookies.as_bytes());
+        } else {
+            for &(n, v) in req.headers {
+                if n == "cookie" {
+                    self.cookies(v.as_bytes());
+                }
+            }
+        }
+        self.body(req);
+    }
+}
+
+fn trim(s: &[u8]) -> &[u8] {
+    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
+    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |p| p + 1);
+    &s[start..end.max(start)]
+}
+
+fn boundary(params: &str) -> Option<String> {
+    for p in params.split(';') {
+        let p = p.trim();
+        if p.len() > 9 && p[..9].eq_ignore_ascii_case("boundary=") {
+            let b = p[9..].trim_matches('"');
+            if !b.is_empty() && b.len() <= 200 {
+                return Some(b.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// `name="x"` (or unquoted) from a part's headers; `key` includes the `=`.
+/// `filename=` must not match inside `name=`, hence the boundary check.
+fn header_param<'a>(head: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    while let Some(off) = memchr::memmem::find(&head[from..], key) {
+        let at = from + off;
+        let ok = at == 0 || matches!(head[at - 1], b' ' | b';' | b'\t');
+        let v = &head[at + key.len()..];
+        from = at + key.len();
+        if !ok {
+            continue;
+        }
+        if v.first() == Some(&b'"') {
+            let end = memchr::memchr(b'"', &v[1..]).map_or(v.len(), |e| e + 1);
+            return Some(&v[1..end]);
+        }
+        let end = v.iter().position(|&b| matches!(b, b';' | b'\r' | b'\n')).unwrap_or(v.len());
+        return Some(trim(&v[..end]));
+    }
+    None
+}
+
+/// Reads a JSON string starting after its opening quote into `out`,
+/// decoding escapes; returns the index after the closing quote.
+fn json_string(b: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+    out.clear();
+    while i < b.len() {
+        let c = b[i];
+        if c == b'"' {
+            return i + 1;
+        }
+        if c != b'\\' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let e = b.get(i + 1).copied().unwrap_or(b'\\');
+        i += 2;
+        match e {
+            b'n' => out.push(b'\n'),
+            b't' => out.push(b'\t'),
+            b'r' => out.push(b'\r'),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'u' => {
+                let hi = hex4(b, i);
+                match hi {
+                    Some(hi) => {
+                        i += 4;
+                        let mut cp = hi;
+                        if (0xd800..0xdc00).contains(&hi) && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
+                            if let Some(lo) = hex4(b, i + 2) {
+                                if (0xdc00..0xe000).contains(&lo) {
+                                    cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+                                    i += 6;
+                                }
+                            }
+                        }
+                        let ch = char::from_u32(cp).unwrap_or('\u{fffd}');
+                        let mut tmp = [0u8; 4];
+                        out.extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
+                    }
+                    None => out.extend_from_slice(b"\\u"),
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    b.len()
+}
+
+fn hex4(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at + 4)?;
+    let mut v = 0u32;
+    for &d in s {
+        v = v * 16 + (d as char).to_digit(16)?;
+    }
+    Some(v)
+}
