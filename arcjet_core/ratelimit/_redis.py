@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import threading
 import weakref
@@ -77,6 +78,7 @@ def _fault_types(redis: Any) -> tuple[type[BaseException], ...]:
     )
 
 
+@functools.lru_cache(maxsize=16_384)  # hot clients repeat; two sha256 per op add up
 def storage_key(prefix: str, kind: str, key: str) -> str:
     """``prefix:{tag}:digest``: hashed so any logical key is safe and bounded.
 

@@ -1,8 +1,8 @@
-"""Shared fixtures: every store under test, driven sync or async."""
+"""Every store under test, and how the behaviour suite drives it (fixtures in conftest)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable
 from typing import Protocol
 
 import pytest
@@ -25,25 +25,3 @@ def make_storage(kind: str, request: pytest.FixtureRequest, prefix: str) -> Stor
         return RedisStorage(url, prefix=prefix, timeout=TEST_TIMEOUT)
     url = request.getfixturevalue("redis_cluster_url")
     return RedisStorage(url, prefix=prefix, timeout=TEST_TIMEOUT)
-
-
-@pytest.fixture(params=["memory", "redis", "cluster"])
-def storage(request: pytest.FixtureRequest, redis_prefix: str) -> Iterator[Storage]:
-    store = make_storage(request.param, request, redis_prefix)
-    yield store
-    store.close()
-
-
-@pytest.fixture(params=["sync", "async"])
-async def run(request: pytest.FixtureRequest, storage: Storage) -> AsyncIterator[Run]:
-    async def sync_run(*ops: Op) -> list[Outcome]:
-        return storage.run(ops)
-
-    async def async_run(*ops: Op) -> list[Outcome]:
-        return await storage.run_async(ops)
-
-    call: Callable[..., Awaitable[list[Outcome]]] = (
-        sync_run if request.param == "sync" else async_run
-    )
-    yield call
-    await storage.aclose()

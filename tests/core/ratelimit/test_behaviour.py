@@ -23,7 +23,7 @@ from arcjet_core.ratelimit import (
     algorithms,
 )
 
-from .backends import Run, run, storage  # noqa: F401  (fixtures)
+from .backends import Run
 
 SEP = "\x1f"
 

@@ -103,7 +103,7 @@ def test_read_only_replica_then_promoted(
     store = RedisStorage(fresh_redis_server.url, timeout=0.5)
     assert allowed(store)
     fresh_redis_server.command("REPLICAOF", "127.0.0.1", str(primary.port))
-    with pytest.raises(ArcjetStorageError, match="ReadOnly|READONLY"):
+    with pytest.raises(ArcjetStorageError, match=r"ReadOnly|READONLY"):
         store.run([OP])
     fresh_redis_server.command("REPLICAOF", "NO", "ONE")
     assert allowed(store)

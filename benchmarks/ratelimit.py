@@ -1,0 +1,363 @@
+"""Rate limiting: µs per check, ours vs the peers, on the same storage. Not a test.
+
+    python benchmarks/ratelimit.py [--redis-url redis://...] [-n 20000]
+
+Without --redis-url a private redis-server is started on a free port.
+
+1. Storage level: one check of one key, ours vs the `limits` library.
+   Same algorithm where both have it: fixed window vs FixedWindowRateLimiter,
+   sliding window vs SlidingWindowCounterRateLimiter (the same weighted
+   counter). `limits` has no token bucket; our token bucket is shown next to
+   its closest, MovingWindowRateLimiter (exact log, also "N per interval").
+2. Redis round trips per check, counted from MONITOR (commands a client
+   sent; commands a script ran inside Redis are excluded).
+3. Per framework, one limit on one route: protect() with token_bucket vs
+   slowapi (Starlette), flask-limiter (Flask), django-ratelimit (Django).
+   Needs the client (`arcjet_core.arcjet_sync` / `arcjet`); when it cannot be
+   built, the reason is printed instead of numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from arcjet_core.ratelimit import (
+    FixedWindowParams,
+    LimitOp,
+    MemoryStorage,
+    RedisStorage,
+    SlidingWindowParams,
+    TokenBucketParams,
+)
+
+BIG = 10**9  # limits nobody reaches: every check measured is an allowed one
+CLIENT_IP = "203.0.113.7"  # a public-looking address so no rule treats it as local
+
+
+def per_call_us(fn: Callable[[], object], n: int, repeats: int = 5) -> float:
+    """Median over repeats of the mean µs per call (one warm-up round first)."""
+    for _ in range(min(n, 1000)):
+        fn()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter_ns()
+        for _ in range(n):
+            fn()
+        samples.append((time.perf_counter_ns() - start) / n / 1000)
+    return statistics.median(samples)
+
+
+def per_call_us_async(fn: Callable[[], Any], n: int, repeats: int = 5) -> float:
+    async def loop() -> float:
+        for _ in range(min(n, 1000)):
+            await fn()
+        samples = []
+        for _ in range(repeats):
+            start = time.perf_counter_ns()
+            for _ in range(n):
+                await fn()
+            samples.append((time.perf_counter_ns() - start) / n / 1000)
+        return statistics.median(samples)
+
+    return asyncio.run(loop())
+
+
+# -- Redis -------------------------------------------------------------------
+
+
+def start_redis() -> tuple[str, subprocess.Popen[bytes], Path]:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    directory = Path(tempfile.mkdtemp(prefix="arcjet-bench-"))
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(directory)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(200):
+        if (
+            subprocess.run(
+                ["redis-cli", "-p", str(port), "ping"], capture_output=True
+            ).stdout.strip()
+            == b"PONG"
+        ):
+            break
+        time.sleep(0.02)
+    return f"redis://127.0.0.1:{port}/0", process, directory
+
+
+def round_trips(url: str, fn: Callable[[], object], calls: int = 50) -> float:
+    """Client commands per call, from MONITOR ("lua]" lines are run by scripts)."""
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    with tempfile.TemporaryFile() as log:
+        monitor = subprocess.Popen(["redis-cli", "-p", port, "monitor"], stdout=log)
+        time.sleep(0.3)
+        for _ in range(calls):
+            fn()
+        time.sleep(0.3)
+        monitor.terminate()
+        monitor.wait()
+        log.seek(0)
+        lines = log.read().decode(errors="replace").splitlines()
+    sent = [line for line in lines if " [" in line and "lua]" not in line]
+    return len(sent) / calls
+
+
+# -- 1 + 2: storage level ------------------------------------------------------
+
+
+def storage_rows(url: str, n: int) -> list[tuple[str, str, float, float, str]]:
+    import limits
+    import limits.storage
+    import limits.strategies
+
+    rows = []
+    item = limits.parse(f"{BIG}/hour")
+    ours_mem = MemoryStorage()
+    ours_redis = RedisStorage(url, prefix="bench", timeout=1)
+    cases = [
+        ("fixed window", FixedWindowParams(BIG, 3600), limits.strategies.FixedWindowRateLimiter),
+        (
+            "sliding window",
+            SlidingWindowParams(BIG, 3600),
+            limits.strategies.SlidingWindowCounterRateLimiter,
+        ),
+        (
+            "token bucket vs moving window",
+            TokenBucketParams(BIG, 3600, BIG),
+            limits.strategies.MovingWindowRateLimiter,
+        ),
+    ]
+    for name, params, strategy in cases:
+        op = [LimitOp("bench\x1frule\x1f" + CLIENT_IP, params, 1)]
+        peer_mem = strategy(limits.storage.MemoryStorage())
+        peer_redis = strategy(limits.storage.storage_from_string(url))
+        ours_m = per_call_us(lambda op=op: ours_mem.run(op), n)
+        peer_m = per_call_us(lambda p=peer_mem, name=name: p.hit(item, name, CLIENT_IP), n)
+        rows.append(("memory", name, ours_m, peer_m, ""))
+        small = max(n // 10, 500)
+        ours_r = per_call_us(lambda op=op: ours_redis.run(op), small)
+        peer_r = per_call_us(lambda p=peer_redis, name=name: p.hit(item, name, CLIENT_IP), small)
+        trips = (
+            f"round trips/check: ours {round_trips(url, lambda op=op: ours_redis.run(op)):.2f}, "
+            f"limits {round_trips(url, lambda p=peer_redis, name=name: p.hit(item, name, CLIENT_IP)):.2f}"
+        )
+        rows.append(("redis", name, ours_r, peer_r, trips))
+    ours_redis.close()
+    return rows
+
+
+# -- 3: frameworks -------------------------------------------------------------
+
+
+def make_aj(storage: str, *, asynchronous: bool = False) -> Any:
+    from arcjet_core import arcjet, arcjet_sync
+    from arcjet_core.rules import token_bucket
+
+    factory = arcjet if asynchronous else arcjet_sync
+    return factory(
+        key="bench",
+        rules=[token_bucket(refill_rate=BIG, interval=3600, capacity=BIG)],
+        storage=storage,
+    )
+
+
+def bench_starlette(storage: str, peer_storage: str, n: int) -> tuple[float, float, float]:
+    from slowapi import Limiter
+    from slowapi.util import get_remote_address
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    aj = make_aj(storage, asynchronous=True)
+    limiter = Limiter(
+        key_func=get_remote_address, storage_uri=peer_storage, strategy="fixed-window"
+    )
+
+    async def bare(request: Request) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    async def ours(request: Request) -> PlainTextResponse:
+        decision = await aj.protect(request)
+        return PlainTextResponse("no", 429) if decision.is_denied() else PlainTextResponse("ok")
+
+    @limiter.limit(f"{BIG}/hour")
+    async def peer(request: Request) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    app = Starlette(routes=[Route("/bare", bare), Route("/ours", ours), Route("/peer", peer)])
+    app.state.limiter = limiter
+
+    def caller(path: str) -> Callable[[], Any]:
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+                 "root_path": "", "headers": [(b"host", b"bench")], "client": (CLIENT_IP, 5000),
+                 "server": ("bench", 80), "app": app}  # fmt: skip
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                assert message["status"] == 200, message
+
+        return lambda: app(dict(scope), receive, send)
+
+    return tuple(per_call_us_async(caller(p), n) for p in ("/bare", "/ours", "/peer"))  # type: ignore[return-value]
+
+
+def bench_flask(storage: str, peer_storage: str, n: int) -> tuple[float, float, float]:
+    from flask import Flask
+    from flask_limiter import Limiter
+    from flask_limiter.util import get_remote_address
+    from werkzeug.test import EnvironBuilder
+
+    aj = make_aj(storage)
+    app = Flask("bench")
+    limiter = Limiter(
+        get_remote_address, app=app, storage_uri=peer_storage, strategy="fixed-window"
+    )
+
+    @app.get("/bare")
+    def bare() -> str:
+        return "ok"
+
+    @app.get("/ours")
+    def ours() -> Any:
+        from flask import request
+
+        decision = aj.protect(request)
+        return ("no", 429) if decision.is_denied() else "ok"
+
+    @app.get("/peer")
+    @limiter.limit(f"{BIG}/hour")
+    def peer() -> str:
+        return "ok"
+
+    def caller(path: str) -> Callable[[], Any]:
+        environ = EnvironBuilder(path=path, environ_base={"REMOTE_ADDR": CLIENT_IP}).get_environ()
+
+        def start_response(status: str, headers: Any) -> None:
+            assert status.startswith("200"), status
+
+        def call() -> None:
+            body = app.wsgi_app(dict(environ), start_response)
+            for _ in body:
+                pass
+
+        return call
+
+    return tuple(per_call_us(caller(p), n) for p in ("/bare", "/ours", "/peer"))  # type: ignore[return-value]
+
+
+def bench_django(storage: str, peer_storage: str, n: int) -> tuple[float, float, float]:
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(
+            DEBUG=False, ALLOWED_HOSTS=["*"], ROOT_URLCONF=__name__, SECRET_KEY="bench",
+            CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": peer_storage}
+                    if peer_storage.startswith("redis") else
+                    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+            SILENCED_SYSTEM_CHECKS=["django_ratelimit.E003", "django_ratelimit.W001"],
+        )  # fmt: skip
+        django.setup()
+    from django.http import HttpRequest, HttpResponse
+    from django.test import RequestFactory
+    from django_ratelimit.decorators import ratelimit
+
+    aj = make_aj(storage)
+
+    def bare(request: HttpRequest) -> HttpResponse:
+        return HttpResponse("ok")
+
+    def ours(request: HttpRequest) -> HttpResponse:
+        decision = aj.protect(request)
+        return HttpResponse("no", status=429) if decision.is_denied() else HttpResponse("ok")
+
+    @ratelimit(key="ip", rate=f"{BIG}/h", block=True)
+    def peer(request: HttpRequest) -> HttpResponse:
+        return HttpResponse("ok")
+
+    factory = RequestFactory()
+
+    def caller(view: Callable[[HttpRequest], HttpResponse]) -> Callable[[], Any]:
+        def call() -> None:
+            request = factory.get("/", REMOTE_ADDR=CLIENT_IP)
+            assert view(request).status_code == 200
+
+        return call
+
+    return tuple(per_call_us(caller(v), n) for v in (bare, ours, peer))  # type: ignore[return-value]
+
+
+def framework_rows(url: str, n: int) -> list[tuple[str, str, float, float, str]]:
+    rows = []
+    # Django caches through django.core.cache: "memory" for it is LocMemCache.
+    for name, bench, peer_name in (
+        ("Starlette", bench_starlette, "slowapi"),
+        ("Flask", bench_flask, "flask-limiter"),
+        ("Django", bench_django, "django-ratelimit"),
+    ):
+        for where, ours_storage, peer_storage in (
+            ("memory", "memory://", "memory://"),
+            ("redis", url, url),
+        ):
+            try:
+                bare, ours, peer = bench(
+                    ours_storage, peer_storage, n if where == "memory" else max(n // 10, 500)
+                )
+            except Exception as exc:  # report, do not hide: the table says what is missing
+                rows.append((where, f"{name}: protect() vs {peer_name}", float("nan"), float("nan"),
+                             f"not measured: {type(exc).__name__}: {exc}"))  # fmt: skip
+                continue
+            note = f"bare app {bare:.1f} µs; limiter overhead ours {ours - bare:.1f} vs {peer_name} {peer - bare:.1f}"
+            rows.append((where, f"{name}: protect() vs {peer_name}", ours, peer, note))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--redis-url")
+    parser.add_argument(
+        "-n", type=int, default=20000, help="calls per sample (memory); Redis uses n/10"
+    )
+    args = parser.parse_args()
+    os.environ.setdefault("ARCJET_LOG_LEVEL", "ERROR")
+    process = None
+    url = args.redis_url
+    if url is None:
+        url, process, _ = start_redis()
+    try:
+        rows = storage_rows(url, args.n) + framework_rows(url, args.n)
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait()
+    print(f"{'storage':8} {'case':48} {'ours µs':>9} {'peer µs':>9} {'peer/ours':>9}  notes")
+    for where, name, ours, peer, note in rows:
+        ratio = peer / ours if ours == ours and ours > 0 else float("nan")
+        print(f"{where:8} {name:48} {ours:9.2f} {peer:9.2f} {ratio:9.2f}x  {note}")
+
+
+if __name__ == "__main__":
+    main()
