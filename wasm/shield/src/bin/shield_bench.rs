@@ -33,6 +33,8 @@ fn rate(lines: &[Vec<u8>], cfg: &Config) -> Rate {
         }
         if f.iter().any(|f| f.severity >= Severity::Medium) {
             r.any += 1;
+        } else if std::env::var_os("SHIELD_DUMP_MISS").is_some() {
+            println!("    MISS {}", String::from_utf8_lossy(&corpus::url_decode(l)));
         }
     }
     r
@@ -48,6 +50,15 @@ fn pct(n: usize, d: usize) -> f64 {
 
 fn main() {
     let cfg = Config::default();
+    // `--speed` skips the corpora (for profiling the request path alone).
+    if !std::env::args().any(|a| a == "--speed") {
+        corpora(&cfg);
+    }
+    speed(&cfg);
+}
+
+fn corpora(cfg: &Config) {
+    let cfg = cfg.clone();
     let dir = corpus::libinjection_dir();
     println!("detection (libinjection corpus, each line as a query value; high = denied, flagged = medium or high)");
     for cat in ["sqli", "xss"] {
@@ -80,6 +91,9 @@ fn main() {
             let q = format!("q={}", corpus::url_encode(l));
             let f = inspect(&query_request(&q), &cfg);
             let max = f.iter().map(|f| f.severity).max();
+            if std::env::var_os("SHIELD_DUMP_FP").is_some() && max >= Some(Severity::Medium) {
+                println!("    FP {:?} {}", f.iter().map(|f| (f.rule, f.severity.as_str())).collect::<Vec<_>>(), String::from_utf8_lossy(l));
+            }
             match max {
                 Some(Severity::High) => fh += 1,
                 Some(Severity::Medium) => fm += 1,
@@ -95,6 +109,10 @@ fn main() {
     }
     println!("  {:48} {:6} lines  high {:5.2}%  medium {:5.2}%  low {:5.2}%", "ALL benign", t, pct(h, t), pct(m, t), pct(lo, t));
 
+}
+
+fn speed(cfg: &Config) {
+    let cfg = cfg.clone();
     // A typical 1 KB form post: a sign-up/comment form.
     let body = typical_form();
     let headers: Vec<(&str, &str)> = vec![

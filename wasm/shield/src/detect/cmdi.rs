@@ -107,12 +107,29 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         }
     }
     // Reverse shells and interpreters, wherever they are.
-    const ANYWHERE: &[&[u8]] = &[b"/dev/tcp/", b"/dev/udp/", b"bash -i", b"nc -e", b"ncat -e", b"nc -c", b"${ifs}", b"$ifs$", b"/bin/sh -", b"/bin/bash -", b"powershell -e", b"powershell -nop", b"cmd.exe /c", b"cmd /c ", b"| sh", b"|sh", b"| bash", b"|bash", b"mkfifo /tmp"];
-    if ANYWHERE.iter().any(|p| contains(s, p)) {
+    const SLASH: &[&[u8]] = &[b"/dev/tcp/", b"/dev/udp/", b"/bin/sh -", b"/bin/bash -", b"cmd.exe /c", b"cmd /c ", b"mkfifo /tmp"];
+    const DASH: &[&[u8]] = &[b"bash -i", b"nc -e", b"ncat -e", b"nc -c", b"powershell -e", b"powershell -nop"];
+    const DOLLAR: &[&[u8]] = &[b"${ifs}", b"$ifs$"];
+    const PIPE: &[&[u8]] = &[b"| sh", b"|sh", b"| bash", b"|bash"];
+    let shell = (input.has(b'/') && SLASH.iter().any(|p| input.contains(p)))
+        || (input.has(b'-') && dash_flag(s) && DASH.iter().any(|p| input.contains(p)))
+        || (input.has(b'$') && DOLLAR.iter().any(|p| input.contains(p)))
+        || (input.has(b'|') && PIPE.iter().any(|p| input.contains(p)));
+    if shell {
         hits.add(Category::CommandInjection, Severity::High, "cmdi.shell");
-    } else if contains(s, b"/bin/sh") || contains(s, b"/bin/bash") || find(s, b"iex(").is_some() {
+    } else if (input.has(b'/') && (input.contains(b"/bin/sh") || input.contains(b"/bin/bash"))) || (input.has(b'(') && find(s, b"iex(").is_some()) {
         hits.add(Category::CommandInjection, Severity::Medium, "cmdi.shell_path");
     }
+}
+
+/// Whether some ` -x` follows one of the reverse-shell programs.
+fn dash_flag(s: &[u8]) -> bool {
+    memchr::memchr_iter(b'-', s).any(|p| {
+        p >= 3 && s[p - 1] == b' ' && {
+            let w = &s[..p - 1];
+            w.ends_with(b"bash") || w.ends_with(b"nc") || w.ends_with(b"ncat") || w.ends_with(b"powershell")
+        }
+    })
 }
 
 /// Shellshock: a bash function definition in a value bash will import.

@@ -65,9 +65,9 @@ pub(crate) fn detect_log4shell(input: &Input, hits: &mut Hits) {
         return;
     }
     let s = input.text;
-    if contains(s, b"${jndi:") || log4j_resolves_to_jndi(s) {
+    if input.contains(b"${jndi:") || log4j_resolves_to_jndi(s) {
         hits.add(Category::JavaInjection, Severity::High, "java.log4shell");
-    } else if contains(s, b"${env:") || contains(s, b"${sys:") || contains(s, b"${java:") || contains(s, b"${::-") || contains(s, b"${lower:") || contains(s, b"${upper:") {
+    } else if input.contains(b"${env:") || input.contains(b"${sys:") || input.contains(b"${java:") || input.contains(b"${::-") || input.contains(b"${lower:") || input.contains(b"${upper:") {
         hits.add(Category::JavaInjection, Severity::Medium, "java.log4j_lookup");
     }
 }
@@ -94,11 +94,14 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     detect_log4shell(input, hits);
     // Spring4Shell binds request parameters into the class loader.
-    if contains(s, b"class.module.classloader") || contains(s, b"class.classloader") || contains(s, b"classloader.resources") {
+    if input.has(b'.') && input.contains(b"classloader") && (input.contains(b"class.module.classloader") || input.contains(b"class.classloader") || input.contains(b"classloader.resources")) {
         hits.add(Category::JavaInjection, Severity::High, "java.classloader");
         return;
     }
-    if input.has(b'.') && JAVA_EXEC.iter().any(|p| contains(s, p)) {
+    // Every entry holds `java`, `ognl`, `runtime`, `#`, `@`, `xwork`,
+    // `forname` or `processbuilder`: gate on the cheapest first.
+    let maybe = input.has(b'#') || input.has(b'@') || input.contains(b"java") || input.contains(b"runtime") || input.contains(b"ognl") || input.contains(b"processbuilder") || input.contains(b"forname");
+    if input.has(b'.') && maybe && JAVA_EXEC.iter().any(|p| input.contains(p)) {
         hits.add(Category::JavaInjection, Severity::High, "java.exec");
         return;
     }

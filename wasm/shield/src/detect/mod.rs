@@ -25,19 +25,63 @@ pub(crate) struct Input<'a> {
     pub nul: bool,
     /// Which bytes occur in `text`, for cheap pre-checks.
     present: [u64; 4],
+    /// A Bloom filter of word starts (first four bytes of every word), so
+    /// that most substring searches are answered without searching.
+    words: [u64; 4],
+}
+
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Bloom key of the word starting at `w[0]`: its first four bytes at most.
+fn word_key(w: &[u8]) -> u8 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in w.iter().take(4).take_while(|&&b| word_byte(b)) {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 8) ^ (h >> 16)) as u8
 }
 
 impl<'a> Input<'a> {
     pub fn new(text: &'a [u8], name: Option<&'a [u8]>, info: NormInfo) -> Self {
         let mut present = [0u64; 4];
-        for &b in text {
+        let mut words = [0u64; 4];
+        let mut prev_word = false;
+        for (i, &b) in text.iter().enumerate() {
             present[(b >> 6) as usize] |= 1u64 << (b & 63);
+            let w = word_byte(b);
+            if w && !prev_word {
+                let k = word_key(&text[i..]);
+                words[(k >> 6) as usize] |= 1u64 << (k & 63);
+            }
+            prev_word = w;
         }
-        Input { text, name, nul: info.nul, present }
+        Input { text, name, nul: info.nul, present, words }
     }
 
     pub fn has(&self, b: u8) -> bool {
         self.present[(b >> 6) as usize] & (1u64 << (b & 63)) != 0
+    }
+
+    /// Whether `needle` occurs in the text. Needles that start with a word
+    /// byte are only searched for when a word of the text starts like them:
+    /// callers must only use it for needles that begin at a word start.
+    pub fn contains(&self, needle: &[u8]) -> bool {
+        if let Some(&first) = needle.first() {
+            let lead = needle.iter().take_while(|&&b| word_byte(b)).count();
+            // A leading word shorter than four bytes that ends the needle
+            // may be the start of a longer word: no key for it.
+            if word_byte(first) && (lead >= 4 || lead < needle.len()) {
+                let k = word_key(needle);
+                if self.words[(k >> 6) as usize] & (1u64 << (k & 63)) == 0 {
+                    return false;
+                }
+            } else if !self.has(first) {
+                return false;
+            }
+        }
+        memchr::memmem::find(self.text, needle).is_some()
     }
 
     pub fn has_any(&self, bytes: &[u8]) -> bool {

@@ -1,6 +1,6 @@
 //! PHP code injection.
 
-use super::util::{boundary_before, contains, positions, skip_ws};
+use super::util::{boundary_before, calls, positions};
 use super::Input;
 use crate::hits::Hits;
 use crate::{Category, Severity};
@@ -15,30 +15,27 @@ const PHP_ONLY: &[&[u8]] = &[
 /// Calls that exist in other languages too: suspicious, not conclusive.
 const GENERIC: &[&[u8]] = &[b"eval", b"exec", b"file_get_contents", b"fopen", b"include", b"preg_replace", b"readfile", b"require", b"require_once", b"include_once", b"system", b"unserialize"];
 
-fn called(s: &[u8], f: &[u8]) -> bool {
-    positions(s, f).any(|p| boundary_before(s, p) && s.get(skip_ws(s, p + f.len())) == Some(&b'('))
-}
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
-    if input.has(b'<') && (contains(s, b"<?php") || contains(s, b"<?=")) {
+    if input.has(b'<') && (input.contains(b"<?php") || input.contains(b"<?=")) {
         hits.add(Category::PhpInjection, Severity::High, "php.open_tag");
         return;
     }
     if input.has(b'$') {
         for g in [&b"$_get["[..], b"$_post[", b"$_request[", b"$_cookie[", b"$_server[", b"$_files[", b"$globals["] {
-            if contains(s, g) {
+            if input.contains(g) {
                 hits.add(Category::PhpInjection, Severity::Medium, "php.superglobal");
                 break;
             }
         }
     }
     if input.has(b'(') {
-        if PHP_ONLY.iter().any(|f| called(s, f)) {
+        if calls(s, false, |w, _| PHP_ONLY.contains(&w)) {
             hits.add(Category::PhpInjection, Severity::High, "php.function");
             return;
         }
-        if GENERIC.iter().any(|f| called(s, f)) && (input.has(b'$') || input.has(b'\'') || input.has(b'"') || input.has(b';')) {
+        if calls(s, false, |w, _| GENERIC.contains(&w)) && (input.has(b'$') || input.has(b'\'') || input.has(b'"') || input.has(b';')) {
             hits.add(Category::PhpInjection, Severity::Medium, "php.function");
         }
     }

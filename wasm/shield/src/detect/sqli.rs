@@ -28,7 +28,10 @@ enum Kind {
     Group,
     Func,
     Name,
+    /// Comparison operators (`=`, `<>`, `like`, `in`, ...).
     Op,
+    /// Arithmetic and bitwise operators; folded away between values.
+    Arith,
     Logic,
     Comment,
     LParen,
@@ -51,6 +54,7 @@ impl Kind {
             Kind::Func => b'f',
             Kind::Name => b'n',
             Kind::Op => b'o',
+            Kind::Arith => b'a',
             Kind::Logic => b'&',
             Kind::Comment => b'c',
             Kind::LParen => b'(',
@@ -96,7 +100,7 @@ const KEYWORDS: &[(&[u8], Kind)] = &[
     (b"delete", Kind::Stmt),
     (b"desc", Kind::Kw),
     (b"distinct", Kind::Kw),
-    (b"div", Kind::Op),
+    (b"div", Kind::Arith),
     (b"drop", Kind::Stmt),
     (b"dumpfile", Kind::Kw),
     (b"else", Kind::Kw),
@@ -119,7 +123,7 @@ const KEYWORDS: &[(&[u8], Kind)] = &[
     (b"join", Kind::Kw),
     (b"like", Kind::Op),
     (b"limit", Kind::Group),
-    (b"mod", Kind::Op),
+    (b"mod", Kind::Arith),
     (b"not", Kind::Op),
     (b"null", Kind::Num),
     (b"offset", Kind::Group),
@@ -542,12 +546,16 @@ impl<'a> Lexer<'a> {
         let start = self.i;
         let rest = &s[start..];
         const THREE: &[&[u8]] = &[b"<=>"];
-        const TWO: &[&[u8]] = &[b"<>", b"!=", b"<=", b">=", b":=", b"<<", b">>", b"!<", b"!>", b"=="];
+        const TWO: &[&[u8]] = &[b"<>", b"!=", b"<=", b">=", b":=", b"!<", b"!>", b"=="];
         for op in THREE.iter().chain(TWO) {
             if rest.starts_with(op) {
                 self.i += op.len();
                 return Tok { kind: Kind::Op, start, end: self.i };
             }
+        }
+        if rest.starts_with(b"<<") || rest.starts_with(b">>") {
+            self.i += 2;
+            return Tok { kind: Kind::Arith, start, end: self.i };
         }
         if rest.starts_with(b"||") || rest.starts_with(b"&&") {
             self.i += 2;
@@ -555,7 +563,8 @@ impl<'a> Lexer<'a> {
         }
         self.i += 1;
         let kind = match s[start] {
-            b'=' | b'<' | b'>' | b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'|' | b'&' | b'~' | b'!' => Kind::Op,
+            b'=' | b'<' | b'>' => Kind::Op,
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'|' | b'&' | b'~' | b'!' => Kind::Arith,
             _ => {
                 // Skip the rest of a multi-byte run of unknown bytes at once.
                 Kind::Unknown
@@ -572,8 +581,39 @@ fn skip(s: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// A word of up to 16 bytes packed big-endian, zero-padded: comparing
+/// packed words orders them like the bytes, in one integer comparison.
+const fn pack(w: &[u8]) -> u128 {
+    let mut v: u128 = 0;
+    let mut i = 0;
+    while i < 16 {
+        v <<= 8;
+        if i < w.len() {
+            v |= w[i] as u128;
+        }
+        i += 1;
+    }
+    v
+}
+
+const fn pack_keywords() -> [u128; KEYWORDS.len()] {
+    let mut out = [0u128; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        out[i] = pack(KEYWORDS[i].0);
+        i += 1;
+    }
+    out
+}
+
+const KEYWORDS_PACKED: [u128; KEYWORDS.len()] = pack_keywords();
+
 fn lookup(w: &[u8]) -> Option<Kind> {
-    KEYWORDS.binary_search_by(|(k, _)| (*k).cmp(w)).ok().map(|i| KEYWORDS[i].1)
+    // The longest keyword has 9 bytes.
+    if w.len() < 2 || w.len() > 9 {
+        return None;
+    }
+    KEYWORDS_PACKED.binary_search(&pack(w)).ok().map(|i| KEYWORDS[i].1)
 }
 
 /// The three places a value can land in a query.
@@ -610,12 +650,11 @@ fn tokenize(s: &[u8], quote: Quote, toks: &mut Vec<Tok>) -> bool {
 }
 
 fn is_unary(s: &[u8], t: &Tok) -> bool {
-    t.kind == Kind::Op && matches!(&s[t.start..t.end], b"-" | b"+" | b"!" | b"~" | b"not" | b"binary")
+    (t.kind == Kind::Arith && matches!(&s[t.start..t.end], b"-" | b"+" | b"!" | b"~")) || (t.kind == Kind::Op && matches!(&s[t.start..t.end], b"binary"))
 }
 
-fn is_arith(s: &[u8], t: &Tok) -> bool {
-    t.kind == Kind::Op
-        && matches!(&s[t.start..t.end], b"+" | b"-" | b"*" | b"/" | b"%" | b"^" | b"|" | b"&" | b"<<" | b">>" | b"div" | b"mod")
+fn is_arith(_s: &[u8], t: &Tok) -> bool {
+    t.kind == Kind::Arith
 }
 
 /// Folds the token stream: drops unary operators, collapses arithmetic and
@@ -624,6 +663,10 @@ fn fold(s: &[u8], toks: &[Tok], out: &mut Vec<Tok>) {
     out.clear();
     for t in toks {
         let prev = out.last().map(|p: &Tok| p.kind);
+        // `not` negates whatever follows; it never changes the shape.
+        if t.kind == Kind::Op && &s[t.start..t.end] == b"not" {
+            continue;
+        }
         // A unary operator after an operator or at the start.
         if is_unary(s, t) && prev.map_or(true, |p| !p.is_value() && p != Kind::RParen) {
             continue;
@@ -638,7 +681,8 @@ fn fold(s: &[u8], toks: &[Tok], out: &mut Vec<Tok>) {
         // value arith value -> value
         if t.kind.is_value() || t.kind == Kind::Func {
             let n = out.len();
-            if n >= 2 && is_arith(s, &out[n - 1]) && out[n - 2].kind.is_value() && t.kind != Kind::Func {
+            // `(x)*1` too: a closed group is a value.
+            if n >= 2 && is_arith(s, &out[n - 1]) && (out[n - 2].kind.is_value() || out[n - 2].kind == Kind::RParen) && t.kind != Kind::Func {
                 out.pop();
                 continue;
             }
@@ -654,23 +698,23 @@ const HIGH: &[&str] = &[
     "s&1o", "s&1c", "s&1;", "s&1)", "s&1&", "s&1B", "s&1$", "s&1U",
     "s&so", "s&sc", "s&s;", "s&s&", "s&s)", "s&s$", "s&sU",
     "s&vo", "s&vc", "s&v$", "s&no", "s&nc", "s&n;", "s&n)",
-    "s&f(", "s&(", "s&E", "s&o", "s&k",
-    "sos", "so1", "sov", "sof(", "so(", "soV&", "soVc",
-    "sc$", "s;E", "s;k", "s;f(", "s)&", "s);", "s)c", "s)U", "s)o",
+    "s&f(", "s&(", "s&E",
+    "sos", "so1", "sov", "sof(", "so(", "soV&", "soVc", "saf(", "sa(",
+    "s;E", "s;k", "s;f(", "s)&", "s);", "s)c", "s)U",
     "sB1c", "sB1$", "sBnc", "sBn$", "sB1,", "s&1o1",
     "s&f",
     // Numeric context: 1 or 1=1, 1 and sleep(5), 1) or (1=1
     "1&1o", "1&1c", "1&1&", "1&1;", "1&1)", "1&so", "1&sc", "1&vo", "1&vc",
-    "1&f(", "1&(", "1&E", "1&no", "1&nc", "1;E", "1;k", "1)&", "1);", "1)U",
+    "1&f(", "1&(", "1&E", "1;k", "1)&", "1);", "1)U",
     "1B1c", "1B1$", "1Bnc", "1Bn$", "1B1,",
     "1o(E", "1of(",
     // A name in a numeric slot: x or 1=1, hope and 8=3
-    "n&1o", "n&so", "n&vo", "n&f(", "n&(E", "n;E", "n)&", "n);E",
+    "n&1o", "n&so", "n&vo", "n&f(", "n&(E", "n)&", "n);E",
     "v&", "vo1&", "voV&",
 ];
 
 const MEDIUM: &[&str] = &[
-    "s&n$", "s&1n", "s;", "son", "sE", "1&1$", "1;", "1)c", "1o1c", "n&no", "n&(", "sc",
+    "s&n$", "s&1n", "s;", "son", "sE", "1&1$", "1;", "1)c", "1o1c", "n&no", "n&(", "sc", "1&no", "1&nc", "1;E", "n;E",
 ];
 
 fn matches(fp: &[u8], pat: &str) -> bool {
@@ -695,19 +739,30 @@ fn matches(fp: &[u8], pat: &str) -> bool {
     true
 }
 
+/// Whether a fingerprint has any token an attack shape needs after its
+/// first: prose ("nnnnn") is skipped without trying every pattern.
+fn worth_matching(fp: &[u8]) -> bool {
+    fp.len() >= 2 && fp[1..].iter().any(|c| b"&oac;)BEUf(".contains(c))
+}
+
 fn judge_fingerprint(fp: &[u8]) -> Option<(Severity, &'static str)> {
+    if !worth_matching(fp) {
+        return None;
+    }
     // Leading parentheses are how values open nested expressions: `((1 or 1`.
     let trimmed = {
         let k = fp.iter().take_while(|&&c| c == b'(').count();
         &fp[k..]
     };
     for f in [fp, trimmed] {
-        if HIGH.iter().any(|p| matches(f, p)) {
+        let first = f.first().copied().unwrap_or(0);
+        if HIGH.iter().any(|p| p.as_bytes()[0] == first && matches(f, p)) {
             return Some((Severity::High, "sqli.fingerprint"));
         }
     }
     for f in [fp, trimmed] {
-        if MEDIUM.iter().any(|p| matches(f, p)) {
+        let first = f.first().copied().unwrap_or(0);
+        if MEDIUM.iter().any(|p| p.as_bytes()[0] == first && matches(f, p)) {
             return Some((Severity::Medium, "sqli.fingerprint_partial"));
         }
     }
@@ -729,11 +784,11 @@ fn statement_shape(s: &[u8], toks: &[Tok], i: usize) -> bool {
     match kw {
         b"select" => match nk {
             Some(Kind::Num | Kind::Func | Kind::Var | Kind::Str | Kind::LParen) => true,
-            Some(Kind::Op) => nt == b"*",
+            Some(Kind::Arith) => nt == b"*",
             Some(Kind::Kw) => matches!(nt, b"all" | b"distinct" | b"top"),
             Some(Kind::Name) => matches!(
                 next2.map(|t| t.kind),
-                None | Some(Kind::Comma | Kind::Kw | Kind::Op | Kind::Comment | Kind::Semi | Kind::RParen | Kind::Logic | Kind::Group | Kind::Union)
+                None | Some(Kind::Comma | Kind::Kw | Kind::Op | Kind::Arith | Kind::Comment | Kind::Semi | Kind::RParen | Kind::Logic | Kind::Group | Kind::Union)
             ) && next2.map_or(true, |t| t.kind != Kind::Kw || matches!(text(s, t), b"from" | b"into" | b"as")),
             None => false,
             _ => false,
@@ -744,7 +799,10 @@ fn statement_shape(s: &[u8], toks: &[Tok], i: usize) -> bool {
         b"drop" | b"create" | b"alter" | b"truncate" => {
             matches!(nt, b"table" | b"database" | b"schema" | b"view" | b"index" | b"procedure" | b"function" | b"trigger" | b"user")
         }
-        b"exec" | b"execute" => matches!(nk, Some(Kind::Name | Kind::Func | Kind::Var | Kind::LParen | Kind::Str)),
+        b"exec" | b"execute" => {
+            matches!(nk, Some(Kind::Var | Kind::LParen | Kind::Str))
+                || (matches!(nk, Some(Kind::Name | Kind::Func)) && (nt.starts_with(b"xp_") || nt.starts_with(b"sp_") || nt.starts_with(b"master.") || nt.starts_with(b"dbo.")))
+        }
         b"declare" => nk == Some(Kind::Var),
         b"shutdown" => matches!(nk, None | Some(Kind::Comment | Kind::Semi | Kind::Name)),
         b"waitfor" => matches!(nt, b"delay" | b"time"),
@@ -782,7 +840,7 @@ fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
                 let rest: Vec<Tok> = code[i..].iter().take(3).map(|t| **t).collect();
                 if statement_shape(s, &rest, 0) {
                     let after_break = prev.map_or(false, |p| {
-                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Logic | Kind::Op | Kind::Comma | Kind::Str | Kind::Num | Kind::RParen)
+                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Logic | Kind::Op | Kind::Arith | Kind::Comma | Kind::Str | Kind::Num | Kind::RParen)
                     });
                     let w = text(s, t);
                     if after_break || w == b"waitfor" || w == b"shutdown" || w == b"exec" || w == b"declare" {
@@ -818,7 +876,7 @@ fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
             }
             _ => {}
         }
-        if matches!(t.kind, Kind::Logic | Kind::Stmt | Kind::Semi | Kind::Op | Kind::Func | Kind::Kw) {
+        if matches!(t.kind, Kind::Logic | Kind::Stmt | Kind::Semi | Kind::Op | Kind::Arith | Kind::Func | Kind::Kw) {
             has_structure = true;
         }
         prev = Some(t);
@@ -827,6 +885,37 @@ fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
         let sev = if has_structure { Severity::High } else { Severity::Medium };
         hits.add(Category::SqlInjection, sev, "sqli.internals");
     }
+}
+
+/// Whether a break-out in a quoted context is surrounded by prose: a
+/// phrase with spaces before the closing quote, a long unclosed string at
+/// the end, or a comment holding words (`7" #2 circular needle`). Real
+/// payloads keep those parts short (`1' or '1'='1`, `admin'#`).
+fn prose_around(s: &[u8], toks: &[Tok], folded: &[Tok]) -> bool {
+    let first = &toks[0];
+    let lead = &s[first.start..first.end];
+    if (lead.len() > 12 && lead.contains(&b' ')) || lead.len() > 24 {
+        return true;
+    }
+    if let Some(last) = folded.last() {
+        let t = &s[last.start..last.end];
+        match last.kind {
+            Kind::Str if folded.len() > 1 => {
+                let open = t.len() < 2 || t[t.len() - 1] != t[0];
+                if open && t.len() > 4 {
+                    return true;
+                }
+            }
+            Kind::Comment => {
+                let body = t.iter().skip(1).filter(|b| b.is_ascii_alphanumeric()).count();
+                if body > 3 && folded.len() <= 3 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
@@ -846,17 +935,25 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         fold(s, &toks, &mut folded);
         fp.clear();
         fp.extend(folded.iter().take(FP_LEN).map(|t| t.kind.ch()));
-        if let Some((sev, rule)) = judge_fingerprint(&fp) {
+        // Bare, a value that merely starts with a quoted phrase is not
+        // breaking out of anything: shapes that start with a string belong
+        // to the quoted contexts.
+        let judged = if quote == Quote::None && fp.first() == Some(&b's') { None } else { judge_fingerprint(&fp) };
+        let judged = judged.map(|(sev, rule)| if quote != Quote::None && sev == Severity::High && prose_around(s, &toks, &folded) { (Severity::Medium, rule) } else { (sev, rule) });
+        if let Some((sev, rule)) = judged {
             hits.add(Category::SqlInjection, sev, rule);
             if sev == Severity::High {
                 return;
             }
         }
-        if quote == Quote::None {
-            judge_sequences(s, &folded, hits);
-            if hits.severity(Category::SqlInjection) == Some(Severity::High) {
-                return;
-            }
+        // In a quoted context the sequences count only after the break-out
+        // (the first token is the string the value closes).
+        let from = if quote == Quote::None { 0 } else { 1 };
+        if folded.len() > from {
+            judge_sequences(s, &folded[from..], hits);
+        }
+        if hits.severity(Category::SqlInjection) == Some(Severity::High) {
+            return;
         }
     }
 }
@@ -883,6 +980,9 @@ mod tests {
     #[test]
     fn tables_sorted() {
         assert!(KEYWORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(KEYWORDS.iter().all(|(k, _)| (2..=9).contains(&k.len())));
+        assert_eq!(lookup(b"union"), Some(Kind::Union));
+        assert_eq!(lookup(b"unio"), None);
         assert!(FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(ATTACK_FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
     }

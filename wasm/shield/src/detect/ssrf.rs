@@ -158,7 +158,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     }
     // A bare host or address as the whole value (`host=169.254.169.254`).
     let trimmed = s.iter().position(|&b| b != b' ').map_or(&s[..0], |p| &s[p..]);
-    if trimmed.len() <= 64 {
+    if trimmed.len() <= 64 && (input.has(b'.') || input.has(b':') || trimmed.first().map_or(false, |b| b.is_ascii_digit())) {
         let host = authority_host(trimmed, 0);
         if host.len() == trimmed.len() || trimmed.get(host.len()) == Some(&b'/') || trimmed.get(host.len()) == Some(&b':') {
             if let Target::Metadata = classify_host(host) {

@@ -36,12 +36,12 @@ fn arithmetic(b: &[u8]) -> bool {
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
-    if input.has(b'_') {
-        if DUNDER_HIGH.iter().any(|d| contains(s, d)) {
+    if input.has(b'_') && input.contains(b"__") {
+        if DUNDER_HIGH.iter().any(|d| input.contains(d)) {
             hits.add(Category::TemplateInjection, Severity::High, "ssti.object_walk");
             return;
         }
-        if DUNDER_MEDIUM.iter().any(|d| contains(s, d)) {
+        if DUNDER_MEDIUM.iter().any(|d| input.contains(d)) {
             hits.add(Category::TemplateInjection, Severity::Medium, "ssti.object_walk");
         }
     }
@@ -71,11 +71,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
                 hits.add(Category::TemplateInjection, Severity::Medium, "ssti.scriptlet");
             }
         }
-        if contains(s, b"<#assign") || contains(s, b"freemarker.template.utility.execute") {
+        if input.contains(b"<#assign") || input.contains(b"freemarker.template.utility.execute") {
             hits.add(Category::TemplateInjection, Severity::High, "ssti.freemarker");
         }
     }
-    if contains(s, b"{php}") || contains(s, b"{system(") || contains(s, b"$smarty.") {
+    if (input.has(b'{') || input.has(b'$')) && input.contains(b"{php}") || input.contains(b"{system(") || input.contains(b"$smarty.") {
         hits.add(Category::TemplateInjection, Severity::Medium, "ssti.smarty");
     }
 }

@@ -55,16 +55,18 @@ fn slashes(s: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 }
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
-    if !input.has_any(b"./\\:") && !input.nul {
+    if !input.has_any(b"/\\") && !input.nul {
         return;
     }
     let s = slashes(input.text);
     let s = &s[..];
     // `../`, `..;/` (Tomcat), and `....//` (filters that strip `../` once).
     let ups = positions(s, b"..").filter(|&p| matches!(s.get(p + 2), Some(b'/') | Some(b';')) || (p + 2 == s.len() && p > 0 && s[p - 1] == b'/')).count();
-    let sensitive = SENSITIVE_FILES.iter().any(|f| {
-        positions(s, f).any(|p| (p > 0 && s[p - 1] == b'/') || (p == 0 && !f.starts_with(b".") && !f.starts_with(b"boot")))
-    });
+    // Each file name right after a slash (or at the start, for names that
+    // are paths on their own): one pass over the slashes.
+    let after_slash = |p: usize| SENSITIVE_FILES.iter().any(|f| s[p..].starts_with(f));
+    let sensitive = memchr::memchr_iter(b'/', s).any(|p| after_slash(p + 1))
+        || SENSITIVE_FILES.iter().any(|f| s.starts_with(f) && !f.starts_with(b".") && !f.starts_with(b"boot"));
     if sensitive {
         let sev = if ups > 0 || s.first() == Some(&b'/') || contains(s, b"file:") || s.get(1) == Some(&b':') { Severity::High } else { Severity::Medium };
         hits.add(Category::PathTraversal, sev, "lfi.sensitive_file");
@@ -74,9 +76,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     } else if ups == 1 {
         hits.add(Category::PathTraversal, Severity::Medium, "traversal.dot_dot");
     }
-    for (w, sev) in WRAPPERS {
-        if contains(s, w) {
-            hits.add(Category::PathTraversal, *sev, "lfi.wrapper");
+    if input.has(b':') {
+        for (w, sev) in WRAPPERS {
+            if contains(s, w) {
+                hits.add(Category::PathTraversal, *sev, "lfi.wrapper");
+            }
         }
     }
     // Drive-letter paths into system folders.

@@ -45,6 +45,29 @@ pub(crate) fn find_word(s: &[u8], word: &[u8]) -> Option<usize> {
     positions(s, word).find(|&p| boundary_before(s, p) && word_at(s, p, word))
 }
 
+/// Names called in `s`: for each `(` (and, with `backtick`, each `` ` ``,
+/// a tagged template call), the identifier right before it (spaces
+/// allowed). One pass, instead of one search per function name.
+pub(crate) fn calls(s: &[u8], backtick: bool, mut f: impl FnMut(&[u8], usize) -> bool) -> bool {
+    for (p, &b) in s.iter().enumerate() {
+        if b != b'(' && !(backtick && b == b'`') {
+            continue;
+        }
+        let mut e = p;
+        while e > 0 && s[e - 1] == b' ' {
+            e -= 1;
+        }
+        let mut st = e;
+        while st > 0 && is_word(s[st - 1]) {
+            st -= 1;
+        }
+        if st < e && f(&s[st..e], st) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A line feed followed by a response header name and a colon: header or
 /// response splitting through a value the application echoes.
 pub(crate) fn crlf_injection(input: &Input, hits: &mut Hits) {

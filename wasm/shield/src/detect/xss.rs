@@ -7,7 +7,7 @@
 //! attacks. Outside tags, what is left is attribute injection (`" onfocus=`)
 //! and script URLs handed to an `href`.
 
-use super::util::{boundary_before, contains, find, is_word, positions, skip_ws};
+use super::util::{calls, contains, find, is_word, positions, skip_ws};
 use super::Input;
 use crate::hits::Hits;
 use crate::{Category, Severity};
@@ -162,18 +162,16 @@ const JS_SINKS: &[&[u8]] = &[
 ];
 
 fn js_call(s: &[u8]) -> Option<usize> {
-    for sink in JS_SINKS {
-        for p in positions(s, sink) {
-            if !boundary_before(s, p) && s[p - 1] != b'.' {
-                continue;
-            }
-            let after = skip_ws(s, p + sink.len());
-            if matches!(s.get(after), Some(b'(') | Some(b'`')) {
-                return Some(p);
-            }
+    let mut at = None;
+    calls(s, true, |w, p| {
+        if JS_SINKS.contains(&w) {
+            at = Some(p);
+            true
+        } else {
+            false
         }
-    }
-    None
+    });
+    at
 }
 
 /// `" onmouseover=` outside any tag: a value that breaks out of an
@@ -269,11 +267,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
             let sev = if breakout { Severity::High } else { Severity::Medium };
             hits.add(Category::Xss, sev, "xss.js_call");
         }
-        if contains(s, b"expression(") && (contains(s, b"style") || input.has(b'{')) {
+        if input.contains(b"expression(") && (input.contains(b"style") || input.has(b'{')) {
             hits.add(Category::Xss, Severity::Medium, "xss.css_expression");
         }
     }
-    if contains(s, b"document.cookie") || contains(s, b"document.domain") || contains(s, b"constructor.constructor(") {
+    if input.has(b'.') && (input.contains(b"document.") || input.contains(b"constructor")) && input.contains(b"document.cookie") || input.contains(b"document.domain") || input.contains(b"constructor.constructor(") {
         hits.add(Category::Xss, Severity::Medium, "xss.dom_access");
     }
 }
