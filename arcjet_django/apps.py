@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ArcjetConfig(AppConfig):  # type: ignore[misc]
+    name = "arcjet_django"
+    label = "arcjet"
+    verbose_name = "Arcjet"
+
+    def ready(self) -> None:
+        from arcjet_django.checks import register_checks
+
+        register_checks()

@@ -1,0 +1,221 @@
+"""``settings.ARCJET``: defaults, validation and the client arguments it yields.
+
+    ARCJET = {
+        "KEY": "my-site",                  # required: namespaces this site's state
+        "RULES": [shield(), detect_bot(allow=[])],
+        "PROXIES": ["10.0.0.0/8"],         # trusted proxies; X-Forwarded-For is read only behind them
+        "STORAGE": "redis://localhost:6379/0",   # default "memory://"
+        "EXCLUDE": ["/health", "/static/"],
+        "FAIL_OPEN": True,
+        "ENVIRONMENT": None,               # "development" accepts private/loopback client IPs
+        "BODY_LIMIT": 1048576,             # bytes a body rule may read; larger bodies get 413
+        "CHARACTERISTICS": [],
+        "PLATFORM": None,                  # "cloudflare", "fly", ...
+        "ON_DENY": None,                   # callable(request, decision) -> HttpResponse, or a dotted path
+    }
+
+The same validators back the system checks (``manage.py check``) and the
+middleware, which raises ImproperlyConfigured when it is built with bad
+settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from arcjet_core import ArcjetMisconfiguration, Decision
+from arcjet_core.context import DEFAULT_BODY_LIMIT
+from arcjet_core.ip import TrustedProxies, parse_platform
+from arcjet_core.ratelimit import storage_from
+from arcjet_core.responses import PathMatcher
+from arcjet_core.rules import coerce_characteristics, flatten_rules
+
+DEFAULTS: dict[str, Any] = {
+    "KEY": None,
+    "RULES": (),
+    "PROXIES": None,
+    "STORAGE": None,
+    "EXCLUDE": (),
+    "FAIL_OPEN": True,
+    "ENVIRONMENT": None,
+    "BODY_LIMIT": DEFAULT_BODY_LIMIT,
+    "CHARACTERISTICS": (),
+    "PLATFORM": None,
+    "ON_DENY": None,
+}
+
+# Setting name -> client argument.
+CLIENT_ARGUMENTS = {
+    "KEY": "key",
+    "RULES": "rules",
+    "PROXIES": "proxies",
+    "STORAGE": "storage",
+    "FAIL_OPEN": "fail_open",
+    "ENVIRONMENT": "environment",
+    "BODY_LIMIT": "body_limit",
+    "CHARACTERISTICS": "characteristics",
+    "PLATFORM": "platform",
+}
+
+OnDeny = Callable[[Any, Decision], Any]
+
+
+class SettingProblem(Exception):
+    """One bad entry of settings.ARCJET; ``check_id`` names the system check."""
+
+    def __init__(self, check_id: str, message: str) -> None:
+        super().__init__(message)
+        self.check_id = check_id
+
+
+def _key(value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise SettingProblem("arcjet.E002", f"ARCJET['KEY'] must be a non-empty string, got {value!r}")
+
+
+def _rules(value: Any) -> None:
+    try:
+        flatten_rules(value, "ARCJET['RULES']")
+    except (TypeError, ValueError) as exc:
+        raise SettingProblem("arcjet.E003", str(exc)) from None
+
+
+def _proxies(value: Any) -> None:
+    try:
+        TrustedProxies.parse(value, "ARCJET['PROXIES']")
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E004", str(exc)) from None
+
+
+def _storage(value: Any) -> None:
+    if value is None:
+        return
+    try:
+        storage = storage_from(value)  # builds the client only; no connection is made
+    except (ArcjetMisconfiguration, ImportError) as exc:
+        raise SettingProblem("arcjet.E005", f"ARCJET['STORAGE']: {exc}") from None
+    if storage is not value:
+        storage.close()
+
+
+def _exclude(value: Any) -> None:
+    try:
+        PathMatcher(value, "ARCJET['EXCLUDE']")
+    except (TypeError, ValueError) as exc:
+        raise SettingProblem("arcjet.E006", str(exc)) from None
+
+
+def _fail_open(value: Any) -> None:
+    if not isinstance(value, bool):
+        raise SettingProblem("arcjet.E007", f"ARCJET['FAIL_OPEN'] must be True or False, got {value!r}")
+
+
+def _body_limit(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingProblem("arcjet.E008", f"ARCJET['BODY_LIMIT'] must be a non-negative int, got {value!r}")
+
+
+def _environment(value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise SettingProblem("arcjet.E009", f"ARCJET['ENVIRONMENT'] must be a string, got {value!r}")
+
+
+def _characteristics(value: Any) -> None:
+    try:
+        coerce_characteristics(value, "ARCJET['CHARACTERISTICS']")
+    except (TypeError, ValueError) as exc:
+        raise SettingProblem("arcjet.E010", str(exc)) from None
+
+
+def _platform(value: Any) -> None:
+    try:
+        parse_platform(value)
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E011", f"ARCJET['PLATFORM']: {exc}") from None
+
+
+def _on_deny(value: Any) -> None:
+    try:
+        resolve_on_deny(value)
+    except ImportError as exc:
+        raise SettingProblem("arcjet.E012", f"ARCJET['ON_DENY'] {value!r} cannot be imported: {exc}") from None
+    except TypeError as exc:
+        raise SettingProblem("arcjet.E012", str(exc)) from None
+
+
+VALIDATORS: dict[str, Callable[[Any], None]] = {
+    "KEY": _key,
+    "RULES": _rules,
+    "PROXIES": _proxies,
+    "STORAGE": _storage,
+    "EXCLUDE": _exclude,
+    "FAIL_OPEN": _fail_open,
+    "BODY_LIMIT": _body_limit,
+    "ENVIRONMENT": _environment,
+    "CHARACTERISTICS": _characteristics,
+    "PLATFORM": _platform,
+    "ON_DENY": _on_deny,
+}
+
+
+def resolve_on_deny(value: Any) -> OnDeny | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = import_string(value)
+    if not callable(value):
+        raise TypeError(f"ARCJET['ON_DENY'] must be a callable (request, decision) -> HttpResponse, got {value!r}")
+    on_deny: OnDeny = value
+    return on_deny
+
+
+def raw_settings() -> Any:
+    return getattr(settings, "ARCJET", None)
+
+
+def problems(raw: Any) -> tuple[list[SettingProblem], list[str]]:
+    """Every problem with a settings.ARCJET value, and the unknown keys."""
+    if raw is None:
+        return [SettingProblem("arcjet.E001", "settings.ARCJET is not set")], []
+    if not isinstance(raw, Mapping):
+        return [SettingProblem("arcjet.E001", f"settings.ARCJET must be a dict, got {type(raw).__name__}")], []
+    found: list[SettingProblem] = []
+    if "KEY" not in raw:
+        found.append(SettingProblem("arcjet.E002", "settings.ARCJET has no 'KEY'"))
+    for name, value in raw.items():
+        validate = VALIDATORS.get(name)
+        if validate is None:
+            continue
+        try:
+            validate(value)
+        except SettingProblem as problem:
+            found.append(problem)
+    unknown = sorted(str(k) for k in raw if k not in DEFAULTS)
+    return found, unknown
+
+
+@dataclass(frozen=True)
+class ArcjetSettings:
+    client_args: dict[str, Any]
+    exclude: PathMatcher
+    on_deny: OnDeny | None
+
+
+def load() -> ArcjetSettings:
+    """settings.ARCJET merged with the defaults; ImproperlyConfigured when invalid."""
+    raw = raw_settings()
+    found, _unknown = problems(raw)  # unknown keys are a system-check warning (arcjet.W001)
+    if found:
+        raise ImproperlyConfigured("; ".join(f"{p.check_id}: {p}" for p in found))
+    merged = {**DEFAULTS, **raw}
+    return ArcjetSettings(
+        client_args={arg: merged[name] for name, arg in CLIENT_ARGUMENTS.items()},
+        exclude=PathMatcher(merged["EXCLUDE"], "ARCJET['EXCLUDE']"),
+        on_deny=resolve_on_deny(merged["ON_DENY"]),
+    )

@@ -1,0 +1,77 @@
+"""System checks for settings.ARCJET, as `manage.py check` runs them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.checks import Error, Warning, run_checks
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
+from arcjet_core import fixed_window
+from arcjet_django.checks import check_middleware, check_settings
+
+
+def ids(messages: list[Any]) -> list[str]:
+    return sorted(m.id for m in messages)
+
+
+def test_valid_settings_pass(settings) -> None:
+    settings.ARCJET = {"KEY": "site", "RULES": [fixed_window(max=5, window=60)], "PROXIES": ["10.0.0.0/8"],
+                       "STORAGE": "redis://localhost:6379/0", "EXCLUDE": ["/health", "/static/*"], "FAIL_OPEN": True}
+    assert check_settings() == []
+    assert check_middleware() == []
+
+
+@pytest.mark.parametrize(
+    ("arcjet", "expected"),
+    [
+        (None, "arcjet.E001"),
+        (["not", "a", "dict"], "arcjet.E001"),
+        ({"RULES": []}, "arcjet.E002"),
+        ({"KEY": ""}, "arcjet.E002"),
+        ({"KEY": "k", "RULES": ["shield"]}, "arcjet.E003"),
+        ({"KEY": "k", "PROXIES": ["300.1.1.1"]}, "arcjet.E004"),
+        ({"KEY": "k", "PROXIES": "10.0.0.1"}, "arcjet.E004"),
+        ({"KEY": "k", "STORAGE": "mongodb://localhost"}, "arcjet.E005"),
+        ({"KEY": "k", "EXCLUDE": "health"}, "arcjet.E006"),
+        ({"KEY": "k", "EXCLUDE": ["health"]}, "arcjet.E006"),
+        ({"KEY": "k", "FAIL_OPEN": "yes"}, "arcjet.E007"),
+        ({"KEY": "k", "BODY_LIMIT": -1}, "arcjet.E008"),
+        ({"KEY": "k", "ENVIRONMENT": 1}, "arcjet.E009"),
+        ({"KEY": "k", "CHARACTERISTICS": "ip.src"}, "arcjet.E010"),
+        ({"KEY": "k", "PLATFORM": "heroku-ish"}, "arcjet.E011"),
+        ({"KEY": "k", "ON_DENY": "no.such.module.deny"}, "arcjet.E012"),
+    ],
+)
+def test_each_bad_setting_has_its_error(settings, arcjet: Any, expected: str) -> None:
+    settings.ARCJET = arcjet
+    messages = check_settings()
+    assert ids(messages) == [expected]
+    assert all(isinstance(m, Error) and m.hint for m in messages)
+
+
+def test_unknown_keys_warn(settings) -> None:
+    settings.ARCJET = {"KEY": "k", "PROXYS": ["10.0.0.1"]}
+    [message] = check_settings()
+    assert isinstance(message, Warning)
+    assert message.id == "arcjet.W001"
+    assert "PROXYS" in message.msg
+
+
+def test_rules_without_middleware_warn(settings) -> None:
+    settings.ARCJET = {"KEY": "k", "RULES": [fixed_window(max=5, window=60)]}
+    settings.MIDDLEWARE = []
+    assert ids(check_middleware()) == ["arcjet.W002"]
+
+
+def test_checks_are_registered_with_django(settings) -> None:
+    settings.ARCJET = {"KEY": "k", "FAIL_OPEN": "sometimes"}
+    assert "arcjet.E007" in ids(run_checks())
+
+
+def test_manage_py_check_fails_on_bad_settings(settings) -> None:
+    settings.ARCJET = {"KEY": "k", "PROXIES": ["nope"]}
+    with pytest.raises(SystemCheckError, match=r"arcjet\.E004"):
+        call_command("check")
