@@ -788,7 +788,7 @@ fn statement_shape(s: &[u8], toks: &[Tok], i: usize) -> bool {
             Some(Kind::Kw) => matches!(nt, b"all" | b"distinct" | b"top"),
             Some(Kind::Name) => matches!(
                 next2.map(|t| t.kind),
-                None | Some(Kind::Comma | Kind::Kw | Kind::Op | Kind::Arith | Kind::Comment | Kind::Semi | Kind::RParen | Kind::Logic | Kind::Group | Kind::Union)
+                Some(Kind::Comma | Kind::Kw | Kind::Op | Kind::Comment | Kind::Semi | Kind::RParen | Kind::Logic | Kind::Group | Kind::Union)
             ) && next2.map_or(true, |t| t.kind != Kind::Kw || matches!(text(s, t), b"from" | b"into" | b"as")),
             None => false,
             _ => false,
@@ -806,7 +806,6 @@ fn statement_shape(s: &[u8], toks: &[Tok], i: usize) -> bool {
         b"declare" => nk == Some(Kind::Var),
         b"shutdown" => matches!(nk, None | Some(Kind::Comment | Kind::Semi | Kind::Name)),
         b"waitfor" => matches!(nt, b"delay" | b"time"),
-        b"grant" | b"call" => matches!(nk, Some(Kind::Name | Kind::Func)),
         _ => false,
     }
 }
@@ -840,7 +839,7 @@ fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
                 let rest: Vec<Tok> = code[i..].iter().take(3).map(|t| **t).collect();
                 if statement_shape(s, &rest, 0) {
                     let after_break = prev.map_or(false, |p| {
-                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Logic | Kind::Op | Kind::Arith | Kind::Comma | Kind::Str | Kind::Num | Kind::RParen)
+                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Logic | Kind::Op | Kind::Comma | Kind::RParen)
                     });
                     let w = text(s, t);
                     if after_break || w == b"waitfor" || w == b"shutdown" || w == b"exec" || w == b"declare" {
