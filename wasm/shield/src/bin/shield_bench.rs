@@ -82,7 +82,7 @@ fn corpora(cfg: &Config) {
     println!("false positives (each line as a query value)");
     let mut benign: Vec<(String, Vec<Vec<u8>>)> = vec![("libinjection false_positives.txt".into(), corpus::lines(&dir.join("false_positives.txt")).iter().map(|l| corpus::url_decode(l)).collect())];
     for f in corpus::files(&corpus::benign_dir(), "") {
-        benign.push((format!("benign/{}", f.file_name().unwrap().to_string_lossy()), corpus::lines(&f)));
+        benign.push((format!("benign/{}", f.file_name().unwrap().to_string_lossy()), corpus::lines(&f).iter().map(|l| corpus::unescape_case(&String::from_utf8_lossy(l))).collect()));
     }
     let (mut t, mut h, mut m, mut lo) = (0, 0, 0, 0);
     for (name, lines) in &benign {

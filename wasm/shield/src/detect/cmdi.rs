@@ -46,7 +46,8 @@ fn shell_argument(s: &[u8], i: usize) -> bool {
     let j = skip_ws(s, i);
     match s.get(j) {
         None => true,
-        Some(b) => matches!(b, b'-' | b'/' | b'.' | b'~' | b'$' | b'|' | b';' | b'&' | b'>' | b'<' | b'`' | b'\'' | b'"' | b'\\' | b'{' | b')' | b'}' | b'0'..=b'9')
+        // `,` is bash brace expansion: `{cat,/etc/passwd}`.
+        Some(b) => matches!(b, b'-' | b'/' | b',' | b'.' | b'~' | b'$' | b'|' | b';' | b'&' | b'>' | b'<' | b'`' | b'\'' | b'"' | b'\\' | b'{' | b')' | b'}' | b'0'..=b'9')
             || s[j..].starts_with(b"http"),
     }
 }

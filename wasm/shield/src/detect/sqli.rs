@@ -254,8 +254,8 @@ const FUNCTIONS: &[&[u8]] = &[
     b"upper",
     b"user",
     b"user_name",
-    b"utl_inaddr.get_host_address",
     b"utl_http.request",
+    b"utl_inaddr.get_host_address",
     b"version",
     b"xmltype",
 ];
@@ -700,7 +700,7 @@ const HIGH: &[&str] = &[
     "s&vo", "s&vc", "s&v$", "s&no", "s&nc", "s&n;", "s&n)",
     "s&f(", "s&(", "s&E",
     "sos", "so1", "sov", "sof(", "so(", "soV&", "soVc", "saf(", "sa(",
-    "s;E", "s;k", "s;f(", "s)&", "s);", "s)c", "s)U",
+    "sc$", "s;E", "s;k", "s;f(", "s)&", "s);", "s)c", "s)U",
     "sB1c", "sB1$", "sBnc", "sBn$", "sB1,", "s&1o1",
     "s&f",
     // Numeric context: 1 or 1=1, 1 and sleep(5), 1) or (1=1

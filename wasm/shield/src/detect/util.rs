@@ -30,19 +30,9 @@ pub(crate) fn skip_ws(s: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether `s[at..]` starts with `word` and the word ends there.
-pub(crate) fn word_at(s: &[u8], at: usize, word: &[u8]) -> bool {
-    s.get(at..).map_or(false, |r| r.starts_with(word)) && !s.get(at + word.len()).map_or(false, |&b| is_word(b))
-}
-
 /// Whether the byte before `at` is not a word byte.
 pub(crate) fn boundary_before(s: &[u8], at: usize) -> bool {
     at == 0 || !is_word(s[at - 1])
-}
-
-/// Finds `word` as a whole word (no word byte on either side).
-pub(crate) fn find_word(s: &[u8], word: &[u8]) -> Option<usize> {
-    positions(s, word).find(|&p| boundary_before(s, p) && word_at(s, p, word))
 }
 
 /// Names called in `s`: for each `(` (and, with `backtick`, each `` ` ``,
@@ -105,9 +95,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words() {
-        assert_eq!(find_word(b"xselect select", b"select"), Some(8));
-        assert!(word_at(b"id;", 0, b"id"));
-        assert!(!word_at(b"idea", 0, b"id"));
+    fn call_names() {
+        let mut seen = Vec::new();
+        calls(b"x = alert (1) + f(2)", false, |w, _| {
+            seen.push(w.to_vec());
+            false
+        });
+        assert_eq!(seen, vec![b"alert".to_vec(), b"f".to_vec()]);
     }
 }

@@ -149,7 +149,8 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
             raise(&mut best, Severity::Low, "xss.active_tag");
         }
     }
-    if best.is_none() && !HARMLESS_TAGS.contains(&name) && attrs > 0 && s.get(i) == Some(&b'>') {
+    // One-letter names are either harmless tags or prose (`x<y and y>z`).
+    if best.is_none() && name.len() > 1 && !HARMLESS_TAGS.contains(&name) && attrs > 0 && s.get(i) == Some(&b'>') {
         raise(&mut best, Severity::Low, "xss.unknown_tag");
     }
     Tag { dangerous, severity: best, end: i }
