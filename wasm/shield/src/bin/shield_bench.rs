@@ -185,6 +185,8 @@ fn typical_form() -> String {
              or anything else, really. Updated 2024-01-05.",
         ),
         ("timezone", "Europe/Dublin"),
+        ("delivery_notes", "Leave the parcel with the neighbours at no. 14 if I'm out; ring twice, the bell is broken."),
+        ("referral", "A friend from the Cork Rust meetup"),
         ("currency", "EUR"),
         ("submit", "Save changes"),
     ];
