@@ -1,0 +1,260 @@
+"""Guard rules: configured once (at module scope), bound to input per call.
+
+``TokenBucket(...)`` is the configured rule; calling it with ``key=`` gives a
+``TokenBucketWithInput`` that goes into ``guard(rules=[...])``. The configured
+rule then finds its own result in a decision: ``rule.result(decision)``,
+``rule.denied_result(decision)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.guard._types import (
+    CustomEvaluateResult,
+    Decision,
+    Mode,
+    RuleResult,
+    RuleResultCustom,
+    RuleResultError,
+)
+from arcjet_core.ratelimit import (
+    FixedWindowParams,
+    LimitParams,
+    SlidingWindowParams,
+    TokenBucketParams,
+)
+
+TConfig = TypeVar("TConfig")
+TInput = TypeVar("TInput")
+TData = TypeVar("TData")
+
+
+def _mode(mode: object) -> Mode:
+    value = getattr(mode, "value", mode)  # arcjet_core.Mode works too
+    if value == "LIVE":
+        return "LIVE"
+    if value == "DRY_RUN":
+        return "DRY_RUN"
+    raise ArcjetMisconfiguration(f"mode must be 'LIVE' or 'DRY_RUN', got {mode!r}")
+
+
+def _metadata(value: object, param: str = "metadata") -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ArcjetMisconfiguration(f"{param} must be a dict[str, str]")
+    return dict(value)
+
+
+def _positive(value: object, param: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ArcjetMisconfiguration(f"{param} must be a positive integer, got {value!r}")
+    return value
+
+
+class _Configured:
+    """What every configured guard rule has: mode, label, metadata, an id."""
+
+    def __init__(self, *, mode: object, label: str | None, metadata: object, identity: str | None = None) -> None:
+        if label is not None and (not isinstance(label, str) or not label):
+            raise ArcjetMisconfiguration("label must be a non-empty string")
+        self.mode: Mode = _mode(mode)
+        self.label = label
+        self.metadata = _metadata(metadata)
+        self.config_id = identity or uuid.uuid4().hex
+
+    def results(self, decision: Decision) -> list[RuleResult]:
+        return [e.result for e in decision.entries if e.config_id == self.config_id]
+
+    def result(self, decision: Decision) -> Any:
+        found = self.results(decision)
+        return found[0] if found else None
+
+    def denied_result(self, decision: Decision) -> Any:
+        for r in self.results(decision):
+            if r.conclusion == "DENY":
+                return r
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _WithInput:
+    rule: _Configured
+    input_id: str
+
+    def result(self, decision: Decision) -> Any:
+        for e in decision.entries:
+            if e.input_id == self.input_id:
+                return e.result
+        return None
+
+    def denied_result(self, decision: Decision) -> Any:
+        r = self.result(decision)
+        return r if r is not None and r.conclusion == "DENY" else None
+
+
+# ---------------------------------------------------------------- rate limits
+
+
+class _RateLimit(_Configured):
+    algorithm: str
+
+    def __init__(self, *, bucket: str, mode: object, label: str | None, metadata: object, params: LimitParams) -> None:
+        if not isinstance(bucket, str) or not bucket:
+            raise ArcjetMisconfiguration("bucket must be a non-empty string")
+        self.bucket = bucket
+        self.params = params
+        # State is keyed by bucket + configuration, as the reference does: two
+        # rules with the same bucket and settings share counters.
+        identity = hashlib.sha256(f"{self.algorithm}|{bucket}|{params!r}".encode()).hexdigest()[:24]
+        super().__init__(mode=mode, label=label, metadata=metadata, identity=identity)
+
+    def __call__(self, *, key: str, requested: int = 1, metadata: Mapping[str, str] | None = None) -> RateLimitWithInput:
+        if not isinstance(key, str) or not key:
+            raise ArcjetMisconfiguration("key must be a non-empty string (user id, session id, tenant...)")
+        _positive(requested, "requested")
+        return RateLimitWithInput(
+            rule=self, input_id=uuid.uuid4().hex,
+            # Only a hash of the caller's key is ever stored.
+            key_hash=hashlib.sha256(key.encode()).hexdigest(),
+            requested=requested, metadata=_metadata(metadata),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimitWithInput(_WithInput):
+    key_hash: str
+    requested: int
+    metadata: Mapping[str, str]
+
+
+class TokenBucket(_RateLimit):
+    algorithm = "TOKEN_BUCKET"
+
+    def __init__(self, *, refill_rate: int, interval_seconds: int, max_tokens: int, bucket: str = "default",
+                 mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
+        params = TokenBucketParams(refill_rate=_positive(refill_rate, "refill_rate"),
+                                   interval=_positive(interval_seconds, "interval_seconds"),
+                                   capacity=_positive(max_tokens, "max_tokens"))
+        super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
+
+
+class FixedWindow(_RateLimit):
+    algorithm = "FIXED_WINDOW"
+
+    def __init__(self, *, max_requests: int, window_seconds: int, bucket: str = "default",
+                 mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
+        params = FixedWindowParams(max=_positive(max_requests, "max_requests"),
+                                   window=_positive(window_seconds, "window_seconds"))
+        super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
+
+
+class SlidingWindow(_RateLimit):
+    algorithm = "SLIDING_WINDOW"
+
+    def __init__(self, *, max_requests: int, interval_seconds: int, bucket: str = "default",
+                 mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
+        params = SlidingWindowParams(max=_positive(max_requests, "max_requests"),
+                                     interval=_positive(interval_seconds, "interval_seconds"))
+        super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
+
+
+# ------------------------------------------------------- content detectors
+
+
+@dataclass(frozen=True, slots=True)
+class TextWithInput(_WithInput):
+    text: str
+
+
+class DetectPromptInjection(_Configured):
+    """Prompt-injection detection. Its engine is not built yet: results are ERROR (fail open)."""
+
+    not_built = "DetectPromptInjection is not built yet in arcjet-local; the text was not checked"
+
+    def __init__(self, *, mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
+        super().__init__(mode=mode, label=label, metadata=metadata)
+
+    def __call__(self, text: str) -> TextWithInput:
+        if not isinstance(text, str):
+            raise ArcjetMisconfiguration("DetectPromptInjection expects the text to scan as a str")
+        return TextWithInput(rule=self, input_id=uuid.uuid4().hex, text=text)
+
+
+SENSITIVE_INFO_ENTITY_TYPES = ("EMAIL", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD_NUMBER")
+
+
+class LocalDetectSensitiveInfo(_Configured):
+    """Sensitive-information detection. Its engine is not built yet: results are ERROR (fail open)."""
+
+    not_built = "LocalDetectSensitiveInfo is not built yet in arcjet-local; the text was not checked"
+
+    def __init__(self, *, allow: Sequence[str] = (), deny: Sequence[str] = (), mode: object = "LIVE",
+                 label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
+        if allow and deny:
+            raise ArcjetMisconfiguration("LocalDetectSensitiveInfo: allow and deny are mutually exclusive")
+        for name, values in (("allow", allow), ("deny", deny)):
+            for v in values:
+                if v not in SENSITIVE_INFO_ENTITY_TYPES:
+                    raise ArcjetMisconfiguration(f"{name}: {v!r} is not one of {SENSITIVE_INFO_ENTITY_TYPES}")
+        self.allow, self.deny = tuple(allow), tuple(deny)
+        super().__init__(mode=mode, label=label, metadata=metadata)
+
+    def __call__(self, text: str) -> TextWithInput:
+        if not isinstance(text, str):
+            raise ArcjetMisconfiguration("LocalDetectSensitiveInfo expects the text to scan as a str")
+        return TextWithInput(rule=self, input_id=uuid.uuid4().hex, text=text)
+
+
+# ---------------------------------------------------------------- custom
+
+
+@dataclass(frozen=True, slots=True)
+class LocalCustomWithInput(_WithInput, Generic[TData]):
+    outcome: RuleResult
+
+
+def _custom_outcome(result: object, error: BaseException | None) -> RuleResult:
+    if error is not None:
+        return RuleResultError(message=f"custom rule raised {type(error).__name__}: {error}")
+    if not isinstance(result, CustomEvaluateResult) or result.conclusion not in ("ALLOW", "DENY"):
+        return RuleResultError(message=f"custom rule must return CustomEvaluateResult, got {result!r}")
+    return RuleResultCustom(conclusion=result.conclusion, data=dict(result.data))
+
+
+class LocalCustomRule(_Configured, Generic[TConfig, TInput, TData]):
+    """Subclass and override ``evaluate`` (and optionally ``evaluate_async``)."""
+
+    def __init__(self, *, config: TConfig, mode: object = "LIVE", label: str | None = None,
+                 metadata: Mapping[str, str] | None = None) -> None:
+        self.config = config
+        super().__init__(mode=mode, label=label, metadata=metadata)
+
+    def evaluate(self, config: TConfig, input: TInput) -> CustomEvaluateResult:
+        return CustomEvaluateResult(conclusion="ALLOW")
+
+    async def evaluate_async(self, config: TConfig, input: TInput) -> CustomEvaluateResult:
+        return self.evaluate(config, input)
+
+    def __call__(self, *, data: TInput, metadata: Mapping[str, str] | None = None) -> LocalCustomWithInput[TData]:
+        try:
+            outcome = _custom_outcome(self.evaluate(self.config, data), None)
+        except Exception as exc:  # a user rule's bug must not escape guard()
+            outcome = _custom_outcome(None, exc)
+        return LocalCustomWithInput(rule=self, input_id=uuid.uuid4().hex, outcome=outcome)
+
+    async def call_async(self, *, data: TInput, metadata: Mapping[str, str] | None = None) -> LocalCustomWithInput[TData]:
+        try:
+            outcome = _custom_outcome(await self.evaluate_async(self.config, data), None)
+        except Exception as exc:
+            outcome = _custom_outcome(None, exc)
+        return LocalCustomWithInput(rule=self, input_id=uuid.uuid4().hex, outcome=outcome)
+
+
+RuleWithInput = RateLimitWithInput | TextWithInput | LocalCustomWithInput[Any]
