@@ -22,6 +22,7 @@ BOTS = HERE / "data" / "well-known-bots" / "well-known-bots.json"
 RANGES = HERE / "data" / "bot_ranges.json"
 
 REGEX_META = set("^$.*+?()[]{}|\\")
+NO_REGEX = 0xFFFF
 
 
 def api_name(raw: str) -> str:
@@ -94,6 +95,100 @@ def _rust_escape(s: str) -> str:
     return "".join(out)
 
 
+try:  # the stdlib's regex parser, to expand small regexes into literal sets
+    import re._parser as _sre  # type: ignore[import-not-found]
+    from re._constants import (  # type: ignore[import-not-found]
+        AT, AT_BEGINNING, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN,
+    )
+except ImportError:  # Python < 3.11
+    import sre_parse as _sre  # type: ignore[no-redef]
+    from sre_constants import (  # type: ignore[no-redef]
+        AT, AT_BEGINNING, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN,
+    )
+
+MAX_EXPANSION = 64
+
+
+class _NotFinite(Exception):
+    pass
+
+
+def expand(pattern: str) -> list[tuple[bool, str]] | None:
+    """The finite set of (anchored_at_start, literal) a regex matches, or None.
+
+    `[wW]get` -> wget, Wget; `^curl` -> anchored curl; `(^| )sentry/` ->
+    anchored "sentry/" and " sentry/". Such regexes join the Aho-Corasick
+    automaton (anchored ones must match at offset 0), which is several times
+    cheaper per call than any regex engine's fixed cost.
+    """
+    try:
+        parsed = _sre.parse(pattern)
+        out = _expand_seq(list(parsed), [(False, "")])
+    except (_NotFinite, re.error):
+        return None
+    return sorted(set(out))
+
+
+def _expand_seq(items: list, acc: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
+    for op, av in items:
+        if op is LITERAL:
+            acc = [(a, t + chr(av)) for a, t in acc]
+        elif op is IN:
+            chars: list[str] = []
+            for iop, iav in av:
+                if iop is LITERAL:
+                    chars.append(chr(iav))
+                elif iop is RANGE and iav[1] - iav[0] < 16:
+                    chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+                else:  # NEGATE, CATEGORY, big ranges
+                    raise _NotFinite
+            acc = [(a, t + c) for a, t in acc for c in chars]
+        elif op is SUBPATTERN:
+            acc = _expand_seq(list(av[-1]), acc)
+        elif op is BRANCH:
+            acc = [r for branch in av[1] for r in _expand_seq(list(branch), acc)]
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            lo, hi, sub = av
+            if hi > 3:
+                raise _NotFinite
+            results = []
+            for count in range(lo, hi + 1):
+                cur = acc
+                for _ in range(count):
+                    cur = _expand_seq(list(sub), cur)
+                results.extend(cur)
+            acc = results
+        elif op is AT and av is AT_BEGINNING:
+            if any(t for _, t in acc):
+                raise _NotFinite
+            acc = [(True, t) for _, t in acc]
+        else:
+            raise _NotFinite
+        if len(acc) > MAX_EXPANSION:
+            raise _NotFinite
+    return acc
+
+
+def trigger(pattern: str) -> str:
+    """The longest literal run every match of `pattern` contains ("" if none).
+
+    A regex that cannot be expanded only runs when its trigger was seen by
+    the automaton, so a typical request runs no regex at all.
+    """
+    try:
+        parsed = list(_sre.parse(pattern))
+    except re.error:
+        return ""
+    best, run = "", ""
+    for op, av in parsed:
+        if op is LITERAL:
+            run += chr(av)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
 def normalise_network(text: str) -> str:
     return str(ipaddress.ip_network(text.strip(), strict=False))
 
@@ -135,9 +230,16 @@ def main() -> None:
             for pat in bot["pattern"].get(key, []):
                 lit = as_literal(pat)
                 if lit is not None:
-                    literals.append((lit, idx, forbidden))
-                else:
-                    regexes.append((to_rust_regex(pat), idx, forbidden))
+                    literals.append((lit, False, idx, forbidden, NO_REGEX))
+                    continue
+                rust = to_rust_regex(pat)
+                finite = expand(rust)
+                if finite is not None:
+                    literals.extend((t, anchored, idx, forbidden, NO_REGEX) for anchored, t in finite)
+                    continue
+                # Only an anchored-free trigger is safe: it is searched anywhere.
+                literals.append((trigger(rust), False, idx, forbidden, len(regexes)))
+                regexes.append((rust, idx, forbidden))
         range_groups: list[int] = []
         urls = list(extra.get(bot["id"], []))
         for ver in bot.get("verification", []):
@@ -153,9 +255,21 @@ def main() -> None:
                 range_groups.append(group_for(nets))
         entries.append((bot_id, cats, sorted(set(range_groups))))
 
+    if len(regexes) > 64:
+        raise SystemExit("gen_bots: more than 64 non-literal regexes; the detector's bit mask needs widening")
     lines = [
         "// @generated by wasm/gen_bots.py from data/well-known-bots/well-known-bots.json",
         "// and data/bot_ranges.json. Do not edit.",
+        "",
+        "pub struct Literal {",
+        "    pub text: &'static str,",
+        "    /// Must match at offset 0 (from a `^` in the pattern).",
+        "    pub anchored: bool,",
+        "    pub entry: u16,",
+        "    pub forbidden: bool,",
+        "    /// NO_REGEX, or the index of a regex this literal triggers instead of matching.",
+        "    pub regex: u16,",
+        "}",
         "",
         "pub struct Entry {",
         "    pub id: &'static str,",
@@ -172,9 +286,13 @@ def main() -> None:
         lines.append(
             f"    Entry {{ id: {_rust_escape(bot_id)}, categories: &{cats!r}, range_groups: &{rgs!r} }},"
         )
-    lines += ["];", "", "/// (literal, entry index, forbidden)", "pub static LITERALS: &[(&str, u16, bool)] = &["]
-    lines += [f"    ({_rust_escape(s)}, {i}, {str(f).lower()})," for s, i, f in literals]
-    lines += ["];", "", "/// (regex, entry index, forbidden)", "pub static REGEXES: &[(&str, u16, bool)] = &["]
+    lines += ["];", "", "/// Automaton patterns.", f"pub const NO_REGEX: u16 = {NO_REGEX};",
+              "pub static LITERALS: &[Literal] = &["]
+    for text, anchored, i, f, rx in literals:
+        lines.append(f"    Literal {{ text: {_rust_escape(text)}, anchored: {str(anchored).lower()}, "
+                     f"entry: {i}, forbidden: {str(f).lower()}, regex: {rx} }},")
+    lines += ["];", "", "/// (regex, entry index, forbidden): run when their trigger literal matched.",
+              "pub static REGEXES: &[(&str, u16, bool)] = &["]
     lines += [f"    ({_rust_escape(s)}, {i}, {str(f).lower()})," for s, i, f in regexes]
     lines += ["];", "", "/// Networks (`addr/prefix`) by range group.", "pub static RANGE_GROUPS: &[&[&str]] = &["]
     for g in groups:

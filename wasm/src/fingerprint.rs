@@ -5,6 +5,7 @@
 //! format is part of the storage layout (rate-limit and cache keys): changing
 //! it is a breaking change, pinned by tests on both sides of the ABI.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
@@ -29,17 +30,18 @@ pub struct Source<'a> {
     /// Raw cookie header(s), joined by `; `.
     pub cookies: &'a str,
     /// Headers the host sent along (lower-case names, first value).
-    pub headers: &'a BTreeMap<String, String>,
+    pub headers: &'a BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     /// User-supplied characteristics from `protect(characteristics=...)`.
-    pub custom: &'a BTreeMap<String, String>,
+    pub custom: &'a BTreeMap<Cow<'a, str>, Cow<'a, str>>,
 }
 
 /// Compute the fingerprint of one characteristic set, or name the missing one.
-pub fn fingerprint(names: &[String], src: &Source) -> Result<String, String> {
+pub fn fingerprint<S: AsRef<str>>(names: &[S], src: &Source) -> Result<String, String> {
     let mut pairs: Vec<(&str, String)> = Vec::with_capacity(names.len());
     for name in names {
+        let name = name.as_ref();
         match value_of(name, src) {
-            Some(v) => pairs.push((name.as_str(), v)),
+            Some(v) => pairs.push((name, v)),
             None => return Err(format!("missing characteristic {:?}: the request has no value for it", name)),
         }
     }
@@ -80,7 +82,7 @@ fn value_of(name: &str, src: &Source) -> Option<String> {
         "http.request.uri.path" => non_empty(src.path),
         _ => {
             if let Some(h) = bracketed(name, "http.request.headers") {
-                return src.headers.get(&h.to_ascii_lowercase()).cloned();
+                return src.headers.get(h.to_ascii_lowercase().as_str()).map(|v| v.to_string());
             }
             if let Some(c) = bracketed(name, "http.request.cookie") {
                 return cookie(src.cookies, &c);
@@ -88,7 +90,7 @@ fn value_of(name: &str, src: &Source) -> Option<String> {
             if let Some(a) = bracketed(name, "http.request.uri.args") {
                 return query_arg(src.query, &a);
             }
-            src.custom.get(name).cloned()
+            src.custom.get(name).map(|v| v.to_string())
         }
     }
 }
@@ -150,7 +152,9 @@ fn hex_val(b: u8) -> Option<u8> {
 mod tests {
     use super::*;
 
-    fn src<'a>(h: &'a BTreeMap<String, String>, c: &'a BTreeMap<String, String>) -> Source<'a> {
+    type Map<'a> = BTreeMap<Cow<'a, str>, Cow<'a, str>>;
+
+    fn src<'a>(h: &'a Map<'a>, c: &'a Map<'a>) -> Source<'a> {
         Source { ip: "1.2.3.4", method: "get", host: "Example.COM", path: "/a", query: "q=a%20b&x=1+2&bad=%zz&trail=%4", cookies: "sid=abc; theme=\"dark\"", headers: h, custom: c }
     }
 

@@ -1,5 +1,6 @@
 //! Rule sets and the per-request evaluation behind `configure` / `analyze`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -61,19 +62,20 @@ pub struct RuleSet {
 
 /// One request, positional so the host encodes it cheaply:
 /// `[ua, ip, email, method, host, path, query, cookies, headers, custom, fingerprint_sets]`.
+/// Strings borrow from the input unless they contain JSON escapes.
 #[derive(Deserialize)]
-struct Request(
-    Option<String>,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    BTreeMap<String, String>,
-    BTreeMap<String, String>,
-    Vec<Vec<String>>,
+struct Request<'a>(
+    #[serde(borrow)] Option<Cow<'a, str>>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Option<Cow<'a, str>>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    #[serde(borrow)] BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    #[serde(borrow)] Vec<Vec<Cow<'a, str>>>,
 );
 
 /// Holds the compiled bot catalogue and every configured rule set.
@@ -147,8 +149,10 @@ fn build(input: &[u8]) -> Result<RuleSet, String> {
     Ok(RuleSet { rules })
 }
 
-/// Evaluate one request against rule set `handle`, writing the result JSON:
-/// `{"r":[[index,"ALLOW"|"DENY"|"ERROR",reason],...],"f":[[fingerprint|null,error|null],...]}`.
+/// Evaluate one request against rule set `handle`. Writes
+/// `{"r":[[index,"ALLOW"|"DENY"|"ERROR",reason],...]}`, then one line per
+/// fingerprint set: `\n` + the fingerprint, or `\n!` + why it is missing.
+/// A request that cannot be read gives `{"error": "..."}` alone.
 pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<u8>) {
     out.clear();
     let req: Request = match serde_json::from_slice(input) {
@@ -191,7 +195,9 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
             Rule::Email(rule) => email_outcome(rule, req.2.as_deref(), out),
         }
     }
-    out.extend_from_slice(b"],\"f\":[");
+    // Outcomes depend on the user agent and email, fingerprints on the IP and
+    // friends: separate lines, so the host can cache the decoded outcomes.
+    out.extend_from_slice(b"]}");
     let src = Source {
         ip: &req.1,
         method: &req.3,
@@ -202,22 +208,16 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
         headers: &req.8,
         custom: &req.9,
     };
-    for (n, names) in req.10.iter().enumerate() {
-        if n > 0 {
-            out.push(b',');
-        }
+    for names in req.10.iter() {
+        out.push(b'\n');
         match fingerprint::fingerprint(names, &src) {
-            Ok(fp) => {
-                let _ = write!(Buf(out), "[\"{}\",null]", fp);
-            }
+            Ok(fp) => out.extend_from_slice(fp.as_bytes()),
             Err(msg) => {
-                out.extend_from_slice(b"[null,");
-                write_json_str(out, &msg);
-                out.push(b']');
+                out.push(b'!');
+                out.extend_from_slice(msg.replace('\n', " ").as_bytes());
             }
         }
     }
-    out.extend_from_slice(b"]}");
 }
 
 fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: Option<&std::net::IpAddr>, out: &mut Vec<u8>) {
