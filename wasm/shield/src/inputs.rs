@@ -102,11 +102,21 @@ pub(crate) struct Inspector<'c> {
     hits: Hits,
     seen: Vec<u8>,
     full: Vec<u8>,
+    name: Vec<u8>,
+    scratch: detect::Scratch,
 }
 
 impl<'c> Inspector<'c> {
     pub fn new(cfg: &'c Config) -> Self {
-        Inspector { cfg, findings: Vec::new(), hits: Hits::default(), seen: Vec::new(), full: Vec::new() }
+        Inspector {
+            cfg,
+            findings: Vec::new(),
+            hits: Hits::default(),
+            seen: Vec::new(),
+            full: Vec::new(),
+            name: Vec::new(),
+            scratch: detect::Scratch::default(),
+        }
     }
 
     pub fn finish(self) -> Vec<Finding> {
@@ -133,13 +143,16 @@ impl<'c> Inspector<'c> {
         let value = &value[..value.len().min(self.cfg.max_value_bytes)];
         self.hits.clear();
         let seen_info = decode::normalise(value, &mut self.seen);
-        let name_norm: Option<Vec<u8>> = name.map(|n| n.to_ascii_lowercase());
-        let name_ref = name_norm.as_deref();
-        detect::run(&self.seen, seen_info, name_ref, profile, &mut self.hits);
+        if let Some(n) = name {
+            self.name.clear();
+            self.name.extend(n.iter().map(|b| b.to_ascii_lowercase()));
+        }
+        let name_ref = name.map(|_| &self.name[..]);
+        detect::run(&self.seen, seen_info, name_ref, profile, &mut self.scratch, &mut self.hits);
         if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
             let full_info = decode::normalise(&full, &mut self.full);
             if self.full != self.seen {
-                detect::run(&self.full, full_info, name_ref, profile, &mut self.hits);
+                detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
             }
         }
         let hits = std::mem::take(&mut self.hits);

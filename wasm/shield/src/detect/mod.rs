@@ -81,7 +81,12 @@ impl<'a> Input<'a> {
                 return false;
             }
         }
-        memchr::memmem::find(self.text, needle).is_some()
+        util::contains(self.text, needle)
+    }
+
+    /// Whether any byte of `set` occurs in the text.
+    pub fn has_set(&self, set: &ByteSet) -> bool {
+        (self.present[0] & set.0[0]) | (self.present[1] & set.0[1]) | (self.present[2] & set.0[2]) | (self.present[3] & set.0[3]) != 0
     }
 
     pub fn has_any(&self, bytes: &[u8]) -> bool {
@@ -89,14 +94,135 @@ impl<'a> Input<'a> {
     }
 }
 
-pub(crate) fn run(text: &[u8], info: NormInfo, name: Option<&[u8]>, profile: Profile, hits: &mut Hits) {
+/// A set of bytes as a 256-bit mask, for testing a value's bytes against
+/// many at once.
+pub(crate) struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    pub const fn of(bytes: &[u8]) -> ByteSet {
+        let mut m = [0u64; 4];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            m[(b >> 6) as usize] |= 1u64 << (b & 63);
+            i += 1;
+        }
+        ByteSet(m)
+    }
+
+    /// Every byte except ASCII letters and digits, bytes >= 0x80 (which
+    /// the SQL tokenizer reads as word bytes), and `_$ \n.,?:`.
+    const fn sql_significant() -> ByteSet {
+        let mut m = [!0u64; 4];
+        let mut b = 0usize;
+        while b < 256 {
+            let c = b as u8;
+            let neutral = c.is_ascii_alphanumeric()
+                || c >= 0x80
+                || matches!(c, b'_' | b'$' | b' ' | b'\n' | b'.' | b',' | b'?' | b':');
+            if neutral {
+                m[b >> 6] &= !(1u64 << (b & 63));
+            }
+            b += 1;
+        }
+        ByteSet(m)
+    }
+}
+
+// What each detector needs to see before it can report anything: the bytes
+// its rules start from, read off the detectors' own checks (every rule of
+// a detector sits behind one of them). A value holding none of a
+// detector's bytes is not handed to it. `gates_never_change_results`
+// (below) runs every corpus with and without these gates.
+//
+// xss: tags `<`, script URLs `:`, attribute injection `=`, JS calls `(` and
+// `` ` ``, DOM access (`document.cookie`, ...) `.`.
+const XSS_BYTES: ByteSet = ByteSet::of(b"<:=(`.");
+// traversal: `/` and `\` (plus a removed NUL, checked separately).
+const TRAVERSAL_BYTES: ByteSet = ByteSet::of(b"/\\");
+// command injection: metacharacters, `$(`, shellshock `{`, `/bin/sh`,
+// ` -e` flags of reverse shells, `iex(`.
+const CMDI_BYTES: ByteSet = ByteSet::of(b";|&`$\n{/-(");
+// PHP: `<?php`, superglobals `$_GET[`, calls `(`; serialized objects need
+// `:` and `{` (checked separately).
+const PHP_BYTES: ByteSet = ByteSet::of(b"<$(");
+// Java: log4shell and OGNL/EL need `{`, class-loader and exec paths `.`.
+const JAVA_BYTES: ByteSet = ByteSet::of(b"{.");
+// Templates: `{{`, `${`, `<%`, `<#assign`, smarty `$smarty.` (and dunder
+// walks `__`, checked separately).
+const SSTI_BYTES: ByteSet = ByteSet::of(b"{<$");
+/// Bytes after which the SQL tokenizer can produce something other than
+/// names, numbers, commas and unknown bytes: strings, comments, operators,
+/// parentheses, variables. Without them (and without a keyword) no SQL
+/// rule can match; see `sqli::needs_tokenizer`.
+pub(crate) const SQL_BYTES: ByteSet = ByteSet::sql_significant();
+
+/// Reusable buffers for the detectors, kept across values and requests.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    pub sql: sqli::Scratch,
+}
+
+pub(crate) fn run(text: &[u8], info: NormInfo, name: Option<&[u8]>, profile: Profile, scratch: &mut Scratch, hits: &mut Hits) {
     if text.is_empty() {
         return;
     }
     let input = Input::new(text, name, info);
     match profile {
         Profile::Full => {
-            sqli::detect(&input, hits);
+            let t = &input;
+            if t.has_set(&SQL_BYTES) || sqli::needs_tokenizer(t) {
+                sqli::detect(t, &mut scratch.sql, hits);
+            }
+            if t.has_set(&XSS_BYTES) {
+                xss::detect(t, hits);
+            }
+            if t.has_set(&TRAVERSAL_BYTES) || t.nul {
+                traversal::detect(t, hits);
+            }
+            if t.has(b':') {
+                traversal::detect_rfi(t, hits);
+            }
+            if t.has_set(&CMDI_BYTES) {
+                cmdi::detect(t, hits);
+            }
+            if t.has_set(&PHP_BYTES) || (t.has(b':') && t.has(b'{')) {
+                php::detect(t, hits);
+            }
+            if t.has_set(&JAVA_BYTES) {
+                java::detect(t, hits);
+            }
+            if t.has_set(&SSTI_BYTES) || (t.has(b'_') && util::contains(text, b"__")) {
+                ssti::detect(t, hits);
+            }
+            if ssrf::may_match(t) {
+                ssrf::detect(t, hits);
+            }
+            if t.has(b'\n') {
+                util::crlf_injection(t, hits);
+            }
+        }
+        Profile::HighConfidence => {
+            java::detect_log4shell(&input, hits);
+            cmdi::detect_shellshock(&input, hits);
+        }
+        Profile::WholePath => {
+            traversal::detect(&input, hits);
+        }
+    }
+}
+
+/// Every detector, without the gates of [`run`]: the reference the gates
+/// are tested against.
+#[cfg(test)]
+pub(crate) fn run_ungated(text: &[u8], info: NormInfo, name: Option<&[u8]>, profile: Profile, scratch: &mut Scratch, hits: &mut Hits) {
+    if text.is_empty() {
+        return;
+    }
+    let input = Input::new(text, name, info);
+    match profile {
+        Profile::Full => {
+            sqli::detect(&input, &mut scratch.sql, hits);
             xss::detect(&input, hits);
             traversal::detect(&input, hits);
             traversal::detect_rfi(&input, hits);
@@ -107,12 +233,85 @@ pub(crate) fn run(text: &[u8], info: NormInfo, name: Option<&[u8]>, profile: Pro
             ssrf::detect(&input, hits);
             util::crlf_injection(&input, hits);
         }
-        Profile::HighConfidence => {
-            java::detect_log4shell(&input, hits);
-            cmdi::detect_shellshock(&input, hits);
+        _ => run(text, info, name, profile, scratch, hits),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode;
+    use std::path::PathBuf;
+
+    fn corpus_values() -> Vec<Vec<u8>> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let shared = std::env::var_os("ARCJET_SHARED_DIR").map_or_else(|| root.join("../../../shared"), PathBuf::from);
+        let mut dirs = vec![shared.join("data/shield/libinjection"), root.join("tests/benign"), root.join("tests/cases")];
+        let mut out = Vec::new();
+        for dir in dirs.drain(..) {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(e) => e,
+                Err(_) => continue,
+            };
+            for e in entries.flatten() {
+                let data = std::fs::read(e.path()).unwrap_or_default();
+                for line in data.split(|&b| b == b'\n') {
+                    // Case tables: the value is the third column.
+                    let v = line.splitn(3, |&b| b == b'\t').last().unwrap_or(line);
+                    out.push(v.to_vec());
+                    if let Some(d) = decode::percent_decode(v, true) {
+                        out.push(d);
+                    }
+                }
+            }
         }
-        Profile::WholePath => {
-            traversal::detect(&input, hits);
+        out
+    }
+
+    /// Small edits that move values across the gates: bytes a gate keys on,
+    /// keywords, digits before keywords (`1union`, `0xfor`), dunders.
+    fn mutations(v: &[u8], seed: &mut u64) -> Vec<Vec<u8>> {
+        const BITS: &[&[u8]] = &[b"'", b"\"", b"(", b"=", b"-", b"<", b":", b".", b"{", b"$", b"/", b"\n", b"__", b" union ", b"1or", b"0xfor", b" from ", b"sysobjects", b"mysql.user", b"169.254.169.254", b"2852039166", b"#", b";", b"`", b"@"];
+        let mut out = Vec::new();
+        for _ in 0..4 {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            let at = (*seed as usize) % (v.len() + 1);
+            let bit = BITS[(*seed >> 32) as usize % BITS.len()];
+            let mut m = v[..at].to_vec();
+            m.extend_from_slice(bit);
+            m.extend_from_slice(&v[at..]);
+            out.push(m);
         }
+        out
+    }
+
+    #[test]
+    fn gates_never_change_results() {
+        let values = corpus_values();
+        assert!(values.len() > 19_000, "corpora missing: {} values", values.len());
+        let mut extra: Vec<Vec<u8>> = ["1union select 1", "0xfor 1", "x or y", "sysobjects", "mysql.user", "2852039166", "0xa9fea9fe", "a__class__", "plain words only", "12 union street", "document.cookie", "x document.domain y", "class.module.classloader.url", "ognlutil.x", "java.lang.runtime", "a/etc/passwd", "c:\\windows\\win.ini", "http://x/shell.txt?", "$_get[x]", "__mro__", "x\nlocation: y", "{{7*7}}", "${jndi:ldap://x}", "() { :;}; id", "metadata.google.internal", "[::1]:80"].iter().map(|s| s.as_bytes().to_vec()).collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for v in &values {
+            extra.extend(mutations(v, &mut seed));
+        }
+        let (mut scratch, mut a, mut b) = (Scratch::default(), Hits::default(), Hits::default());
+        let mut norm = Vec::new();
+        let mut checked = 0;
+        for v in values.iter().chain(&extra) {
+            let info = decode::normalise(v, &mut norm);
+            for profile in [Profile::Full, Profile::HighConfidence, Profile::WholePath] {
+                for name in [None, Some(&b"file"[..])] {
+                    a.clear();
+                    b.clear();
+                    run(&norm, info, name, profile, &mut scratch, &mut a);
+                    run_ungated(&norm, info, name, profile, &mut scratch, &mut b);
+                    assert_eq!(a.list, b.list, "gated and ungated differ on {:?}", String::from_utf8_lossy(&norm));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000);
     }
 }

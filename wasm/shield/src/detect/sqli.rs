@@ -811,13 +811,15 @@ fn statement_shape(s: &[u8], toks: &[Tok], i: usize) -> bool {
 }
 
 /// Sequences that only SQL produces, anywhere in the value, comments removed.
-fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
+fn judge_sequences(s: &[u8], toks: &[Tok], code: &mut Vec<Tok>, hits: &mut Hits) {
     let mut prev: Option<&Tok> = None;
     let mut has_structure = false;
     let mut internals = false;
-    let code: Vec<&Tok> = toks.iter().filter(|t| t.kind != Kind::Comment).collect();
+    code.clear();
+    code.extend(toks.iter().filter(|t| t.kind != Kind::Comment).copied());
+    let code = &code[..];
     for (i, t) in code.iter().enumerate() {
-        let next = code.get(i + 1).copied();
+        let next = code.get(i + 1);
         match t.kind {
             Kind::Union => {
                 let mut j = i + 1;
@@ -828,16 +830,14 @@ fn judge_sequences(s: &[u8], toks: &[Tok], hits: &mut Hits) {
                     j += 1;
                 }
                 if code.get(j).map_or(false, |u| u.kind == Kind::Stmt && text(s, u) == b"select") {
-                    let sel: Vec<Tok> = code[j..].iter().take(3).map(|t| **t).collect();
-                    if statement_shape(s, &sel, 0) || code.len() == j + 1 {
+                    if statement_shape(s, &code[j..], 0) || code.len() == j + 1 {
                         hits.add(Category::SqlInjection, Severity::High, "sqli.union_select");
                         return;
                     }
                 }
             }
             Kind::Stmt => {
-                let rest: Vec<Tok> = code[i..].iter().take(3).map(|t| **t).collect();
-                if statement_shape(s, &rest, 0) {
+                if statement_shape(s, &code[i..], 0) {
                     let after_break = prev.map_or(false, |p| {
                         matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Logic | Kind::Op | Kind::Comma | Kind::RParen)
                     });
@@ -917,28 +917,80 @@ fn prose_around(s: &[u8], toks: &[Tok], folded: &[Tok]) -> bool {
     false
 }
 
-pub(crate) fn detect(input: &Input, hits: &mut Hits) {
+/// Buffers reused across values.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<Tok>,
+    folded: Vec<Tok>,
+    code: Vec<Tok>,
+    fp: Vec<u8>,
+}
+
+/// Internals that are one word (`information_schema`) or whose first part
+/// is one (`mysql` of `mysql.user`): what a value of names alone needs to
+/// hold to reach `sqli.internals`.
+fn internal_word(w: &[u8]) -> bool {
+    w == b"mysql" || w == b"sys" || INTERNALS.iter().any(|x| *x == w)
+}
+
+/// For a value without any byte of [`super::SQL_BYTES`]: whether the
+/// tokenizer could still produce a token other than a name or a number
+/// (a keyword, also one MySQL splits off a number as in `1union` or
+/// `0xfor`), or a name of database internals. Without one, every context
+/// yields names, numbers, commas and unknown bytes, which no shape and no
+/// sequence matches.
+pub(crate) fn needs_tokenizer(input: &Input) -> bool {
     let s = input.text;
-    let mut toks = Vec::new();
-    let mut folded = Vec::new();
-    let mut fp = Vec::with_capacity(FP_LEN);
+    let mut i = 0;
+    while i < s.len() {
+        if !word_byte(s[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && word_byte(s[i]) {
+            i += 1;
+        }
+        let w = &s[start..i];
+        if w[0].is_ascii_digit() {
+            // A number ends where its digits do, wherever that is (hex,
+            // exponents): try every letter as the start of a keyword.
+            for p in 1..w.len() {
+                if w[p].is_ascii_alphabetic() {
+                    let e = w[p..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(w.len(), |q| p + q);
+                    if lookup(&w[p..e]).is_some() {
+                        return true;
+                    }
+                }
+            }
+        } else if lookup(w).is_some() || internal_word(w) {
+            return true;
+        }
+    }
+    false
+}
+
+pub(crate) fn detect(input: &Input, scratch: &mut Scratch, hits: &mut Hits) {
+    let s = input.text;
+    let Scratch { toks, folded, code, fp } = scratch;
+    let (toks, folded, code, fp) = (toks, folded, code, fp);
     for quote in [Quote::None, Quote::Single, Quote::Double] {
         match quote {
             Quote::Single if !input.has(b'\'') => continue,
             Quote::Double if !input.has(b'"') => continue,
             _ => {}
         }
-        if !tokenize(s, quote, &mut toks) {
+        if !tokenize(s, quote, toks) {
             continue;
         }
-        fold(s, &toks, &mut folded);
+        fold(s, toks, folded);
         fp.clear();
         fp.extend(folded.iter().take(FP_LEN).map(|t| t.kind.ch()));
         // Bare, a value that merely starts with a quoted phrase is not
         // breaking out of anything: shapes that start with a string belong
         // to the quoted contexts.
-        let judged = if quote == Quote::None && fp.first() == Some(&b's') { None } else { judge_fingerprint(&fp) };
-        let judged = judged.map(|(sev, rule)| if quote != Quote::None && sev == Severity::High && prose_around(s, &toks, &folded) { (Severity::Medium, rule) } else { (sev, rule) });
+        let judged = if quote == Quote::None && fp.first() == Some(&b's') { None } else { judge_fingerprint(fp) };
+        let judged = judged.map(|(sev, rule)| if quote != Quote::None && sev == Severity::High && prose_around(s, toks, folded) { (Severity::Medium, rule) } else { (sev, rule) });
         if let Some((sev, rule)) = judged {
             hits.add(Category::SqlInjection, sev, rule);
             if sev == Severity::High {
@@ -949,7 +1001,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         // (the first token is the string the value closes).
         let from = if quote == Quote::None { 0 } else { 1 };
         if folded.len() > from {
-            judge_sequences(s, &folded[from..], hits);
+            judge_sequences(s, &folded[from..], code, hits);
         }
         if hits.severity(Category::SqlInjection) == Some(Severity::High) {
             return;

@@ -141,6 +141,17 @@ fn authority_host(s: &[u8], a: usize) -> &[u8] {
     }
 }
 
+/// Whether [`detect`] can report anything: an authority (`//`) or a
+/// short value that could be a bare host or address.
+pub(crate) fn may_match(input: &Input) -> bool {
+    if input.has(b'/') {
+        return true;
+    }
+    let s = input.text;
+    let trimmed = s.iter().position(|&b| b != b' ').map_or(&s[..0], |p| &s[p..]);
+    trimmed.len() <= 64 && (input.has(b'.') || input.has(b':') || trimmed.first().map_or(false, |b| b.is_ascii_digit()))
+}
+
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     let mut internal = false;

@@ -22,7 +22,7 @@ const ENGINE_OBJECTS: &[&[u8]] = &[
 fn body<'a>(s: &'a [u8], p: usize, close: &[u8]) -> (&'a [u8], bool) {
     let rest = &s[p..];
     let rest = &rest[..rest.len().min(256)];
-    match memchr::memmem::find(rest, close) {
+    match super::util::find(rest, close) {
         Some(e) => (&rest[..e], true),
         None => (rest, false),
     }

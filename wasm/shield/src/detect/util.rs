@@ -8,17 +8,68 @@ pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// Haystacks shorter than this are searched by `memchr` on the needle's
+/// first byte: building a `memmem` searcher costs more than the search.
+const SHORT: usize = 96;
+
+fn naive_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let first = match needle.first() {
+        Some(&b) => b,
+        None => return Some(from),
+    };
+    let mut i = from;
+    while let Some(off) = memchr::memchr(first, &hay[i..]) {
+        let p = i + off;
+        if hay[p..].starts_with(needle) {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
+    if hay.len() < SHORT {
+        naive_find(hay, needle, 0)
+    } else {
+        memchr::memmem::find(hay, needle)
+    }
 }
 
 pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(hay, needle).is_some()
+    find(hay, needle).is_some()
 }
 
-/// Every start of `needle` in `hay`.
-pub(crate) fn positions<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-    memchr::memmem::find_iter(hay, needle)
+/// Every start of `needle` in `hay`, without overlaps (as `memmem`).
+pub(crate) fn positions<'h>(hay: &'h [u8], needle: &'h [u8]) -> Positions<'h> {
+    if hay.len() < SHORT && !needle.is_empty() {
+        Positions::Short { hay, needle, at: 0 }
+    } else {
+        Positions::Long(memchr::memmem::find_iter(hay, needle))
+    }
+}
+
+pub(crate) enum Positions<'h> {
+    Short { hay: &'h [u8], needle: &'h [u8], at: usize },
+    Long(memchr::memmem::FindIter<'h, 'h>),
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Positions::Short { hay, needle, at } => {
+                if *at > hay.len() {
+                    return None;
+                }
+                let p = naive_find(hay, needle, *at)?;
+                *at = p + needle.len();
+                Some(p)
+            }
+            Positions::Long(it) => it.next(),
+        }
+    }
 }
 
 /// Index of the first non-space byte at or after `i` (line feeds count as
@@ -39,10 +90,7 @@ pub(crate) fn boundary_before(s: &[u8], at: usize) -> bool {
 /// a tagged template call), the identifier right before it (spaces
 /// allowed). One pass, instead of one search per function name.
 pub(crate) fn calls(s: &[u8], backtick: bool, mut f: impl FnMut(&[u8], usize) -> bool) -> bool {
-    for (p, &b) in s.iter().enumerate() {
-        if b != b'(' && !(backtick && b == b'`') {
-            continue;
-        }
+    let mut each = |p: usize| {
         let mut e = p;
         while e > 0 && s[e - 1] == b' ' {
             e -= 1;
@@ -51,11 +99,13 @@ pub(crate) fn calls(s: &[u8], backtick: bool, mut f: impl FnMut(&[u8], usize) ->
         while st > 0 && is_word(s[st - 1]) {
             st -= 1;
         }
-        if st < e && f(&s[st..e], st) {
-            return true;
-        }
+        st < e && f(&s[st..e], st)
+    };
+    if backtick {
+        memchr::memchr2_iter(b'(', b'`', s).any(|p| each(p))
+    } else {
+        memchr::memchr_iter(b'(', s).any(|p| each(p))
     }
-    false
 }
 
 /// A line feed followed by a response header name and a colon: header or
@@ -93,6 +143,17 @@ pub(crate) fn crlf_injection(input: &Input, hits: &mut Hits) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_and_long_search_agree() {
+        for hay in [&b"....a..b...."[..], b"xx//yy////", b"onon on", b""] {
+            for needle in [&b".."[..], b"//", b"on", b"a"] {
+                let long: Vec<usize> = memchr::memmem::find_iter(hay, needle).collect();
+                assert_eq!(positions(hay, needle).collect::<Vec<_>>(), long);
+                assert_eq!(find(hay, needle), memchr::memmem::find(hay, needle));
+            }
+        }
+    }
 
     #[test]
     fn call_names() {
