@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import wasmtime
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arcjet_core.analyze import Ruleset, _engine, _instance
+from arcjet_core.enums import EmailType
+from arcjet_core.errors import ArcjetAnalyzerError
+from arcjet_core.rules import detect_bot, validate_email
+
+from .helpers import CHROME, GOOGLEBOT, ROOT, ctx
+
+RS = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])])
+
+
+def run(rs: Ruleset = RS, ua: str | None = CHROME, ip: str = "203.0.113.7", email: str | None = "a@example.com"):  # type: ignore[no-untyped-def]
+    return rs.analyze(ctx(ua, ip), email=email, characteristics={}, fingerprint_sets=(("ip.src",),))
+
+
+def test_fast_path_is_the_one_in_use() -> None:
+    inst = _instance.current()
+    assert inst.path == "unchecked"
+    # Prove it by tracing: the generic Func.__call__ is never entered during an
+    # analyze call, while the checked instance does enter it.
+    seen: list[object] = []
+
+    def profiler(frame, event, arg):  # type: ignore[no-untyped-def]
+        if event == "call":
+            seen.append(frame.f_code)
+
+    run()
+    sys.setprofile(profiler)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    call_code = wasmtime.Func.__call__.__code__
+    assert seen, "profiler saw nothing"
+    assert call_code not in seen
+
+    checked = _instance.Instance(fast=False)
+    assert checked.path == "checked"
+    seen.clear()
+    sys.setprofile(profiler)
+    try:
+        checked.call_json("configure", b'{"rules":[]}')
+    finally:
+        sys.setprofile(None)
+    assert call_code in seen
+
+
+def test_checked_and_fast_paths_agree() -> None:
+    import json
+
+    cfg = RS._config
+    req = RS._encode(ctx(GOOGLEBOT, "66.249.66.1"), "x@y", {}, RS._plan((("ip.src",),)))
+    answers = []
+    for fast in (True, False):
+        inst = _instance.Instance(fast=fast)
+        handle = json.loads(inst.call_json("configure", cfg))["handle"]
+        answers.append(inst.analyze(handle, req))
+    assert answers[0] == answers[1]
+    assert b"GOOGLE_CRAWLER" in answers[0]
+
+
+def test_trap_raises_and_replaces_the_instance() -> None:
+    before = run()
+    inst = _instance.current()
+    with pytest.raises(ArcjetAnalyzerError, match="trapped"):
+        inst.call_debug("debug_trap")
+    assert inst.broken
+    with pytest.raises(ArcjetAnalyzerError):
+        inst.analyze(0, b"[]")
+    assert _instance.current() is not inst
+    assert run() == before  # the replacement is configured lazily and answers the same
+
+
+def test_deadline_interrupts_a_runaway_call() -> None:
+    run()
+    inst = _instance.current()
+    with pytest.raises(ArcjetAnalyzerError, match="trapped"):
+        inst.call_debug("debug_spin", 7, ticks=3)
+    assert _instance.current() is not inst
+    assert run().outcomes[0].conclusion == "ALLOW"
+
+
+def test_memory_is_capped() -> None:
+    inst = _instance.Instance()
+    pages_allowed = _instance.MEMORY_LIMIT // 65536
+    assert inst.call_debug("debug_grow", pages_allowed + 1) == -1
+    assert inst.call_debug("debug_grow", 1) >= 0
+
+
+def test_huge_user_agent_is_cut_not_fatal() -> None:
+    out = run(ua="curl/8 " + "x" * (4 << 20))
+    assert out.outcomes[0].conclusion == "DENY"
+
+
+def test_unknown_handle_and_garbage_are_error_answers() -> None:
+    inst = _instance.current()
+    data = RS._encode(ctx(), None, {}, RS._plan(()))
+    assert inst.call_json("analyze", data, handle=10_000) == b'{"error":"unknown rule set handle"}'
+    assert inst.call_json("analyze", b"\xff\x00garbage", handle=0).startswith(b'{"error":"bad request encoding')
+    assert not inst.broken
+
+
+def test_eight_threads_agree_with_one() -> None:
+    uas = [CHROME, GOOGLEBOT, "curl/8.4.0", "MyFancyCrawler/1.0", "", "python-requests/2.31"]
+    ips = ["66.249.66.1", "198.51.100.7", "2001:db8::1"]
+    emails = ["a@example.com", "bad@", None]
+    inputs = [(u, i, e) for u in uas for i in ips for e in emails]
+    expected = [run(ua=u, ip=i, email=e) for u, i, e in inputs]
+    results: dict[int, list[object]] = {}
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            got = []
+            for _ in range(20):
+                got = [run(ua=u, ip=i, email=e) for u, i, e in inputs]
+            results[n] = got
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(results) == 8
+    for got in results.values():
+        assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(ua=st.text(), header=st.text(), email=st.one_of(st.none(), st.text()), ip=st.text(max_size=60),
+       raw=st.binary(max_size=300))
+def test_arbitrary_input_never_crashes(ua: str, header: str, email: str | None, ip: str, raw: bytes) -> None:
+    rs = Ruleset([detect_bot(allow=[]), validate_email(deny=[EmailType.INVALID])])
+    c = ctx(ua + raw.decode("latin-1"), ip, headers=[("x-k", header)], cookies=header, query=header)
+    out = rs.analyze(c, email=email, characteristics={"k": header},
+                     fingerprint_sets=(("ip.src",), ('http.request.headers["x-k"]', "k"), ('http.request.cookie["a"]',)))
+    assert set(out.outcomes) == {0, 1}
+    assert out.outcomes[0].conclusion in ("ALLOW", "DENY", "ERROR")
+    assert len(out.fingerprints) == 3
+    # Raw bytes straight into analyze(): an error answer, never a crash.
+    inst = _instance.current()
+    handle = rs._handle(inst)
+    answer = inst.analyze(handle, raw)
+    assert answer.startswith(b"{")
+
+
+def test_compiled_module_is_cached_on_disk(tmp_path: Path) -> None:
+    env = dict(os.environ, ARCJET_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    code = "from arcjet_core.analyze import _instance; print(_instance.Instance().path)"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    files = list((tmp_path / "cache").glob("analyzer-*.cwasm"))
+    assert len(files) == 1
+    mtime = files[0].stat().st_mtime_ns
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "unchecked"
+    assert files[0].stat().st_mtime_ns == mtime  # reused, not rewritten
+
+
+def test_unusable_cache_dir_falls_back_to_compiling(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # world-writable: refuse to load native code from it
+    env = dict(os.environ, ARCJET_CACHE_DIR=str(shared), PYTHONPATH=str(ROOT))
+    code = "from arcjet_core.analyze import _instance; print(_instance.Instance().path)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "unchecked"
+    assert list(shared.iterdir()) == []
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o777
+
+
+def test_corrupt_cache_file_is_replaced(tmp_path: Path) -> None:
+    cache = tmp_path / "c"
+    env = dict(os.environ, ARCJET_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    code = "from arcjet_core.analyze import _instance; print(_instance.Instance().path)"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    (f,) = cache.glob("analyzer-*.cwasm")
+    f.write_bytes(b"not a compiled module")
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "unchecked"
+    assert f.read_bytes() != b"not a compiled module"
+
+
+def test_engine_settings_are_in_the_cache_key() -> None:
+    assert "epoch=1" in _engine._SETTINGS

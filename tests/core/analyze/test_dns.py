@@ -1,0 +1,151 @@
+"""Reverse-DNS verification against a real DNS server on loopback.
+
+The server is a small UDP responder built on dnspython's message API: it
+answers PTR, A and AAAA queries from a table, NXDOMAIN otherwise, and counts
+queries so the cache can be observed.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+
+import dns.message
+import dns.rcode
+import dns.rdatatype
+import dns.reversename
+import dns.rrset
+import pytest
+
+from arcjet_core.analyze import DnsVerifier, Ruleset
+from arcjet_core.analyze._dns import hostname_matches, mask_regex
+from arcjet_core.rules import detect_bot
+
+from .helpers import ctx
+
+YANDEX_UA = "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)"
+GENUINE_IP = "5.255.253.10"
+LIAR_IP = "198.51.100.66"  # PTR says yandex, but the name does not resolve back
+STRANGER_IP = "198.51.100.67"  # PTR points somewhere else entirely
+SILENT_IP = "198.51.100.68"  # no PTR record
+
+
+class Responder:
+    def __init__(self) -> None:
+        self.records: dict[tuple[str, str], list[str]] = {
+            (str(dns.reversename.from_address(GENUINE_IP)), "PTR"): ["spider-5-255-253-10.spider.yandex.com."],
+            ("spider-5-255-253-10.spider.yandex.com.", "A"): [GENUINE_IP],
+            (str(dns.reversename.from_address(LIAR_IP)), "PTR"): ["spider-fake.spider.yandex.com."],
+            ("spider-fake.spider.yandex.com.", "A"): ["203.0.113.1"],
+            (str(dns.reversename.from_address(STRANGER_IP)), "PTR"): ["host.example.net."],
+        }
+        self.queries = 0
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                data, addr = self.sock.recvfrom(4096)
+            except OSError:
+                return
+            query = dns.message.from_wire(data)
+            self.queries += 1
+            reply = dns.message.make_response(query)
+            q = query.question[0]
+            rdtype = dns.rdatatype.to_text(q.rdtype)
+            values = self.records.get((str(q.name), rdtype))
+            if values:
+                reply.answer.append(dns.rrset.from_text_list(q.name, 300, "IN", rdtype, values))
+            elif not any(name == str(q.name) for name, _ in self.records):
+                reply.set_rcode(dns.rcode.NXDOMAIN)
+            self.sock.sendto(reply.to_wire(), addr)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def server() -> Iterator[Responder]:
+    r = Responder()
+    yield r
+    r.close()
+
+
+def make(server: Responder, timeout: float = 2.0) -> Ruleset:
+    verifier = DnsVerifier(nameservers=["127.0.0.1"], port=server.port, timeout=timeout)
+    return Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"], verify_dns=True)], dns_verifier=verifier)
+
+
+def outcome(rs: Ruleset, ip: str):  # type: ignore[no-untyped-def]
+    return rs.analyze(ctx(YANDEX_UA, ip), email=None, characteristics={}, fingerprint_sets=()).outcomes[0]
+
+
+def test_masks() -> None:
+    assert hostname_matches("crawl-66-249-66-1.googlebot.com.", ("crawl-***-***-***-***.googlebot.com",))
+    assert not hostname_matches("crawl-66-249-66-1.googlebot.com.evil.net", ("crawl-***-***-***-***.googlebot.com",))
+    assert hostname_matches("a.b.search.msn.com", ("@.search.msn.com",))
+    assert not hostname_matches("search.msn.com", ("@.search.msn.com",))
+    assert not hostname_matches("xsearch.msn.com", ("@.search.msn.com",))
+    assert mask_regex("ip.uptimerobot.com") == r"ip\.uptimerobot\.com"
+
+
+def test_genuine_crawler_is_verified_and_cached(server: Responder) -> None:
+    rs = make(server)
+    first = outcome(rs, GENUINE_IP)
+    assert first.conclusion == "ALLOW"
+    assert first.reason["verified"] is True and first.reason["spoofed"] is False
+    assert first.reason["allowed"] == ["YANDEX_CRAWLER"]
+    queries = server.queries
+    assert queries >= 2  # PTR + forward
+    assert outcome(rs, GENUINE_IP) == first
+    assert server.queries == queries  # served from the cache
+
+
+@pytest.mark.parametrize("ip", [LIAR_IP, STRANGER_IP, SILENT_IP])
+def test_spoofed_crawler_is_denied_although_allowed(server: Responder, ip: str) -> None:
+    result = outcome(make(server), ip)
+    assert result.conclusion == "DENY"
+    assert result.reason["spoofed"] is True and result.reason["verified"] is False
+    assert result.reason["denied"] == ["YANDEX_CRAWLER"] and result.reason["allowed"] == []
+
+
+async def test_async_twin(server: Responder) -> None:
+    rs = make(server)
+    good = await rs.analyze_async(ctx(YANDEX_UA, GENUINE_IP), email=None, characteristics={}, fingerprint_sets=())
+    bad = await rs.analyze_async(ctx(YANDEX_UA, STRANGER_IP), email=None, characteristics={}, fingerprint_sets=())
+    assert good.outcomes[0].reason["verified"] is True
+    assert bad.outcomes[0].conclusion == "DENY" and bad.outcomes[0].reason["spoofed"] is True
+
+
+def test_dns_outage_gives_no_verdict() -> None:
+    # A bound socket that never answers: the lookup times out.
+    mute = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    mute.bind(("127.0.0.1", 0))
+    try:
+        verifier = DnsVerifier(nameservers=["127.0.0.1"], port=mute.getsockname()[1], timeout=0.2)
+        rs = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"], verify_dns=True)], dns_verifier=verifier)
+        result = outcome(rs, GENUINE_IP)
+    finally:
+        mute.close()
+    assert result.conclusion == "ALLOW"
+    assert (result.reason["verified"], result.reason["spoofed"]) == (False, False)
+
+
+def test_without_verify_dns_no_query_is_made(server: Responder) -> None:
+    verifier = DnsVerifier(nameservers=["127.0.0.1"], port=server.port)
+    rs = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"])], dns_verifier=verifier)
+    assert outcome(rs, GENUINE_IP).reason["verified"] is False
+    assert server.queries == 0
+
+
+def test_ip_verdicts_skip_dns(server: Responder) -> None:
+    rs = make(server)
+    google = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+    out = rs.analyze(ctx(google, "66.249.66.1"), email=None, characteristics={}, fingerprint_sets=())
+    assert out.outcomes[0].reason["verified"] is True
+    assert server.queries == 0
