@@ -37,12 +37,24 @@ fn push_char(out: &mut Vec<u8>, cp: u32) {
 /// `plus_as_space`, `+` too (form encoding, first round only: it does not
 /// shrink, so it must not be repeated).
 pub(crate) fn percent_decode(input: &[u8], plus_as_space: bool) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    if percent_decode_into(input, plus_as_space, &mut out) {
+        Some(out)
+    } else {
+        None
+    }
+}
+
+/// [`percent_decode`] into `out` (cleared first); false, with `out` in an
+/// unspecified state, when nothing would change.
+pub(crate) fn percent_decode_into(input: &[u8], plus_as_space: bool, out: &mut Vec<u8>) -> bool {
     let has_pct = memchr::memchr(b'%', input).is_some();
     let has_plus = plus_as_space && memchr::memchr(b'+', input).is_some();
     if !has_pct && !has_plus {
-        return None;
+        return false;
     }
-    let mut out = Vec::with_capacity(input.len());
+    out.clear();
+    out.reserve(input.len());
     let mut changed = false;
     let mut i = 0;
     while i < input.len() {
@@ -73,7 +85,7 @@ pub(crate) fn percent_decode(input: &[u8], plus_as_space: bool) -> Option<Vec<u8
         } else if matches!(input.get(i + 1), Some(b'u') | Some(b'U')) {
             match hex_n(input, i + 2, 4) {
                 Some(cp) => {
-                    push_char(&mut out, cp);
+                    push_char(out, cp);
                     changed = true;
                     i += 6;
                 }
@@ -87,17 +99,13 @@ pub(crate) fn percent_decode(input: &[u8], plus_as_space: bool) -> Option<Vec<u8
             i += 1;
         }
     }
-    if changed {
-        Some(out)
-    } else {
-        None
-    }
+    changed
 }
 
 /// Folds overlong UTF-8 encodings of ASCII (`C0 AE` for `.`, `E0 80 AF`
 /// for `/`) to the ASCII byte they smuggle past naive filters.
 pub(crate) fn fold_overlong(input: &[u8]) -> Option<Vec<u8>> {
-    let first = input.iter().position(|&b| b == 0xc0 || b == 0xc1 || b == 0xe0)?;
+    let first = memchr::memchr3(0xc0, 0xc1, 0xe0, input)?;
     let mut out = Vec::with_capacity(input.len());
     out.extend_from_slice(&input[..first]);
     let mut changed = false;
@@ -319,10 +327,13 @@ pub(crate) fn decode_fully(value: &[u8], rounds: u8) -> Cow<'_, [u8]> {
     cur
 }
 
-/// What normalisation saw, for detectors that care about removed bytes.
+/// What normalisation saw, for detectors that care about removed bytes,
+/// and which bytes the result holds (for the detectors' gates).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct NormInfo {
     pub nul: bool,
+    /// Bit `b` is set when byte `b` occurs in the normalised text.
+    pub present: [u64; 4],
 }
 
 /// Lower-cases ASCII, drops NUL bytes, maps tabs, CR, vertical tab, form
@@ -330,30 +341,40 @@ pub(crate) struct NormInfo {
 /// stay: they end SQL line comments. Writes into `out` (cleared first).
 pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
     out.clear();
-    out.reserve(input.len());
+    // The output is never longer than the input: write by index.
+    out.resize(input.len(), 0);
     let mut info = NormInfo::default();
+    let mut n = 0;
+    let mut last_space = false;
     let mut i = 0;
     while i < input.len() {
         let b = input[i];
+        i += 1;
         let mapped = match b {
             0 => {
                 info.nul = true;
-                i += 1;
                 continue;
             }
-            b'\t' | b'\r' | 0x0b | 0x0c => b' ',
-            0xc2 if input.get(i + 1) == Some(&0xa0) => {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => b' ',
+            0xc2 if input.get(i) == Some(&0xa0) => {
                 i += 1;
                 b' '
             }
             _ => b.to_ascii_lowercase(),
         };
-        i += 1;
-        if mapped == b' ' && out.last() == Some(&b' ') {
-            continue;
+        if mapped == b' ' {
+            if last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
         }
-        out.push(mapped);
+        out[n] = mapped;
+        n += 1;
+        info.present[(mapped >> 6) as usize] |= 1u64 << (mapped & 63);
     }
+    out.truncate(n);
     info
 }
 

@@ -103,6 +103,9 @@ pub(crate) struct Inspector<'c> {
     seen: Vec<u8>,
     full: Vec<u8>,
     name: Vec<u8>,
+    /// Percent-decoded argument names and values.
+    dec_name: Vec<u8>,
+    dec_value: Vec<u8>,
     scratch: detect::Scratch,
 }
 
@@ -115,6 +118,8 @@ impl<'c> Inspector<'c> {
             seen: Vec::new(),
             full: Vec::new(),
             name: Vec::new(),
+            dec_name: Vec::new(),
+            dec_value: Vec::new(),
             scratch: detect::Scratch::default(),
         }
     }
@@ -178,14 +183,20 @@ impl<'c> Inspector<'c> {
                 Some(eq) => (&pair[..eq], &pair[eq + 1..]),
                 None => (pair, &b""[..]),
             };
-            let n_dec = decode::percent_decode(n, true).map_or(Cow::Borrowed(n), Cow::Owned);
-            let v_dec = decode::percent_decode(v, true).map_or(Cow::Borrowed(v), Cow::Owned);
+            // Decoded into buffers kept across arguments (taken out of
+            // `self` while in use).
+            let mut nbuf = std::mem::take(&mut self.dec_name);
+            let mut vbuf = std::mem::take(&mut self.dec_value);
+            let n_dec: &[u8] = if decode::percent_decode_into(n, true, &mut nbuf) { &nbuf } else { n };
+            let v_dec: &[u8] = if decode::percent_decode_into(v, true, &mut vbuf) { &vbuf } else { v };
             if !n_dec.is_empty() {
-                self.decoded_value(&n_dec, None, names, Profile::Full);
+                self.decoded_value(n_dec, None, names, Profile::Full);
             }
             if !v_dec.is_empty() {
-                self.decoded_value(&v_dec, Some(&n_dec), values, Profile::Full);
+                self.decoded_value(v_dec, Some(n_dec), values, Profile::Full);
             }
+            self.dec_name = nbuf;
+            self.dec_value = vbuf;
         }
     }
 
@@ -204,8 +215,10 @@ impl<'c> Inspector<'c> {
                 self.too_many(Where::Path);
                 break;
             }
-            let dec = decode::percent_decode(seg, false).map_or(Cow::Borrowed(seg), Cow::Owned);
-            self.decoded_value(&dec, None, Where::Path, Profile::Full);
+            let mut buf = std::mem::take(&mut self.dec_value);
+            let dec: &[u8] = if decode::percent_decode_into(seg, false, &mut buf) { &buf } else { seg };
+            self.decoded_value(dec, None, Where::Path, Profile::Full);
+            self.dec_value = buf;
         }
     }
 
@@ -226,10 +239,12 @@ impl<'c> Inspector<'c> {
                 None => (&b""[..], pair),
             };
             let v = if v.len() >= 2 && v[0] == b'"' && v[v.len() - 1] == b'"' { &v[1..v.len() - 1] } else { v };
-            let dec = decode::percent_decode(v, false).map_or(Cow::Borrowed(v), Cow::Owned);
+            let mut buf = std::mem::take(&mut self.dec_value);
+            let dec: &[u8] = if decode::percent_decode_into(v, false, &mut buf) { &buf } else { v };
             if !dec.is_empty() {
-                self.decoded_value(&dec, Some(n), Where::Cookie, Profile::Full);
+                self.decoded_value(dec, Some(n), Where::Cookie, Profile::Full);
             }
+            self.dec_value = buf;
         }
     }
 

@@ -11,6 +11,8 @@ mod traversal;
 mod util;
 mod xss;
 
+use std::cell::Cell;
+
 use crate::decode::NormInfo;
 use crate::hits::Hits;
 use crate::inputs::Profile;
@@ -26,8 +28,9 @@ pub(crate) struct Input<'a> {
     /// Which bytes occur in `text`, for cheap pre-checks.
     present: [u64; 4],
     /// A Bloom filter of word starts (first four bytes of every word), so
-    /// that most substring searches are answered without searching.
-    words: [u64; 4],
+    /// that most substring searches are answered without searching. Built
+    /// on first use: values that reach no such search never pay for it.
+    words: Cell<Option<[u64; 4]>>,
 }
 
 fn word_byte(b: u8) -> bool {
@@ -44,20 +47,27 @@ fn word_key(w: &[u8]) -> u8 {
 }
 
 impl<'a> Input<'a> {
+    /// `info` must come from normalising into `text`.
     pub fn new(text: &'a [u8], name: Option<&'a [u8]>, info: NormInfo) -> Self {
-        let mut present = [0u64; 4];
+        Input { text, name, nul: info.nul, present: info.present, words: Cell::new(None) }
+    }
+
+    fn words(&self) -> [u64; 4] {
+        if let Some(w) = self.words.get() {
+            return w;
+        }
         let mut words = [0u64; 4];
         let mut prev_word = false;
-        for (i, &b) in text.iter().enumerate() {
-            present[(b >> 6) as usize] |= 1u64 << (b & 63);
+        for (i, &b) in self.text.iter().enumerate() {
             let w = word_byte(b);
             if w && !prev_word {
-                let k = word_key(&text[i..]);
+                let k = word_key(&self.text[i..]);
                 words[(k >> 6) as usize] |= 1u64 << (k & 63);
             }
             prev_word = w;
         }
-        Input { text, name, nul: info.nul, present, words }
+        self.words.set(Some(words));
+        words
     }
 
     pub fn has(&self, b: u8) -> bool {
@@ -74,7 +84,7 @@ impl<'a> Input<'a> {
             // may be the start of a longer word: no key for it.
             if word_byte(first) && (lead >= 4 || lead < needle.len()) {
                 let k = word_key(needle);
-                if self.words[(k >> 6) as usize] & (1u64 << (k & 63)) == 0 {
+                if self.words()[(k >> 6) as usize] & (1u64 << (k & 63)) == 0 {
                     return false;
                 }
             } else if !self.has(first) {
@@ -109,24 +119,6 @@ impl ByteSet {
         }
         ByteSet(m)
     }
-
-    /// Every byte except ASCII letters and digits, bytes >= 0x80 (which
-    /// the SQL tokenizer reads as word bytes), and `_$ \n.,?:`.
-    const fn sql_significant() -> ByteSet {
-        let mut m = [!0u64; 4];
-        let mut b = 0usize;
-        while b < 256 {
-            let c = b as u8;
-            let neutral = c.is_ascii_alphanumeric()
-                || c >= 0x80
-                || matches!(c, b'_' | b'$' | b' ' | b'\n' | b'.' | b',' | b'?' | b':');
-            if neutral {
-                m[b >> 6] &= !(1u64 << (b & 63));
-            }
-            b += 1;
-        }
-        ByteSet(m)
-    }
 }
 
 // What each detector needs to see before it can report anything: the bytes
@@ -151,11 +143,12 @@ const JAVA_BYTES: ByteSet = ByteSet::of(b"{.");
 // Templates: `{{`, `${`, `<%`, `<#assign`, smarty `$smarty.` (and dunder
 // walks `__`, checked separately).
 const SSTI_BYTES: ByteSet = ByteSet::of(b"{<$");
-/// Bytes after which the SQL tokenizer can produce something other than
-/// names, numbers, commas and unknown bytes: strings, comments, operators,
-/// parentheses, variables. Without them (and without a keyword) no SQL
-/// rule can match; see `sqli::needs_tokenizer`.
-pub(crate) const SQL_BYTES: ByteSet = ByteSet::sql_significant();
+/// Bytes without which the SQL tokenizer cannot produce a string (`'`,
+/// `"`), a parenthesis or function call, a `#` comment or a `;`: every
+/// fingerprint shape needs one of those, a logic operator, a comment or a
+/// keyword, and the last three `sqli::needs_tokenizer` looks for. (`` ` ``
+/// and `[` quote names: kept here to stay on the safe side.)
+pub(crate) const SQL_BYTES: ByteSet = ByteSet::of(b"'\"`#();[");
 
 /// Reusable buffers for the detectors, kept across values and requests.
 #[derive(Default)]

@@ -934,16 +934,33 @@ fn internal_word(w: &[u8]) -> bool {
 }
 
 /// For a value without any byte of [`super::SQL_BYTES`]: whether the
-/// tokenizer could still produce a token other than a name or a number
-/// (a keyword, also one MySQL splits off a number as in `1union` or
-/// `0xfor`), or a name of database internals. Without one, every context
-/// yields names, numbers, commas and unknown bytes, which no shape and no
-/// sequence matches.
+/// tokenizer could still produce a token that some fingerprint shape or
+/// sequence needs. Without quotes, parentheses, `#` and `;`, those are: a
+/// keyword (also one MySQL splits off a number, as in `1union` or `0xfor`),
+/// a comment (`--`, `/*`), a logic operator (`&&`, `||`), or a name of
+/// database internals (`sysobjects`, `mysql.user`, `@@version`). Every
+/// shape in `HIGH` and `MEDIUM` holds one of `s & ( ) c ; B E U f k`
+/// (checked by a test), and the sequences need keywords, calls or internals;
+/// names, numbers, variables, other operators, commas and unknown bytes
+/// alone match nothing.
 pub(crate) fn needs_tokenizer(input: &Input) -> bool {
     let s = input.text;
     let mut i = 0;
     while i < s.len() {
-        if !word_byte(s[i]) {
+        let b = s[i];
+        if !word_byte(b) {
+            let next = s.get(i + 1).copied();
+            let pair = match b {
+                b'-' => next == Some(b'-'),
+                b'/' => next == Some(b'*'),
+                b'@' => next == Some(b'@'),
+                b'&' => next == Some(b'&'),
+                b'|' => next == Some(b'|'),
+                _ => false,
+            };
+            if pair {
+                return true;
+            }
             i += 1;
             continue;
         }
@@ -1036,6 +1053,15 @@ mod tests {
         assert_eq!(lookup(b"unio"), None);
         assert!(FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(ATTACK_FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// What `needs_tokenizer` relies on: every shape needs a string, a
+    /// logic operator, a parenthesis, a comment, a `;`, a keyword or a call.
+    #[test]
+    fn every_shape_needs_a_gated_token() {
+        for p in HIGH.iter().chain(MEDIUM) {
+            assert!(p.bytes().any(|c| b"s&()c;BEUfk".contains(&c)), "shape {} escapes the SQL gate", p);
+        }
     }
 
     #[test]
