@@ -47,7 +47,7 @@ _SIGNATURES: dict[str, tuple[list[str], list[str]]] = {
     "analyze": (["i32", "i32", "i32"], ["i64"]),
 }
 
-_call_unchecked: Callable[..., Any] = getattr(bindings, "_wasmtime_func_call_unchecked", None)
+_call_unchecked: Any = getattr(bindings, "_wasmtime_func_call_unchecked", None)
 _val_raw: Any = getattr(ffi, "wasmtime_val_raw", None)
 _set_deadline: Callable[..., None] = bindings._wasmtime_context_set_epoch_deadline
 _memory_data: Callable[..., Any] = bindings._wasmtime_memory_data

@@ -109,7 +109,7 @@ def test_deny_by_id_and_category() -> None:
     deny_ai = Ruleset([detect_bot(deny=["CATEGORY:AI"])])
     gptbot = "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.1; +https://openai.com/gptbot)"
     conclusion, reason = bot_reason(deny_ai, gptbot)
-    assert conclusion == "DENY" and "OPENAI_CRAWLER" in reason["denied"]
+    assert conclusion == "DENY" and "OPENAI_CRAWLER" in detected(reason)
     assert bot_reason(deny_ai, "curl/8.4.0") == (
         "ALLOW", {"type": "BOT", "allowed": ["CURL"], "denied": [], "verified": False, "spoofed": False})
     assert bot_reason(deny_ai, CHROME)[0] == "ALLOW"
@@ -147,7 +147,7 @@ def test_genuine_googlebot_is_verified() -> None:
     conclusion, reason = bot_reason(allow_google, GOOGLEBOT, ip="66.249.66.1")
     assert conclusion == "ALLOW"
     assert reason["verified"] is True and reason["spoofed"] is False
-    assert "GOOGLE_CRAWLER" in reason["allowed"]
+    assert reason["allowed"] == ["GOOGLE_CRAWLER"]
     assert bot_reason(allow_google, GOOGLEBOT, ip="2001:4860:4801:10::1")[1]["verified"] is True
 
 

@@ -26,7 +26,7 @@ def test_pinned_value_and_its_definition() -> None:
     assert fps((("ip.src",),), ip="1.2.3.4") == ((PINNED_IP,), (None,))
     # The documented construction: sha256 over length-prefixed (name, value) pairs.
     digest = hashlib.sha256(struct.pack("<I", 6) + b"ip.src" + struct.pack("<I", 7) + b"1.2.3.4").hexdigest()
-    assert PINNED_IP == "fp::2::" + digest
+    assert "fp::2::" + digest == PINNED_IP
 
 
 def test_stable_across_processes() -> None:
@@ -70,7 +70,7 @@ def test_request_characteristics() -> None:
     assert a == b  # same values, different surroundings
     c, _ = fps(sets, headers=[("x-api-key", "k2")], cookies="sid=abd", query="q=c", host="example.org", path="/q",
                method="POST")
-    assert all(x != y for x, y in zip(a, c))
+    assert all(x != y for x, y in zip(a, c, strict=True))
 
 
 def test_missing_characteristic_is_an_error_for_that_set_only() -> None:
