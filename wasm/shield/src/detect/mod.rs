@@ -78,6 +78,9 @@ impl<'a> Input<'a> {
     /// byte are only searched for when a word of the text starts like them:
     /// callers must only use it for needles that begin at a word start.
     pub fn contains(&self, needle: &[u8]) -> bool {
+        if !self.has_all(needle) {
+            return false;
+        }
         if let Some(&first) = needle.first() {
             let lead = needle.iter().take_while(|&&b| word_byte(b)).count();
             // A leading word shorter than four bytes that ends the needle
@@ -92,6 +95,12 @@ impl<'a> Input<'a> {
             }
         }
         util::contains(self.text, needle)
+    }
+
+    /// Whether every byte of `needle` occurs in the text: when not, the
+    /// needle cannot occur either.
+    pub fn has_all(&self, needle: &[u8]) -> bool {
+        needle.iter().all(|&b| self.has(b))
     }
 
     /// Whether any byte of `set` occurs in the text.

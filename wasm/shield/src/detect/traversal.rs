@@ -55,6 +55,7 @@ fn slashes(s: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 }
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
+    debug_assert!(SENSITIVE_FILES.len() <= 32);
     if !input.has_any(b"/\\") && !input.nul {
         return;
     }
@@ -64,11 +65,25 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let ups = positions(s, b"..").filter(|&p| matches!(s.get(p + 2), Some(b'/') | Some(b';')) || (p + 2 == s.len() && p > 0 && s[p - 1] == b'/')).count();
     // Each file name right after a slash (or at the start, for names that
     // are paths on their own): one pass over the slashes.
-    let after_slash = |p: usize| SENSITIVE_FILES.iter().any(|f| s[p..].starts_with(f));
-    let sensitive = memchr::memchr_iter(b'/', s).any(|p| after_slash(p + 1))
-        || SENSITIVE_FILES.iter().any(|f| s.starts_with(f) && !f.starts_with(b".") && !f.starts_with(b"boot"));
+    // Whether every byte of `needle` occurs in `s` (whose `/` may have been
+    // a `\`): a needle failing that cannot be in `s`.
+    let may = |needle: &[u8]| needle.iter().all(|&b| if b == b'/' { input.has(b'/') || input.has(b'\\') } else { input.has(b) });
+    // Only the files whose bytes all occur are compared, at each slash.
+    let mut candidates = [&b""[..]; 32];
+    let mut n = 0;
+    for f in SENSITIVE_FILES {
+        if may(f) {
+            candidates[n] = f;
+            n += 1;
+        }
+    }
+    let candidates = &candidates[..n];
+    let after_slash = |p: usize| candidates.iter().any(|f| s[p..].starts_with(f));
+    let sensitive = !candidates.is_empty()
+        && (memchr::memchr_iter(b'/', s).any(|p| after_slash(p + 1))
+            || candidates.iter().any(|f| s.starts_with(f) && !f.starts_with(b".") && !f.starts_with(b"boot")));
     if sensitive {
-        let sev = if ups > 0 || s.first() == Some(&b'/') || contains(s, b"file:") || s.get(1) == Some(&b':') { Severity::High } else { Severity::Medium };
+        let sev = if ups > 0 || s.first() == Some(&b'/') || (may(b"file:") && contains(s, b"file:")) || s.get(1) == Some(&b':') { Severity::High } else { Severity::Medium };
         hits.add(Category::PathTraversal, sev, "lfi.sensitive_file");
     }
     if ups >= 2 {
@@ -78,13 +93,14 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     }
     if input.has(b':') {
         for (w, sev) in WRAPPERS {
-            if contains(s, w) {
+            if may(w) && contains(s, w) {
                 hits.add(Category::PathTraversal, *sev, "lfi.wrapper");
             }
         }
     }
     // Drive-letter paths into system folders.
-    if let Some(p) = find(s, b":/windows/").or_else(|| find(s, b":/winnt/")) {
+    let windows = if may(b":/win") { find(s, b":/windows/").or_else(|| find(s, b":/winnt/")) } else { None };
+    if let Some(p) = windows {
         if p > 0 && s[p - 1].is_ascii_alphabetic() {
             hits.add(Category::PathTraversal, Severity::Medium, "lfi.windows_path");
         }

@@ -17,10 +17,12 @@ fn naive_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
         Some(&b) => b,
         None => return Some(from),
     };
+    let second = needle.get(1).copied();
     let mut i = from;
     while let Some(off) = memchr::memchr(first, &hay[i..]) {
         let p = i + off;
-        if hay[p..].starts_with(needle) {
+        // The second byte first, inline: most candidates fail there.
+        if second.map_or(true, |c| hay.get(p + 1) == Some(&c)) && hay[p..].starts_with(needle) {
             return Some(p);
         }
         i = p + 1;

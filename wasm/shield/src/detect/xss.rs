@@ -247,7 +247,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
             return;
         }
         for scheme in [&b"javascript:"[..], b"vbscript:"] {
-            if let Some(p) = find(s, scheme) {
+            if let Some(p) = if input.has_all(scheme) { find(s, scheme) } else { None } {
                 if p > 0 && matches!(s[p - 1], b'=' | b'(' | b'"' | b'\'' | b'`' | b' ') && js_call(&s[p..]).is_some() {
                     hits.add(Category::Xss, Severity::High, "xss.script_url");
                     return;
