@@ -344,6 +344,8 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
     // The output is never longer than the input: write by index.
     out.resize(input.len(), 0);
     let mut info = NormInfo::default();
+    // Presence bits of ASCII bytes in registers; the rest in `info`.
+    let (mut lo, mut hi) = (0u64, 0u64);
     let mut n = 0;
     let mut last_space = false;
     let mut i = 0;
@@ -351,6 +353,17 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
         let b = input[i];
         i += 1;
         let mapped = match b {
+            b'a'..=b'z' | b'0'..=b'9' => {
+                out[n] = b;
+                n += 1;
+                last_space = false;
+                if b >= 64 {
+                    hi |= 1u64 << (b - 64);
+                } else {
+                    lo |= 1u64 << b;
+                }
+                continue;
+            }
             0 => {
                 info.nul = true;
                 continue;
@@ -372,9 +385,15 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
         }
         out[n] = mapped;
         n += 1;
-        info.present[(mapped >> 6) as usize] |= 1u64 << (mapped & 63);
+        match mapped >> 6 {
+            0 => lo |= 1u64 << mapped,
+            1 => hi |= 1u64 << (mapped - 64),
+            k => info.present[k as usize] |= 1u64 << (mapped & 63),
+        }
     }
     out.truncate(n);
+    info.present[0] = lo;
+    info.present[1] = hi;
     info
 }
 
@@ -410,5 +429,12 @@ mod tests {
         let info = normalise(b"A\t\t B\0C\r\nD", &mut out);
         assert_eq!(out, b"a bc \nd");
         assert!(info.nul);
+        let info = normalise(b"Az \xc3\xa9\xc2\xa0!", &mut out);
+        let mut want = [0u64; 4];
+        for &b in out.iter() {
+            want[(b >> 6) as usize] |= 1 << (b & 63);
+        }
+        assert_eq!(info.present, want);
+        assert_eq!(out, b"az \xc3\xa9 !");
     }
 }

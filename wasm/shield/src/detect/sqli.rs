@@ -608,12 +608,33 @@ const fn pack_keywords() -> [u128; KEYWORDS.len()] {
 
 const KEYWORDS_PACKED: [u128; KEYWORDS.len()] = pack_keywords();
 
+/// For each first letter, the second letters keywords have after it: most
+/// words are rejected on their first two letters, without a search.
+const fn keyword_pairs() -> [u32; 26] {
+    let mut out = [0u32; 26];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let w = KEYWORDS[i].0;
+        out[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        i += 1;
+    }
+    out
+}
+
+const KEYWORD_PAIRS: [u32; 26] = keyword_pairs();
+
 fn lookup(w: &[u8]) -> Option<Kind> {
-    // The longest keyword has 9 bytes.
+    // The longest keyword has 9 bytes; all are lower-case letters.
     if w.len() < 2 || w.len() > 9 {
         return None;
     }
-    KEYWORDS_PACKED.binary_search(&pack(w)).ok().map(|i| KEYWORDS[i].1)
+    let (a, b) = (w[0].wrapping_sub(b'a'), w[1].wrapping_sub(b'a'));
+    if a >= 26 || b >= 26 || KEYWORD_PAIRS[a as usize] & (1 << b) == 0 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    KEYWORDS_PACKED.binary_search(&u128::from_be_bytes(buf)).ok().map(|i| KEYWORDS[i].1)
 }
 
 /// The three places a value can land in a query.
@@ -1048,7 +1069,10 @@ mod tests {
     #[test]
     fn tables_sorted() {
         assert!(KEYWORDS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(KEYWORDS.iter().all(|(k, _)| (2..=9).contains(&k.len())));
+        assert!(KEYWORDS.iter().all(|(k, _)| (2..=9).contains(&k.len()) && k.iter().all(|c| c.is_ascii_lowercase())));
+        for (k, kind) in KEYWORDS {
+            assert_eq!(lookup(k), Some(*kind));
+        }
         assert_eq!(lookup(b"union"), Some(Kind::Union));
         assert_eq!(lookup(b"unio"), None);
         assert!(FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
