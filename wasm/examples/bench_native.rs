@@ -1,25 +1,40 @@
-//! Native timing of the detector's parts (a development aid, not a test).
+//! Native timing of the analyzer's parts (a development aid, not a test).
 use std::time::Instant;
 
-fn bb<T>(x: T) -> T {
-    let y = unsafe { std::ptr::read_volatile(&x) };
-    std::mem::forget(x);
-    y
+fn time<F: FnMut()>(label: &str, mut f: F) {
+    let n = 200_000;
+    for _ in 0..1000 {
+        f();
+    }
+    let t = Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    println!("{:<40} {:.3} us", label, t.elapsed().as_secs_f64() * 1e6 / n as f64);
 }
 
 fn main() {
     let d = arcjet_analyzer::bots::Detector::new();
-    let uas: [&[u8]; 3] = [
-        b"x",
-        b"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
-        b"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-    ];
-    for ua in uas {
-        let n = 200_000;
-        let t = Instant::now();
-        for _ in 0..n {
-            bb(d.detect(bb(ua)));
-        }
-        println!("detect {:>4} bytes: {:.3} us", ua.len(), t.elapsed().as_secs_f64() * 1e6 / n as f64);
-    }
+    let chrome: &[u8] = b"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    time("detect chrome", || {
+        let _ = d.detect(chrome);
+    });
+    time("email", || {
+        let _ = arcjet_analyzer::email::validate(
+            "jane.doe@example.com",
+            arcjet_analyzer::email::Options { require_top_level_domain: true, allow_domain_literal: false },
+        );
+    });
+    let mut an = arcjet_analyzer::Analyzer::new();
+    let mut out = Vec::new();
+    let cfg = br#"{"rules":[{"kind":"BOT","index":0,"allow":[]},{"kind":"EMAIL","index":1,"require_top_level_domain":true,"allow_domain_literal":false,"deny":["INVALID"],"allow":[]}]}"#;
+    arcjet_analyzer::configure_json(&mut an, cfg, &mut out);
+    let empty = br#"{"rules":[]}"#;
+    arcjet_analyzer::configure_json(&mut an, empty, &mut out);
+    let req = br#"["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36","203.0.113.7","jane.doe@example.com","GET","example.com","/","","",{},{},[["ip.src"]]]"#;
+    let req_nofp = br#"["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36","203.0.113.7","jane.doe@example.com","GET","example.com","/","","",{},{},[]]"#;
+    time("analyze_json bot+email+fp", || arcjet_analyzer::analyze_json(&mut an, 0, req, &mut out));
+    time("analyze_json bot+email", || arcjet_analyzer::analyze_json(&mut an, 0, req_nofp, &mut out));
+    time("analyze_json no rules, fp", || arcjet_analyzer::analyze_json(&mut an, 1, req, &mut out));
+    time("analyze_json no rules (parse only)", || arcjet_analyzer::analyze_json(&mut an, 1, req_nofp, &mut out));
 }
