@@ -54,7 +54,7 @@ _call_unchecked: Any = getattr(bindings, "_wasmtime_func_call_unchecked", None)
 # objects once, at instantiation, and those objects live as long as the Instance.
 _P = ctypes.c_void_p
 _call_by_address: Any = (
-    ctypes.CFUNCTYPE(_P, _P, _P, _P, ctypes.c_size_t, _P)(ctypes.cast(_call_unchecked, _P).value)
+    ctypes.CFUNCTYPE(_P, _P, _P, _P, ctypes.c_size_t, _P)(ctypes.cast(_call_unchecked, _P).value or 0)
     if _call_unchecked is not None
     else None
 )
