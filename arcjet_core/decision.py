@@ -333,10 +333,15 @@ def is_verified_bot(result: RuleResult) -> bool:
     return isinstance(r, BotReason) and r.verified
 
 
+# The analyzer's message for a bot rule on a request without User-Agent; the
+# same words the reference SDK uses, so apps can match on them too.
+MISSING_USER_AGENT_MESSAGE = "bot detection requires user-agent header"
+
+
 def is_missing_user_agent(result: RuleResult) -> bool:
-    """True when a bot rule denied the request because it had no User-Agent header."""
+    """True when a bot rule could not run because the request had no User-Agent header."""
     r = result.reason_v2
-    return isinstance(r, BotReason) and result.is_denied() and "MISSING_USER_AGENT" in r.denied
+    return result.kind == "BOT" and isinstance(r, ErrorReason) and MISSING_USER_AGENT_MESSAGE in r.message
 
 
 def _jsonable(value: Any) -> Any:

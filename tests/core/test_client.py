@@ -22,6 +22,7 @@ from arcjet_core import (
     detect_sensitive_info,
     filter_request,
     fixed_window,
+    is_missing_user_agent,
     sliding_window,
     token_bucket,
     validate_email,
@@ -40,6 +41,13 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def test_missing_user_agent_is_reported() -> None:
+    aj = arcjet_sync(key="ua", rules=[detect_bot(allow=[])])
+    d = aj.protect(req(ua=None))
+    assert d.is_error() and is_missing_user_agent(d.results[0])
+    assert not is_missing_user_agent(aj.protect(req()).results[0])
 
 
 def test_no_rules_allows() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -137,7 +138,7 @@ def test_ip_helpers() -> None:
 def test_bot_helpers() -> None:
     spoofed = rr(DENY, BotReason(allowed=(), denied=("GOOGLE_CRAWLER",), spoofed=True))
     verified = rr(ALLOW, BotReason(allowed=("GOOGLE_CRAWLER",), denied=(), verified=True))
-    missing = rr(DENY, BotReason(allowed=(), denied=("MISSING_USER_AGENT",)))
+    missing = replace(rr(ERROR, ErrorReason("bot detection requires user-agent header")), kind="BOT")
     assert is_spoofed_bot(spoofed) and not is_spoofed_bot(verified)
     assert is_verified_bot(verified) and not is_verified_bot(spoofed)
     assert is_missing_user_agent(missing) and not is_missing_user_agent(spoofed)
