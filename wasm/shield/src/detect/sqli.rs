@@ -545,21 +545,21 @@ impl<'a> Lexer<'a> {
         let s = self.s;
         let start = self.i;
         let rest = &s[start..];
-        const THREE: &[&[u8]] = &[b"<=>"];
-        const TWO: &[&[u8]] = &[b"<>", b"!=", b"<=", b">=", b":=", b"!<", b"!>", b"=="];
-        for op in THREE.iter().chain(TWO) {
-            if rest.starts_with(op) {
-                self.i += op.len();
-                return Tok { kind: Kind::Op, start, end: self.i };
-            }
+        let b0 = rest[0];
+        let b1 = rest.get(1).copied();
+        if rest.starts_with(b"<=>") {
+            self.i += 3;
+            return Tok { kind: Kind::Op, start, end: self.i };
         }
-        if rest.starts_with(b"<<") || rest.starts_with(b">>") {
+        let two = match (b0, b1) {
+            (b'<', Some(b'>')) | (b'!', Some(b'=')) | (b'<', Some(b'=')) | (b'>', Some(b'=')) | (b':', Some(b'=')) | (b'!', Some(b'<')) | (b'!', Some(b'>')) | (b'=', Some(b'=')) => Some(Kind::Op),
+            (b'<', Some(b'<')) | (b'>', Some(b'>')) => Some(Kind::Arith),
+            (b'|', Some(b'|')) | (b'&', Some(b'&')) => Some(Kind::Logic),
+            _ => None,
+        };
+        if let Some(kind) = two {
             self.i += 2;
-            return Tok { kind: Kind::Arith, start, end: self.i };
-        }
-        if rest.starts_with(b"||") || rest.starts_with(b"&&") {
-            self.i += 2;
-            return Tok { kind: Kind::Logic, start, end: self.i };
+            return Tok { kind, start, end: self.i };
         }
         self.i += 1;
         let kind = match s[start] {
