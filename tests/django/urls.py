@@ -4,6 +4,7 @@ from tests.django import views
 
 urlpatterns = [
     path("", views.index),
+    path("slow/", views.slow),
     path("async/", views.aindex),
     path("health/", views.index),
     path("echo/", views.echo),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -34,6 +35,12 @@ def summary(request: HttpRequest) -> dict[str, Any]:
 
 
 def index(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(summary(request))
+
+
+def slow(request: HttpRequest) -> JsonResponse:
+    # Long enough that concurrent requests land on different server workers.
+    time.sleep(0.05)
     return JsonResponse(summary(request))
 
 

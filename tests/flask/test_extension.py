@@ -15,6 +15,7 @@ from arcjet_core import ArcjetMisconfiguration, Decision, detect_bot, fixed_wind
 from arcjet_flask import Arcjet
 from tests.fixtures.redis_server import free_port
 from tests.flask.apps import create_app
+from tests.starlette.analyzer_status import requires_shield
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"
 
@@ -105,6 +106,7 @@ def test_bot_403() -> None:
     assert denied.json == {"error": "Forbidden", "reason": "BOT"}
 
 
+@requires_shield
 def test_shield_403() -> None:
     client = client_for(create_app(ARCJET_KEY=key(), ARCJET_RULES=[shield()]))
     assert client.get("/?q=hello").status_code == 200

@@ -25,7 +25,8 @@ app.add_middleware(ArcjetMiddleware, client=aj, exclude=["/health"])
 @app.get("/")
 async def index(request: Request) -> dict[str, object]:
     decision = request.state.arcjet_decision
-    return {"conclusion": decision.conclusion.value, "ip": decision.ip_address, "pid": os.getpid()}
+    results = {r.kind: r.conclusion.value for r in decision.results}
+    return {"conclusion": decision.conclusion.value, "results": results, "ip": decision.ip_address, "pid": os.getpid()}
 
 
 @app.get("/health")

@@ -1,6 +1,9 @@
-"""ArcjetDependency on FastAPI routes, alone and behind ArcjetMiddleware."""
+"""ArcjetDependency on FastAPI routes, alone and behind ArcjetMiddleware.
 
-from __future__ import annotations
+No `from __future__ import annotations`: FastAPI must see the route annotations,
+which name dependencies local to build_app().
+"""
+
 
 from typing import Annotated, Any
 

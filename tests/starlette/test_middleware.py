@@ -26,6 +26,7 @@ from arcjet_core import (
     shield,
 )
 from tests.fixtures.redis_server import free_port
+from tests.starlette.analyzer_status import requires_shield
 from tests.starlette.apps import make_app
 from tests.starlette.conftest import BROWSER_UA
 
@@ -243,6 +244,7 @@ async def test_body_not_buffered_without_a_body_rule(http_factory, key) -> None:
     assert response.content == body
 
 
+@requires_shield
 async def test_shield_blocks_attack_in_query(http_factory, key) -> None:
     client = http_factory(make_app(key=key, rules=[shield()], **DEV))
     assert (await client.get("/", params={"q": "hello world"})).status_code == 200
