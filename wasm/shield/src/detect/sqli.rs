@@ -304,6 +304,11 @@ const INTERNALS: &[&[u8]] = &[
     b"xp_regread",
 ];
 
+/// The first bytes and the shortest length of [`INTERNALS`]: most names
+/// are ruled out before comparing.
+const INTERNALS_FIRST: &[u8] = b"@admipsux";
+const INTERNALS_MIN_LEN: usize = 7;
+
 const MAX_TOKENS: usize = 2048;
 const FP_LEN: usize = 8;
 
@@ -890,7 +895,7 @@ fn judge_sequences(s: &[u8], toks: &[Tok], code: &mut Vec<Tok>, hits: &mut Hits)
             }
             Kind::Name | Kind::Var => {
                 let w = text(s, t);
-                if INTERNALS.iter().any(|x| w.starts_with(x) && w.get(x.len()).map_or(true, |&c| c == b'.' || c == b'`')) {
+                if w.len() >= INTERNALS_MIN_LEN && INTERNALS_FIRST.contains(&w[0]) && INTERNALS.iter().any(|x| w.starts_with(x) && w.get(x.len()).map_or(true, |&c| c == b'.' || c == b'`')) {
                     internals = true;
                 }
             }
@@ -1077,6 +1082,7 @@ mod tests {
         assert_eq!(lookup(b"unio"), None);
         assert!(FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(ATTACK_FUNCTIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(INTERNALS.iter().all(|x| x.len() >= INTERNALS_MIN_LEN && INTERNALS_FIRST.contains(&x[0])));
     }
 
     /// What `needs_tokenizer` relies on: every shape needs a string, a
