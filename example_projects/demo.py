@@ -1,5 +1,5 @@
-"""The README's demo: a FastAPI app protected by arcjet-local, driven with a few
-sample requests, printing the decision each one got.
+"""The README's demo: a FastAPI app protected by arcjet-local's ArcjetMiddleware,
+driven with a few sample requests, printing the decision each one got.
 
 Runs entirely in-process on the default in-memory store: no Redis, no network.
 """
@@ -7,11 +7,13 @@ Runs entirely in-process on the default in-memory store: no Redis, no network.
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from arcjet import Decision, Mode, arcjet, detect_bot, shield, token_bucket
+from arcjet_starlette import ArcjetMiddleware
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
@@ -25,18 +27,23 @@ aj = arcjet(
 )
 
 app = FastAPI()
+# Every request is protected; a denied one gets 429 / 403 (with Retry-After and
+# RateLimit headers) without reaching the route.
+app.add_middleware(ArcjetMiddleware, client=aj)
 # The demo prints each decision after the fact; a real app would just act on it.
 DECISIONS: list[Decision] = []
 
 
 @app.get("/")
 async def index(request: Request) -> JSONResponse:
-    decision = await aj.protect(request)
-    DECISIONS.append(decision)
-    if decision.is_denied():
-        status = 429 if decision.reason_v2.type == "RATE_LIMIT" else 403
-        return JSONResponse({"error": decision.reason_v2.type}, status_code=status)
-    return JSONResponse({"message": "Hello world"})
+    return JSONResponse({"message": "Hello world", "decision": request.state.arcjet_decision.id})
+
+
+async def recording_app(scope: Any, receive: Any, send: Any) -> None:
+    """The app, plus a note of the decision the middleware left in scope["state"]."""
+    await app(scope, receive, send)
+    if scope["type"] == "http":
+        DECISIONS.append(scope["state"]["arcjet_decision"])
 
 
 BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
@@ -73,7 +80,7 @@ def main() -> None:
     print(f"{'request':38} {'status':>6}  {'conclusion':10} reason")
     print("-" * 110)
     for label, ip, path, headers in SAMPLES:
-        with TestClient(app, client=(ip, 50000)) as client:
+        with TestClient(recording_app, client=(ip, 50000)) as client:
             response = client.get(path, headers=headers)
         decision = DECISIONS[-1]
         print(f"{label:38} {response.status_code:>6}  {decision.conclusion.value:10} {summarize(decision)}")
