@@ -35,8 +35,32 @@ pub struct Source<'a> {
     pub custom: &'a BTreeMap<Cow<'a, str>, Cow<'a, str>>,
 }
 
+/// Recently computed fingerprints, keyed by the exact bytes hashed. A client
+/// usually sends many requests in a row (that is what rate limits count), so
+/// this spares most SHA-256 runs; 64 direct-mapped slots, full-key compare.
+pub struct Cache {
+    slots: Vec<Option<(Vec<u8>, String)>>,
+}
+
+const CACHE_SLOTS: usize = 64;
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache { slots: vec![None; CACHE_SLOTS] }
+    }
+}
+
+fn slot_of(key: &[u8]) -> usize {
+    // FNV-1a: only picks a slot; equality is checked on the full key.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key {
+        h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+    }
+    (h as usize) % CACHE_SLOTS
+}
+
 /// Compute the fingerprint of one characteristic set, or name the missing one.
-pub fn fingerprint<S: AsRef<str>>(names: &[S], src: &Source) -> Result<String, String> {
+pub fn fingerprint<S: AsRef<str>>(names: &[S], src: &Source, cache: &mut Cache) -> Result<String, String> {
     let mut pairs: Vec<(&str, String)> = Vec::with_capacity(names.len());
     for name in names {
         let name = name.as_ref();
@@ -47,20 +71,27 @@ pub fn fingerprint<S: AsRef<str>>(names: &[S], src: &Source) -> Result<String, S
     }
     pairs.sort();
     pairs.dedup();
-    let mut hasher = Sha256::new();
+    let mut key: Vec<u8> = Vec::with_capacity(64);
     for (name, value) in &pairs {
-        hasher.update((name.len() as u32).to_le_bytes());
-        hasher.update(name.as_bytes());
-        hasher.update((value.len() as u32).to_le_bytes());
-        hasher.update(value.as_bytes());
+        key.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        key.extend_from_slice(name.as_bytes());
+        key.extend_from_slice(&(value.len() as u32).to_le_bytes());
+        key.extend_from_slice(value.as_bytes());
     }
-    let digest = hasher.finalize();
+    let slot = slot_of(&key);
+    if let Some((k, fp)) = &cache.slots[slot] {
+        if *k == key {
+            return Ok(fp.clone());
+        }
+    }
+    let digest = Sha256::digest(&key);
     let mut out = String::with_capacity(PREFIX.len() + 64);
     out.push_str(PREFIX);
     for b in digest.iter() {
         out.push(HEX[(b >> 4) as usize] as char);
         out.push(HEX[(b & 15) as usize] as char);
     }
+    cache.slots[slot] = Some((key, out.clone()));
     Ok(out)
 }
 
@@ -73,6 +104,8 @@ fn non_empty(s: &str) -> Option<String> {
 fn value_of(name: &str, src: &Source) -> Option<String> {
     match name {
         // Canonical form, so "::ffff:1.2.3.4" and "1.2.3.4" share a bucket.
+        // Dotted-quad IPv4 that parses is already canonical (no leading zeros).
+        "ip.src" if src.ip.parse::<std::net::Ipv4Addr>().is_ok() => Some(src.ip.to_owned()),
         "ip.src" => match parse_ip(src.ip) {
             Some(ip) => Some(ip.to_string()),
             None => non_empty(src.ip),
@@ -163,12 +196,14 @@ mod tests {
         let (h, c) = (BTreeMap::new(), BTreeMap::new());
         // Pinned: changing this value changes every stored rate-limit key.
         assert_eq!(
-            fingerprint(&["ip.src".to_owned()], &src(&h, &c)).unwrap(),
+            fingerprint(&["ip.src".to_owned()], &src(&h, &c), &mut Cache::default()).unwrap(),
             "fp::2::05cd419b5bcdca4f69952326eab7ee65ba132978fe5fc27e82b9a3a58d7fda30"
         );
         // Order and duplicates of names do not matter.
-        let a = fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c)).unwrap();
-        let b = fingerprint(&["ip.src".to_owned(), "http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c)).unwrap();
+        let mut cache = Cache::default();
+        let a = fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut cache).unwrap();
+        assert_eq!(fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut cache).unwrap(), a);
+        let b = fingerprint(&["ip.src".to_owned(), "http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut Cache::default()).unwrap();
         assert_eq!(a, b);
     }
 
@@ -183,6 +218,6 @@ mod tests {
         assert_eq!(value_of("http.request.uri.args[\"trail\"]", &s).as_deref(), Some("%4"));
         assert_eq!(value_of("http.request.cookie[\"theme\"]", &s).as_deref(), Some("dark"));
         assert_eq!(value_of("http.request.cookie[\"nope\"]", &s), None);
-        assert!(fingerprint(&["userId".to_owned()], &s).unwrap_err().contains("userId"));
+        assert!(fingerprint(&["userId".to_owned()], &s, &mut Cache::default()).unwrap_err().contains("userId"));
     }
 }

@@ -83,6 +83,7 @@ struct Request<'a>(
 pub struct Analyzer {
     detector: Option<Detector>,
     rulesets: Vec<RuleSet>,
+    fingerprints: fingerprint::Cache,
 }
 
 impl Analyzer {
@@ -210,7 +211,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
     };
     for names in req.10.iter() {
         out.push(b'\n');
-        match fingerprint::fingerprint(names, &src) {
+        match fingerprint::fingerprint(names, &src, &mut an.fingerprints) {
             Ok(fp) => out.extend_from_slice(fp.as_bytes()),
             Err(msg) => {
                 out.push(b'!');
