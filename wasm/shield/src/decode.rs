@@ -336,6 +336,16 @@ pub(crate) struct NormInfo {
     pub present: [u64; 4],
 }
 
+impl NormInfo {
+    /// Whether the normalised text holds a byte some decoding step starts
+    /// at (`%`, `\\`, `&`, or `C0`, `C1`, `E0` of overlong UTF-8). The
+    /// steps leave those bytes alone when normalising, so when this is
+    /// false, [`decode_fully`] of the original value changes nothing.
+    pub fn may_decode(&self) -> bool {
+        [b'%', b'\\', b'&', 0xc0, 0xc1, 0xe0].iter().any(|&b| self.present[(b >> 6) as usize] & (1u64 << (b & 63)) != 0)
+    }
+}
+
 /// Lower-cases ASCII, drops NUL bytes, maps tabs, CR, vertical tab, form
 /// feed and NBSP (U+00A0) to a space and collapses space runs. Line feeds
 /// stay: they end SQL line comments. Writes into `out` (cleared first).

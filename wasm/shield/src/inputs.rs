@@ -154,7 +154,12 @@ impl<'c> Inspector<'c> {
         }
         let name_ref = name.map(|_| &self.name[..]);
         detect::run(&self.seen, seen_info, name_ref, profile, &mut self.scratch, &mut self.hits);
-        if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
+        // Decoding starts only at `%`, `\\`, `&` or an overlong UTF-8 lead
+        // byte, which normalisation keeps as they are: without one in the
+        // normalised value, there is nothing to decode.
+        if !seen_info.may_decode() {
+            // nothing
+        } else if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
             let full_info = decode::normalise(&full, &mut self.full);
             if self.full != self.seen {
                 detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
