@@ -198,3 +198,30 @@ def test_corrupt_cache_file_is_replaced(tmp_path: Path) -> None:
 
 def test_engine_settings_are_in_the_cache_key() -> None:
     assert "epoch=1" in _engine._SETTINGS
+
+
+def test_forked_child_gets_a_fresh_instance_and_ticker() -> None:
+    # gunicorn --preload forks after the app (and its clients) exist: the child
+    # must not reuse the parent's Store, and deadlines must still fire there.
+    code = (
+        "import os, sys\n"
+        "from arcjet_core.analyze import Ruleset, _instance\n"
+        "from arcjet_core.errors import ArcjetAnalyzerError\n"
+        "from arcjet_core.rules import detect_bot\n"
+        "from tests.core.analyze.helpers import ctx\n"
+        "rs = Ruleset([detect_bot(allow=[])])\n"
+        "parent = _instance.current()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    ok = rs.analyze(ctx('curl/8'), email=None, characteristics={}, fingerprint_sets=()).outcomes[0].conclusion == 'DENY'\n"
+        "    inst = _instance.current()\n"
+        "    try:\n"
+        "        inst.call_debug('debug_spin', 1, ticks=5)\n"
+        "        ok = False\n"
+        "    except ArcjetAnalyzerError:\n"
+        "        pass\n"
+        "    os._exit(0 if ok and inst is not parent else 1)\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "sys.exit(os.waitstatus_to_exitcode(status))\n"
+    )
+    subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=60)
