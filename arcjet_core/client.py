@@ -101,6 +101,15 @@ class _ClientBase:
     def storage(self) -> Storage:
         return self._storage
 
+    @property
+    def needs_body(self) -> bool:
+        """True when a rule (shield) inspects the request body: adapters buffer it then."""
+        return self._engine.needs_body
+
+    @property
+    def fail_open(self) -> bool:
+        return self._engine.fail_open
+
     def _derive(self, rule: RuleSpec | Sequence[RuleSpec]) -> dict[str, Any]:
         extra = flatten_rules(rule, "rule")
         return dict(self._options, rules=(*self.rules, *extra),

@@ -198,10 +198,17 @@ def _peek_wsgi_body(environ: Any, headers: Headers, limit: int) -> tuple[bytes |
     """Read at most `limit` bytes of a WSGI body and put them back for the app."""
     stream = environ.get("wsgi.input")
     length = _content_length(headers)
-    if stream is None or not length:
+    if stream is None or length == 0:
         return (b"" if length == 0 else None), False
-    take = min(length, limit)
-    data = stream.read(take)
+    if length is None:
+        # Chunked upload: only safe to read to EOF when the server says the
+        # stream is terminated (PEP 3333 extension, gunicorn and others).
+        if not environ.get("wsgi.input_terminated"):
+            return None, False
+        data = stream.read(limit + 1)
+        environ["wsgi.input"] = _PrefixedStream(data, stream)
+        return data[:limit], len(data) > limit
+    data = stream.read(min(length, limit))
     environ["wsgi.input"] = _PrefixedStream(data, stream)
     return data, length > limit
 
@@ -277,13 +284,14 @@ def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
 
 
 def _classify(request: object) -> str:
-    # A Starlette Request is itself a Mapping over its scope: test it first.
+    # Django's ASGIRequest also has a .scope, and a Starlette Request is itself a
+    # Mapping over its scope: test the most specific shapes first.
+    if hasattr(request, "META") and isinstance(getattr(request, "META", None), Mapping):
+        return "django"
     if _starlette_scope(request) is not None:
         return "starlette"
     if _is_asgi_scope(request):
         return "asgi"
-    if hasattr(request, "META") and isinstance(getattr(request, "META", None), Mapping):
-        return "django"
     if hasattr(request, "environ") and _is_wsgi_environ(getattr(request, "environ", None)):
         return "werkzeug"
     if _is_wsgi_environ(request):

@@ -213,11 +213,10 @@ class PathMatcher:
         return any(fnmatch.fnmatchcase(path, g) for g in self._globs)
 
 
-# The client does not (yet) expose these two facts publicly; read them in one place.
 def client_needs_body(client: Any) -> bool:
     """True when some rule of ``client`` reads the request body (shield)."""
-    return bool(client._engine.needs_body)
+    return bool(client.needs_body)
 
 
 def client_fails_open(client: Any) -> bool:
-    return bool(client._engine.fail_open)
+    return bool(client.fail_open)

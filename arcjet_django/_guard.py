@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 from typing import Any
 
@@ -62,12 +61,6 @@ class Guard:
 
     async def protect_async(self, request: HttpRequest, kwargs: dict[str, Any]) -> Decision:
         assert isinstance(self.client, Arcjet)
-        if self.needs_body:
-            # Under ASGI Django has already spooled the whole body (no I/O left), but the
-            # core mistakes an ASGIRequest (it has .scope) for a Starlette request and would
-            # only see a body Django has cached: load it into the cache first.
-            with contextlib.suppress(Exception):  # RequestDataTooBig, RawPostDataException
-                request.body  # noqa: B018
         try:
             return await self.client.protect(request, **kwargs)
         except ArcjetMisconfiguration:

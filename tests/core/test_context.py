@@ -171,3 +171,27 @@ def test_plain_mapping() -> None:
 def test_unsupported_request_types_raise_type_error(bad: object) -> None:
     with pytest.raises(TypeError, match="protect\\(\\) needs a request"):
         raw_from_request(bad)
+
+
+def test_django_asgi_request_is_django_not_starlette(django_settings: None) -> None:
+    from django.test import AsyncRequestFactory
+
+    request = AsyncRequestFactory().post(
+        "/sign/up?x=1&y=%27", data=BODY, content_type="application/x-www-form-urlencoded",
+        headers={"user-agent": "curl/8.0", "x-forwarded-for": "1.1.1.1, 2.2.2.2"},
+    )
+    request.META["HTTP_COOKIE"] = "a=1; b=2"  # the factory's own cookie jar would append to a header
+    assert hasattr(request, "scope")  # the shape that used to be mistaken for Starlette
+    raw = raw_from_request(request, need_body=True)
+    _check(raw, peer=request.META["REMOTE_ADDR"], repeated_joined=True)
+    assert raw.body == BODY
+
+
+@pytest.mark.parametrize(("terminated", "limit", "expected", "truncated"),
+                         [(True, 1024, BODY, False), (True, 5, BODY[:5], True), (False, 1024, None, False)])
+def test_chunked_wsgi_body(terminated: bool, limit: int, expected: bytes | None, truncated: bool) -> None:
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/", "wsgi.input": io.BytesIO(BODY),
+               "HTTP_TRANSFER_ENCODING": "chunked", "wsgi.input_terminated": terminated}
+    raw = raw_from_request(environ, need_body=True, body_limit=limit)
+    assert raw.body == expected and raw.body_truncated is truncated
+    assert environ["wsgi.input"].read() == BODY  # the app still gets every byte
