@@ -13,6 +13,7 @@ Prints medians over many runs (each run times a batch of calls):
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -33,7 +34,7 @@ HEADERS = [("host", "example.com"), ("user-agent", UA), ("accept", "text/html,ap
            ("accept-language", "en-US,en;q=0.9"), ("accept-encoding", "gzip, deflate, br")]
 
 
-def measure(fn: Callable[[], object], batch: int = 2000, runs: int = 41) -> float:
+def measure(fn: Callable[[], object], batch: int = 2000, runs: int = 41) -> str:
     for _ in range(batch):
         fn()
     times = []
@@ -42,7 +43,7 @@ def measure(fn: Callable[[], object], batch: int = 2000, runs: int = 41) -> floa
         for _ in range(batch):
             fn()
         times.append((time.perf_counter() - t) / batch * 1e6)
-    return statistics.median(times)
+    return f"{statistics.median(times):6.2f} us median ({min(times):.2f} best of {runs} runs x {batch})"
 
 
 def main() -> None:
@@ -71,10 +72,11 @@ def main() -> None:
     def raw_call() -> None:
         inst.analyze(handle, data)
 
-    print(f"analyzer path: {inst.path}")
-    print(f"Ruleset.analyze, bot+email+fingerprint, repeated request: {measure(crossing):6.2f} us (median)")
-    print(f"Ruleset.analyze, bot+email+fingerprint, new UA each call: {measure(crossing_uncached):6.2f} us (median)")
-    print(f"raw Wasm call (copy in, analyze, copy out):               {measure(raw_call):6.2f} us (median)")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"analyzer path: {inst.path}; load average {load:.2f} on {os.cpu_count()} CPUs (noisy when high)")
+    print(f"Ruleset.analyze, bot+email+fingerprint, repeated request: {measure(crossing)}")
+    print(f"Ruleset.analyze, bot+email+fingerprint, new UA each call: {measure(crossing_uncached)}")
+    print(f"raw Wasm call (copy in, analyze, copy out):               {measure(raw_call)}")
 
     try:
         from arcjet_core import arcjet_sync
@@ -85,7 +87,7 @@ def main() -> None:
     request = {"ip": "203.0.113.7", "method": "GET", "path": "/", "host": "example.com",
                "headers": dict(HEADERS)}
     assert aj.protect(request).is_allowed()
-    print(f"arcjet_sync.protect(), detect_bot alone:                  {measure(lambda: aj.protect(request)):6.2f} us (median)")
+    print(f"arcjet_sync.protect(), detect_bot alone:                  {measure(lambda: aj.protect(request))}")
 
 
 if __name__ == "__main__":

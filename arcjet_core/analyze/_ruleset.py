@@ -33,6 +33,7 @@ _q: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_
 # Decoded outcome lines per client; outcomes repeat across requests (same user
 # agent, same verdict), fingerprints do not, hence the separate lines.
 OUTCOME_CACHE_SIZE = 1024
+RESULT_CACHE_SIZE = 1024
 _EMPTY = '""'
 _tokens = itertools.count(1)
 
@@ -101,6 +102,7 @@ class Ruleset:
         self._needs_ua = bool(self._bot_rules)
         self._plans: dict[tuple[tuple[str, ...], ...], _FingerprintPlan] = {}
         self._outcomes: dict[bytes, Mapping[int, RuleOutcome]] = {}
+        self._results: dict[bytes, AnalyzeOutput] = {}
         self._dns = dns_verifier
         self._handle(_instance.current())  # validate now, in the caller's thread
 
@@ -156,6 +158,11 @@ class Ruleset:
         data = self._encode(ctx, email, characteristics, plan)
         inst = _instance.current()
         raw = inst.analyze(self._handle(inst), data)
+        # Same answer bytes, same (immutable) result: a client repeating a
+        # request (the common case under a rate limit) skips all decoding.
+        cached = self._results.get(raw)
+        if cached is not None:
+            return cached
         head, _, tail = raw.partition(b"\n")
         outcomes = self._outcomes.get(head)
         if outcomes is None:
@@ -173,7 +180,11 @@ class Ruleset:
             else:
                 fps.append(text)
                 errors.append(None)
-        return AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
+        result = AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
+        if len(self._results) >= RESULT_CACHE_SIZE:
+            self._results.clear()
+        self._results[raw] = result
+        return result
 
     def _decode_outcomes(self, head: bytes) -> Mapping[int, RuleOutcome]:
         try:
