@@ -3,10 +3,11 @@
     python benchmarks/analyzer.py
 
 Prints medians over many runs (each run times a batch of calls):
-- the crossing: Ruleset.analyze with bot + email rules and one fingerprint
-  (request encoding, the Wasm call, result decoding) on a typical request;
-  once with a repeated request (decoded outcomes come from the per-client
-  cache) and once with a different user agent each call (no cache hit);
+- Ruleset.analyze with bot + email rules and one fingerprint on a typical
+  request: once repeating the same request (answered from the per-client
+  memo, no Wasm call: what a client hammering an endpoint costs), once with a
+  different user agent and IP each call (every call crosses into Wasm:
+  encoding, the call, decoding);
 - the raw Wasm call alone (copy in, call, copy out; no encoding/decoding);
 - arcjet_sync(...).protect() with detect_bot alone, if the client exists.
 """
@@ -56,7 +57,7 @@ def main() -> None:
     def crossing() -> None:
         rs.analyze(ctx, email=email, characteristics={}, fingerprint_sets=sets)
 
-    varied = [RequestContext(ip=f"203.0.113.{i % 250}", method="GET", protocol="HTTP/1.1", host="example.com",
+    varied = [RequestContext(ip=f"10.{i // 250}.113.{i % 250}", method="GET", protocol="HTTP/1.1", host="example.com",
                              path="/", query="", cookies="",
                              headers=Headers([("user-agent", UA.replace("124.0", f"124.{i}"))]))
               for i in range(4096)]
@@ -74,8 +75,8 @@ def main() -> None:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"analyzer path: {inst.path}; load average {load:.2f} on {os.cpu_count()} CPUs (noisy when high)")
-    print(f"Ruleset.analyze, bot+email+fingerprint, repeated request: {measure(crossing)}")
-    print(f"Ruleset.analyze, bot+email+fingerprint, new UA each call: {measure(crossing_uncached)}")
+    print(f"Ruleset.analyze, bot+email+fp, repeated request (memo):  {measure(crossing)}")
+    print(f"Ruleset.analyze, bot+email+fp, new UA+IP each call:      {measure(crossing_uncached)}")
     print(f"raw Wasm call (copy in, analyze, copy out):               {measure(raw_call)}")
 
     try:

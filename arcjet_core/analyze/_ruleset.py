@@ -32,8 +32,7 @@ _HEADER_CHAR = re.compile(r'^http\.request\.headers\["(.+)"\]$')
 _q: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 # Decoded outcome lines per client; outcomes repeat across requests (same user
 # agent, same verdict), fingerprints do not, hence the separate lines.
-OUTCOME_CACHE_SIZE = 1024
-RESULT_CACHE_SIZE = 1024
+MEMO_SIZE = 1024
 _EMPTY = '""'
 _tokens = itertools.count(1)
 
@@ -70,7 +69,11 @@ class Ruleset:
     thread's analyzer instance lazily (eagerly on the constructing thread, so a
     bad rule fails at construction)."""
 
-    def __init__(self, rules: Sequence[RuleSpec], *, dns_verifier: DnsVerifier | None = None) -> None:
+    def __init__(self, rules: Sequence[RuleSpec], *, dns_verifier: DnsVerifier | None = None,
+                 cache_size: int = MEMO_SIZE) -> None:
+        # cache_size bounds the memo (request bytes -> result) and the decoded
+        # answer caches; 0 sends every request through the analyzer.
+        self._cache_size = cache_size
         self._token = next(_tokens)
         specs: list[dict[str, Any]] = []
         self._dns_rules: list[int] = []
@@ -103,6 +106,7 @@ class Ruleset:
         self._plans: dict[tuple[tuple[str, ...], ...], _FingerprintPlan] = {}
         self._outcomes: dict[bytes, Mapping[int, RuleOutcome]] = {}
         self._results: dict[bytes, AnalyzeOutput] = {}
+        self._memo: dict[bytes, AnalyzeOutput] = {}
         self._dns = dns_verifier
         self._handle(_instance.current())  # validate now, in the caller's thread
 
@@ -156,15 +160,22 @@ class Ruleset:
              fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
         plan = self._plan(fingerprint_sets)
         data = self._encode(ctx, email, characteristics, plan)
+        # The analyzer is a pure function of (rules, request bytes): a client
+        # repeating the same request (the usual case under a rate limit) is
+        # answered from memory without crossing into Wasm at all.
+        memo = self._memo.get(data) if self._cache_size else None
+        if memo is not None:
+            return memo
         inst = _instance.current()
         raw = inst.analyze(self._handle(inst), data)
         # Same answer bytes, same (immutable) result: a client repeating a
         # request (the common case under a rate limit) skips all decoding.
-        cached = self._results.get(raw)
+        cached = self._results.get(raw) if self._cache_size else None
         if cached is not None:
+            self._remember(data, cached)
             return cached
         head, _, tail = raw.partition(b"\n")
-        outcomes = self._outcomes.get(head)
+        outcomes = self._outcomes.get(head) if self._cache_size else None
         if outcomes is None:
             outcomes = self._decode_outcomes(head)
         lines = tail.split(b"\n") if plan.count else []
@@ -181,10 +192,17 @@ class Ruleset:
                 fps.append(text)
                 errors.append(None)
         result = AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
-        if len(self._results) >= RESULT_CACHE_SIZE:
-            self._results.clear()
-        self._results[raw] = result
+        if self._cache_size:
+            if len(self._results) >= self._cache_size:
+                self._results.clear()
+            self._results[raw] = result
+            self._remember(data, result)
         return result
+
+    def _remember(self, data: bytes, result: AnalyzeOutput) -> None:
+        if len(self._memo) >= self._cache_size:
+            self._memo.clear()  # bounded; refills with current traffic
+        self._memo[data] = result
 
     def _decode_outcomes(self, head: bytes) -> Mapping[int, RuleOutcome]:
         try:
@@ -194,9 +212,10 @@ class Ruleset:
             outcomes = {int(i): RuleOutcome(str(c), dict(r)) for i, c, r in out["r"]}
         except (ValueError, KeyError, TypeError) as exc:
             raise ArcjetAnalyzerError(f"analyzer returned malformed output: {exc}") from exc
-        if len(self._outcomes) >= OUTCOME_CACHE_SIZE:
-            self._outcomes.clear()  # crude but bounded; refills with what is current
-        self._outcomes[head] = outcomes
+        if self._cache_size:
+            if len(self._outcomes) >= self._cache_size:
+                self._outcomes.clear()  # crude but bounded; refills with what is current
+            self._outcomes[head] = outcomes
         return outcomes
 
     def analyze(self, ctx: RequestContext, *, email: str | None, characteristics: Mapping[str, str],

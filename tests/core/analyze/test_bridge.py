@@ -19,7 +19,8 @@ from arcjet_core.rules import detect_bot, validate_email
 
 from .helpers import CHROME, GOOGLEBOT, ROOT, ctx
 
-RS = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])])
+# cache_size=0: every call crosses into Wasm, which is what these tests are about.
+RS = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])], cache_size=0)
 
 
 def run(rs: Ruleset = RS, ua: str | None = CHROME, ip: str = "203.0.113.7", email: str | None = "a@example.com"):  # type: ignore[no-untyped-def]
@@ -100,6 +101,25 @@ def test_memory_is_capped() -> None:
     assert inst.call_debug("debug_grow", 1) >= 0
 
 
+def test_memo_answers_repeats_without_a_call_and_matches_the_analyzer() -> None:
+    cached = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])])
+    first = run(cached, ua=GOOGLEBOT, ip="66.249.66.1")
+    seen: list[object] = []
+
+    def profiler(frame, event, arg):  # type: ignore[no-untyped-def]
+        if event == "call":
+            seen.append(frame.f_code)
+
+    sys.setprofile(profiler)
+    try:
+        again = run(cached, ua=GOOGLEBOT, ip="66.249.66.1")
+    finally:
+        sys.setprofile(None)
+    assert again is first
+    assert _instance.Instance.analyze.__code__ not in seen
+    assert run(RS, ua=GOOGLEBOT, ip="66.249.66.1") == first  # uncached path agrees
+
+
 def test_huge_user_agent_is_cut_not_fatal() -> None:
     out = run(ua="curl/8 " + "x" * (4 << 20))
     assert out.outcomes[0].conclusion == "DENY"
@@ -146,7 +166,7 @@ def test_eight_threads_agree_with_one() -> None:
 @given(ua=st.text(), header=st.text(), email=st.one_of(st.none(), st.text()), ip=st.text(max_size=60),
        raw=st.binary(max_size=300))
 def test_arbitrary_input_never_crashes(ua: str, header: str, email: str | None, ip: str, raw: bytes) -> None:
-    rs = Ruleset([detect_bot(allow=[]), validate_email(deny=[EmailType.INVALID])])
+    rs = Ruleset([detect_bot(allow=[]), validate_email(deny=[EmailType.INVALID])], cache_size=0)
     c = ctx(ua + raw.decode("latin-1"), ip, headers=[("x-k", header)], cookies=header, query=header)
     out = rs.analyze(c, email=email, characteristics={"k": header},
                      fingerprint_sets=(("ip.src",), ('http.request.headers["x-k"]', "k"), ('http.request.cookie["a"]',)))
