@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Generator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -25,6 +25,7 @@ from arcjet_core.decision import (
     RateLimitReason,
     Reason,
     RuleResult,
+    ShieldReason,
     aggregate,
     reason_from_dict,
 )
@@ -38,6 +39,7 @@ from arcjet_core.ratelimit import (
     LimitParams,
     SlidingWindowParams,
     SuspicionOp,
+    SuspicionOutcome,
     TokenBucketParams,
 )
 from arcjet_core.rules import (
@@ -47,6 +49,7 @@ from arcjet_core.rules import (
     PromptInjectionDetection,
     RuleSpec,
     SensitiveInfoDetection,
+    Shield,
     SlidingWindow,
     TokenBucket,
 )
@@ -233,26 +236,35 @@ class Engine:
         analysis = yield AnalyzeCall(ctx, inputs, self.fingerprint_sets)
         analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
         results: dict[int, RuleResult] = {}
+        scores: dict[int, int] = {}
         for p in self.prepared:
             if p.rule.kind == "RATE_LIMIT":
                 continue
             results[p.index] = self._content_result(p, analysis, analyzer_error, inputs)
-
+            if p.rule.kind == "SHIELD" and analyzer_error is None and results[p.index].state is not RuleState.NOT_RUN:
+                scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
         content_denied = any(r.is_denied() and not r.dry_run for r in results.values())
-        # First pass: fingerprints and the DENY cache. A LIVE deny known from the
-        # cache, like a LIVE content deny, means no other limit is charged.
-        candidates: list[tuple[_Prepared, str]] = []
+
+        # Stateful rules (rate limits, shield suspicion) need a fingerprint and
+        # maybe storage. A LIVE deny known from the DENY cache, like a LIVE
+        # content deny, means no rate limit is charged.
+        pending: list[tuple[_Prepared, str]] = []
         cache_denied = False
         for p in self.prepared:
-            if p.rule.kind != "RATE_LIMIT" or content_denied:
+            if p.fingerprint_slot is None:
                 continue
+            if p.rule.kind == "RATE_LIMIT" and content_denied:
+                continue
+            if p.rule.kind == "SHIELD" and p.index not in scores:
+                continue  # detection did not run: nothing to score
             fingerprint, error = self._fingerprint(p, analysis, analyzer_error)
             if fingerprint is None:
-                results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
+                if not results.get(p.index, _NO_RESULT).is_denied():
+                    results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
                 continue
             cached = self.cache.get(self._cache_key(p, fingerprint))
             if cached is None:
-                candidates.append((p, fingerprint))
+                pending.append((p, fingerprint))
                 continue
             result, ttl = cached
             results[p.index] = RuleResult(
@@ -262,31 +274,23 @@ class Engine:
             )
             cache_denied = cache_denied or not result.dry_run
         for p in self.prepared:
-            if p.rule.kind != "RATE_LIMIT" or p.index in results:
-                continue
-            if content_denied or cache_denied:
+            if p.rule.kind == "RATE_LIMIT" and p.index not in results and (content_denied or cache_denied):
                 results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
                                                 NotRunReason("an earlier LIVE rule denied the request"))
-        pending: list[tuple[_Prepared, str]] = [(p, fp) for p, fp in candidates if p.index not in results]
+        # Suspicion is still counted on a denied request: that is when it matters.
+        pending = [(p, fp) for p, fp in pending if p.rule.kind == "SHIELD" or p.index not in results]
 
         if pending:
-            ops = tuple(
-                LimitOp(
-                    key=KEY_SEPARATOR.join((self.namespace, p.rule_id, fp)),
-                    params=rate_limit_params(p.rule),  # type: ignore[arg-type]
-                    requested=inputs.requested if isinstance(p.rule, TokenBucket) else 1,
-                )
-                for p, fp in pending
-            )
-            outcomes = yield StorageCall(ops)
+            outcomes = yield StorageCall(tuple(self._op(p, fp, inputs, scores) for p, fp in pending))
             for i, (p, fp) in enumerate(pending):
                 if isinstance(outcomes, ArcjetError):
-                    results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR,
-                                                    ErrorReason(f"rate-limit storage failed: {outcomes}"), fp)
+                    results[p.index] = self._storage_failed(p, fp, results.get(p.index), outcomes)
                     continue
                 outcome = outcomes[i]
-                assert isinstance(outcome, LimitOutcome)
-                results[p.index] = self._rate_limit_result(p, fp, outcome)
+                if isinstance(outcome, LimitOutcome):
+                    results[p.index] = self._rate_limit_result(p, fp, outcome)
+                else:
+                    results[p.index] = self._shield_result(p, fp, results[p.index], outcome)
 
         ordered = [results[p.index] for p in self.prepared]
         decision = aggregate(ordered, ip_address=ctx.ip)
@@ -297,6 +301,33 @@ class Engine:
                 message = "; ".join(getattr(r.reason_v2, "message", "") for r in errors)
                 raise ArcjetError(f"fail_open=False and a rule failed: {message}")
         return decision
+
+    def _op(self, p: _Prepared, fingerprint: str, inputs: ProtectInput, scores: Mapping[int, int]) -> LimitOp | SuspicionOp:
+        key = KEY_SEPARATOR.join((self.namespace, p.rule_id, fingerprint))
+        rule = p.rule
+        if isinstance(rule, Shield):
+            return SuspicionOp(key=key, add=scores.get(p.index, 0), threshold=rule.threshold,
+                               window_seconds=rule.window, block_seconds=rule.block_for)
+        assert isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow))
+        return LimitOp(key=key, params=rate_limit_params(rule),
+                       requested=inputs.requested if isinstance(rule, TokenBucket) else 1)
+
+    def _storage_failed(self, p: _Prepared, fingerprint: str, current: RuleResult | None, error: ArcjetError) -> RuleResult:
+        if current is not None and current.is_denied():
+            return current  # shield detection already denied this request on its own
+        what = "shield suspicion" if p.rule.kind == "SHIELD" else "rate-limit"
+        return self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(f"{what} storage failed: {error}"), fingerprint)
+
+    def _shield_result(self, p: _Prepared, fingerprint: str, detection: RuleResult, outcome: SuspicionOutcome) -> RuleResult:
+        if not outcome.blocked:
+            return replace(detection, fingerprint=fingerprint)
+        categories = getattr(detection.reason_v2, "categories", ())
+        reason = ShieldReason(shield_triggered=True, categories=tuple(categories), suspicious=True)
+        ttl = max(1, math.ceil(outcome.block_remaining_seconds))
+        result = self._result(p, RuleState.RUN, Conclusion.DENY, reason, fingerprint, ttl)
+        if not p.dry_run:
+            self.cache.set(self._cache_key(p, fingerprint), result, outcome.block_remaining_seconds)
+        return result
 
     # ----------------------------------------------------------- helpers
 
@@ -368,6 +399,18 @@ class Engine:
             if r.is_error():
                 logger.warning("arcjet rule %s (%s) failed open: %s", r.kind, r.rule_id,
                                getattr(r.reason_v2, "message", ""))
+
+
+def _suspicion_score(outcome: Any) -> int:
+    """Points the analyzer gave this request's shield findings (0 when clean)."""
+    if outcome is None:
+        return 0
+    score = outcome.reason.get("score", 0)
+    return score if isinstance(score, int) and score > 0 else 0
+
+
+_NO_RESULT = RuleResult(rule_id="", state=RuleState.NOT_RUN, conclusion=Conclusion.ALLOW,
+                        reason_v2=NotRunReason(""))
 
 
 def _with_reset(reason: Reason, ttl: int) -> Reason:
