@@ -33,6 +33,7 @@ _q: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_
 # Decoded outcome lines per client; outcomes repeat across requests (same user
 # agent, same verdict), fingerprints do not, hence the separate lines.
 MEMO_SIZE = 1024
+_NO_ERROR: tuple[str | None, ...] = (None,)
 _EMPTY = '""'
 _tokens = itertools.count(1)
 
@@ -71,8 +72,8 @@ class Ruleset:
 
     def __init__(self, rules: Sequence[RuleSpec], *, dns_verifier: DnsVerifier | None = None,
                  cache_size: int = MEMO_SIZE) -> None:
-        # cache_size bounds the memo (request bytes -> result) and the decoded
-        # answer caches; 0 sends every request through the analyzer.
+        # cache_size bounds the memo (request bytes -> result) and the cache of
+        # decoded outcomes; 0 sends every request through the analyzer.
         self._cache_size = cache_size
         self._token = next(_tokens)
         specs: list[dict[str, Any]] = []
@@ -105,7 +106,6 @@ class Ruleset:
         self._needs_ua = bool(self._bot_rules)
         self._plans: dict[tuple[tuple[str, ...], ...], _FingerprintPlan] = {}
         self._outcomes: dict[bytes, Mapping[int, RuleOutcome]] = {}
-        self._results: dict[bytes, AnalyzeOutput] = {}
         self._memo: dict[bytes, AnalyzeOutput] = {}
         self._dns = dns_verifier
         self._handle(_instance.current())  # validate now, in the caller's thread
@@ -167,20 +167,27 @@ class Ruleset:
         if memo is not None:
             return memo
         inst = _instance.current()
-        raw = inst.analyze(self._handle(inst), data)
-        # Same answer bytes, same (immutable) result: a client repeating a
-        # request (the common case under a rate limit) skips all decoding.
-        cached = self._results.get(raw) if self._cache_size else None
-        if cached is not None:
-            self._remember(data, cached)
-            return cached
+        handle = inst.handles.get(self._token)
+        raw = inst.analyze(self._handle(inst) if handle is None else handle, data)
         head, _, tail = raw.partition(b"\n")
         outcomes = self._outcomes.get(head) if self._cache_size else None
         if outcomes is None:
             outcomes = self._decode_outcomes(head)
-        lines = tail.split(b"\n") if plan.count else []
-        if len(lines) != plan.count:
-            raise ArcjetAnalyzerError(f"analyzer returned {len(lines)} fingerprints for {plan.count} sets")
+        count = plan.count
+        if count == 1 and tail[:1] not in (b"!", b""):
+            # The common shape, one fingerprint and no error, without the loop.
+            result = AnalyzeOutput(outcomes, (tail.decode("utf-8", "replace"),), _NO_ERROR)
+        else:
+            result = self._with_fingerprints(outcomes, tail, count)
+        if self._cache_size:
+            self._remember(data, result)
+        return result
+
+    @staticmethod
+    def _with_fingerprints(outcomes: Mapping[int, RuleOutcome], tail: bytes, count: int) -> AnalyzeOutput:
+        lines = tail.split(b"\n") if count else []
+        if len(lines) != count:
+            raise ArcjetAnalyzerError(f"analyzer returned {len(lines)} fingerprints for {count} sets")
         fps: list[str | None] = []
         errors: list[str | None] = []
         for line in lines:
@@ -191,13 +198,7 @@ class Ruleset:
             else:
                 fps.append(text)
                 errors.append(None)
-        result = AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
-        if self._cache_size:
-            if len(self._results) >= self._cache_size:
-                self._results.clear()
-            self._results[raw] = result
-            self._remember(data, result)
-        return result
+        return AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
 
     def _remember(self, data: bytes, result: AnalyzeOutput) -> None:
         if len(self._memo) >= self._cache_size:
@@ -209,7 +210,7 @@ class Ruleset:
             out = json.loads(head)
             if "error" in out:
                 raise ArcjetAnalyzerError(f"analyzer rejected the request: {out['error']}")
-            outcomes = {int(i): RuleOutcome(str(c), dict(r)) for i, c, r in out["r"]}
+            outcomes = {int(i): RuleOutcome(c, r) for i, c, r in out["r"]}
         except (ValueError, KeyError, TypeError) as exc:
             raise ArcjetAnalyzerError(f"analyzer returned malformed output: {exc}") from exc
         if self._cache_size:
