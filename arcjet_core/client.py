@@ -91,6 +91,12 @@ class _ClientBase:
             fail_open=fail_open,
             cache=cache,
         )
+        # protect(request) with no keyword arguments is the common call: validate
+        # that case once. None when it is invalid (e.g. email is required).
+        try:
+            self._bare_inputs: ProtectInput | None = self._engine.validate_inputs()
+        except ArcjetMisconfiguration:
+            self._bare_inputs = None
         self._ruleset: Any = None
         if self.rules:
             from arcjet_core.analyze import Ruleset
@@ -116,6 +122,8 @@ class _ClientBase:
                     _shared=(self._storage, self._engine.cache))
 
     def _inputs(self, kwargs: Mapping[str, Any]) -> ProtectInput:
+        if not kwargs and self._bare_inputs is not None:
+            return self._bare_inputs
         return self._engine.validate_inputs(**kwargs)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from arcjet_core.headers_map import Headers
 
@@ -20,8 +19,9 @@ __all__ = ["Headers", "RawRequest", "RequestContext", "raw_from_request", "raw_f
 DEFAULT_BODY_LIMIT = 1 << 20  # 1 MiB
 
 
-@dataclass(frozen=True, slots=True)
-class RequestContext:
+# Per-request records are NamedTuples: immutable like frozen dataclasses, but
+# about ten times cheaper to build, which matters at a few µs per protect().
+class RequestContext(NamedTuple):
     """What the rules see of one request. ``ip`` is the resolved client address."""
 
     ip: str
@@ -38,8 +38,7 @@ class RequestContext:
     peer: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RawRequest:
+class RawRequest(NamedTuple):
     """A request before client-IP resolution: the transport peer plus what was sent."""
 
     peer: str
@@ -253,12 +252,14 @@ def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
     pairs: list[tuple[str, str]] = []
     items = raw_headers.items() if isinstance(raw_headers, Mapping) else raw_headers
     for key, value in items:
-        if isinstance(value, (list, tuple)):
+        if type(value) is str and type(key) is str:
+            pairs.append((key, value))
+        elif isinstance(value, (list, tuple)):
             pairs.extend((_latin1(key), _latin1(v)) for v in value)
         else:
             pairs.append((_latin1(key), _latin1(value)))
     cookies = data.get("cookies")
-    if cookies and "cookie" not in {k.lower() for k, _ in pairs}:
+    if cookies and not any(k.lower() == "cookie" for k, _ in pairs):
         if isinstance(cookies, Mapping):
             cookies = "; ".join(f"{k}={v}" for k, v in cookies.items())
         pairs.append(("cookie", str(cookies)))
@@ -283,7 +284,29 @@ def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
 # ----------------------------------------------------------------- dispatch
 
 
+# Framework request classes map to one shape forever; remember them so the
+# duck-typing probes run once per class, not once per request. Plain dicts are
+# never cached: a dict can be an ASGI scope, a WSGI environ or a mapping.
+_KIND_BY_TYPE: dict[type, str] = {}
+
+
 def _classify(request: object) -> str:
+    cls = type(request)
+    if cls is dict:
+        if "REQUEST_METHOD" in request:  # type: ignore[operator]
+            return "wsgi"
+        if _is_asgi_scope(request):
+            return "asgi"
+        return "mapping"
+    kind = _KIND_BY_TYPE.get(cls)
+    if kind is None:
+        kind = _classify_shape(request)
+        if kind != "mapping" and len(_KIND_BY_TYPE) < 256:
+            _KIND_BY_TYPE[cls] = kind
+    return kind
+
+
+def _classify_shape(request: object) -> str:
     # Django's ASGIRequest also has a .scope, and a Starlette Request is itself a
     # Mapping over its scope: test the most specific shapes first.
     if hasattr(request, "META") and isinstance(getattr(request, "META", None), Mapping):
@@ -317,7 +340,7 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
         raw = _from_asgi_scope(_starlette_scope(request))  # type: ignore[arg-type]
         cached = getattr(request, "_body", None)
         if need_body and isinstance(cached, bytes):
-            return replace(raw, body=cached[:body_limit], body_truncated=len(cached) > body_limit)
+            return raw._replace(body=cached[:body_limit], body_truncated=len(cached) > body_limit)
         return raw
     if kind == "django":
         raw = _from_meta(request.META)  # type: ignore[attr-defined]
@@ -334,9 +357,9 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
     else:
         raw = _from_mapping(request)  # type: ignore[arg-type]
         if raw.body is not None:
-            return replace(raw, body=raw.body[:body_limit], body_truncated=len(raw.body) > body_limit)
+            return raw._replace(body=raw.body[:body_limit], body_truncated=len(raw.body) > body_limit)
         return raw
-    return replace(raw, body=body, body_truncated=truncated) if need_body else raw
+    return raw._replace(body=body, body_truncated=truncated) if need_body else raw
 
 
 async def raw_from_request_async(
@@ -348,12 +371,12 @@ async def raw_from_request_async(
         length = _content_length(raw.headers)
         cached = getattr(request, "_body", None)
         if isinstance(cached, bytes):
-            return replace(raw, body=cached[:body_limit], body_truncated=len(cached) > body_limit)
+            return raw._replace(body=cached[:body_limit], body_truncated=len(cached) > body_limit)
         if length is not None and length <= body_limit:
             body_fn: Callable[[], Any] = request.body  # type: ignore[attr-defined]
             data = await body_fn()
-            return replace(raw, body=bytes(data))
+            return raw._replace(body=bytes(data))
         # Unknown or oversized length: reading it all here would be unbounded.
         # The ASGI middleware buffers bounded bodies itself and replays them.
-        return replace(raw, body_truncated=True)
+        return raw._replace(body_truncated=True)
     return raw_from_request(request, need_body=need_body, body_limit=body_limit)

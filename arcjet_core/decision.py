@@ -7,10 +7,12 @@ served from the DENY cache can be shared without copying state by accident.
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, is_dataclass, replace
+from dataclasses import asdict, dataclass, is_dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -235,7 +237,11 @@ class Decision:
     ip_details: IpDetails | None = None
     ttl: int = 0
     ip_address: str = ""
-    ip: IpInfo = field(default_factory=IpInfo)
+
+    @property
+    def ip(self) -> IpInfo:
+        """Boolean helpers over ``ip_details`` (is_hosting(), is_vpn(), ...)."""
+        return IpInfo(self.ip_details)
 
     def is_allowed(self) -> bool:
         # ERROR fails open: the request should go ahead.
@@ -261,9 +267,24 @@ class Decision:
         return f"Decision(id={self.id!r}, conclusion={self.conclusion.value}, reason={self.reason_v2.type})"
 
 
-def new_decision_id() -> str:
-    # Same prefix style as the reference's ids, but generated locally.
-    return "lreq_" + uuid.uuid4().hex
+class _IdSource:
+    """Unique decision ids without a syscall per request: a random per-process
+    prefix (renewed in forked children) and a counter."""
+
+    def __init__(self) -> None:
+        self.renew()
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(after_in_child=self.renew)
+
+    def renew(self) -> None:
+        self.prefix = "lreq_" + uuid.uuid4().hex[:20]
+        self.counter = itertools.count(1)
+
+    def __call__(self) -> str:
+        return f"{self.prefix}{next(self.counter):012x}"
+
+
+new_decision_id = _IdSource()
 
 
 def aggregate(
@@ -300,7 +321,6 @@ def aggregate(
         ip_details=ip_details,
         ttl=ttl,
         ip_address=ip_address,
-        ip=IpInfo(ip_details),
     )
 
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import RawRequest, RequestContext
@@ -52,12 +52,15 @@ from arcjet_core.rules import (
     Shield,
     SlidingWindow,
     TokenBucket,
+    interval_of,
 )
 
 logger = logging.getLogger("arcjet")
 
 # Joins the parts of a storage key; cannot appear in a rule id or fingerprint.
 KEY_SEPARATOR = "\x1f"
+# Content results remembered per client (see Engine._content_results).
+CONTENT_MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +77,13 @@ class ProtectInput:
     ip_src: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AnalyzeCall:
+class AnalyzeCall(NamedTuple):
     ctx: RequestContext
     inputs: ProtectInput
     fingerprint_sets: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class StorageCall:
+class StorageCall(NamedTuple):
     ops: tuple[LimitOp | SuspicionOp, ...]
 
 
@@ -128,6 +129,9 @@ class _Prepared:
     rule_id: str
     dry_run: bool
     fingerprint_slot: int | None  # index into fingerprint_sets, for stateful rules
+    key_prefix: str = ""  # storage key up to the fingerprint
+    params: LimitParams | None = None  # rate-limit maths parameters
+    window: timedelta = timedelta(0)
 
 
 _UNBUILT = {
@@ -167,13 +171,18 @@ class Engine:
                 if chars not in sets:
                     sets.append(chars)
                 slot = sets.index(chars)
-            prepared.append(_Prepared(i, rule, rule.rule_id, rule.mode is Mode.DRY_RUN, slot))
+            rule_id = rule.rule_id
+            params = rate_limit_params(rule) if isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow)) else None
+            window = timedelta(seconds=interval_of(rule)) if isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow)) else timedelta(0)
+            prepared.append(_Prepared(i, rule, rule_id, rule.mode is Mode.DRY_RUN, slot,
+                                      KEY_SEPARATOR.join((namespace, rule_id, "")), params, window))
         self.fingerprint_sets = tuple(sets)
         self.prepared = tuple(prepared)
         self.needs_body = any(r.kind == "SHIELD" for r in self.rules)
         self.needs_email = any(isinstance(r, EmailValidation) for r in self.rules)
         self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
         self.has_sensitive = any(isinstance(r, SensitiveInfoDetection) for r in self.rules)
+        self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int]]] = {}
 
     # ------------------------------------------------------------ inputs
 
@@ -235,14 +244,7 @@ class Engine:
             return aggregate((), ip_address=ctx.ip)
         analysis = yield AnalyzeCall(ctx, inputs, self.fingerprint_sets)
         analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
-        results: dict[int, RuleResult] = {}
-        scores: dict[int, int] = {}
-        for p in self.prepared:
-            if p.rule.kind == "RATE_LIMIT":
-                continue
-            results[p.index] = self._content_result(p, analysis, analyzer_error, inputs)
-            if p.rule.kind == "SHIELD" and analyzer_error is None and results[p.index].state is not RuleState.NOT_RUN:
-                scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
+        results, scores = self._content_results(analysis, analyzer_error, inputs)
         content_denied = any(r.is_denied() and not r.dry_run for r in results.values())
 
         # Stateful rules (rate limits, shield suspicion) need a fingerprint and
@@ -303,14 +305,13 @@ class Engine:
         return decision
 
     def _op(self, p: _Prepared, fingerprint: str, inputs: ProtectInput, scores: Mapping[int, int]) -> LimitOp | SuspicionOp:
-        key = KEY_SEPARATOR.join((self.namespace, p.rule_id, fingerprint))
+        key = p.key_prefix + fingerprint
         rule = p.rule
         if isinstance(rule, Shield):
             return SuspicionOp(key=key, add=scores.get(p.index, 0), threshold=rule.threshold,
                                window_seconds=rule.window, block_seconds=rule.block_for)
-        assert isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow))
-        return LimitOp(key=key, params=rate_limit_params(rule),
-                       requested=inputs.requested if isinstance(rule, TokenBucket) else 1)
+        assert p.params is not None
+        return LimitOp(key=key, params=p.params, requested=inputs.requested if isinstance(rule, TokenBucket) else 1)
 
     def _storage_failed(self, p: _Prepared, fingerprint: str, current: RuleResult | None, error: ArcjetError) -> RuleResult:
         if current is not None and current.is_denied():
@@ -341,6 +342,34 @@ class Engine:
             rule_id=p.rule_id, state=state, conclusion=conclusion, reason_v2=reason,
             fingerprint=fingerprint, ttl=ttl, kind=p.rule.kind, dry_run=p.dry_run,
         )
+
+    def _content_results(
+        self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput
+    ) -> tuple[dict[int, RuleResult], dict[int, int]]:
+        """Results of the content rules, and each shield rule's suspicion score.
+
+        The analyzer hands back the very same outcomes object for requests it
+        has seen (its memo), and these results are immutable, so they are
+        memoised by that object's identity. The memo holds a reference to the
+        object, so its id cannot be reused while the entry lives.
+        """
+        memo_key = (id(analysis.outcomes) if error is None else 0, inputs.sensitive_info_value is None)
+        hit = self._content_memo.get(memo_key) if error is None else None
+        if hit is not None and hit[0] is analysis.outcomes:
+            return dict(hit[1]), hit[2]
+        results: dict[int, RuleResult] = {}
+        scores: dict[int, int] = {}
+        for p in self.prepared:
+            if p.rule.kind == "RATE_LIMIT":
+                continue
+            results[p.index] = self._content_result(p, analysis, error, inputs)
+            if p.rule.kind == "SHIELD" and error is None and results[p.index].state is not RuleState.NOT_RUN:
+                scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
+        if error is None:
+            if len(self._content_memo) >= CONTENT_MEMO_SIZE:
+                self._content_memo.clear()
+            self._content_memo[memo_key] = (analysis.outcomes, dict(results), scores)
+        return results, scores
 
     def _content_result(self, p: _Prepared, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> RuleResult:
         if p.rule.kind in _UNBUILT:
@@ -380,7 +409,7 @@ class Engine:
             remaining=outcome.remaining,
             reset_time=datetime.now(timezone.utc) + reset,
             reset=reset,
-            window=timedelta(seconds=outcome.window_seconds),
+            window=p.window,
         )
         if outcome.allowed:
             return self._result(p, RuleState.RUN, Conclusion.ALLOW, reason, fingerprint)

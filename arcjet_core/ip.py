@@ -10,9 +10,10 @@ choose its own IP by sending a header the deployment does not trust.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.headers_map import Headers
@@ -53,8 +54,13 @@ _NON_GLOBAL_NETWORKS: tuple[IPNetwork, ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_ip(token: str) -> IPAddress | None:
-    """Parse one address as proxies write them: brackets, ports and zones stripped."""
+    """Parse one address as proxies write them: brackets, ports and zones stripped.
+
+    Cached: the same few addresses (proxies, busy clients) recur constantly and
+    ipaddress parsing is the costliest step of a protect() call.
+    """
     value = token.strip().strip('"')
     if not value or len(value) > 64:
         return None
@@ -75,6 +81,7 @@ def parse_ip(token: str) -> IPAddress | None:
     return addr
 
 
+@functools.lru_cache(maxsize=8192)
 def is_global_ip(addr: IPAddress) -> bool:
     if (
         addr.is_private
@@ -148,6 +155,19 @@ class IpResolver:
     proxies: TrustedProxies
     platform: str | None = None
     development: bool = False
+    # peer string -> the client IP when the peer itself is the client, else "".
+    # Most requests come straight from a global peer: answer those from here.
+    _direct: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def _direct_client(self, peer: str) -> str:
+        hit = self._direct.get(peer)
+        if hit is None:
+            addr = parse_ip(peer)
+            hit = str(addr) if addr is not None and addr not in self.proxies and is_global_ip(addr) else ""
+            if len(self._direct) >= 4096:
+                self._direct.clear()  # bounded; refills with the current peers
+            self._direct[peer] = hit
+        return hit
 
     def _acceptable(self, addr: IPAddress | None) -> bool:
         if addr is None:
@@ -163,9 +183,10 @@ class IpResolver:
                     addr = parse_ip(value.split(",")[0])
                     if self._acceptable(addr):
                         return str(addr)
+        direct = self._direct_client(peer)
+        if direct:
+            return direct
         peer_addr = parse_ip(peer)
-        if peer_addr is not None and peer_addr not in self.proxies and is_global_ip(peer_addr):
-            return str(peer_addr)
         # The peer is a trusted proxy or a private/loopback hop: forwarding headers
         # are the only place the client can be. Walk right to left.
         for token in reversed(_forwarded_for(headers)):
