@@ -237,3 +237,40 @@ def test_redis_one_round_trip_and_cached_denies_skip_storage(redis_url: str, red
     # While the client is blocked, nothing reaches Redis.
     assert _evalsha_calls(redis_url) - calls == 0
     aj.close()
+
+
+def test_log_level_from_environment(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    logger = logging.getLogger("arcjet")
+    previous = logger.level
+    monkeypatch.setenv("ARCJET_LOG_LEVEL", "debug")
+    try:
+        aj = arcjet_sync(key="log", rules=[fixed_window(max=5, window=60)])
+        assert logger.level == logging.DEBUG
+        with caplog.at_level(logging.DEBUG, logger="arcjet"):
+            aj.protect(req())
+        assert any("arcjet decision" in r.getMessage() for r in caplog.records)
+    finally:
+        logger.setLevel(previous)
+
+
+def test_development_environment_accepts_private_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = [fixed_window(max=1, window=60)]
+    prod = arcjet_sync(key="env-prod", rules=rules)
+    assert prod.protect(req(ip="192.168.1.10")).is_error()  # no usable client IP in production
+    dev = arcjet_sync(key="env-dev", rules=rules, environment="development")
+    assert dev.protect(req(ip="192.168.1.10")).is_allowed()
+    monkeypatch.setenv("ARCJET_ENV", "development")
+    from_env = arcjet_sync(key="env-var", rules=rules)
+    first = from_env.protect(req(ip="127.0.0.1"))
+    assert first.is_allowed() and first.ip_address == "127.0.0.1"
+
+
+def test_proxies_pick_the_client_behind_a_load_balancer() -> None:
+    aj = arcjet_sync(key="lb", proxies=["100.100.100.0/24"], rules=[fixed_window(max=1, window=60)])
+    behind = req(ip="100.100.100.100", headers={"x-forwarded-for": "6.6.6.6, 8.8.8.8"})
+    assert aj.protect(behind).ip_address == "8.8.8.8"
+    # A client cannot pick its IP when it connects directly.
+    spoof = req(ip="9.9.9.9", headers={"x-forwarded-for": "8.8.8.8"})
+    assert aj.protect(spoof).ip_address == "9.9.9.9"
