@@ -57,11 +57,12 @@ build() {
 }
 
 copy_sources() {
-    # The crate without build products or the shield crate (built separately).
+    # The crate and its path dependency shield/ (a crate of its own, with its
+    # own workspace), without build products.
     local dst="$1"
     mkdir -p "$dst"
     (cd "$HERE" && tar --exclude=./target --exclude=./.cargo-home --exclude=./src/generated \
-        --exclude=./shield -cf - .) | tar -C "$dst" -xf -
+        --exclude=./shield/target -cf - .) | tar -C "$dst" -xf -
 }
 
 ensure_packages

