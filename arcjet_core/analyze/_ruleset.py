@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import re
@@ -21,12 +22,22 @@ if TYPE_CHECKING:
 __all__ = ["AnalyzeOutput", "RuleOutcome", "Ruleset"]
 
 # Kinds the analyzer evaluates today; other content rules are left to the engine.
-ANALYZED_KINDS = frozenset({"BOT", "EMAIL"})
+ANALYZED_KINDS = frozenset({"BOT", "EMAIL", "SHIELD"})
 # Longer headers are cut before crossing: no bot pattern needs more, and the
 # request must fit the instance's memory limit whatever a client sends.
 MAX_UA = 16 << 10
 MAX_VALUE = 64 << 10
-
+# Shield: body bytes inspected (the crate's default; the rest is cut here, so it
+# never crosses), and headers sent (servers allow ~100; a plain mapping could
+# hold any number). Cookies travel separately; credentials are opaque to shield.
+SHIELD_MAX_BODY = 64 << 10
+SHIELD_MAX_HEADERS = 256
+_SHIELD_SKIP_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization"})
+# Memo keys longer than this are replaced by a 128-bit BLAKE2b digest, so a
+# full memo holds at most cache_size * MEMO_RAW_KEY bytes of keys however
+# large the requests (bodies) are. Raw keys are JSON arrays far longer than
+# 16 bytes, so they never collide with a digest.
+MEMO_RAW_KEY = 512
 _HEADER_CHAR = re.compile(r'^http\.request\.headers\["(.+)"\]$')
 # The C string escaper behind json.dumps (ensure_ascii=False flavour).
 _q: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
@@ -79,6 +90,7 @@ class Ruleset:
         specs: list[dict[str, Any]] = []
         self._dns_rules: list[int] = []
         self._bot_rules: list[int] = []
+        self._shield_body = -1  # bytes of body to send; -1: no shield rule
         for index, rule in enumerate(rules):
             kind = rule.kind
             if kind not in ANALYZED_KINDS:
@@ -92,6 +104,11 @@ class Ruleset:
                 if getattr(rule, "verify_dns", False):
                     self._dns_rules.append(index)
                 self._bot_rules.append(index)
+            elif kind == "SHIELD":
+                # The body is cut to the largest limit of the client's shield rules.
+                max_body = int(getattr(rule, "max_body_bytes", SHIELD_MAX_BODY))
+                self._shield_body = max(self._shield_body, max_body)
+                spec = {"kind": "SHIELD", "index": index, "max_body_bytes": max_body}
             else:
                 spec = {
                     "kind": "EMAIL",
@@ -131,6 +148,8 @@ class Ruleset:
 
     def _encode(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
                 plan: _FingerprintPlan) -> bytes:
+        if self._shield_body >= 0:
+            return self._encode_shield(ctx, email, characteristics, plan)
         # Hand-assembled JSON (the request array documented in wasm/src/rules.rs):
         # json.dumps costs ~3 µs here, escaping each string ~0.1 µs.
         q = _q
@@ -151,10 +170,41 @@ class Ruleset:
             f"[{ua_json},{q(ctx.ip)},{email_json},{q(ctx.method)},{q(ctx.host)},{q(ctx.path[:MAX_VALUE])},"
             f"{q(ctx.query[:MAX_VALUE]) if plan.needs_query else _EMPTY},"
             f"{q(ctx.cookies[:MAX_VALUE]) if plan.needs_cookies else _EMPTY},"
-            f"{headers},{custom},{plan.json_sets}]"
+            f"{headers},{custom},{plan.json_sets},null,null]"
         )
         # Lone surrogates (from undecodable bytes) become "?" rather than failing.
         return text.encode("utf-8", "replace")
+
+    def _encode_shield(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
+                       plan: _FingerprintPlan) -> bytes:
+        # As _encode, plus what shield inspects: the full query and cookies,
+        # every header in order as a flat [name, value, ...] list, and the
+        # body's length, with the raw body bytes after the array (no escaping).
+        q = _q
+        skip = _SHIELD_SKIP_HEADERS
+        pairs = ctx.headers.items()
+        if len(pairs) > SHIELD_MAX_HEADERS:
+            pairs = pairs[:SHIELD_MAX_HEADERS]
+        shield_headers = ",".join([f"{q(n)},{q(v[:MAX_VALUE])}" for n, v in pairs if n not in skip])
+        ua = ctx.headers.get("user-agent") if self._needs_ua else None
+        email_json = "null" if email is None else q(email[:MAX_VALUE])
+        headers = "{}"
+        if plan.headers:
+            found = [(n, v) for n in plan.headers if (v := ctx.headers.get(n)) is not None]
+            headers = "{" + ",".join(f"{q(n)}:{q(v[:MAX_VALUE])}" for n, v in found) + "}"
+        custom = "{}"
+        if characteristics:
+            custom = "{" + ",".join(f"{q(str(k))}:{q(str(v)[:MAX_VALUE])}" for k, v in characteristics.items()) + "}"
+        body = ctx.body
+        if body is not None and len(body) > self._shield_body:
+            body = body[:self._shield_body]
+        text = (
+            f"[{'null' if ua is None else q(ua[:MAX_UA])},{q(ctx.ip)},{email_json},{q(ctx.method)},{q(ctx.host)},"
+            f"{q(ctx.path[:MAX_VALUE])},{q(ctx.query[:MAX_VALUE])},{q(ctx.cookies[:MAX_VALUE])},"
+            f"{headers},{custom},{plan.json_sets},[{shield_headers}],{'null' if body is None else len(body)}]"
+        )
+        data = text.encode("utf-8", "replace")
+        return data if body is None else data + body
 
     def _run(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
              fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
@@ -163,7 +213,8 @@ class Ruleset:
         # The analyzer is a pure function of (rules, request bytes): a client
         # repeating the same request (the usual case under a rate limit) is
         # answered from memory without crossing into Wasm at all.
-        memo = self._memo.get(data) if self._cache_size else None
+        key = data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
+        memo = self._memo.get(key) if self._cache_size else None
         if memo is not None:
             return memo
         inst = _instance.current()
@@ -180,7 +231,7 @@ class Ruleset:
         else:
             result = self._with_fingerprints(outcomes, tail, count)
         if self._cache_size:
-            self._remember(data, result)
+            self._remember(key, result)
         return result
 
     @staticmethod
@@ -200,10 +251,10 @@ class Ruleset:
                 errors.append(None)
         return AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
 
-    def _remember(self, data: bytes, result: AnalyzeOutput) -> None:
+    def _remember(self, key: bytes, result: AnalyzeOutput) -> None:
         if len(self._memo) >= self._cache_size:
             self._memo.clear()  # bounded; refills with current traffic
-        self._memo[data] = result
+        self._memo[key] = result
 
     def _decode_outcomes(self, head: bytes) -> Mapping[int, RuleOutcome]:
         try:
