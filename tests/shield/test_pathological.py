@@ -1,0 +1,81 @@
+"""Hostile inputs through protect(): they never raise, they finish, and the
+shield rule runs (an analyzer deadline or trap would show as ERROR). No
+timing is asserted; the analyzer's own deadline bounds each call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from arcjet_core import arcjet, arcjet_sync, shield
+
+from .helpers import fresh_ip
+
+UA = {"user-agent": "Mozilla/5.0"}
+FORM = {**UA, "content-type": "application/x-www-form-urlencoded"}
+JSON = {**UA, "content-type": "application/json"}
+
+CASES: dict[str, dict[str, Any]] = {
+    "1 MB of quotes, form": {"method": "POST", "headers": FORM, "body": b"'" * (1 << 20)},
+    "1 MB of quotes, text": {"method": "POST", "headers": {**UA, "content-type": "text/plain"}, "body": b"'" * (1 << 20)},
+    "1 MB of quotes, query": {"method": "GET", "headers": UA, "query": "q=" + "'" * (1 << 20)},
+    "1 MB of percent signs": {"method": "POST", "headers": FORM, "body": b"%" * (1 << 20)},
+    "%25 chains": {"method": "GET", "headers": UA, "query": "q=" + "%25" * 100_000 + "27"},
+    "%%%% everywhere": {"method": "GET", "path": "/%%%%/%%", "headers": {**UA, "x-a": "%%%%", "cookie": "c=%%%%"},
+                        "query": "%%%%=%%%%&q=%%%%", "body": b"%%%%"},
+    "deep JSON arrays": {"method": "POST", "headers": JSON, "body": b"[" * 200_000 + b"]" * 200_000},
+    "deep JSON objects": {"method": "POST", "headers": JSON, "body": b'{"a":' * 100_000 + b"1" + b"}" * 100_000},
+    "unterminated JSON": {"method": "POST", "headers": JSON, "body": b'{"a":"' + b"\\" * 500_000},
+    "10k query params": {"method": "GET", "headers": UA, "query": "&".join(f"p{i}={i}" for i in range(10_000))},
+    "10k form fields": {"method": "POST", "headers": FORM, "body": "&".join(f"f{i}='{i}" for i in range(10_000)).encode()},
+    "10k cookies": {"method": "GET", "headers": {**UA, "cookie": "; ".join(f"c{i}={i}" for i in range(10_000))}},
+    "1k headers": {"method": "GET", "headers": [("user-agent", "x")] + [(f"x-h{i}", "'" * 100) for i in range(1_000)]},
+    "invalid UTF-8 body": {"method": "POST", "headers": FORM, "body": b"f=\xff\xfe\xc0\xae\xed\xa0\x80" * 10_000},
+    "invalid UTF-8 JSON": {"method": "POST", "headers": JSON, "body": b'{"a":"\xff\xc0\xaf\xc0\xae"}'},
+    "lone surrogate in query": {"method": "GET", "headers": UA, "query": "q=\udcff\ud800"},
+    "NUL bytes": {"method": "POST", "headers": {**UA, "content-type": "text/plain"}, "body": b"\x00" * 100_000},
+    "multipart without end": {"method": "POST", "headers": {**UA, "content-type": "multipart/form-data; boundary=b"},
+                              "body": b"--b\r\n" * 50_000},
+    "template and lookup openers": {"method": "POST", "headers": FORM, "body": b"f=" + b"${{" * 200_000},
+    "huge path": {"method": "GET", "headers": UA, "path": "/" + "../" * 50_000},
+}
+
+
+def _check(decision: Any) -> None:
+    (result,) = decision.results
+    assert result.kind == "SHIELD"
+    assert result.state.value == "RUN", result
+    assert result.conclusion.value in ("ALLOW", "DENY"), result.reason_v2
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_pathological_input_is_judged(name: str) -> None:
+    with arcjet_sync(key="patho", rules=[shield(threshold=1_000_000)], body_limit=2 << 20,
+                     environment="development") as aj:
+        _check(aj.protect({"path": "/", **CASES[name], "ip": fresh_ip()}))
+
+
+async def test_pathological_inputs_async() -> None:
+    async with arcjet(key="patho-async", rules=[shield(threshold=1_000_000)], body_limit=2 << 20,
+                      environment="development") as aj:
+        for name in sorted(CASES):
+            _check(await aj.protect({"path": "/", **CASES[name], "ip": fresh_ip()}))
+
+
+def test_limits_hold_and_padding_is_reported() -> None:
+    with arcjet_sync(key="patho-q", rules=[shield(threshold=1_000_000)], body_limit=2 << 20,
+                     environment="development") as aj:
+        def judge(name: str) -> tuple[str, tuple[str, ...]]:
+            decision = aj.protect({"path": "/", **CASES[name], "ip": fresh_ip()})
+            _check(decision)
+            return decision.conclusion.value, tuple(getattr(decision.results[0].reason_v2, "categories", ()))
+
+        # A megabyte of quotes is odd, not an injection; only the first
+        # max_body_bytes (64 KiB) cross into the analyzer at all.
+        assert judge("1 MB of quotes, form") == ("ALLOW", ())
+        assert judge("1 MB of percent signs") == ("ALLOW", ())
+        # Past the crate's limits (512 params, JSON depth 64) the request is
+        # reported as a (Low) protocol anomaly: padding is an evasion technique.
+        for name in ("10k query params", "10k form fields", "10k cookies", "deep JSON arrays", "deep JSON objects"):
+            assert judge(name) == ("ALLOW", ("PROTOCOL_ANOMALY",)), name
