@@ -1,0 +1,187 @@
+"""The SHIELD rule at the bridge: what crosses into the analyzer, the exact
+severities it reports, and the bounded memo. (tests/shield runs the same
+tables through protect().)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from arcjet_core.analyze import Ruleset, _ruleset
+from arcjet_core.context import RequestContext, raw_from_request
+from arcjet_core.rules import detect_bot, shield, validate_email
+from tests.shield import corpus
+
+from .helpers import ctx
+
+SETS = (("ip.src",),)
+RANK = {"LOW": 1, "MEDIUM": 2, "HIGH": 3}
+SHIELD = Ruleset([shield()], cache_size=0)
+
+
+def context(req: dict[str, object], ip: str = "8.8.8.8") -> RequestContext:
+    return raw_from_request({**req, "ip": ip}, need_body=True, body_limit=4 << 20).to_context(ip)
+
+
+def outcome(rs: Ruleset, c: RequestContext, index: int = 0) -> tuple[str, dict[str, object]]:
+    out = rs.analyze(c, email=None, characteristics={}, fingerprint_sets=SETS)
+    o = out.outcomes[index]
+    return o.conclusion, o.reason
+
+
+def severities(req: dict[str, object]) -> dict[str, str]:
+    conclusion, reason = outcome(SHIELD, context(req))
+    sev = reason["severities"]
+    assert isinstance(sev, dict)
+    assert reason["type"] == "SHIELD"
+    assert reason["categories"] == sorted(sev)
+    assert reason["shield_triggered"] is bool(sev)
+    assert conclusion == ("DENY" if "HIGH" in sev.values() else "ALLOW")
+    return sev
+
+
+def test_outcome_shape_of_a_clean_request() -> None:
+    conclusion, reason = outcome(SHIELD, context({"method": "GET", "path": "/", "query": "q=shoes"}))
+    assert conclusion == "ALLOW"
+    assert reason == {"type": "SHIELD", "shield_triggered": False, "categories": [], "score": 0, "severities": {}}
+
+
+def test_score_is_the_sum_of_finding_weights() -> None:
+    _, reason = outcome(SHIELD, context({"method": "GET", "path": "/", "query": "q=%7B%7B7*7%7D%7D"}))
+    assert reason["severities"] == {"TEMPLATE_INJECTION": "MEDIUM"} and reason["score"] == 2
+    # One High in the query and the same in a cookie: two findings, 3 points each.
+    _, reason = outcome(SHIELD, context({"method": "GET", "path": "/", "query": "q=1%27%20or%201%3D1--",
+                                         "headers": {"cookie": "c=1%27%20or%201%3D1--"}}))
+    assert reason["categories"] == ["SQL_INJECTION"] and reason["score"] == 6
+
+
+@pytest.mark.parametrize("detector", sorted(corpus.CATEGORY))
+def test_case_tables_exact_severity(detector: str) -> None:
+    failures = []
+    for case in (c for c in corpus.cases() if c.file == detector):
+        sev = severities(corpus.request(case.place, case.value))
+        got = RANK.get(sev.get(case.category, ""), 0)
+        ok = {
+            "high": got == 3,
+            "medium": got >= 2,
+            "low": got >= 1,
+            "none": got == 0 and "HIGH" not in sev.values(),
+        }[case.expect]
+        if not ok:
+            failures.append(f"{case}: {sev}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("prefix", ["sqli-", "xss-"])
+def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
+    # The crate's own measure (tests/corpus.rs): flagged = Medium or High.
+    rs = Ruleset([shield()])
+    total = flagged = 0
+    for path in corpus.corpus_files(corpus.libinjection_dir(), prefix):
+        for line in corpus.lines(path):
+            _, reason = outcome(rs, context(corpus.request("query", corpus.url_decode(line))))
+            sev = reason["severities"]
+            assert isinstance(sev, dict)
+            total += 1
+            flagged += any(RANK[s] >= 2 for s in sev.values())
+    assert total > 1_600
+    assert flagged >= 0.97 * total, f"{prefix}: {flagged}/{total}"
+
+
+# ------------------------------------------------------------------ encoding
+
+
+def _split(data: bytes) -> tuple[list[object], bytes]:
+    head, end = json.JSONDecoder().raw_decode(data.decode("latin-1"))
+    return head, data[end:]
+
+
+def test_non_shield_clients_send_no_shield_fields() -> None:
+    rs = Ruleset([detect_bot(allow=[]), validate_email(deny=["INVALID"])])
+    plan = rs._plan(SETS)
+    c = ctx(query="a=1", cookies="s=1", headers=[("x-a", "b")])
+    data = rs._encode(c, "a@example.com", {}, plan)
+    head, rest = _split(data)
+    assert rest == b""
+    assert head[6] == "" and head[7] == ""  # query, cookies: not needed by these rules
+    assert head[11:] == [None, None]
+
+
+def test_shield_clients_send_headers_query_cookies_and_raw_body() -> None:
+    rs = Ruleset([shield()])
+    body = bytes(range(256)) + b'"\\'
+    c = context({"method": "POST", "path": "/p", "query": "a=1&b=%27",
+                 "headers": [("User-Agent", "x"), ("Authorization", "Bearer secret"), ("X-A", "1"),
+                             ("Cookie", "s=1"), ("x-a", "2"), ("Content-Type", "text/plain")],
+                 "body": body})
+    head, rest = _split(rs._encode(c, None, {}, rs._plan(SETS)))
+    assert head[6] == "a=1&b=%27" and head[7] == "s=1"
+    # Every header in order, lower-case names; cookies travel on their own and
+    # credentials are opaque to shield, so neither is repeated here.
+    assert head[11] == ["user-agent", "x", "x-a", "1", "x-a", "2", "content-type", "text/plain"]
+    assert head[12] == len(body) and rest == body
+
+
+def test_body_is_cut_to_max_body_bytes_before_crossing() -> None:
+    rs = Ruleset([shield()])
+    c = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": b"a" * (1 << 20)})
+    head, rest = _split(rs._encode(c, None, {}, rs._plan(SETS)))
+    assert head[12] == _ruleset.SHIELD_MAX_BODY == len(rest)
+    # An attack past the inspected prefix is not seen: the limit is the crate's.
+    late = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
+                    "body": b"a" * (1 << 20) + b" <script>alert(1)</script>"})
+    assert outcome(rs, late)[0] == "ALLOW"
+    early = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
+                     "body": b"<script>alert(1)</script>" + b"a" * (1 << 20)})
+    assert outcome(rs, early)[0] == "DENY"
+
+
+def test_no_body_is_null() -> None:
+    rs = Ruleset([shield()])
+    head, rest = _split(rs._encode(context({"method": "GET", "path": "/"}), None, {}, rs._plan(SETS)))
+    assert head[12] is None and rest == b""
+
+
+def test_shield_with_other_rules_keeps_their_outcomes() -> None:
+    rs = Ruleset([detect_bot(deny=["CURL"]), shield(), validate_email(deny=["INVALID"])])
+    c = context({"method": "GET", "path": "/", "query": "q=%3Cscript%3Ealert(1)%3C/script%3E",
+                 "headers": {"user-agent": "curl/8.0"}})
+    out = rs.analyze(c, email="not-an-email", characteristics={}, fingerprint_sets=SETS)
+    assert out.outcomes[0].conclusion == "DENY" and out.outcomes[0].reason["type"] == "BOT"
+    assert out.outcomes[1].conclusion == "DENY" and out.outcomes[1].reason["categories"] == ["XSS"]
+    assert out.outcomes[2].conclusion == "DENY" and out.outcomes[2].reason["type"] == "EMAIL"
+    assert out.fingerprints[0] is not None and out.fingerprints[0].startswith("fp::2::")
+
+
+def test_fingerprints_unchanged_by_shield_fields() -> None:
+    # The fingerprint reads query and cookies only when characteristics name them.
+    c = context({"method": "GET", "path": "/", "query": "q=1", "headers": {"cookie": "a=1"}})
+    with_shield = Ruleset([shield()]).analyze(c, email=None, characteristics={}, fingerprint_sets=SETS)
+    without = Ruleset([detect_bot(allow=[])]).analyze(c, email=None, characteristics={}, fingerprint_sets=SETS)
+    assert with_shield.fingerprints == without.fingerprints
+
+
+# ---------------------------------------------------------------------- memo
+
+
+def test_memo_stays_small_with_large_bodies() -> None:
+    rs = Ruleset([shield()], cache_size=64)
+    for i in range(200):
+        body = f"n={i}&".encode() + b"x" * 60_000
+        rs.analyze(context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": body}),
+                   email=None, characteristics={}, fingerprint_sets=SETS)
+    assert 0 < len(rs._memo) <= 64
+    assert all(len(k) <= _ruleset.MEMO_RAW_KEY for k in rs._memo)
+
+
+def test_memo_answers_a_repeated_large_request_and_tells_bodies_apart() -> None:
+    rs = Ruleset([shield()])
+    attack = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
+                      "body": b"x" * 5_000 + b" <script>alert(1)</script>"})
+    clean = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
+                     "body": b"x" * 5_000 + b" <b>bold</b> and more words"})
+    first = rs.analyze(attack, email=None, characteristics={}, fingerprint_sets=SETS)
+    assert rs.analyze(attack, email=None, characteristics={}, fingerprint_sets=SETS) is first
+    assert first.outcomes[0].conclusion == "DENY"
+    assert rs.analyze(clean, email=None, characteristics={}, fingerprint_sets=SETS).outcomes[0].conclusion == "ALLOW"
