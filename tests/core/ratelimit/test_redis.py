@@ -202,3 +202,46 @@ def test_missing_redis_driver_says_how_to_install() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "ArcjetMisconfiguration" in out.stdout and "arcjet-local[redis]" in out.stdout
+
+
+def test_stored_state_is_plain_colon_separated_integers(redis_url: str, redis_prefix: str) -> None:
+    """run.lua writes "a:b" / "a:b:c": the format every version reads, so upgrades keep state."""
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    fp = uuid.uuid4().hex
+    store.run(request_ops(fp))
+    client = redis.Redis.from_url(redis_url)
+    fields = {
+        kind: client.get(storage_key(redis_prefix, kind, SEP.join(["ns", rule, fp])))
+        for kind, rule in (("t", "r1"), ("f", "r2"), ("s", "r3"), ("x", "shield"))
+    }
+    assert {k: len(v.split(b":")) for k, v in fields.items() if v} == {
+        "t": 2,
+        "f": 2,
+        "s": 3,
+        "x": 3,
+    }
+    assert all(part.isdigit() for v in fields.values() if v for part in v.split(b":"))
+    store.close()
+    client.close()
+
+
+def test_state_written_by_hand_is_read_and_garbage_is_no_state(
+    redis_url: str, redis_prefix: str
+) -> None:
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    client = redis.Redis.from_url(redis_url)
+    op = LimitOp(f"ns{SEP}hand{SEP}{uuid.uuid4().hex}", FixedWindowParams(3, 3600), 1)
+    key = storage_key(redis_prefix, "f", op.key)
+    seconds, _micros = client.time()
+    # A window index ahead of the server clock: the script stays in that
+    # window (clock stepped back), so the stored count decides, not the time.
+    client.set(key, f"{seconds // 3600 + 5}:3", px=60_000)
+    (o,) = store.run([op])
+    assert isinstance(o, LimitOutcome) and not o.allowed and o.remaining == 0
+    client.set(key, "not:a:number", px=60_000)
+    (o,) = store.run([op])
+    assert isinstance(o, LimitOutcome) and o.allowed and o.remaining == 2
+    index, count = client.get(key).split(b":")  # overwritten with well-formed state
+    assert index.isdigit() and count == b"1"
+    store.close()
+    client.close()
