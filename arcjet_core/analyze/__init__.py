@@ -1,7 +1,7 @@
 """The Wasm analyzer bridge.
 
 One call per protect() evaluates every content rule the analyzer knows (bot
-detection, email syntax) and computes the fingerprints the engine asked for.
+detection, email syntax, shield) and computes the fingerprints the engine asked for.
 The module is compiled once per process (cached on disk), instantiated once
 per thread, configured once per client and thread.
 """
