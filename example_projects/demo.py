@@ -55,13 +55,16 @@ SAMPLES: list[tuple[str, str, str, dict[str, str]]] = [
     ("another browser", "9.9.9.9", "/", {"user-agent": BROWSER}),
     ("curl", "1.0.0.1", "/", {"user-agent": "curl/8.5.0"}),
     ("Python requests", "1.0.0.2", "/", {"user-agent": "python-requests/2.32.3"}),
-    ("no User-Agent", "1.0.0.3", "/", {}),
+    ("empty User-Agent", "1.0.0.3", "/", {"user-agent": ""}),
     ("SQL injection in a query", "1.0.0.4", "/?id=1'%20OR%20'1'='1", {"user-agent": BROWSER}),
     ("XSS in a query", "1.0.0.5", "/?q=%3Cscript%3Ealert(1)%3C/script%3E", {"user-agent": BROWSER}),
 ]
 
 
 def summarize(decision: Decision) -> str:
+    if decision.conclusion == "ALLOW":
+        limits = [r.reason_v2 for r in decision.results if r.reason_v2.type == "RATE_LIMIT"]
+        return "; ".join(f"token bucket {r.remaining}/{r.max} left" for r in limits) or "nothing matched"
     reason = decision.reason_v2
     if reason.type == "RATE_LIMIT":
         return f"RATE_LIMIT remaining={reason.remaining}/{reason.max} reset={int(reason.reset.total_seconds())}s"
