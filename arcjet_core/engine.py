@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Generator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, NamedTuple
 
@@ -321,7 +321,11 @@ class Engine:
 
     def _shield_result(self, p: _Prepared, fingerprint: str, detection: RuleResult, outcome: SuspicionOutcome) -> RuleResult:
         if not outcome.blocked:
-            return replace(detection, fingerprint=fingerprint)
+            return RuleResult(
+                rule_id=detection.rule_id, state=detection.state, conclusion=detection.conclusion,
+                reason_v2=detection.reason_v2, fingerprint=fingerprint, ttl=detection.ttl,
+                kind=detection.kind, dry_run=detection.dry_run,
+            )
         categories = getattr(detection.reason_v2, "categories", ())
         reason = ShieldReason(shield_triggered=True, categories=tuple(categories), suspicious=True)
         ttl = max(1, math.ceil(outcome.block_remaining_seconds))
