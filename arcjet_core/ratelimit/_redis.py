@@ -7,6 +7,12 @@ Why there are no client-side retries: a timeout may arrive after the script
 already ran, and re-sending it would count the request twice. A failed call
 raises ``ArcjetStorageError`` (the engine fails open), the broken connection is
 dropped, and the next call reconnects, so the store recovers by itself.
+
+Speed (single server): the store keeps its own redis-py connections and sends
+a pre-encoded EVALSHA (ops' keys and arguments are encoded once per distinct
+op and cached), skipping redis-py's client layer and pool checkout, which on
+a local Redis cost more than the round trip. A Cluster goes through
+redis-py's RedisCluster, which routes by slot.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ import asyncio
 import contextlib
 import functools
 import hashlib
+import os
+import select
 import threading
 import weakref
 from collections.abc import Sequence
@@ -117,6 +125,66 @@ def unpack(op: Op, flag: int, count: int, ms: int) -> Outcome:
     return LimitOutcome(bool(flag), p.max, int(count), int(ms) / 1000, p.interval)
 
 
+def _bulk(value: bytes) -> bytes:
+    return b"$%d\r\n%s\r\n" % (len(value), value)
+
+
+@functools.lru_cache(maxsize=16_384)  # the engine sends equal ops for a returning client
+def op_wire(prefix: str, op: Op) -> tuple[str, bytes, bytes]:
+    """The op's storage key, and its key and arguments as RESP bulk strings.
+
+    Encoding an op costs more than sending it; a client seen again reuses the
+    bytes, and a request's command is a join of cached pieces.
+    """
+    kind, args = pack(op)
+    key = storage_key(prefix, kind, op.key)
+    encoded = b"".join(_bulk(a) for a in (kind.encode(), *(b"%d" % x for x in args)))
+    return key, _bulk(key.encode()), encoded
+
+
+class _Link:
+    """One redis-py connection this store owns, with a cheap staleness probe.
+
+    The redis-py pool checks every connection it hands out with
+    ``can_read()`` (several Python calls and a syscall). Here a ``poll(0)`` on
+    the socket says in one syscall whether anything at all is waiting; only
+    then does ``can_read()`` decide whether the server closed the connection
+    (after a restart, an idle timeout) or sent something unexpected.
+    """
+
+    __slots__ = ("_poll", "conn")
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        conn.connect()
+        self._poll: Any = None
+        sock = getattr(conn, "_sock", None)
+        if _HAS_POLL and sock is not None:
+            self._poll = select.poll()
+            self._poll.register(sock.fileno(), select.POLLIN)
+
+    def clean(self) -> bool:
+        """True when nothing is waiting on the connection: a request may go out."""
+        if self._poll is not None and not self._poll.poll(0):
+            return True
+        return not self.conn.can_read()
+
+
+_HAS_POLL = hasattr(select, "poll")  # not on Windows: can_read() alone there
+
+# Stores whose idle connections a forked child must not share with its parent.
+_stores: weakref.WeakSet[RedisStorage] = weakref.WeakSet()
+
+
+def _forget_connections_after_fork() -> None:
+    for store in list(_stores):
+        store._forget_inherited()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_connections_after_fork)
+
+
 class RedisStorage(Storage):
     """Rate-limit state on a Redis, Valkey or Redis Cluster server.
 
@@ -163,6 +231,22 @@ class RedisStorage(Storage):
         self._async_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
             weakref.WeakKeyDictionary()
         )
+        # Single-server fast path: connections this store owns, idle ones here.
+        # list.pop()/append() are atomic, so threads share it without a lock;
+        # a connection is in the list only between two complete replies.
+        self._idle: list[_Link] = []
+        self._async_idle: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._head = b"$7\r\nEVALSHA\r\n" + _bulk(self.sha.encode())
+        self._eval_head = b"$4\r\nEVAL\r\n" + _bulk(self.script.encode())
+        self._response_error = self._redis.exceptions.ResponseError
+        # redis-py 8 renamed the asyncio "anything waiting?" probe.
+        async_connection = self._redis.asyncio.connection.AbstractConnection
+        self._async_probe = (
+            "can_read" if hasattr(async_connection, "can_read") else "can_read_destructive"
+        )
+        _stores.add(self)
 
     def __repr__(self) -> str:
         return f"RedisStorage(cluster={self.cluster}, prefix={self.prefix!r})"
@@ -234,6 +318,91 @@ class RedisStorage(Storage):
     def run(self, ops: Sequence[Op]) -> list[Outcome]:
         if not ops:
             return []
+        if self.cluster:
+            return self._run_cluster(ops)
+        try:
+            keys, args = self._command(ops)
+            reply = self._send(keys, args)
+        except self._faults as exc:
+            raise self._fault(exc) from exc
+        return [
+            unpack(op, reply[n], reply[n + 1], reply[n + 2])
+            for op, n in zip(ops, range(0, 3 * len(ops), 3), strict=True)
+        ]
+
+    def _command(self, ops: Sequence[Op]) -> tuple[list[bytes], list[bytes]]:
+        """EVALSHA's arguments after the script: numkeys, keys, op arguments.
+
+        Returned as the RESP pieces (key bulks, then the rest) so the EVAL
+        fallback can reuse them behind a different head.
+        """
+        prefix = self.prefix
+        if len(ops) == 1:
+            _key, key_bulk, args_bulk = op_wire(prefix, ops[0])
+            return [key_bulk], [args_bulk]
+        wires = [op_wire(prefix, op) for op in ops]
+        return [w[1] for w in wires], [w[2] for w in wires]
+
+    def _packed(self, head: bytes, keys: list[bytes], args: list[bytes]) -> bytes:
+        count = len(keys)
+        return b"".join((b"*%d\r\n" % (3 + 6 * count), head, _bulk(b"%d" % count), *keys, *args))
+
+    def _send(self, keys: list[bytes], args: list[bytes]) -> Any:
+        """One EVALSHA on a connection of our own; EVAL once on NOSCRIPT.
+
+        Bypasses redis-py's client layer (command lookup, response callbacks,
+        retry wrapper, pool bookkeeping, observability hooks), which costs
+        more than the round trip itself on a local Redis. Any failure other
+        than an error reply drops the connection: its state is unknown, and
+        the next call opens a fresh one.
+        """
+        link = self._checkout()
+        conn = link.conn
+        try:
+            conn.send_packed_command((self._packed(self._head, keys, args),))
+            try:
+                reply = conn.read_response()
+            except self._no_script:
+                # EVAL runs the script and caches it on the server, so the
+                # next EVALSHA hits; one extra round trip after a restart or flush.
+                conn.send_packed_command((self._packed(self._eval_head, keys, args),))
+                reply = conn.read_response()
+        except self._response_error:
+            self._idle.append(link)  # a complete error reply: the connection is fine
+            raise
+        except BaseException:
+            conn.disconnect()
+            raise
+        self._idle.append(link)
+        return reply
+
+    def _checkout(self) -> _Link:
+        try:
+            link = self._idle.pop()
+        except IndexError:
+            return _Link(self._new_connection())
+        try:
+            if link.clean():
+                return link
+        except self._faults:
+            pass
+        # Closed by the server (restart, idle timeout) or holding stray bytes.
+        link.conn.disconnect()
+        return _Link(self._new_connection())
+
+    def _new_connection(self) -> Any:
+        # The client is only a parsed URL and options here: its pool builds
+        # connections exactly as redis-py would, but hands none out.
+        pool = self._sync_client().connection_pool
+        return pool.connection_class(**pool.connection_kwargs)
+
+    def _forget_inherited(self) -> None:
+        # In a forked child the idle sockets are the parent's: drop them
+        # unclosed (redis-py only shuts a socket down in its own process).
+        self._idle = []
+        self._async_idle = weakref.WeakKeyDictionary()
+
+    def _run_cluster(self, ops: Sequence[Op]) -> list[Outcome]:
         try:
             client = self._sync_client()
             batches = self._batches(ops)
@@ -251,6 +420,10 @@ class RedisStorage(Storage):
             return client.eval(self.script, len(keys), *keys, *args)
 
     def close(self) -> None:
+        idle, self._idle = self._idle, []
+        for link in idle:
+            with contextlib.suppress(*self._faults):
+                link.conn.disconnect()
         with self._client_lock:
             client, self._client = self._client, None
         if client is not None:
@@ -271,6 +444,56 @@ class RedisStorage(Storage):
     async def run_async(self, ops: Sequence[Op]) -> list[Outcome]:
         if not ops:
             return []
+        if self.cluster:
+            return await self._run_cluster_async(ops)
+        try:
+            keys, args = self._command(ops)
+            reply = await self._send_async(keys, args)
+        except self._faults as exc:
+            raise self._fault(exc) from exc
+        return [
+            unpack(op, reply[n], reply[n + 1], reply[n + 2])
+            for op, n in zip(ops, range(0, 3 * len(ops), 3), strict=True)
+        ]
+
+    async def _send_async(self, keys: list[bytes], args: list[bytes]) -> Any:
+        """``_send`` on redis.asyncio connections of the running loop."""
+        loop = asyncio.get_running_loop()
+        idle = self._async_idle.get(loop)
+        if idle is None:
+            idle = self._async_idle[loop] = []
+        conn = await self._checkout_async(idle)
+        try:
+            await conn.send_packed_command((self._packed(self._head, keys, args),))
+            try:
+                reply = await conn.read_response()
+            except self._no_script:
+                await conn.send_packed_command((self._packed(self._eval_head, keys, args),))
+                reply = await conn.read_response()
+        except self._response_error:
+            idle.append(conn)
+            raise
+        except BaseException:  # cancellation included: a reply may still be on its way
+            await conn.disconnect(nowait=True)
+            raise
+        idle.append(conn)
+        return reply
+
+    async def _checkout_async(self, idle: list[Any]) -> Any:
+        while idle:
+            conn = idle.pop()
+            try:
+                if conn.is_connected and not await getattr(conn, self._async_probe)():
+                    return conn
+            except self._faults:
+                pass
+            await conn.disconnect(nowait=True)
+        pool = self._async_client().connection_pool
+        conn = pool.connection_class(**pool.connection_kwargs)
+        await conn.connect()
+        return conn
+
+    async def _run_cluster_async(self, ops: Sequence[Op]) -> list[Outcome]:
         try:
             client = self._async_client()
             batches = self._batches(ops)
@@ -287,6 +510,9 @@ class RedisStorage(Storage):
 
     async def aclose(self) -> None:
         loop = asyncio.get_running_loop()
+        for conn in self._async_idle.pop(loop, ()):
+            with contextlib.suppress(*self._faults):
+                await conn.disconnect()
         client = self._async_clients.pop(loop, None)
         if client is not None:
             with contextlib.suppress(*self._faults):

@@ -245,3 +245,59 @@ def test_state_written_by_hand_is_read_and_garbage_is_no_state(
     assert index.isdigit() and count == b"1"
     store.close()
     client.close()
+
+
+def test_idle_connection_closed_by_the_server_is_replaced(
+    redis_url: str, redis_prefix: str
+) -> None:
+    """The store's own connections: one the server dropped while idle is not used."""
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 5), 1)
+    store.run([op])
+    observer = redis.Redis.from_url(redis_url)
+    store_ids = [c["id"] for c in observer.client_list() if c["cmd"] in ("evalsha", "eval")]
+    assert store_ids
+    for client_id in store_ids:
+        observer.client_kill_filter(_id=client_id)
+    (o,) = store.run([op])  # first call after the kill already works
+    assert isinstance(o, LimitOutcome) and o.allowed and o.remaining == 3
+    store.close()
+    observer.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs os.fork")
+def test_forked_child_opens_its_own_connection(redis_url: str, redis_prefix: str) -> None:
+    import os
+
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 10), 1)
+    store.run([op])
+    assert store._idle  # the parent keeps an idle connection
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        ok = not store._idle and store.run([op])[0].remaining == 8  # type: ignore[union-attr]
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    (o,) = store.run([op])  # the parent's connection was not disturbed
+    assert isinstance(o, LimitOutcome) and o.remaining == 7
+    store.close()
+
+
+async def test_async_idle_connection_closed_by_the_server_is_replaced(
+    redis_url: str, redis_prefix: str
+) -> None:
+    import asyncio
+
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 5), 1)
+    await store.run_async([op])
+    observer = redis.Redis.from_url(redis_url)
+    for c in observer.client_list():
+        if c["cmd"] in ("evalsha", "eval"):
+            observer.client_kill_filter(_id=c["id"])
+    await asyncio.sleep(0.05)  # let the loop see the EOF
+    (o,) = await store.run_async([op])
+    assert isinstance(o, LimitOutcome) and o.allowed and o.remaining == 3
+    await store.aclose()
+    observer.close()
