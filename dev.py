@@ -32,9 +32,9 @@ def log(message: str) -> None:
     print(f"[dev] {message}", flush=True)
 
 
-def run(cmd: list[str], **kwargs: object) -> int:
+def run(cmd: list[str], cwd: Path = ROOT, **kwargs: object) -> int:
     log("$ " + " ".join(cmd))
-    return subprocess.call(cmd, cwd=ROOT, **kwargs)  # type: ignore[arg-type]
+    return subprocess.call(cmd, cwd=cwd, **kwargs)  # type: ignore[arg-type]
 
 
 def ensure_venv() -> None:
@@ -84,12 +84,17 @@ def wasm_check() -> int:
     return run(["bash", str(build), "--check"])
 
 
-def shield_crate_tests() -> int:
-    crate = ROOT / "wasm" / "shield"
-    if not (crate / "Cargo.toml").exists():
-        return 0
+def rust_tests() -> int:
+    """The analyzer's and the shield crate's own Rust tests, natively.
+
+    Run from inside each crate so cargo picks up wasm/.cargo/config.toml (the
+    offline Debian registry); build.sh --check has installed the toolchain.
+    """
     env = dict(os.environ, RUSTC="/usr/bin/rustc")
-    return run(["/usr/bin/cargo", "test", "--release", "--quiet", "--manifest-path", str(crate / "Cargo.toml")], env=env)
+    failures = 0
+    for crate in (ROOT / "wasm" / "shield", ROOT / "wasm"):
+        failures += run(["/usr/bin/cargo", "test", "--release", "--quiet"], cwd=crate, env=env) != 0
+    return failures
 
 
 def cmd_demo() -> int:
@@ -103,7 +108,7 @@ def cmd_test(pytest_args: list[str]) -> int:
     failures = 0
     if os.environ.get("ARCJET_SKIP_WASM_CHECK") != "1":
         failures += wasm_check() != 0
-        failures += shield_crate_tests() != 0
+        failures += rust_tests()
     env = dict(os.environ)
     if os.environ.get("CI"):
         env.setdefault("ARCJET_REQUIRE_REDIS", "1")
