@@ -86,7 +86,12 @@ def _is_asgi_scope(obj: object) -> bool:
 
 
 def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
-    headers = Headers((_latin1(k), _latin1(v)) for k, v in scope.get("headers") or ())
+    try:
+        # ASGI: names are lower-case bytes, values bytes, both latin-1.
+        pairs = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers") or ()]
+        headers = Headers.from_lowercase(pairs)
+    except AttributeError:  # a hand-built scope with str headers
+        headers = Headers((_latin1(k), _latin1(v)) for k, v in scope.get("headers") or ())
     client = scope.get("client")
     peer = str(client[0]) if client else ""
     scheme = str(scope.get("scheme") or ("ws" if scope.get("type") == "websocket" else "http"))
@@ -119,21 +124,35 @@ def _is_wsgi_environ(obj: object) -> bool:
     return isinstance(obj, Mapping) and "REQUEST_METHOD" in obj
 
 
-def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
-    pairs: list[tuple[str, str]] = []
-    for key, value in meta.items():
-        if not isinstance(key, str):
-            continue
+# WSGI environ key -> header name, or "" for keys that are not headers. The
+# same few dozen keys recur on every request; bounded against hostile input.
+_META_HEADER_NAMES: dict[str, str] = {}
+
+
+def _meta_header_name(key: str) -> str:
+    name = _META_HEADER_NAMES.get(key)
+    if name is None:
         if key.startswith("HTTP_"):
             name = key[5:].replace("_", "-").lower()
         elif key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
             name = key.replace("_", "-").lower()
         else:
+            name = ""
+        if len(_META_HEADER_NAMES) < 1024:
+            _META_HEADER_NAMES[key] = name
+    return name
+
+
+def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
+    pairs: list[tuple[str, str]] = []
+    for key, value in meta.items():
+        if type(key) is not str:
             continue
-        if value is None or value == "":
+        name = _meta_header_name(key)
+        if not name or value is None or value == "":
             continue
-        pairs.append((name, _latin1(value) if isinstance(value, bytes) else str(value)))
-    return Headers(pairs)
+        pairs.append((name, value if type(value) is str else _latin1(value) if isinstance(value, bytes) else str(value)))
+    return Headers.from_lowercase(pairs)
 
 
 def _from_meta(meta: Mapping[str, Any]) -> RawRequest:

@@ -14,11 +14,22 @@ class Headers(Mapping[str, str]):
     __slots__ = ("_index", "_pairs")
 
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
-        self._pairs: tuple[tuple[str, str], ...] = tuple((k.lower(), v) for k, v in pairs)
-        index: dict[str, list[str]] = {}
-        for k, v in self._pairs:
-            index.setdefault(k, []).append(v)
-        self._index: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in index.items()}
+        self._set(tuple((k.lower(), v) for k, v in pairs))
+
+    @classmethod
+    def from_lowercase(cls, pairs: list[tuple[str, str]]) -> Headers:
+        """For sources whose names are lower-case already (ASGI, our WSGI mapping)."""
+        headers = cls.__new__(cls)
+        headers._set(tuple(pairs))
+        return headers
+
+    def _set(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        self._pairs = pairs
+        index: dict[str, tuple[str, ...]] = {}
+        for k, v in pairs:
+            seen = index.get(k)
+            index[k] = (v,) if seen is None else (*seen, v)
+        self._index = index
 
     def __getitem__(self, name: str) -> str:
         return self._index[name.lower()][0]
