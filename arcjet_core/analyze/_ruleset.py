@@ -148,44 +148,9 @@ class Ruleset:
 
     def _encode(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
                 plan: _FingerprintPlan) -> bytes:
-        if self._shield_body >= 0:
-            return self._encode_shield(ctx, email, characteristics, plan)
         # Hand-assembled JSON (the request array documented in wasm/src/rules.rs):
         # json.dumps costs ~3 µs here, escaping each string ~0.1 µs.
         q = _q
-        if self._needs_ua:
-            ua = ctx.headers.get("user-agent")
-            ua_json = "null" if ua is None else q(ua[:MAX_UA])
-        else:
-            ua_json = "null"
-        email_json = "null" if email is None else q(email[:MAX_VALUE])
-        headers = "{}"
-        if plan.headers:
-            found = [(n, v) for n in plan.headers if (v := ctx.headers.get(n)) is not None]
-            headers = "{" + ",".join(f"{q(n)}:{q(v[:MAX_VALUE])}" for n, v in found) + "}"
-        custom = "{}"
-        if characteristics:
-            custom = "{" + ",".join(f"{q(str(k))}:{q(str(v)[:MAX_VALUE])}" for k, v in characteristics.items()) + "}"
-        text = (
-            f"[{ua_json},{q(ctx.ip)},{email_json},{q(ctx.method)},{q(ctx.host)},{q(ctx.path[:MAX_VALUE])},"
-            f"{q(ctx.query[:MAX_VALUE]) if plan.needs_query else _EMPTY},"
-            f"{q(ctx.cookies[:MAX_VALUE]) if plan.needs_cookies else _EMPTY},"
-            f"{headers},{custom},{plan.json_sets},null,null]"
-        )
-        # Lone surrogates (from undecodable bytes) become "?" rather than failing.
-        return text.encode("utf-8", "replace")
-
-    def _encode_shield(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
-                       plan: _FingerprintPlan) -> bytes:
-        # As _encode, plus what shield inspects: the full query and cookies,
-        # every header in order as a flat [name, value, ...] list, and the
-        # body's length, with the raw body bytes after the array (no escaping).
-        q = _q
-        skip = _SHIELD_SKIP_HEADERS
-        pairs = ctx.headers.items()
-        if len(pairs) > SHIELD_MAX_HEADERS:
-            pairs = pairs[:SHIELD_MAX_HEADERS]
-        shield_headers = ",".join([f"{q(n)},{q(v[:MAX_VALUE])}" for n, v in pairs if n not in skip])
         ua = ctx.headers.get("user-agent") if self._needs_ua else None
         email_json = "null" if email is None else q(email[:MAX_VALUE])
         headers = "{}"
@@ -195,14 +160,28 @@ class Ruleset:
         custom = "{}"
         if characteristics:
             custom = "{" + ",".join(f"{q(str(k))}:{q(str(v)[:MAX_VALUE])}" for k, v in characteristics.items()) + "}"
-        body = ctx.body
-        if body is not None and len(body) > self._shield_body:
-            body = body[:self._shield_body]
+        shield = self._shield_body >= 0
+        body = ctx.body if shield else None
+        if shield:
+            # What shield inspects: the full query and cookies, every header in
+            # order as a flat [name, value, ...] list, and the body's length,
+            # with the raw body bytes after the array (no escaping).
+            skip = _SHIELD_SKIP_HEADERS
+            pairs = ctx.headers.items()[:SHIELD_MAX_HEADERS]
+            shield_headers = ",".join([f"{q(n)},{q(v[:MAX_VALUE])}" for n, v in pairs if n not in skip])
+            if body is not None and len(body) > self._shield_body:
+                body = body[:self._shield_body]
+            tail = f"[{shield_headers}],{'null' if body is None else len(body)}"
+        else:
+            tail = "null,null"
         text = (
             f"[{'null' if ua is None else q(ua[:MAX_UA])},{q(ctx.ip)},{email_json},{q(ctx.method)},{q(ctx.host)},"
-            f"{q(ctx.path[:MAX_VALUE])},{q(ctx.query[:MAX_VALUE])},{q(ctx.cookies[:MAX_VALUE])},"
-            f"{headers},{custom},{plan.json_sets},[{shield_headers}],{'null' if body is None else len(body)}]"
+            f"{q(ctx.path[:MAX_VALUE])},"
+            f"{q(ctx.query[:MAX_VALUE]) if shield or plan.needs_query else _EMPTY},"
+            f"{q(ctx.cookies[:MAX_VALUE]) if shield or plan.needs_cookies else _EMPTY},"
+            f"{headers},{custom},{plan.json_sets},{tail}]"
         )
+        # Lone surrogates (from undecodable bytes) become "?" rather than failing.
         data = text.encode("utf-8", "replace")
         return data if body is None else data + body
 
