@@ -49,7 +49,9 @@ build() {
         export CARGO_TARGET_DIR="$src/target"
         export RUSTC=/usr/bin/rustc
         export SOURCE_DATE_EPOCH=0
-        export RUSTFLAGS="--remap-path-prefix=$src=/arcjet-analyzer --remap-path-prefix=$CARGO_HOME=/cargo-home -C target-cpu=generic"
+        export RUSTFLAGS="--remap-path-prefix=$src=/arcjet-analyzer --remap-path-prefix=$CARGO_HOME=/cargo-home -C target-cpu=generic -C target-feature=+bulk-memory"
+        # bulk-memory: memcpy/memset become memory.copy/memory.fill, which
+        # wasmtime runs natively (about 5 % of a typical shield request).
         unset CARGO_BUILD_RUSTFLAGS CARGO_ENCODED_RUSTFLAGS RUSTC_WRAPPER
         /usr/bin/cargo build --release --locked --offline --target wasm32-unknown-unknown -q
     )

@@ -743,6 +743,79 @@ const MEDIUM: &[&str] = &[
     "s&n$", "s&1n", "s;", "son", "sE", "1&1$", "1;", "1)c", "1o1c", "n&no", "n&(", "sc", "1&no", "1&nc", "1;E", "n;E",
 ];
 
+/// A shape compiled for matching: its bytes packed big-endian into a u64
+/// (as [`pack_fp`] packs a fingerprint), a mask of the fixed bytes, a mask
+/// of the `V` positions, its length without `$`, and whether it ends in `$`.
+#[derive(Clone, Copy)]
+struct Shape {
+    value: u64,
+    mask: u64,
+    vmask: u64,
+    len: usize,
+    anchored: bool,
+}
+
+const fn compile_shapes<const N: usize>(pats: &[&str]) -> [Shape; N] {
+    let mut out = [Shape { value: 0, mask: 0, vmask: 0, len: 0, anchored: false }; N];
+    let mut k = 0;
+    while k < N {
+        let b = pats[k].as_bytes();
+        // Longer shapes would not fit the packed form (`shapes_compile` checks).
+        assert!(b.len() <= 9);
+        let mut sh = Shape { value: 0, mask: 0, vmask: 0, len: 0, anchored: false };
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c == b'$' {
+                sh.anchored = true;
+                break;
+            }
+            let shift = 56 - 8 * i;
+            if c == b'V' {
+                sh.vmask |= 0xff << shift;
+            } else {
+                sh.value |= (c as u64) << shift;
+                sh.mask |= 0xff << shift;
+            }
+            sh.len += 1;
+            i += 1;
+        }
+        out[k] = sh;
+        k += 1;
+    }
+    out
+}
+
+const HIGH_SHAPES: [Shape; HIGH.len()] = compile_shapes(HIGH);
+const MEDIUM_SHAPES: [Shape; MEDIUM.len()] = compile_shapes(MEDIUM);
+
+/// The first eight bytes of a fingerprint, big-endian, zero-padded
+/// (fingerprint bytes are never zero).
+fn pack_fp(fp: &[u8]) -> u64 {
+    let mut v = 0u64;
+    for (i, &c) in fp.iter().take(8).enumerate() {
+        v |= (c as u64) << (56 - 8 * i);
+    }
+    v
+}
+
+/// `matches(fp, pat)` for the compiled `pat`; `packed` is `pack_fp(fp)`.
+fn shape_matches(fp: &[u8], packed: u64, sh: &Shape) -> bool {
+    if fp.len() < sh.len || (sh.anchored && fp.len() != sh.len) || packed & sh.mask != sh.value {
+        return false;
+    }
+    if sh.vmask != 0 {
+        for (i, &c) in fp.iter().enumerate().take(sh.len) {
+            if (sh.vmask >> (56 - 8 * i)) & 0xff != 0 && !matches!(c, b'1' | b's' | b'n' | b'v') {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The reference semantics of a shape, which [`Shape`] compiles.
+#[cfg(test)]
 fn matches(fp: &[u8], pat: &str) -> bool {
     let pat = pat.as_bytes();
     let mut i = 0;
@@ -780,15 +853,17 @@ fn judge_fingerprint(fp: &[u8]) -> Option<(Severity, &'static str)> {
         let k = fp.iter().take_while(|&&c| c == b'(').count();
         &fp[k..]
     };
-    for f in [fp, trimmed] {
-        let first = f.first().copied().unwrap_or(0);
-        if HIGH.iter().any(|p| p.as_bytes()[0] == first && matches(f, p)) {
+    // Without leading parentheses `trimmed` is `fp`: match it once.
+    let both = [fp, trimmed];
+    let forms = if trimmed.len() == fp.len() { &both[..1] } else { &both[..] };
+    let packed = [pack_fp(fp), pack_fp(trimmed)];
+    for (f, &p) in forms.iter().zip(&packed) {
+        if HIGH_SHAPES.iter().any(|sh| shape_matches(f, p, sh)) {
             return Some((Severity::High, "sqli.fingerprint"));
         }
     }
-    for f in [fp, trimmed] {
-        let first = f.first().copied().unwrap_or(0);
-        if MEDIUM.iter().any(|p| p.as_bytes()[0] == first && matches(f, p)) {
+    for (f, &p) in forms.iter().zip(&packed) {
+        if MEDIUM_SHAPES.iter().any(|sh| shape_matches(f, p, sh)) {
             return Some((Severity::Medium, "sqli.fingerprint_partial"));
         }
     }
@@ -963,7 +1038,12 @@ pub(crate) struct Scratch {
 /// is one (`mysql` of `mysql.user`): what a value of names alone needs to
 /// hold to reach `sqli.internals`.
 fn internal_word(w: &[u8]) -> bool {
-    w == b"mysql" || w == b"sys" || INTERNALS.iter().any(|x| *x == w)
+    // Every entry is at least INTERNALS_MIN_LEN long and starts with a byte
+    // of INTERNALS_FIRST (checked by `tables_sorted`): most words are ruled
+    // out before comparing.
+    w == b"mysql"
+        || w == b"sys"
+        || (w.len() >= INTERNALS_MIN_LEN && INTERNALS_FIRST.contains(&w[0]) && INTERNALS.iter().any(|x| *x == w))
 }
 
 /// For a value without any byte of [`super::SQL_BYTES`]: whether the
@@ -1098,6 +1178,37 @@ mod tests {
     fn every_shape_needs_a_gated_token() {
         for p in HIGH.iter().chain(MEDIUM) {
             assert!(p.bytes().any(|c| b"s&()c;BEUfk".contains(&c)), "shape {} escapes the SQL gate", p);
+        }
+    }
+
+    /// The compiled shapes match exactly what `matches` matches: every
+    /// fingerprint of up to five token characters (and `(` prefixes).
+    #[test]
+    fn shapes_compile() {
+        assert!(HIGH.iter().chain(MEDIUM).all(|p| p.len() <= 8 && p.find('$').map_or(true, |i| i == p.len() - 1)));
+        let alphabet: Vec<u8> = b"s1vkUEBfnoa&c(),;X".to_vec();
+        let mut fps: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut all = Vec::new();
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for fp in &fps {
+                for &c in &alphabet {
+                    let mut f = fp.clone();
+                    f.push(c);
+                    next.push(f);
+                }
+            }
+            all.extend(fps);
+            fps = next;
+        }
+        all.extend(fps);
+        for fp in &all {
+            let packed = pack_fp(fp);
+            for (pats, shapes) in [(HIGH, &HIGH_SHAPES[..]), (MEDIUM, &MEDIUM_SHAPES[..])] {
+                for (p, sh) in pats.iter().zip(shapes) {
+                    assert_eq!(matches(fp, p), shape_matches(fp, packed, sh), "{:?} {}", String::from_utf8_lossy(fp), p);
+                }
+            }
         }
     }
 
