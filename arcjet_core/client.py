@@ -15,7 +15,7 @@ from typing import Any
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async
 from arcjet_core.decision import Decision, RuleResult
-from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput, StorageCall
+from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform
 from arcjet_core.ratelimit import Storage, storage_from
@@ -149,14 +149,22 @@ def _drive_sync(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
 
 
 async def _drive_async(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
+    # Awaiting costs a coroutine per step; steps that do no I/O (the analyzer
+    # without DNS verification, an in-process store) are performed directly.
     async def perform(call: IOCall) -> Any:
         try:
             if isinstance(call, AnalyzeCall):
+                if not ruleset.awaits_io:
+                    return ruleset.analyze(
+                        call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
+                        fingerprint_sets=call.fingerprint_sets,
+                    )
                 return await ruleset.analyze_async(
                     call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
                     fingerprint_sets=call.fingerprint_sets,
                 )
-            assert isinstance(call, StorageCall)
+            if not storage.performs_io:
+                return storage.run(call.ops)
             return await storage.run_async(call.ops)
         except ArcjetError as exc:
             return exc

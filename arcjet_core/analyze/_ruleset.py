@@ -259,6 +259,11 @@ class Ruleset:
                 result = apply_dns(result, index, verdict)
         return result
 
+    @property
+    def awaits_io(self) -> bool:
+        """True when analyze_async does I/O (DNS verification); else analyze() is the same, synchronously."""
+        return bool(self._dns_rules)
+
     async def analyze_async(self, ctx: RequestContext, *, email: str | None, characteristics: Mapping[str, str],
                             fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
         result = self._run(ctx, email, characteristics, fingerprint_sets)

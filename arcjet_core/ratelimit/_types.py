@@ -5,6 +5,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,14 @@ Outcome = LimitOutcome | SuspicionOutcome
 class Storage(abc.ABC):
     """Evaluates every stateful operation of one request together.
 
+    ``performs_io`` False means ``run`` never blocks (an in-process store), so
+    async callers may call it directly instead of awaiting ``run_async``.
+
     Outcomes come back in the order of ``ops``. Backend faults raise
     ``ArcjetStorageError``; nothing else escapes.
     """
+
+    performs_io: ClassVar[bool] = True
 
     @abc.abstractmethod
     def run(self, ops: Sequence[Op]) -> list[Outcome]: ...

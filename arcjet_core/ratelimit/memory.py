@@ -37,6 +37,8 @@ class MemoryStorage(Storage):
     number of clients active within your longest window.
     """
 
+    performs_io = False
+
     def __init__(
         self,
         max_keys: int = 100_000,
