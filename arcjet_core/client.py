@@ -127,52 +127,51 @@ class _ClientBase:
         return self._engine.validate_inputs(**kwargs)
 
 
-def _drive_sync(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
-    def perform(call: IOCall) -> Any:
-        try:
-            if isinstance(call, AnalyzeCall):
-                return ruleset.analyze(
-                    call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                    fingerprint_sets=call.fingerprint_sets,
-                )
-            return storage.run(call.ops)
-        except ArcjetError as exc:
-            return exc
+def _perform(call: IOCall, ruleset: Any, storage: Storage) -> Any:
+    """Do one step of the flow synchronously; an ArcjetError is returned, not raised."""
+    try:
+        if isinstance(call, AnalyzeCall):
+            return ruleset.analyze(
+                call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
+                fingerprint_sets=call.fingerprint_sets,
+            )
+        return storage.run(call.ops)
+    except ArcjetError as exc:
+        return exc
 
+
+async def _perform_async(call: IOCall, ruleset: Any, storage: Storage) -> Any:
+    try:
+        if isinstance(call, AnalyzeCall):
+            return await ruleset.analyze_async(
+                call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
+                fingerprint_sets=call.fingerprint_sets,
+            )
+        return await storage.run_async(call.ops)
+    except ArcjetError as exc:
+        return exc
+
+
+def _drive_sync(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
     try:
         call = next(flow)
         while True:
-            call = flow.send(perform(call))
+            call = flow.send(_perform(call, ruleset, storage))
     except StopIteration as stop:
         result: Decision = stop.value
         return result
 
 
 async def _drive_async(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
-    # Awaiting costs a coroutine per step; steps that do no I/O (the analyzer
-    # without DNS verification, an in-process store) are performed directly.
-    async def perform(call: IOCall) -> Any:
-        try:
-            if isinstance(call, AnalyzeCall):
-                if not ruleset.awaits_io:
-                    return ruleset.analyze(
-                        call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                        fingerprint_sets=call.fingerprint_sets,
-                    )
-                return await ruleset.analyze_async(
-                    call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                    fingerprint_sets=call.fingerprint_sets,
-                )
-            if not storage.performs_io:
-                return storage.run(call.ops)
-            return await storage.run_async(call.ops)
-        except ArcjetError as exc:
-            return exc
-
+    # A coroutine per step costs microseconds; steps that do no I/O (the
+    # analyzer without DNS verification, an in-process store) run directly.
+    analyze_awaits = ruleset is not None and ruleset.awaits_io
     try:
         call = next(flow)
         while True:
-            call = flow.send(await perform(call))
+            awaits = analyze_awaits if isinstance(call, AnalyzeCall) else storage.performs_io
+            outcome = await _perform_async(call, ruleset, storage) if awaits else _perform(call, ruleset, storage)
+            call = flow.send(outcome)
     except StopIteration as stop:
         result: Decision = stop.value
         return result
@@ -207,7 +206,10 @@ class Arcjet(_ClientBase):
 
     async def protect(self, request: object, **kwargs: Any) -> Decision:
         inputs = self._inputs(kwargs)
-        raw = await raw_from_request_async(request, need_body=self._engine.needs_body, body_limit=self.body_limit)
+        if self._engine.needs_body:
+            raw = await raw_from_request_async(request, need_body=True, body_limit=self.body_limit)
+        else:
+            raw = raw_from_request(request)
         ctx = self._engine.context_for(raw, inputs)
         return await _drive_async(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
 

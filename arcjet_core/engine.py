@@ -182,6 +182,7 @@ class Engine:
         self.needs_email = any(isinstance(r, EmailValidation) for r in self.rules)
         self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
         self.has_sensitive = any(isinstance(r, SensitiveInfoDetection) for r in self.rules)
+        self.has_content_rules = any(r.kind != "RATE_LIMIT" for r in self.rules)
         self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int]]] = {}
 
     # ------------------------------------------------------------ inputs
@@ -245,7 +246,7 @@ class Engine:
         analysis = yield AnalyzeCall(ctx, inputs, self.fingerprint_sets)
         analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
         results, scores = self._content_results(analysis, analyzer_error, inputs)
-        content_denied = any(r.is_denied() and not r.dry_run for r in results.values())
+        content_denied = bool(results) and any(r.is_denied() and not r.dry_run for r in results.values())
 
         # Stateful rules (rate limits, shield suspicion) need a fingerprint and
         # maybe storage. A LIVE deny known from the DENY cache, like a LIVE
@@ -357,6 +358,8 @@ class Engine:
         memoised by that object's identity. The memo holds a reference to the
         object, so its id cannot be reused while the entry lives.
         """
+        if not self.has_content_rules:
+            return {}, {}
         memo_key = (id(analysis.outcomes) if error is None else 0, inputs.sensitive_info_value is None)
         hit = self._content_memo.get(memo_key) if error is None else None
         if hit is not None and hit[0] is analysis.outcomes:
