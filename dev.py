@@ -38,7 +38,7 @@ def run(cmd: list[str], cwd: Path = ROOT, **kwargs: object) -> int:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit("arcjet-local needs Python 3.10 or newer")
     if not PY.exists():
         log("creating .venv")
