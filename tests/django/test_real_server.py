@@ -8,6 +8,7 @@ import uuid
 import httpx
 import pytest
 
+from tests.fixtures.redis_server import patient_url
 from tests.starlette.real_server import hammer, serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.redis]
@@ -17,7 +18,7 @@ REQUESTS = 40
 
 
 def env(redis_url: str, limit: int) -> dict[str, str]:
-    return {"TEST_ARCJET_KEY": f"dj-{uuid.uuid4().hex}", "TEST_LIMIT": str(limit), "ARCJET_STORAGE": redis_url,
+    return {"TEST_ARCJET_KEY": f"dj-{uuid.uuid4().hex}", "TEST_LIMIT": str(limit), "ARCJET_STORAGE": patient_url(redis_url),
             "DJANGO_SETTINGS_MODULE": "tests.django.server_settings"}
 
 

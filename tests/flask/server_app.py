@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from flask import jsonify
+from flask import g, jsonify
 
 from arcjet_core import fixed_window, shield
 from tests.flask.apps import create_app
@@ -22,4 +22,4 @@ app = create_app(
 def slow():  # type: ignore[no-untyped-def]
     # Long enough that concurrent requests land on different workers.
     time.sleep(0.05)
-    return jsonify(pid=os.getpid())
+    return jsonify(pid=os.getpid(), conclusion=g.arcjet_decision.conclusion.value)

@@ -8,6 +8,7 @@ import uuid
 import httpx
 import pytest
 
+from tests.fixtures.redis_server import patient_url
 from tests.starlette.real_server import hammer, serve
 
 pytestmark = pytest.mark.slow
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.redis
 def test_uvicorn_with_redis(redis_url: str) -> None:
-    env = {"TEST_ARCJET_KEY": f"uv-{uuid.uuid4().hex}", "TEST_LIMIT": "5", "ARCJET_STORAGE": redis_url}
+    env = {"TEST_ARCJET_KEY": f"uv-{uuid.uuid4().hex}", "TEST_LIMIT": "5", "ARCJET_STORAGE": patient_url(redis_url)}
     with serve(["uvicorn", "tests.starlette.server_app:app", "--host", "127.0.0.1", "--port", "{port}",
                 "--log-level", "warning"], env) as base, httpx.Client(base_url=base, timeout=20.0) as client:
         body = os.urandom(3 * 1024 * 1024)
