@@ -12,7 +12,7 @@ import json
 import os
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, is_dataclass, replace
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -330,15 +330,6 @@ def _first_live_reason(results: Sequence[RuleResult]) -> Reason:
             return r.reason_v2
     # No LIVE rule ran (no rules, or all DRY_RUN): nothing judged this request.
     return NotRunReason(message="no LIVE rule ran") if not results else results[0].reason_v2
-
-
-def as_cached(decision: Decision, remaining_ttl: int) -> Decision:
-    """A fresh Decision for a DENY cache hit: new id, CACHED states, remaining TTL."""
-    results = tuple(
-        replace(r, state=RuleState.CACHED, ttl=remaining_ttl) if r.conclusion is Conclusion.DENY else r
-        for r in decision.results
-    )
-    return replace(decision, id=new_decision_id(), results=results, ttl=remaining_ttl)
 
 
 def is_spoofed_bot(result: RuleResult) -> bool:

@@ -181,7 +181,6 @@ class Engine:
         self.needs_body = any(r.kind == "SHIELD" for r in self.rules)
         self.needs_email = any(isinstance(r, EmailValidation) for r in self.rules)
         self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
-        self.has_sensitive = any(isinstance(r, SensitiveInfoDetection) for r in self.rules)
         self.has_content_rules = any(r.kind != "RATE_LIMIT" for r in self.rules)
         self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int]]] = {}
 

@@ -17,9 +17,9 @@ from typing import Any, ClassVar
 from arcjet_core.enums import BotCategory, EmailType, Mode, SensitiveInfoEntityType
 from arcjet_core.errors import ArcjetMisconfiguration
 
-# Characteristic names that always resolve from the request itself; any other
-# name must be supplied through protect(characteristics={...}).
-WELL_KNOWN_CHARACTERISTICS = ("ip.src", "http.host", "http.method", "http.request.uri.path")
+# Characteristic names with a parameter, e.g. http.request.headers["x-api-key"];
+# plain names other than ip.src, http.host, http.method and
+# http.request.uri.path must be supplied through protect(characteristics={...}).
 WELL_KNOWN_CHARACTERISTIC_PREFIXES = (
     'http.request.headers["',
     'http.request.cookie["',

@@ -19,7 +19,6 @@ from arcjet_core.decision import (
     RuleResult,
     ShieldReason,
     aggregate,
-    as_cached,
     is_missing_user_agent,
     is_spoofed_bot,
     is_verified_bot,
@@ -92,14 +91,6 @@ def test_not_run_allow_is_ignored_but_not_run_error_counts() -> None:
     unbuilt = rr(ERROR, ErrorReason("not built yet"), state=RuleState.NOT_RUN)
     assert aggregate([skipped]).conclusion is ALLOW
     assert aggregate([skipped, unbuilt]).conclusion is ERROR
-
-
-def test_cached_copy_is_fresh() -> None:
-    d = aggregate([rr(DENY, ttl=10)])
-    c = as_cached(d, 4)
-    assert c.id != d.id and c.ttl == 4
-    assert c.results[0].state is RuleState.CACHED and c.results[0].ttl == 4
-    assert d.results[0].state is RuleState.RUN  # the original is untouched
 
 
 def test_results_are_immutable() -> None:
