@@ -29,6 +29,8 @@ class TTLCache(Generic[V]):
 
     def get(self, key: str) -> tuple[V, int] | None:
         """The value and its remaining TTL in whole seconds (rounded up), or None."""
+        if not self._data:  # the usual case; a dict's truthiness is atomic under the GIL
+            return None
         now = self._clock()
         with self._lock:
             item = self._data.get(key)

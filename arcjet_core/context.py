@@ -95,8 +95,10 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
     client = scope.get("client")
     peer = str(client[0]) if client else ""
     scheme = str(scope.get("scheme") or ("ws" if scope.get("type") == "websocket" else "http"))
-    server = scope.get("server")
-    fallback_host = f"{server[0]}:{server[1]}" if server else ""
+    host = headers.get("host")
+    if not host:
+        server = scope.get("server")
+        host = f"{server[0]}:{server[1]}" if server else ""
     raw_path = scope.get("raw_path")
     path = _latin1(raw_path) if raw_path else str(scope.get("path", "/"))
     if "?" in path:  # some servers leave the query on raw_path
@@ -105,7 +107,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
         peer=peer,
         method=str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
         protocol=scheme,
-        host=_host_of(headers, fallback_host),
+        host=host,
         path=path,
         query=_latin1(scope.get("query_string") or b""),
         headers=headers,
@@ -356,7 +358,7 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
     if kind == "asgi":
         return _from_asgi_scope(request)  # type: ignore[arg-type]
     if kind == "starlette":
-        raw = _from_asgi_scope(_starlette_scope(request))  # type: ignore[arg-type]
+        raw = _from_asgi_scope(request.scope)  # type: ignore[attr-defined]
         cached = getattr(request, "_body", None)
         if need_body and isinstance(cached, bytes):
             return raw._replace(body=cached[:body_limit], body_truncated=len(cached) > body_limit)
