@@ -30,6 +30,9 @@ DEFAULT_CHARACTERISTICS: tuple[str, ...] = ("ip.src",)
 # Longest interval/window we accept: a year. Anything larger is almost
 # certainly a unit mistake (milliseconds passed as seconds).
 MAX_INTERVAL_SECONDS = 365 * 24 * 3600
+# Largest body prefix shield will inspect: every analyzer call has a deadline,
+# and inspection is linear in the bytes read.
+MAX_SHIELD_BODY = 4 << 20
 
 
 class RuleSpec:
@@ -123,6 +126,9 @@ class Shield(RuleSpec):
     threshold: int = 5
     window: int = 300
     block_for: int = 900
+    # How much of a request body the detectors read. The rest is not inspected,
+    # so raise it (up to MAX_SHIELD_BODY) where large bodies carry user input.
+    max_body_bytes: int = 64 << 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,14 +222,20 @@ def shield(
     threshold: int = 5,
     window: int = 300,
     block_for: int = 900,
+    max_body_bytes: int = 64 << 10,
 ) -> Shield:
-    """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients."""
+    """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients.
+
+    ``max_body_bytes`` bounds how much of a body is inspected (default 64 KiB);
+    the client's ``body_limit`` bounds how much is read at all.
+    """
     return Shield(
         mode=coerce_mode(mode),
         characteristics=coerce_characteristics(characteristics),
         threshold=_positive_int(threshold, "threshold"),
         window=_positive_int(window, "window", maximum=MAX_INTERVAL_SECONDS),
         block_for=_positive_int(block_for, "block_for", maximum=MAX_INTERVAL_SECONDS),
+        max_body_bytes=_positive_int(max_body_bytes, "max_body_bytes", maximum=MAX_SHIELD_BODY),
     )
 
 

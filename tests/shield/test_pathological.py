@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from arcjet_core import arcjet, arcjet_sync, shield
+from arcjet_core import ArcjetMisconfiguration, arcjet, arcjet_sync, shield
 
 from .helpers import fresh_ip
 
@@ -79,3 +79,23 @@ def test_limits_hold_and_padding_is_reported() -> None:
         # reported as a (Low) protocol anomaly: padding is an evasion technique.
         for name in ("10k query params", "10k form fields", "10k cookies", "deep JSON arrays", "deep JSON objects"):
             assert judge(name) == ("ALLOW", ("PROTOCOL_ANOMALY",)), name
+
+
+def test_max_body_bytes_widens_what_is_inspected() -> None:
+    padding = b"note=" + b"a" * (100 << 10)
+    attack = padding + b"&q=1%27%20UNION%20SELECT%20password%20FROM%20users--"
+    request = {"method": "POST", "path": "/", "headers": {"content-type": "application/x-www-form-urlencoded"},
+               "body": attack}
+    with arcjet_sync(key="patho-default", rules=[shield()], body_limit=2 << 20) as aj:
+        # Past the default 64 KiB the payload is not inspected (documented limit).
+        assert aj.protect({**request, "ip": fresh_ip()}).is_allowed()
+    with arcjet_sync(key="patho-wide", rules=[shield(max_body_bytes=1 << 20)], body_limit=2 << 20) as aj:
+        decision = aj.protect({**request, "ip": fresh_ip()})
+        assert decision.is_denied() and "SQL_INJECTION" in decision.reason_v2.categories  # type: ignore[union-attr]
+
+
+def test_max_body_bytes_is_validated() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="max_body_bytes"):
+        shield(max_body_bytes=0)
+    with pytest.raises(ArcjetMisconfiguration, match="max_body_bytes"):
+        shield(max_body_bytes=1 << 30)
