@@ -261,7 +261,8 @@ class Engine:
                 continue  # detection did not run: nothing to score
             fingerprint, error = self._fingerprint(p, analysis, analyzer_error)
             if fingerprint is None:
-                if not results.get(p.index, _NO_RESULT).is_denied():
+                current = results.get(p.index)
+                if current is None or not current.is_denied():
                     results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
                 continue
             cached = self.cache.get(self._cache_key(p, fingerprint))
@@ -269,11 +270,8 @@ class Engine:
                 pending.append((p, fingerprint))
                 continue
             result, ttl = cached
-            results[p.index] = RuleResult(
-                rule_id=result.rule_id, state=RuleState.CACHED, conclusion=result.conclusion,
-                reason_v2=_with_reset(result.reason_v2, ttl), fingerprint=fingerprint, ttl=ttl,
-                kind=result.kind, dry_run=result.dry_run,
-            )
+            results[p.index] = _restamped(result, fingerprint, state=RuleState.CACHED,
+                                          reason=_with_reset(result.reason_v2, ttl), ttl=ttl)
             cache_denied = cache_denied or not result.dry_run
         for p in self.prepared:
             if p.rule.kind == "RATE_LIMIT" and p.index not in results and (content_denied or cache_denied):
@@ -321,11 +319,7 @@ class Engine:
 
     def _shield_result(self, p: _Prepared, fingerprint: str, detection: RuleResult, outcome: SuspicionOutcome) -> RuleResult:
         if not outcome.blocked:
-            return RuleResult(
-                rule_id=detection.rule_id, state=detection.state, conclusion=detection.conclusion,
-                reason_v2=detection.reason_v2, fingerprint=fingerprint, ttl=detection.ttl,
-                kind=detection.kind, dry_run=detection.dry_run,
-            )
+            return _restamped(detection, fingerprint)
         categories = getattr(detection.reason_v2, "categories", ())
         reason = ShieldReason(shield_triggered=True, categories=tuple(categories), suspicious=True)
         ttl = max(1, math.ceil(outcome.block_remaining_seconds))
@@ -436,16 +430,25 @@ class Engine:
                                getattr(r.reason_v2, "message", ""))
 
 
+def _restamped(result: RuleResult, fingerprint: str, *, state: RuleState | None = None,
+               reason: Reason | None = None, ttl: int | None = None) -> RuleResult:
+    """A copy of ``result`` with its fingerprint (and optionally state, reason, ttl) set.
+
+    Built directly: dataclasses.replace costs several µs on this hot path.
+    """
+    return RuleResult(
+        rule_id=result.rule_id, state=result.state if state is None else state, conclusion=result.conclusion,
+        reason_v2=result.reason_v2 if reason is None else reason, fingerprint=fingerprint,
+        ttl=result.ttl if ttl is None else ttl, kind=result.kind, dry_run=result.dry_run,
+    )
+
+
 def _suspicion_score(outcome: Any) -> int:
     """Points the analyzer gave this request's shield findings (0 when clean)."""
     if outcome is None:
         return 0
     score = outcome.reason.get("score", 0)
     return score if isinstance(score, int) and score > 0 else 0
-
-
-_NO_RESULT = RuleResult(rule_id="", state=RuleState.NOT_RUN, conclusion=Conclusion.ALLOW,
-                        reason_v2=NotRunReason(""))
 
 
 def _with_reset(reason: Reason, ttl: int) -> Reason:
