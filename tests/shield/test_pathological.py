@@ -38,6 +38,8 @@ CASES: dict[str, dict[str, Any]] = {
     "multipart without end": {"method": "POST", "headers": {**UA, "content-type": "multipart/form-data; boundary=b"},
                               "body": b"--b\r\n" * 50_000},
     "template and lookup openers": {"method": "POST", "headers": FORM, "body": b"f=" + b"${{" * 200_000},
+    "expression openers and parentheses": {"method": "POST", "headers": FORM, "body": b"f=" + b"{%(" * 200_000},
+    "1 MB query of percent signs": {"method": "GET", "headers": UA, "query": "%" * (1 << 20)},
     "huge path": {"method": "GET", "headers": UA, "path": "/" + "../" * 50_000},
 }
 

@@ -41,6 +41,9 @@ fn huge_and_repetitive_values() {
     timed("1 MB of ../", &query_req(&format!("q={}", "../".repeat(MB / 3))));
     timed("1 MB of \\u", &body_req(&text, &b"\\u".repeat(MB / 2)));
     timed("1 MB of {{", &body_req(&text, &b"{{".repeat(MB / 2)));
+    timed("1 MB of ${{", &body_req(&text, &b"${{".repeat(MB / 3)));
+    timed("1 MB of {{self", &body_req(&text, &b"{{self".repeat(MB / 6)));
+    timed("1 MB of {%(", &body_req(&text, &b"{%(".repeat(MB / 3)));
     timed("1 MB of //", &body_req(&text, &b"//".repeat(MB / 2)));
     timed("1 MB of ;id", &body_req(&text, &b";id".repeat(MB / 3)));
     // Past the body limit, attacks are not seen: the limit is the contract.
