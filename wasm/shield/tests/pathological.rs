@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 use shield::{inspect, Category, Config, Finding, Request};
 
 const LIMIT: Duration = Duration::from_millis(1500);
+/// For the fragment sweep: a release build (CI runs `cargo test --release`).
+const SWEEP_LIMIT: Duration = Duration::from_millis(if cfg!(debug_assertions) { 1500 } else { 40 });
 
 fn timed(name: &str, req: &Request) -> Vec<Finding> {
     let t = Instant::now();
@@ -97,4 +99,44 @@ fn empty_and_tiny_inputs() {
         timed(&format!("query {:?}", q), &query_req(q));
     }
     timed("empty method", &Request { method: "", path: "", query: "", headers: &[("", "")], cookies: ";", body: Some(b"") });
+}
+
+/// Every pair of a set of syntax fragments, repeated to the body limit, as
+/// a text, form and JSON body: the shapes that make a scanner rescan.
+#[test]
+fn repeated_fragment_pairs() {
+    const FRAGMENTS: &[&str] = &[
+        "'", "\"", "%", "&", ";", "|", "$", "`", "{", "}", "(", ")", "[", "]", "<", ">", "/", "\\", ".", ":", "=", "-", "+",
+        "*", "#", "@", "!", "?", ",", "_", " ", "^", "~", "\n", "\t", "a", "1", "on", "or", "select", "union", "script", "u",
+        "x", "e", "--", "/*", "${", "{{", "<a ", "&#", "\\u", "%u", "%2", "jndi", "../", "<%", "java", "self", "0x",
+    ];
+    let text = [("content-type", "text/plain")];
+    let form = [("content-type", "application/x-www-form-urlencoded")];
+    let json = [("content-type", "application/json")];
+    let limit = Config::default().max_body_bytes + 64;
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
+    for a in FRAGMENTS {
+        for b in FRAGMENTS {
+            let unit = format!("{a}{b}");
+            let body: Vec<u8> = unit.bytes().cycle().take(limit).collect();
+            let mut as_form = b"f=".to_vec();
+            as_form.extend_from_slice(&body);
+            let mut as_json = b"{\"a\":\"".to_vec();
+            as_json.extend_from_slice(&body);
+            as_json.extend_from_slice(b"\"}");
+            for (kind, ct, b) in [("text", &text, &body), ("form", &form, &as_form), ("json", &json, &as_json)] {
+                let t = Instant::now();
+                inspect(&body_req(ct, b), &Config::default());
+                slowest.push((t.elapsed(), format!("{kind} {unit:?}")));
+            }
+        }
+    }
+    slowest.sort_by(|x, y| y.0.cmp(&x.0));
+    for (d, name) in slowest.iter().take(15) {
+        println!("{:40} {:>8.2} ms", name, d.as_secs_f64() * 1e3);
+    }
+    // Linear shapes take ~1.5 ms here in release; the quadratic ones found
+    // by this sweep took 80-350 ms (and over the analyzer's 100 ms deadline
+    // in Wasm, which fails the rule open).
+    assert!(slowest[0].0 < SWEEP_LIMIT, "{} took {:?}", slowest[0].1, slowest[0].0);
 }

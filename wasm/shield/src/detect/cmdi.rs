@@ -19,12 +19,14 @@ const COMMANDS: &[&[u8]] = &[
 /// lovers"): they need arguments that look like a shell's.
 const PROSE_WORDS: &[&[u8]] = &[b"cat", b"dir", b"echo", b"env", b"expr", b"fetch", b"head", b"kill", b"less", b"more", b"net", b"ping", b"sleep", b"tail", b"touch", b"type", b"ver"];
 
-fn command_word(s: &[u8], mut i: usize) -> Option<(&[u8], usize)> {
-    // Skip openers and quoting tricks: `;{cat,/etc/passwd}`, `;"id"`.
-    while i < s.len() && matches!(s[i], b' ' | b'\n' | b'{' | b'(' | b'"' | b'\'' | b'\\') {
-        i += 1;
-    }
-    let start = i;
+/// Openers and quoting tricks before a command: `;{cat,/etc/passwd}`, `;"id"`.
+fn opener(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'{' | b'(' | b'"' | b'\'' | b'\\')
+}
+
+/// The command word at `start` (after the openers) and where it ends.
+fn command_word(s: &[u8], start: usize) -> Option<(&[u8], usize)> {
+    let mut i = start;
     while i < s.len() && (is_word(s[i]) || matches!(s[i], b'/' | b'.' | b'-')) {
         i += 1;
     }
@@ -57,7 +59,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     detect_shellshock(input, hits);
     if input.has_any(b";|&`$\n") {
         let mut best: Option<(Severity, &'static str)> = None;
-        
+        // Metacharacters inside one run of openers (`\n\n\n`, `;{"`) all
+        // lead to the same command word: the run's end and the word read
+        // there are kept, so a value of 60k line feeds is one pass, not 60k.
+        let (mut run_from, mut run_end) = (usize::MAX, 0usize);
+        let mut last: Option<(usize, Option<(&[u8], usize, bool)>)> = None;
         for (p, &b) in s.iter().enumerate() {
             let after = match b {
                 b';' | b'|' | b'&' | b'\n' => p + 1,
@@ -65,11 +71,26 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
                 b'$' if s.get(p + 1) == Some(&b'(') => p + 2,
                 _ => continue,
             };
-            let (word, end) = match command_word(s, after) {
-                Some(w) => w,
+            if !(run_from..run_end).contains(&after) {
+                run_from = after;
+                run_end = after;
+                while run_end < s.len() && opener(s[run_end]) {
+                    run_end += 1;
+                }
+            }
+            let start = run_end;
+            let found = match last {
+                Some((at, found)) if at == start => found,
+                _ => {
+                    let found = command_word(s, start).map(|(word, end)| (word, end, shell_argument(s, end)));
+                    last = Some((start, found));
+                    found
+                }
+            };
+            let (word, end, args) = match found {
+                Some(f) => f,
                 None => continue,
             };
-            let args = shell_argument(s, end);
             let prose_word = PROSE_WORDS.contains(&word);
             let sev = match b {
                 // Markdown uses backticks for code: `ls -la` in a comment.

@@ -129,7 +129,12 @@ pub(crate) fn crlf_injection(input: &Input, hits: &mut Hits) {
     ];
     let s = input.text;
     for p in memchr::memchr_iter(b'\n', s) {
-        let i = skip_ws(s, p + 1);
+        // Spaces only: a later line feed of a run is visited in its turn
+        // (skipping line feeds too rescanned every run to its end).
+        let mut i = p + 1;
+        while s.get(i) == Some(&b' ') {
+            i += 1;
+        }
         for h in HEADERS {
             if s[i..].starts_with(h) {
                 let after = skip_ws(s, i + h.len());

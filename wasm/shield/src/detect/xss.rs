@@ -106,7 +106,9 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
             break;
         }
         let a_start = i;
-        while i < s.len() && !attr_sep(s[i]) && s[i] != b'>' && s[i] != b'=' {
+        // A `<` ends the tag here: the outer loop reads a tag from every
+        // `<` anyway, and reading on made `<a "` * 20k quadratic.
+        while i < s.len() && !attr_sep(s[i]) && !matches!(s[i], b'>' | b'=' | b'<') {
             i += 1;
         }
         let attr = &s[a_start..i];
@@ -126,7 +128,7 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
                     i = (end + 1).min(s.len());
                 }
                 Some(_) => {
-                    let end = s[v..].iter().position(|&b| b == b' ' || b == b'\n' || b == b'>').map_or(s.len(), |p| v + p);
+                    let end = s[v..].iter().position(|&b| matches!(b, b' ' | b'\n' | b'>' | b'<')).map_or(s.len(), |p| v + p);
                     value = &s[v..end];
                     i = end;
                 }
