@@ -16,10 +16,12 @@ from dataclasses import asdict, dataclass, is_dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from arcjet_core._frozen import fast_init
 from arcjet_core.enums import CONCLUSION_SEVERITY, Conclusion, RuleState
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class BotReason:
     allowed: Sequence[str]
     denied: Sequence[str]
@@ -28,7 +30,8 @@ class BotReason:
     type: Literal["BOT"] = "BOT"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class RateLimitReason:
     max: int
     remaining: int
@@ -38,7 +41,8 @@ class RateLimitReason:
     type: Literal["RATE_LIMIT"] = "RATE_LIMIT"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class ShieldReason:
     shield_triggered: bool
     # Attack classes seen in this request (e.g. "SQL_INJECTION"); empty when the
@@ -48,46 +52,53 @@ class ShieldReason:
     type: Literal["SHIELD"] = "SHIELD"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class EmailReason:
     email_types: Sequence[str]
     type: Literal["EMAIL"] = "EMAIL"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class IdentifiedEntity:
     identified_type: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class SensitiveInfoReason:
     allowed: Sequence[IdentifiedEntity]
     denied: Sequence[IdentifiedEntity]
     type: Literal["SENSITIVE_INFO"] = "SENSITIVE_INFO"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class PromptInjectionReason:
     injection_detected: bool
     type: Literal["PROMPT_INJECTION"] = "PROMPT_INJECTION"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class FilterReason:
     matched_expressions: Sequence[str]
     undetermined_expressions: Sequence[str]
     type: Literal["FILTER"] = "FILTER"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class ErrorReason:
     message: str
     type: Literal["ERROR"] = "ERROR"
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class NotRunReason:
     """Reason of a rule that was skipped (an earlier LIVE rule already denied)."""
 
@@ -145,7 +156,8 @@ def reason_from_dict(data: Mapping[str, Any]) -> Reason:
     return ErrorReason(message=f"analyzer returned an unknown reason type {kind!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class IpDetails:
     latitude: float | None = None
     longitude: float | None = None
@@ -172,7 +184,8 @@ class IpDetails:
     is_abuser: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class IpInfo:
     """Boolean helpers over ``IpDetails``; every helper is False when nothing is known."""
 
@@ -197,7 +210,8 @@ class IpInfo:
         return bool(self.details and self.details.is_abuser)
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class RuleResult:
     rule_id: str
     state: RuleState
@@ -228,7 +242,8 @@ class RuleResult:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class Decision:
     id: str
     conclusion: Conclusion

@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,27 +51,32 @@ BIG = 10**9  # limits nobody reaches: every check measured is an allowed one
 CLIENT_IP = "93.184.215.14"
 
 
-def per_call_us(fn: Callable[[], object], n: int, repeats: int = 5) -> float:
-    """Median over repeats of the mean µs per call (one warm-up round first)."""
-    for _ in range(min(n, 1000)):
-        fn()
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter_ns()
-        for _ in range(n):
+def interleaved_us(fns: Sequence[Callable[[], object]], n: int, repeats: int = 9) -> list[float]:
+    """Median µs per call of each function, measured in rotating order.
+
+    On a shared machine load comes and goes; rotating the order inside each
+    repeat puts every side under the same load, so ratios stay meaningful
+    even when absolute numbers drift. One warm-up round first.
+    """
+    for fn in fns:
+        for _ in range(min(n, 1000)):
             fn()
-        samples.append((time.perf_counter_ns() - start) / n / 1000)
-    return statistics.median(samples)
+    samples: list[list[float]] = [[] for _ in fns]
+    for r in range(repeats):
+        for k in range(len(fns)):
+            i = (k + r) % len(fns)
+            fn = fns[i]
+            start = time.perf_counter_ns()
+            for _ in range(n):
+                fn()
+            samples[i].append((time.perf_counter_ns() - start) / n / 1000)
+    return [statistics.median(s) for s in samples]
 
 
 def paired_us(
     ours: Callable[[], object], peer: Callable[[], object], n: int, repeats: int = 7
 ) -> tuple[float, float, str]:
-    """Medians of ours and the peer, measured in alternating order, and their ranges.
-
-    On a shared machine load comes and goes; interleaving puts both sides
-    under the same load, and the range shows how much it moved.
-    """
+    """Medians of ours and the peer, measured in alternating order, and their ranges."""
     for _ in range(min(n, 1000)):
         ours()
         peer()
@@ -91,17 +96,23 @@ def paired_us(
     return statistics.median(a), statistics.median(b), spread
 
 
-def per_call_us_async(fn: Callable[[], Any], n: int, repeats: int = 5) -> float:
-    async def loop() -> float:
-        for _ in range(min(n, 1000)):
-            await fn()
-        samples = []
-        for _ in range(repeats):
-            start = time.perf_counter_ns()
-            for _ in range(n):
+def interleaved_us_async(fns: Sequence[Callable[[], Any]], n: int, repeats: int = 9) -> list[float]:
+    """``interleaved_us`` for coroutine functions, in one event loop."""
+
+    async def loop() -> list[float]:
+        for fn in fns:
+            for _ in range(min(n, 1000)):
                 await fn()
-            samples.append((time.perf_counter_ns() - start) / n / 1000)
-        return statistics.median(samples)
+        samples: list[list[float]] = [[] for _ in fns]
+        for r in range(repeats):
+            for k in range(len(fns)):
+                i = (k + r) % len(fns)
+                fn = fns[i]
+                start = time.perf_counter_ns()
+                for _ in range(n):
+                    await fn()
+                samples[i].append((time.perf_counter_ns() - start) / n / 1000)
+        return [statistics.median(s) for s in samples]
 
     return asyncio.run(loop())
 
@@ -259,7 +270,8 @@ def bench_starlette(storage: str, peer_storage: str, n: int) -> tuple[float, flo
 
         return lambda: app(dict(scope), receive, send)
 
-    return tuple(per_call_us_async(caller(p), n) for p in ("/bare", "/ours", "/peer"))  # type: ignore[return-value]
+    bare, ours, peer = interleaved_us_async([caller(p) for p in ("/bare", "/ours", "/peer")], n)
+    return bare, ours, peer
 
 
 def bench_flask(storage: str, peer_storage: str, n: int) -> tuple[float, float, float]:
@@ -305,7 +317,8 @@ def bench_flask(storage: str, peer_storage: str, n: int) -> tuple[float, float, 
 
         return call
 
-    return tuple(per_call_us(caller(p), n) for p in ("/bare", "/ours", "/peer"))  # type: ignore[return-value]
+    bare_us, ours_us, peer_us = interleaved_us([caller(p) for p in ("/bare", "/ours", "/peer")], n)
+    return bare_us, ours_us, peer_us
 
 
 def bench_django(storage: str, peer_storage: str, n: int) -> tuple[float, float, float]:
@@ -358,7 +371,8 @@ def bench_django(storage: str, peer_storage: str, n: int) -> tuple[float, float,
 
         return call
 
-    return tuple(per_call_us(caller(v), n) for v in (bare, ours, peer))  # type: ignore[return-value]
+    bare_us, ours_us, peer_us = interleaved_us([caller(v) for v in (bare, ours, peer)], n)
+    return bare_us, ours_us, peer_us
 
 
 def framework_rows(url: str, n: int) -> list[tuple[str, str, float, float, str]]:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from arcjet_core._frozen import fast_init
+
 
 @dataclass(frozen=True, slots=True)
 class TokenBucketParams:
@@ -30,7 +32,8 @@ class SlidingWindowParams:
 LimitParams = TokenBucketParams | FixedWindowParams | SlidingWindowParams
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class LimitOp:
     # Logical key built by the engine (namespace, rule id, fingerprint joined
     # with "\x1f"); stores hash it, so it may hold anything.
@@ -40,7 +43,8 @@ class LimitOp:
     requested: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class LimitOutcome:
     allowed: bool
     max: int
@@ -51,7 +55,8 @@ class LimitOutcome:
     window_seconds: int
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class SuspicionOp:
     key: str
     add: int
@@ -60,7 +65,8 @@ class SuspicionOp:
     block_seconds: int
 
 
-@dataclass(frozen=True, slots=True)
+@fast_init
+@dataclass(frozen=True)
 class SuspicionOutcome:
     blocked: bool
     score: int
