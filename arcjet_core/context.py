@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from arcjet_core.headers_map import Headers
+from arcjet_core.headers_map import Headers, latin1_text
 
 __all__ = ["Headers", "RawRequest", "RequestContext", "raw_from_request", "raw_from_request_async"]
 
@@ -69,11 +69,6 @@ class RawRequest(NamedTuple):
         )
 
 
-def _latin1(value: bytes | str) -> str:
-    # ASGI says header bytes are latin-1; decoding latin-1 never fails.
-    return value.decode("latin-1") if isinstance(value, (bytes, bytearray)) else str(value)
-
-
 def _host_of(headers: Headers, fallback: str = "") -> str:
     return headers.get("host", fallback) or fallback
 
@@ -86,21 +81,17 @@ def _is_asgi_scope(obj: object) -> bool:
 
 
 def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
-    try:
-        # ASGI: names are lower-case bytes, values bytes, both latin-1.
-        pairs = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers") or ()]
-        headers = Headers.from_lowercase(pairs)
-    except AttributeError:  # a hand-built scope with str headers
-        headers = Headers((_latin1(k), _latin1(v)) for k, v in scope.get("headers") or ())
+    # ASGI: names are lower-case bytes, values bytes, both latin-1.
+    headers = Headers.from_asgi(scope.get("headers") or ())
     client = scope.get("client")
     peer = str(client[0]) if client else ""
     scheme = str(scope.get("scheme") or ("ws" if scope.get("type") == "websocket" else "http"))
-    host = headers.get("host")
+    host = headers.first("host")
     if not host:
         server = scope.get("server")
         host = f"{server[0]}:{server[1]}" if server else ""
     raw_path = scope.get("raw_path")
-    path = _latin1(raw_path) if raw_path else str(scope.get("path", "/"))
+    path = latin1_text(raw_path) if raw_path else str(scope.get("path", "/"))
     if "?" in path:  # some servers leave the query on raw_path
         path = path.split("?", 1)[0]
     return RawRequest(
@@ -109,7 +100,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
         protocol=scheme,
         host=host,
         path=path,
-        query=_latin1(scope.get("query_string") or b""),
+        query=latin1_text(scope.get("query_string") or b""),
         headers=headers,
     )
 
@@ -153,7 +144,7 @@ def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
         name = _meta_header_name(key)
         if not name or value is None or value == "":
             continue
-        pairs.append((name, value if type(value) is str else _latin1(value) if isinstance(value, bytes) else str(value)))
+        pairs.append((name, value if type(value) is str else latin1_text(value) if isinstance(value, bytes) else str(value)))
     return Headers.from_lowercase(pairs)
 
 
@@ -276,9 +267,9 @@ def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
         if type(value) is str and type(key) is str:
             pairs.append((key, value))
         elif isinstance(value, (list, tuple)):
-            pairs.extend((_latin1(key), _latin1(v)) for v in value)
+            pairs.extend((latin1_text(key), latin1_text(v)) for v in value)
         else:
-            pairs.append((_latin1(key), _latin1(value)))
+            pairs.append((latin1_text(key), latin1_text(value)))
     cookies = data.get("cookies")
     if cookies and not any(k.lower() == "cookie" for k, _ in pairs):
         if isinstance(cookies, Mapping):

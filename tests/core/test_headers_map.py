@@ -1,0 +1,58 @@
+"""Headers: the lazily decoded ASGI form answers exactly as the decoded form."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arcjet_core.headers_map import Headers
+
+NAMES = st.sampled_from([b"host", b"cookie", b"user-agent", b"x-forwarded-for", b"accept", b"x-\xe9"])
+PAIRS = st.lists(st.tuples(NAMES, st.binary(max_size=12)), max_size=8)
+LOOKUPS = ["host", "cookie", "user-agent", "x-forwarded-for", "accept", "x-\xe9", "absent", "Host", "COOKIE"]
+
+
+def decoded(raw: list[tuple[bytes, bytes]]) -> Headers:
+    return Headers.from_lowercase([(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw])
+
+
+@given(PAIRS, st.lists(st.sampled_from(LOOKUPS), max_size=4))
+def test_lazy_asgi_headers_answer_as_decoded_ones(raw: list[tuple[bytes, bytes]], early: list[str]) -> None:
+    lazy, eager = Headers.from_asgi(raw), decoded(raw)
+    # Single look-ups before anything decodes, then the rest after.
+    for name in early:
+        assert lazy.get(name) == eager.get(name)
+        assert lazy.get_all(name) == eager.get_all(name)
+        assert lazy.first(name.lower()) == eager.first(name.lower())
+    assert lazy.items() == eager.items()
+    assert dict(lazy) == dict(eager) and len(lazy) == len(eager) and list(lazy) == list(eager)
+    for name in LOOKUPS:
+        assert (name in lazy) == (name in eager)
+        assert lazy.get(name, "dflt") == eager.get(name, "dflt")
+        assert lazy.get_all(name) == eager.get_all(name)
+    assert lazy == eager
+
+
+def test_lookups_are_case_insensitive_and_keep_repeats() -> None:
+    h = Headers.from_asgi([(b"cookie", b"a=1"), (b"host", b"x"), (b"cookie", b"b=2")])
+    assert h.get("Cookie") == "a=1"
+    assert h.get_all("COOKIE") == ("a=1", "b=2")
+    assert h.get("absent") is None and h.get("absent", "") == ""
+    assert h["HOST"] == "x"
+    assert h.items() == (("cookie", "a=1"), ("host", "x"), ("cookie", "b=2"))
+
+
+def test_the_scope_list_is_copied() -> None:
+    raw = [(b"host", b"x")]
+    h = Headers.from_asgi(raw)
+    raw.append((b"user-agent", b"late"))
+    raw[0] = (b"host", b"changed")
+    assert h.get("host") == "x" and h.get("user-agent") is None
+    assert h.items() == (("host", "x"),)
+
+
+def test_hand_built_str_scopes_and_mixtures_decode() -> None:
+    h = Headers.from_asgi([("Host", "x"), ("User-Agent", "ua")])  # type: ignore[list-item]
+    assert h.get("host") == "x" and h.get("user-agent") == "ua"
+    mixed = Headers.from_asgi([(b"host", b"x"), ("user-agent", "ua")])  # type: ignore[list-item]
+    assert dict(mixed) == {"host": "x", "user-agent": "ua"}
