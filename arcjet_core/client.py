@@ -102,6 +102,10 @@ class _ClientBase:
             from arcjet_core.analyze import Ruleset
 
             self._ruleset = Ruleset(self.rules)
+        # No step awaits (no DNS verification, an in-process store): the async
+        # client then drives the flow as the sync one does, without a
+        # coroutine per step.
+        self._awaits_io = bool(self._ruleset is not None and self._ruleset.awaits_io) or self._storage.performs_io
 
     @property
     def storage(self) -> Storage:
@@ -211,6 +215,8 @@ class Arcjet(_ClientBase):
         else:
             raw = raw_from_request(request)
         ctx = self._engine.context_for(raw, inputs)
+        if not self._awaits_io:
+            return _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
         return await _drive_async(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> Arcjet:

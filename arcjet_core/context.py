@@ -54,19 +54,9 @@ class RawRequest(NamedTuple):
     declared_ip: str | None = None
 
     def to_context(self, ip: str) -> RequestContext:
-        return RequestContext(
-            ip=ip,
-            method=self.method,
-            protocol=self.protocol,
-            host=self.host,
-            path=self.path,
-            query=self.query,
-            headers=self.headers,
-            cookies="; ".join(self.headers.get_all("cookie")),
-            body=self.body,
-            body_truncated=self.body_truncated,
-            peer=self.peer,
-        )
+        # Positional: keyword arguments cost ~1 µs more on every request.
+        return RequestContext(ip, self.method, self.protocol, self.host, self.path, self.query, self.headers,
+                              "; ".join(self.headers.get_all("cookie")), self.body, self.body_truncated, self.peer)
 
 
 def _host_of(headers: Headers, fallback: str = "") -> str:

@@ -328,15 +328,8 @@ def aggregate(
         conclusion = winner.conclusion
         reason = winner.reason_v2
         ttl = winner.ttl if conclusion is Conclusion.DENY else 0
-    return Decision(
-        id=decision_id or new_decision_id(),
-        conclusion=conclusion,
-        reason_v2=reason,
-        results=tuple(results),
-        ip_details=ip_details,
-        ttl=ttl,
-        ip_address=ip_address,
-    )
+    # Positional (id, conclusion, reason_v2, results, ip_details, ttl, ip_address): cheaper per request.
+    return Decision(decision_id or new_decision_id(), conclusion, reason, tuple(results), ip_details, ttl, ip_address)
 
 
 def _first_live_reason(results: Sequence[RuleResult]) -> Reason:

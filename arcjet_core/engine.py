@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -273,15 +274,17 @@ class Engine:
             results[p.index] = _restamped(result, fingerprint, state=RuleState.CACHED,
                                           reason=_with_reset(result.reason_v2, ttl), ttl=ttl)
             cache_denied = cache_denied or not result.dry_run
-        for p in self.prepared:
-            if p.rule.kind == "RATE_LIMIT" and p.index not in results and (content_denied or cache_denied):
-                results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
-                                                NotRunReason("an earlier LIVE rule denied the request"))
-        # Suspicion is still counted on a denied request: that is when it matters.
-        pending = [(p, fp) for p, fp in pending if p.rule.kind == "SHIELD" or p.index not in results]
+        if content_denied or cache_denied:
+            for p in self.prepared:
+                if p.rule.kind == "RATE_LIMIT" and p.index not in results:
+                    results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
+                                                    NotRunReason("an earlier LIVE rule denied the request"))
+        if results:
+            # Suspicion is still counted on a denied request: that is when it matters.
+            pending = [(p, fp) for p, fp in pending if p.rule.kind == "SHIELD" or p.index not in results]
 
         if pending:
-            outcomes = yield StorageCall(tuple(self._op(p, fp, inputs, scores) for p, fp in pending))
+            outcomes = yield StorageCall(tuple([self._op(p, fp, inputs, scores) for p, fp in pending]))
             for i, (p, fp) in enumerate(pending):
                 if isinstance(outcomes, ArcjetError):
                     results[p.index] = self._storage_failed(p, fp, results.get(p.index), outcomes)
@@ -336,10 +339,8 @@ class Engine:
     ) -> RuleResult:
         if p.dry_run and state is RuleState.RUN:
             state = RuleState.DRY_RUN
-        return RuleResult(
-            rule_id=p.rule_id, state=state, conclusion=conclusion, reason_v2=reason,
-            fingerprint=fingerprint, ttl=ttl, kind=p.rule.kind, dry_run=p.dry_run,
-        )
+        # Positional (rule_id, state, conclusion, reason_v2, fingerprint, ttl, kind, dry_run): cheaper per request.
+        return RuleResult(p.rule_id, state, conclusion, reason, fingerprint, ttl, p.rule.kind, p.dry_run)
 
     def _content_results(
         self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput
@@ -403,14 +404,11 @@ class Engine:
         return f"{p.rule_id}:{fingerprint}"
 
     def _rate_limit_result(self, p: _Prepared, fingerprint: str, outcome: LimitOutcome) -> RuleResult:
-        reset = timedelta(seconds=max(0.0, outcome.reset_seconds))
-        reason = RateLimitReason(
-            max=outcome.max,
-            remaining=outcome.remaining,
-            reset_time=datetime.now(timezone.utc) + reset,
-            reset=reset,
-            window=p.window,
-        )
+        seconds = max(0.0, outcome.reset_seconds)
+        # Positional (max, remaining, reset_time, reset, window): cheaper per request.
+        reason = RateLimitReason(outcome.max, outcome.remaining,
+                                 datetime.fromtimestamp(time.time() + seconds, timezone.utc),
+                                 timedelta(seconds=seconds), p.window)
         if outcome.allowed:
             return self._result(p, RuleState.RUN, Conclusion.ALLOW, reason, fingerprint)
         ttl = max(1, math.ceil(outcome.reset_seconds))
@@ -425,7 +423,7 @@ class Engine:
             logger.debug("arcjet decision %s %s ip=%s extra=%s", decision.id, decision.conclusion.value,
                          decision.ip_address, dict(inputs.extra))
         for r in decision.results:
-            if r.is_error():
+            if r.conclusion is Conclusion.ERROR:
                 logger.warning("arcjet rule %s (%s) failed open: %s", r.kind, r.rule_id,
                                getattr(r.reason_v2, "message", ""))
 
