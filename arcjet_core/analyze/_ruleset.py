@@ -65,12 +65,14 @@ class AnalyzeOutput:
 class _FingerprintPlan:
     """What one `fingerprint_sets` value needs from a request, worked out once."""
 
-    __slots__ = ("count", "headers", "json_sets", "needs_cookies", "needs_query")
+    __slots__ = ("count", "headers", "ip_only", "json_sets", "needs_cookies", "needs_query")
 
     def __init__(self, sets: Sequence[tuple[str, ...]]) -> None:
         self.count = len(sets)
         self.json_sets = json.dumps([list(s) for s in sets], ensure_ascii=False, separators=(",", ":"))
         names = {n for s in sets for n in s}
+        # Every set keys on the client IP alone (the default characteristic).
+        self.ip_only = names == {"ip.src"}
         self.headers = sorted({m.group(1).lower() for n in names if (m := _HEADER_CHAR.match(n))})
         self.needs_cookies = any(n.startswith("http.request.cookie[") for n in names)
         self.needs_query = any(n.startswith("http.request.uri.args[") for n in names)
@@ -120,10 +122,12 @@ class Ruleset:
                 }
             specs.append(spec)
         self._config = json.dumps({"rules": specs}, separators=(",", ":")).encode()
+        # No rule is analyzed (only rate limits): a result is just fingerprints.
+        self._fingerprints_only = not specs
         self._needs_ua = bool(self._bot_rules)
         self._plans: dict[tuple[tuple[str, ...], ...], _FingerprintPlan] = {}
         self._outcomes: dict[bytes, Mapping[int, RuleOutcome]] = {}
-        self._memo: dict[bytes, AnalyzeOutput] = {}
+        self._memo: dict[bytes | tuple[str, str], AnalyzeOutput] = {}
         self._dns = dns_verifier
         self._handle(_instance.current())  # validate now, in the caller's thread
 
@@ -188,11 +192,22 @@ class Ruleset:
     def _run(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
              fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
         plan = self._plan(fingerprint_sets)
+        short_key: tuple[str, str] | None = None
+        if self._fingerprints_only and plan.ip_only and self._cache_size:
+            # Then the result depends on the client IP alone: look it up by
+            # that before encoding the request (~2 µs) to find it by bytes.
+            short_key = (plan.json_sets, ctx.ip)
+            memo = self._memo.get(short_key)
+            if memo is not None:
+                return memo
         data = self._encode(ctx, email, characteristics, plan)
         # The analyzer is a pure function of (rules, request bytes): a client
         # repeating the same request (the usual case under a rate limit) is
         # answered from memory without crossing into Wasm at all.
-        key = data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
+        key: bytes | tuple[str, str] = (
+            short_key if short_key is not None
+            else data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
+        )
         memo = self._memo.get(key) if self._cache_size else None
         if memo is not None:
             return memo
@@ -230,7 +245,7 @@ class Ruleset:
                 errors.append(None)
         return AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
 
-    def _remember(self, key: bytes, result: AnalyzeOutput) -> None:
+    def _remember(self, key: bytes | tuple[str, str], result: AnalyzeOutput) -> None:
         if len(self._memo) >= self._cache_size:
             self._memo.clear()  # bounded; refills with current traffic
         self._memo[key] = result

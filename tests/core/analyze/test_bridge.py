@@ -245,3 +245,24 @@ def test_forked_child_gets_a_fresh_instance_and_ticker() -> None:
         "sys.exit(os.waitstatus_to_exitcode(status))\n"
     )
     subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+def test_rate_limit_only_rulesets_are_memoised_by_client_ip() -> None:
+    from arcjet_core.rules import fixed_window, token_bucket
+
+    rules = [token_bucket(refill_rate=1, interval=1, capacity=1), fixed_window(max=1, window=1)]
+    cached, uncached = Ruleset(rules), Ruleset(rules, cache_size=0)
+    ips = ["203.0.113.7", "2001:db8::1", "2001:DB8:0::1", "::ffff:203.0.113.7", ""]
+
+    def fps(rs: Ruleset, ip: str, ua: str, sets: tuple[tuple[str, ...], ...]) -> object:
+        out = rs.analyze(ctx(ua, ip), email=None, characteristics={"userId": ip}, fingerprint_sets=sets)
+        return (out.fingerprints, out.fingerprint_errors)
+
+    for sets in ((("ip.src",),), (("ip.src",), ("ip.src", "userId"))):
+        for ip in ips:
+            # Other request fields change nothing while the sets key on the IP alone.
+            for ua in (CHROME, GOOGLEBOT):
+                assert fps(cached, ip, ua, sets) == fps(uncached, ip, ua, sets), (sets, ip)
+    short = [k for k in cached._memo if isinstance(k, tuple)]
+    assert sorted(ip for _, ip in short) == sorted(ips)  # the IP-only sets
+    assert len(cached._memo) == len(ips) * 2  # the mixed sets went by request bytes
