@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import json
@@ -60,6 +61,15 @@ class AnalyzeOutput:
     outcomes: Mapping[int, RuleOutcome]
     fingerprints: Sequence[str | None]
     fingerprint_errors: Sequence[str | None]
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Valid UTF-8, allowing a sequence cut short at the end (bodies are cut)."""
+    try:
+        codecs.utf_8_decode(data, "strict", False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class _FingerprintPlan:
@@ -175,6 +185,11 @@ class Ruleset:
             shield_headers = ",".join([f"{q(n)},{q(v[:MAX_VALUE])}" for n, v in pairs if n not in skip])
             if body is not None and len(body) > self._shield_body:
                 body = body[:self._shield_body]
+            if body and not ctx.headers.get("content-type") and not _is_utf8(body):
+                # Shield reads an untyped body as text; an untyped binary upload
+                # (random bytes) would read as noise that now and then looks
+                # like an attack. Attack payloads are text: send none.
+                body = None
             tail = f"[{shield_headers}],{'null' if body is None else len(body)}"
         else:
             tail = "null,null"
