@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import ArcjetMisconfiguration, ArcjetStorageError
+from ._resp_async import AsyncLink
 from ._types import (
     FixedWindowParams,
     LimitOutcome,
@@ -172,6 +173,30 @@ class _Link:
 
 _HAS_POLL = hasattr(select, "poll")  # not on Windows: can_read() alone there
 
+
+class _RedisPyLink:
+    """A redis.asyncio connection used through redis-py: the fallback when a
+    redis-py version keeps its transport where AsyncLink cannot take it over."""
+
+    __slots__ = ("conn",)
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def clean(self) -> bool:
+        return bool(self.conn.is_connected)
+
+    async def call(self, command: bytes, timeout: float) -> Any:
+        await self.conn.send_packed_command((command,))
+        return await self.conn.read_response()  # bounded by the socket timeout
+
+    def close(self) -> None:
+        # What disconnect(nowait=True) does, without awaiting: a dropped link
+        # is never used again.
+        writer = getattr(self.conn, "_writer", None)
+        if writer is not None:
+            writer.close()
+
 # Stores whose idle connections a forked child must not share with its parent.
 _stores: weakref.WeakSet[RedisStorage] = weakref.WeakSet()
 
@@ -241,11 +266,9 @@ class RedisStorage(Storage):
         self._head = b"$7\r\nEVALSHA\r\n" + _bulk(self.sha.encode())
         self._eval_head = b"$4\r\nEVAL\r\n" + _bulk(self.script.encode())
         self._response_error = self._redis.exceptions.ResponseError
-        # redis-py 8 renamed the asyncio "anything waiting?" probe.
-        async_connection = self._redis.asyncio.connection.AbstractConnection
-        self._async_probe = (
-            "can_read" if hasattr(async_connection, "can_read") else "can_read_destructive"
-        )
+        # Error reply text -> redis-py's exception (NoScriptError, ReadOnlyError, ...).
+        parser = getattr(getattr(self._redis, "_parsers", None), "BaseParser", None)
+        self._error_reply: Any = getattr(parser, "parse_error", None) or self._response_error
         _stores.add(self)
 
     def __repr__(self) -> str:
@@ -457,41 +480,36 @@ class RedisStorage(Storage):
         ]
 
     async def _send_async(self, keys: list[bytes], args: list[bytes]) -> Any:
-        """``_send`` on redis.asyncio connections of the running loop."""
+        """``_send`` for the running loop, on links of that loop (see _resp_async)."""
         loop = asyncio.get_running_loop()
         idle = self._async_idle.get(loop)
         if idle is None:
             idle = self._async_idle[loop] = []
-        conn = await self._checkout_async(idle)
+        link = await self._checkout_async(idle)
         try:
-            await conn.send_packed_command((self._packed(self._head, keys, args),))
             try:
-                reply = await conn.read_response()
+                reply = await link.call(self._packed(self._head, keys, args), self.timeout)
             except self._no_script:
-                await conn.send_packed_command((self._packed(self._eval_head, keys, args),))
-                reply = await conn.read_response()
+                reply = await link.call(self._packed(self._eval_head, keys, args), self.timeout)
         except self._response_error:
-            idle.append(conn)
+            idle.append(link)  # a complete error reply: the link is fine
             raise
         except BaseException:  # cancellation included: a reply may still be on its way
-            await conn.disconnect(nowait=True)
+            link.close()
             raise
-        idle.append(conn)
+        idle.append(link)
         return reply
 
     async def _checkout_async(self, idle: list[Any]) -> Any:
         while idle:
-            conn = idle.pop()
-            try:
-                if conn.is_connected and not await getattr(conn, self._async_probe)():
-                    return conn
-            except self._faults:
-                pass
-            await conn.disconnect(nowait=True)
+            link = idle.pop()
+            if link.clean():
+                return link
+            link.close()  # closed by the server, or holding stray bytes
         pool = self._async_client().connection_pool
         conn = pool.connection_class(**pool.connection_kwargs)
-        await conn.connect()
-        return conn
+        await conn.connect()  # redis-py does TCP/TLS/unix, AUTH, SELECT, HELLO
+        return AsyncLink.take_over(conn, self._error_reply) or _RedisPyLink(conn)
 
     async def _run_cluster_async(self, ops: Sequence[Op]) -> list[Outcome]:
         try:
@@ -510,9 +528,9 @@ class RedisStorage(Storage):
 
     async def aclose(self) -> None:
         loop = asyncio.get_running_loop()
-        for conn in self._async_idle.pop(loop, ()):
+        for link in self._async_idle.pop(loop, ()):
             with contextlib.suppress(*self._faults):
-                await conn.disconnect()
+                link.close()
         client = self._async_clients.pop(loop, None)
         if client is not None:
             with contextlib.suppress(*self._faults):

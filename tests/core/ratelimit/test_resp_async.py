@@ -1,0 +1,171 @@
+"""The async fast path: RESP replies parsed from any split of the bytes, and
+links taken over from redis-py on real servers (TCP, TLS), under timeouts,
+cancellation and error replies; the redis-py fallback gives the same answers."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from arcjet_core.errors import ArcjetStorageError
+from arcjet_core.ratelimit import LimitOp, LimitOutcome, TokenBucketParams
+from arcjet_core.ratelimit._redis import RedisStorage, _RedisPyLink
+from arcjet_core.ratelimit._resp_async import AsyncLink, ErrorReply, ProtocolError, parse_reply
+from tests.fixtures.redis_server import RedisServer, free_port
+
+REPLIES: list[tuple[bytes, Any]] = [
+    (b":42\r\n", 42),
+    (b":-7\r\n", -7),
+    (b"*3\r\n:1\r\n:39\r\n:0\r\n", [1, 39, 0]),
+    (b"*6\r\n:1\r\n:9\r\n:60000\r\n:0\r\n:3\r\n:1000\r\n", [1, 9, 60000, 0, 3, 1000]),
+    (b"*2\r\n*1\r\n:1\r\n$3\r\nabc\r\n", [[1], b"abc"]),
+    (b"$0\r\n\r\n", b""),
+    (b"$-1\r\n", None),
+    (b"*-1\r\n", None),
+    (b"*0\r\n", []),
+    (b"+OK\r\n", b"OK"),
+    (b"_\r\n", None),
+    (b"~2\r\n:1\r\n:2\r\n", [1, 2]),
+    (b"$4\r\na\r\nb\r\n", b"a\r\nb"),
+    (b"-NOSCRIPT No matching script. Please use EVAL.\r\n", ErrorReply("NOSCRIPT No matching script. Please use EVAL.")),
+]
+
+
+@pytest.mark.parametrize(("wire", "value"), REPLIES, ids=[repr(w[:12]) for w, _ in REPLIES])
+def test_every_prefix_is_incomplete_and_the_whole_reply_parses(wire: bytes, value: Any) -> None:
+    for cut in range(len(wire)):
+        assert parse_reply(wire[:cut]) is None, cut
+    assert parse_reply(wire) == (value, len(wire))
+    assert parse_reply(wire + b":1\r\n") == (value, len(wire))  # the next reply is left alone
+    assert parse_reply(b"xx" + wire, 2) == (value, len(wire) + 2)
+
+
+def test_garbage_is_a_protocol_error() -> None:
+    for bad in (b"?1\r\n", b"HTTP/1.1 400\r\n"):
+        with pytest.raises(ProtocolError):
+            parse_reply(bad)
+    with pytest.raises(ValueError):
+        parse_reply(b":12x\r\n")
+
+
+# --------------------------------------------------------------- real servers
+
+needs_redis = pytest.mark.redis
+
+
+def op() -> LimitOp:
+    return LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 5), 1)
+
+
+def links(store: RedisStorage) -> list[Any]:
+    return list(store._async_idle[asyncio.get_running_loop()])
+
+
+@needs_redis
+async def test_the_fast_link_is_the_one_in_use(redis_url: str, redis_prefix: str) -> None:
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    o = op()
+    assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
+    assert [type(link) for link in links(store)] == [AsyncLink]
+    await store.aclose()
+
+
+@needs_redis
+async def test_redis_py_fallback_gives_the_same_answers(
+    redis_url: str, redis_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(AsyncLink, "take_over", classmethod(lambda cls, conn, raise_error: None))
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    o = op()
+    assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
+    assert [type(link) for link in links(store)] == [_RedisPyLink]
+    store._head = b"$7\r\nEVALSHA\r\n" + b"$40\r\n" + b"0" * 40 + b"\r\n"  # unknown script: NOSCRIPT, then EVAL
+    (again,) = await store.run_async([o])
+    assert isinstance(again, LimitOutcome) and again.remaining == 2
+    await store.aclose()
+
+
+@needs_redis
+async def test_noscript_and_other_error_replies_keep_the_link(redis_url: str, redis_prefix: str) -> None:
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    o = op()
+    await store.run_async([o])
+    (link,) = links(store)
+    store._head = b"$7\r\nEVALSHA\r\n" + b"$40\r\n" + b"0" * 40 + b"\r\n"  # NOSCRIPT -> EVAL on the same link
+    (again,) = await store.run_async([o])
+    assert isinstance(again, LimitOutcome) and again.remaining == 3
+    assert links(store) == [link]
+    store._head = b"$4\r\nECHO\r\n$1\r\nx\r\n"  # ECHO with extra arguments: an error reply
+    with pytest.raises(ArcjetStorageError, match="ResponseError"):
+        await store.run_async([o])
+    assert links(store) == [link]  # a complete error reply leaves the link usable
+    await store.aclose()
+
+
+@needs_redis
+async def test_cancelled_call_drops_its_link_and_counts_stay_exact(fresh_redis_server: RedisServer) -> None:
+    store = RedisStorage(fresh_redis_server.url, timeout=5)
+    o = op()
+    await store.run_async([o])
+    sleeper = asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.5")
+    await asyncio.sleep(0.1)
+    task = asyncio.ensure_future(store.run_async([o]))  # the script runs after the sleep
+    await asyncio.sleep(0.1)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await sleeper
+    assert links(store) == []  # its reply was still on the way: the link is gone
+    (after,) = await store.run_async([o])  # a new link; the late reply is never read as this one's
+    assert isinstance(after, LimitOutcome) and after.remaining == 2  # the cancelled call did count
+    await store.aclose()
+
+
+@needs_redis
+async def test_timeout_then_the_late_reply_is_not_mistaken(fresh_redis_server: RedisServer) -> None:
+    store = RedisStorage(fresh_redis_server.url, timeout=0.1)
+    o = op()
+    await store.run_async([o])
+    sleeper = asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.4")
+    await asyncio.sleep(0.1)
+    with pytest.raises(ArcjetStorageError, match="Timeout"):
+        await store.run_async([o])
+    await sleeper
+    (after,) = await store.run_async([o])
+    assert isinstance(after, LimitOutcome) and after.remaining == 2
+    await store.aclose()
+
+
+@pytest.fixture
+def tls_server(redis_server_factory: Callable[..., RedisServer], tmp_path: Path) -> tuple[RedisServer, int, Path]:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl not found: cannot make a certificate for the TLS test")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)  # fmt: skip
+    port = free_port()
+    server = redis_server_factory("--tls-port", str(port), "--tls-cert-file", str(cert), "--tls-key-file", str(key),
+                                  "--tls-ca-cert-file", str(cert), "--tls-auth-clients", "no")  # fmt: skip
+    return server, port, cert
+
+
+@needs_redis
+async def test_tls_links_sync_and_async(tls_server: tuple[RedisServer, int, Path]) -> None:
+    _server, port, cert = tls_server
+    store = RedisStorage(f"rediss://127.0.0.1:{port}/0?ssl_ca_certs={cert}", timeout=2)
+    o = op()
+    assert [r.remaining for r in await store.run_async([o])] == [4]  # type: ignore[union-attr]
+    assert [type(link) for link in links(store)] == [AsyncLink]
+    assert [r.remaining for r in store.run([o])] == [3]  # type: ignore[union-attr]
+    assert [r.remaining for r in await store.run_async([o])] == [2]  # type: ignore[union-attr]
+    await store.aclose()
+    store.close()
