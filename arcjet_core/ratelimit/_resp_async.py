@@ -83,6 +83,7 @@ class AsyncLink(asyncio.Protocol):
         self._waiter: asyncio.Future[Any] | None = None
         self._lost: BaseException | None = None
         self._poll: Any = None
+        self._streams: tuple[Any, Any] = (None, None)
         sock = transport.get_extra_info("socket")
         if _HAS_POLL and sock is not None:
             self._poll = select.poll()
@@ -100,7 +101,13 @@ class AsyncLink(asyncio.Protocol):
             return None
         if reader is not None and len(getattr(reader, "_buffer", b"")):
             return None  # bytes already read past the handshake: not ours to drop
-        return cls(transport, raise_error)
+        link = cls(transport, raise_error)
+        # Detach the streams from the connection: its __del__ closes "its"
+        # writer, i.e. our transport, whenever the garbage collector gets to it.
+        # The link keeps them alive instead, and closes the transport itself.
+        link._streams = (reader, writer)
+        conn._reader = conn._writer = None
+        return link
 
     def clean(self) -> bool:
         """Open, and nothing waiting to be read: a command may go out. Asks the

@@ -169,3 +169,22 @@ async def test_tls_links_sync_and_async(tls_server: tuple[RedisServer, int, Path
     assert [r.remaining for r in await store.run_async([o])] == [2]  # type: ignore[union-attr]
     await store.aclose()
     store.close()
+
+
+@needs_redis
+async def test_links_survive_the_garbage_collector(redis_url: str, redis_prefix: str) -> None:
+    # The redis-py connection a link was taken from is garbage; its __del__
+    # used to close "its" writer -- our transport -- whenever gc ran.
+    import gc
+
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    o = op()
+    await store.run_async([o])
+    gc.collect()
+    await asyncio.sleep(0.01)  # let a close, if any, reach the link
+    (link,) = links(store)
+    assert link.clean()
+    (after,) = await store.run_async([o])
+    assert isinstance(after, LimitOutcome) and after.remaining == 3
+    assert links(store) == [link]
+    await store.aclose()
