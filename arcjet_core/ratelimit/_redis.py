@@ -471,7 +471,25 @@ class RedisStorage(Storage):
             return await self._run_cluster_async(ops)
         try:
             keys, args = self._command(ops)
-            reply = await self._send_async(keys, args)
+            # _send for the running loop, on links of that loop (_resp_async);
+            # written out here because each coroutine layer costs a µs or two.
+            loop = asyncio.get_running_loop()
+            idle = self._async_idle.get(loop)
+            if idle is None:
+                idle = self._async_idle[loop] = []
+            link = self._idle_link(idle) or await self._connect_async()
+            try:
+                try:
+                    reply = await link.call(self._packed(self._head, keys, args), self.timeout)
+                except self._no_script:
+                    reply = await link.call(self._packed(self._eval_head, keys, args), self.timeout)
+            except self._response_error:
+                idle.append(link)  # a complete error reply: the link is fine
+                raise
+            except BaseException:  # cancellation included: a reply may still be on its way
+                link.close()
+                raise
+            idle.append(link)
         except self._faults as exc:
             raise self._fault(exc) from exc
         return [
@@ -479,33 +497,16 @@ class RedisStorage(Storage):
             for op, n in zip(ops, range(0, 3 * len(ops), 3), strict=True)
         ]
 
-    async def _send_async(self, keys: list[bytes], args: list[bytes]) -> Any:
-        """``_send`` for the running loop, on links of that loop (see _resp_async)."""
-        loop = asyncio.get_running_loop()
-        idle = self._async_idle.get(loop)
-        if idle is None:
-            idle = self._async_idle[loop] = []
-        link = await self._checkout_async(idle)
-        try:
-            try:
-                reply = await link.call(self._packed(self._head, keys, args), self.timeout)
-            except self._no_script:
-                reply = await link.call(self._packed(self._eval_head, keys, args), self.timeout)
-        except self._response_error:
-            idle.append(link)  # a complete error reply: the link is fine
-            raise
-        except BaseException:  # cancellation included: a reply may still be on its way
-            link.close()
-            raise
-        idle.append(link)
-        return reply
-
-    async def _checkout_async(self, idle: list[Any]) -> Any:
+    @staticmethod
+    def _idle_link(idle: list[Any]) -> Any:
         while idle:
             link = idle.pop()
             if link.clean():
                 return link
             link.close()  # closed by the server, or holding stray bytes
+        return None
+
+    async def _connect_async(self) -> Any:
         pool = self._async_client().connection_pool
         conn = pool.connection_class(**pool.connection_kwargs)
         await conn.connect()  # redis-py does TCP/TLS/unix, AUTH, SELECT, HELLO

@@ -69,6 +69,21 @@ def parse_reply(buf: bytes | bytearray, pos: int = 0) -> tuple[Any, int] | None:
     raise ProtocolError(f"unexpected RESP type byte {kind!r}")
 
 
+def parse_int_array(buf: bytes | bytearray) -> tuple[list[int], int] | None:
+    """The script's usual reply, an array of integers that is all of ``buf``,
+    in one split; None for anything else (then ``parse_reply`` decides)."""
+    if buf[:1] != b"*" or buf[-2:] != b"\r\n":
+        return None
+    parts = bytes(buf).split(b"\r\n")
+    try:
+        count = int(parts[0][1:])
+    except ValueError:
+        return None
+    if count < 0 or len(parts) != count + 2 or any(p[:1] != b":" for p in parts[1:-1]):
+        return None
+    return [int(p[1:]) for p in parts[1:-1]], len(buf)
+
+
 class ErrorReply(str):
     """An error reply's text (e.g. ``NOSCRIPT No matching script``)."""
 
@@ -146,7 +161,7 @@ class AsyncLink(asyncio.Protocol):
         if waiter is None or waiter.done():
             return  # unexpected bytes: clean() refuses this link from now on
         try:
-            parsed = parse_reply(self._buffer)
+            parsed = parse_int_array(self._buffer) or parse_reply(self._buffer)
         except (ProtocolError, ValueError) as exc:
             waiter.set_exception(ConnectionError(f"bad reply from redis: {exc}"))
             return

@@ -13,11 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arcjet_core.errors import ArcjetStorageError
 from arcjet_core.ratelimit import LimitOp, LimitOutcome, TokenBucketParams
 from arcjet_core.ratelimit._redis import RedisStorage, _RedisPyLink
-from arcjet_core.ratelimit._resp_async import AsyncLink, ErrorReply, ProtocolError, parse_reply
+from arcjet_core.ratelimit._resp_async import (
+    AsyncLink,
+    ErrorReply,
+    ProtocolError,
+    parse_int_array,
+    parse_reply,
+)
 from tests.fixtures.redis_server import RedisServer, free_port
 
 REPLIES: list[tuple[bytes, Any]] = [
@@ -45,6 +53,17 @@ def test_every_prefix_is_incomplete_and_the_whole_reply_parses(wire: bytes, valu
     assert parse_reply(wire) == (value, len(wire))
     assert parse_reply(wire + b":1\r\n") == (value, len(wire))  # the next reply is left alone
     assert parse_reply(b"xx" + wire, 2) == (value, len(wire) + 2)
+
+
+@given(st.lists(st.integers(min_value=-(2**63), max_value=2**63 - 1), max_size=12), st.binary(max_size=6))
+def test_the_integer_array_fast_path_agrees_with_the_parser(values: list[int], tail: bytes) -> None:
+    wire = b"*%d\r\n" % len(values) + b"".join(b":%d\r\n" % v for v in values)
+    assert parse_int_array(wire) == (values, len(wire)) == parse_reply(wire)
+    for cut in range(len(wire)):
+        assert parse_int_array(wire[:cut]) is None
+    fast = parse_int_array(wire + tail)
+    assert fast is None or fast == parse_reply(wire + tail)  # only a whole buffer is taken
+    assert parse_int_array(b"*1\r\n*1\r\n:1\r\n") is None  # nested: the parser's job
 
 
 def test_garbage_is_a_protocol_error() -> None:
