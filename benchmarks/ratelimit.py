@@ -109,8 +109,11 @@ def paired_us(
     return statistics.median(a), statistics.median(b), spread
 
 
-def interleaved_us_async(fns: Sequence[Callable[[], Any]], n: int, repeats: int = 9) -> list[float]:
-    """``interleaved_us`` for coroutine functions, in one event loop."""
+def interleaved_us_async(
+    fns: Sequence[Callable[[], Any]], n: int, repeats: int = 9, runner: Callable[[Any], Any] = asyncio.run
+) -> list[float]:
+    """``interleaved_us`` for coroutine functions, in one event loop (``runner``
+    runs it: asyncio.run, or uvloop.run)."""
 
     async def loop() -> list[float]:
         for fn in fns:
@@ -127,7 +130,8 @@ def interleaved_us_async(fns: Sequence[Callable[[], Any]], n: int, repeats: int 
                 samples[i].append((time.perf_counter_ns() - start) / n / 1000)
         return [statistics.median(s) for s in samples]
 
-    return asyncio.run(loop())
+    result: list[float] = runner(loop())
+    return result
 
 
 # -- Redis -------------------------------------------------------------------
@@ -239,9 +243,12 @@ def make_aj(storage: str, *, asynchronous: bool = False) -> Any:
     )
 
 
-def bench_starlette(storage: str, peer_storage: str, n: int, concurrency: int = 1) -> tuple[float, float, float]:
+def bench_starlette(
+    storage: str, peer_storage: str, n: int, concurrency: int = 1, runner: Callable[[Any], Any] = asyncio.run
+) -> tuple[float, float, float]:
     """µs per request; with concurrency > 1, that many requests are in flight
-    at once (asyncio.gather) and the time is per request."""
+    at once (asyncio.gather) and the time is per request. ``runner`` picks the
+    event loop (asyncio.run or uvloop.run)."""
     from slowapi import Limiter
     from slowapi.util import get_remote_address
     from starlette.applications import Starlette
@@ -289,7 +296,7 @@ def bench_starlette(storage: str, peer_storage: str, n: int, concurrency: int = 
         return lambda: asyncio.gather(*[app(dict(scope), receive, send) for _ in range(concurrency)])
 
     calls = max(n // concurrency, 50)
-    bare, ours, peer = interleaved_us_async([caller(p) for p in ("/bare", "/ours", "/peer")], calls)
+    bare, ours, peer = interleaved_us_async([caller(p) for p in ("/bare", "/ours", "/peer")], calls, runner=runner)
     return bare / concurrency, ours / concurrency, peer / concurrency
 
 
@@ -416,6 +423,17 @@ def framework_rows(url: str, n: int) -> list[tuple[str, str, float, float, str]]
                 continue
             note = f"bare app {bare:.1f} µs; limiter overhead ours {ours - bare:.1f} vs {peer_name} {peer - bare:.1f}"
             rows.append((where, f"{name}: protect() vs {peer_name}", ours, peer, note))
+    # uvicorn[standard] runs on uvloop: the Starlette rows again on that loop.
+    try:
+        import uvloop
+    except ImportError:
+        rows.append(("-", "Starlette on uvloop", float("nan"), float("nan"), "not measured: uvloop not installed"))
+    else:
+        for where, storage in (("memory", "memory://"), ("redis", url)):
+            bare, ours, peer = bench_starlette(storage, storage, n if where == "memory" else max(n // 10, 500),
+                                               runner=uvloop.run)  # fmt: skip
+            note = f"uvloop; bare app {bare:.1f} µs; limiter overhead ours {ours - bare:.1f} vs slowapi {peer - bare:.1f}"
+            rows.append((where, "Starlette on uvloop: protect() vs slowapi", ours, peer, note))
     # An async server has many requests in flight. slowapi calls Redis
     # synchronously, blocking the event loop for each round trip; protect()
     # awaits it, so round trips overlap. Time per request with 32 at once:

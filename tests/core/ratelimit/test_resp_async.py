@@ -207,3 +207,29 @@ async def test_links_survive_the_garbage_collector(redis_url: str, redis_prefix:
     assert isinstance(after, LimitOutcome) and after.remaining == 3
     assert links(store) == [link]
     await store.aclose()
+
+
+@needs_redis
+def test_links_on_uvloop(fresh_redis_server: RedisServer) -> None:
+    # uvicorn[standard] runs apps on uvloop: its transports must be taken over
+    # as well, time out, and be replaced after the server drops them.
+    uvloop = pytest.importorskip("uvloop", reason="uvloop not installed (it is in the dev extras)")
+
+    async def scenario() -> None:
+        store = RedisStorage(fresh_redis_server.url, timeout=0.1)
+        o = op()
+        assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
+        assert [type(link) for link in links(store)] == [AsyncLink]
+        loop = asyncio.get_running_loop()
+        sleeper = loop.run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.4")
+        await asyncio.sleep(0.1)
+        with pytest.raises(ArcjetStorageError, match="Timeout"):
+            await store.run_async([o])
+        await sleeper
+        assert [r.remaining for r in await store.run_async([o])] == [1]  # type: ignore[union-attr]
+        await loop.run_in_executor(None, fresh_redis_server.restart)
+        await asyncio.sleep(0.05)
+        assert [r.remaining for r in await store.run_async([o])] == [4]  # a new, empty server
+        await store.aclose()
+
+    uvloop.run(scenario())
