@@ -233,3 +233,38 @@ def test_links_on_uvloop(fresh_redis_server: RedisServer) -> None:
         await store.aclose()
 
     uvloop.run(scenario())
+
+
+@needs_redis
+async def test_one_watchdog_times_out_each_call_at_its_own_deadline(fresh_redis_server: RedisServer) -> None:
+    # Calls with different timeouts share the loop's single timer: each must
+    # fail at its deadline (not before), including the later ones the timer is
+    # re-armed for, while the server is still asleep (it answers at 0.6 s).
+    import time
+
+    stores = [RedisStorage(fresh_redis_server.url, timeout=t) for t in (0.3, 0.1, 0.2)]
+    o = op()
+    for store in stores:
+        await store.run_async([o])  # a link each, before the server sleeps
+    sleeper = asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.6")
+    await asyncio.sleep(0.05)
+
+    async def timed(store: RedisStorage) -> tuple[float, str]:
+        started = time.monotonic()
+        try:
+            await store.run_async([o])
+            outcome = "answered"
+        except ArcjetStorageError as exc:
+            outcome = "timeout" if "Timeout" in str(exc) else str(exc)
+        return time.monotonic() - started, outcome
+
+    results = await asyncio.gather(*(timed(s) for s in stores))
+    await sleeper
+    for store, (elapsed, outcome) in zip(stores, results, strict=True):
+        assert outcome == "timeout", (store.timeout, outcome)
+        assert elapsed >= store.timeout - 0.005  # never before its own deadline
+    assert sorted(results)[0][0] < sorted(results)[-1][0]
+    for store in stores:
+        (after,) = await store.run_async([o])
+        assert isinstance(after, LimitOutcome)
+        await store.aclose()
