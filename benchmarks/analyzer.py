@@ -14,7 +14,6 @@ Prints medians over many runs (each run times a batch of calls):
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import time
@@ -28,6 +27,7 @@ from arcjet_core.context import RequestContext
 from arcjet_core.enums import EmailType
 from arcjet_core.headers_map import Headers
 from arcjet_core.rules import detect_bot, validate_email
+from benchmarks._machine import machine_line
 
 UA = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
       "Chrome/124.0.0.0 Safari/537.36")
@@ -73,8 +73,8 @@ def main() -> None:
     def raw_call() -> None:
         inst.analyze(handle, data)
 
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"analyzer path: {inst.path}; load average {load:.2f} on {os.cpu_count()} CPUs (noisy when high)")
+    print(machine_line())
+    print(f"analyzer path: {inst.path}")
     print(f"Ruleset.analyze, bot+email+fp, repeated request (memo):  {measure(crossing)}")
     print(f"Ruleset.analyze, bot+email+fp, new UA+IP each call:      {measure(crossing_uncached)}")
     print(f"raw Wasm call (copy in, analyze, copy out):               {measure(raw_call)}")

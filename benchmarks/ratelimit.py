@@ -42,6 +42,7 @@ from arcjet_core.ratelimit import (
     SlidingWindowParams,
     TokenBucketParams,
 )
+from benchmarks._machine import machine_line
 
 BIG = 10**9  # limits nobody reaches: every check measured is an allowed one
 # A global address: documentation ranges (203.0.113.0/24, ...) are not global,
@@ -467,6 +468,7 @@ def main() -> None:
         if process is not None:
             process.terminate()
             process.wait()
+    print(machine_line())
     print(f"{'storage':8} {'case':48} {'ours µs':>9} {'peer µs':>9} {'peer/ours':>9}  notes")
     for where, name, ours, peer, note in rows:
         ratio = peer / ours if ours == ours and ours > 0 else float("nan")

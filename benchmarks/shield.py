@@ -39,6 +39,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks._machine import machine_line  # noqa: E402
 from tests.shield import corpus  # noqa: E402  (stdlib only: importable by the peer worker too)
 
 CRS_SETUP = "/etc/modsecurity/crs/crs-setup.conf"
@@ -288,6 +289,7 @@ def main() -> None:
     if args.lewaf_worker:
         lewaf_worker(args.peer_step)
         return
+    print(machine_line())
     ours(args.peer_step)
     if args.peer_python:
         peer(args.peer_python, args.peer_step)
