@@ -134,6 +134,11 @@ impl<'a> Input<'a> {
         (self.present[0] & set.0[0]) | (self.present[1] & set.0[1]) | (self.present[2] & set.0[2]) | (self.present[3] & set.0[3]) != 0
     }
 
+    /// Whether every byte of `set` occurs in the text.
+    pub fn has_every(&self, set: &ByteSet) -> bool {
+        (0..4).all(|k| self.present[k] & set.0[k] == set.0[k])
+    }
+
     pub fn has_any(&self, bytes: &[u8]) -> bool {
         bytes.iter().any(|&b| self.has(b))
     }
@@ -144,6 +149,8 @@ impl<'a> Input<'a> {
 pub(crate) struct ByteSet([u64; 4]);
 
 impl ByteSet {
+    pub const EMPTY: ByteSet = ByteSet([0; 4]);
+
     pub const fn of(bytes: &[u8]) -> ByteSet {
         let mut m = [0u64; 4];
         let mut i = 0;
@@ -153,6 +160,13 @@ impl ByteSet {
             i += 1;
         }
         ByteSet(m)
+    }
+
+    /// The bytes of `bytes` other than `except`.
+    pub const fn of_except(bytes: &[u8], except: u8) -> ByteSet {
+        let mut set = ByteSet::of(bytes);
+        set.0[(except >> 6) as usize] &= !(1u64 << (except & 63));
+        set
     }
 }
 
@@ -345,5 +359,83 @@ mod tests {
             }
         }
         assert!(checked > 100_000);
+    }
+}
+
+/// Where the time of a typical form goes, per value and detector:
+/// `cargo test --release -- --ignored --nocapture detector_costs`.
+#[cfg(test)]
+mod costs {
+    use super::*;
+    use crate::decode;
+    use std::time::Instant;
+
+    const FORM: &[&str] = &["step", "2", "/signup", "signup", "https://example.com", "https://example.com/signup?step=1", "session", "6b1f0e9c2d", "theme", "dark", "consent", "yes", "first_name", "Mary", "last_name", "O'Brien", "email", "mary.obrien@example.com", "phone", "+1 (555) 010-2233", "company", "Acme & Sons, Ltd.", "street", "42 Union Street, Apt. 3", "city", "Zürich", "zip", "8001", "country", "CH", "plan", "pro", "seats", "12", "referral", "https://example.org/blog/why-we-switched?utm_source=newsletter", "newsletter", "on", "terms", "on", "lang", "en-US", "tz", "Europe/Zurich", "coupon", "SPRING-2024", "website", "https://mary.example.com/", "bio", "I select the best tools, drop what doesn't work and join teams that ship. Previously: data engineering (SQL, Python), some C and shell scripts; I wrote a guide titled \"Union of sets in practice\" & spoke at PyCon.", "message", "Hello! We're a team of 12 moving off spreadsheets; could you tell me whether the pro plan includes SSO, audit logs and an EU data region? Thanks, Mary", "how_heard", "A colleague at a meetup mentioned you; then I read the docs.", "csrf", "9f2c1e0b7a6d4c3b8e1f0a9d2c7b6e5f", "nonce", "1"];
+
+    fn time(f: &mut dyn FnMut()) -> f64 {
+        let mut best = f64::MAX;
+        for _ in 0..30 {
+            let t = Instant::now();
+            for _ in 0..200 {
+                f();
+            }
+            best = best.min(t.elapsed().as_secs_f64() * 1e9 / 200.0);
+        }
+        best
+    }
+
+    #[test]
+    #[ignore]
+    fn detector_costs() {
+        let mut norm = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut hits = Hits::default();
+        let mut totals = [0f64; 12];
+        let names = ["norm", "sqlgate", "sqli", "xss", "trav", "rfi", "cmdi", "php", "java", "ssti", "ssrf", "run"];
+        for v in FORM {
+            let mut row = [0f64; 12];
+            row[0] = time(&mut || {
+                decode::normalise(v.as_bytes(), &mut norm);
+            });
+            let info = decode::normalise(v.as_bytes(), &mut norm);
+            let t = Input::new(&norm, None, info);
+            row[1] = time(&mut || {
+                let _ = t.has_set(&SQL_BYTES) || sqli::needs_tokenizer(&t);
+            });
+            let gates = [t.has_set(&SQL_BYTES) || sqli::needs_tokenizer(&t), t.has_set(&XSS_BYTES), t.has_set(&TRAVERSAL_BYTES), t.has(b':'), t.has_set(&CMDI_BYTES), t.has_set(&PHP_BYTES) || (t.has(b':') && t.has(b'{')), t.has_set(&JAVA_BYTES), t.has_set(&SSTI_BYTES), ssrf::may_match(&t)];
+            for (k, g) in gates.iter().enumerate() {
+                if !g {
+                    continue;
+                }
+                let t = &t;
+                let mut h = Hits::default();
+                let mut s2 = Scratch::default();
+                row[2 + k] = time(&mut || {
+                    h.clear();
+                    match k {
+                        0 => sqli::detect(t, &mut s2.sql, &mut h),
+                        1 => xss::detect(t, &mut h),
+                        2 => traversal::detect(t, &mut h),
+                        3 => traversal::detect_rfi(t, &mut h),
+                        4 => cmdi::detect(t, &mut h),
+                        5 => php::detect(t, &mut h),
+                        6 => java::detect(t, &mut h),
+                        7 => ssti::detect(t, &mut h),
+                        _ => ssrf::detect(t, &mut h),
+                    }
+                });
+            }
+            row[11] = time(&mut || {
+                hits.clear();
+                run(&norm, info, None, Profile::Full, &mut scratch, &mut hits);
+            });
+            let cells: Vec<String> = row.iter().map(|x| if *x == 0.0 { "    .".into() } else { format!("{:5.0}", x) }).collect();
+            println!("{} {:.40}", cells.join(" "), v);
+            for k in 0..12 {
+                totals[k] += row[k];
+            }
+        }
+        println!("{}", names.iter().map(|n| format!("{:>5}", n)).collect::<Vec<_>>().join(" "));
+        println!("{} total ns", totals.iter().map(|x| format!("{:5.0}", x)).collect::<Vec<_>>().join(" "));
     }
 }

@@ -339,21 +339,24 @@ impl<'a> Lexer<'a> {
     /// closing `q`; backslash and doubled quotes escape.
     fn quoted(&mut self, q: u8) {
         let s = self.s;
+        // Jumps from escape to quote with `memchr2`: prose runs for hundreds
+        // of bytes inside an opened string, and a byte loop was most of the
+        // lexer's time on such values.
         while self.i < s.len() {
-            let b = s[self.i];
-            if b == b'\\' {
+            match memchr::memchr2(q, b'\\', &s[self.i..]) {
+                None => break,
+                Some(off) => self.i += off,
+            }
+            if s[self.i] == b'\\' {
                 self.i += 2;
                 continue;
             }
-            if b == q {
-                if s.get(self.i + 1) == Some(&q) {
-                    self.i += 2;
-                    continue;
-                }
-                self.i += 1;
-                return;
+            if s.get(self.i + 1) == Some(&q) {
+                self.i += 2;
+                continue;
             }
             self.i += 1;
+            return;
         }
         self.i = s.len();
     }
@@ -588,61 +591,44 @@ fn skip(s: &[u8], mut i: usize) -> usize {
 
 /// A word of up to 16 bytes packed big-endian, zero-padded: comparing
 /// packed words orders them like the bytes, in one integer comparison.
-const fn pack(w: &[u8]) -> u128 {
-    let mut v: u128 = 0;
-    let mut i = 0;
-    while i < 16 {
-        v <<= 8;
-        if i < w.len() {
-            v |= w[i] as u128;
-        }
-        i += 1;
-    }
-    v
+/// Slot of a keyword candidate in [`KEYWORD_SLOTS`]: a hash of its first
+/// two bytes, last byte and length that gives every keyword its own slot
+/// (found by search; `tables_sorted` checks it). One probe and one compare
+/// per word, where a binary search took seven.
+const fn keyword_slot(w: &[u8]) -> usize {
+    let h = (w[0] as u32) * 12 + (w[1] as u32) * 43 + (w[w.len() - 1] as u32) * 10 + w.len() as u32;
+    (h & 0xff) as usize
 }
 
-const fn pack_keywords() -> [u128; KEYWORDS.len()] {
-    let mut out = [0u128; KEYWORDS.len()];
+const NO_KEYWORD: u8 = u8::MAX;
+
+const fn keyword_slots() -> [u8; 256] {
+    let mut out = [NO_KEYWORD; 256];
     let mut i = 0;
     while i < KEYWORDS.len() {
-        out[i] = pack(KEYWORDS[i].0);
+        let slot = keyword_slot(KEYWORDS[i].0);
+        // A collision would make a keyword unreachable.
+        assert!(out[slot] == NO_KEYWORD);
+        out[slot] = i as u8;
         i += 1;
     }
     out
 }
 
-const KEYWORDS_PACKED: [u128; KEYWORDS.len()] = pack_keywords();
-
-/// For each first letter, the second letters keywords have after it: most
-/// words are rejected on their first two letters, without a search.
-const fn keyword_pairs() -> [u32; 26] {
-    let mut out = [0u32; 26];
-    let mut i = 0;
-    while i < KEYWORDS.len() {
-        let w = KEYWORDS[i].0;
-        out[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
-        i += 1;
-    }
-    out
-}
-
-const KEYWORD_PAIRS: [u32; 26] = keyword_pairs();
+const KEYWORD_SLOTS: [u8; 256] = keyword_slots();
 
 fn lookup(w: &[u8]) -> Option<Kind> {
-    // The longest keyword has 9 bytes; all are lower-case letters.
     if w.len() < 2 || w.len() > 9 {
         return None;
     }
-    let (a, b) = (w[0].wrapping_sub(b'a'), w[1].wrapping_sub(b'a'));
-    if a >= 26 || b >= 26 || KEYWORD_PAIRS[a as usize] & (1 << b) == 0 {
-        return None;
+    let (kw, kind) = KEYWORDS.get(KEYWORD_SLOTS[keyword_slot(w)] as usize)?;
+    if *kw == w {
+        Some(*kind)
+    } else {
+        None
     }
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
-    KEYWORDS_PACKED.binary_search(&u128::from_be_bytes(buf)).ok().map(|i| KEYWORDS[i].1)
 }
 
-/// The three places a value can land in a query.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Quote {
     None,
@@ -789,6 +775,52 @@ const fn compile_shapes<const N: usize>(pats: &[&str]) -> [Shape; N] {
 const HIGH_SHAPES: [Shape; HIGH.len()] = compile_shapes(HIGH);
 const MEDIUM_SHAPES: [Shape; MEDIUM.len()] = compile_shapes(MEDIUM);
 
+/// Row of a fingerprint's first token in [`SHAPE_HEADS`]: every shape
+/// starts with a string, number, name or variable.
+const fn head_row(first: u8) -> Option<usize> {
+    match first {
+        b's' => Some(0),
+        b'1' => Some(1),
+        b'n' => Some(2),
+        b'v' => Some(3),
+        _ => None,
+    }
+}
+
+/// The first two tokens of every shape, as bits (256 per first token):
+/// most fingerprints of benign values (`nEnn`, `1(1)1`) start like no
+/// shape and skip the hundred shape comparisons.
+const fn shape_heads() -> [u64; 16] {
+    let mut out = [0u64; 16];
+    let mut k = 0;
+    while k < HIGH.len() + MEDIUM.len() {
+        let p = if k < HIGH.len() { HIGH[k].as_bytes() } else { MEDIUM[k - HIGH.len()].as_bytes() };
+        // Two literal tokens lead every shape (no `V`, no early `$`).
+        assert!(p.len() >= 2 && p[1] != b'V' && p[1] != b'$');
+        let row = match head_row(p[0]) {
+            Some(r) => r,
+            None => panic!("shape starts with an unexpected token"),
+        };
+        let bit = row * 256 + p[1] as usize;
+        out[bit / 64] |= 1 << (bit % 64);
+        k += 1;
+    }
+    out
+}
+
+const SHAPE_HEADS: [u64; 16] = shape_heads();
+
+/// Whether some shape starts with `fp`'s first two tokens.
+fn may_match_shape(fp: &[u8]) -> bool {
+    match (fp.first().and_then(|&c| head_row(c)), fp.get(1)) {
+        (Some(row), Some(&second)) => {
+            let bit = row * 256 + second as usize;
+            SHAPE_HEADS[bit / 64] & (1 << (bit % 64)) != 0
+        }
+        _ => false,
+    }
+}
+
 /// The first eight bytes of a fingerprint, big-endian, zero-padded
 /// (fingerprint bytes are never zero).
 fn pack_fp(fp: &[u8]) -> u64 {
@@ -857,12 +889,13 @@ fn judge_fingerprint(fp: &[u8]) -> Option<(Severity, &'static str)> {
     let both = [fp, trimmed];
     let forms = if trimmed.len() == fp.len() { &both[..1] } else { &both[..] };
     let packed = [pack_fp(fp), pack_fp(trimmed)];
-    for (f, &p) in forms.iter().zip(&packed) {
+    let heads = [may_match_shape(fp), may_match_shape(trimmed)];
+    for ((f, &p), _) in forms.iter().zip(&packed).zip(&heads).filter(|(_, &h)| h) {
         if HIGH_SHAPES.iter().any(|sh| shape_matches(f, p, sh)) {
             return Some((Severity::High, "sqli.fingerprint"));
         }
     }
-    for (f, &p) in forms.iter().zip(&packed) {
+    for ((f, &p), _) in forms.iter().zip(&packed).zip(&heads).filter(|(_, &h)| h) {
         if MEDIUM_SHAPES.iter().any(|sh| shape_matches(f, p, sh)) {
             return Some((Severity::Medium, "sqli.fingerprint_partial"));
         }
@@ -916,9 +949,14 @@ fn judge_sequences(s: &[u8], toks: &[Tok], code: &mut Vec<Tok>, hits: &mut Hits)
     let mut prev: Option<&Tok> = None;
     let mut has_structure = false;
     let mut internals = false;
-    code.clear();
-    code.extend(toks.iter().filter(|t| t.kind != Kind::Comment).copied());
-    let code = &code[..];
+    // Most values hold no comment: match their tokens without a copy.
+    let code: &[Tok] = if toks.iter().any(|t| t.kind == Kind::Comment) {
+        code.clear();
+        code.extend(toks.iter().filter(|t| t.kind != Kind::Comment).copied());
+        code
+    } else {
+        toks
+    };
     for (i, t) in code.iter().enumerate() {
         let next = code.get(i + 1);
         match t.kind {
@@ -1220,3 +1258,4 @@ mod tests {
         assert_eq!(fingerprints(b"((1 or 1))--"), vec!["(1&1)c"]);
     }
 }
+

@@ -1,7 +1,7 @@
 //! Path traversal, local and remote file inclusion.
 
 use super::util::{contains, find, positions};
-use super::Input;
+use super::{ByteSet, Input};
 use crate::hits::Hits;
 use crate::{Category, Severity};
 
@@ -33,6 +33,20 @@ const SENSITIVE_FILES: &[&[u8]] = &[
 ];
 
 /// Stream wrappers that read files or run code in an include.
+/// The bytes of each [`SENSITIVE_FILES`] name but `/` (which also stands
+/// for `\\`), so that a name is ruled out with four mask tests.
+const SENSITIVE_SETS: [ByteSet; SENSITIVE_FILES.len()] = sensitive_sets();
+
+const fn sensitive_sets() -> [ByteSet; SENSITIVE_FILES.len()] {
+    let mut out = [ByteSet::EMPTY; SENSITIVE_FILES.len()];
+    let mut i = 0;
+    while i < SENSITIVE_FILES.len() {
+        out[i] = ByteSet::of_except(SENSITIVE_FILES[i], b'/');
+        i += 1;
+    }
+    out
+}
+
 const WRAPPERS: &[(&[u8], Severity)] = &[
     (b"php://filter", Severity::High),
     (b"php://input", Severity::High),
@@ -69,16 +83,18 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     // a `\`): a needle failing that cannot be in `s`.
     let may = |needle: &[u8]| needle.iter().all(|&b| if b == b'/' { input.has(b'/') || input.has(b'\\') } else { input.has(b) });
     // Only the files whose bytes all occur are compared, at each slash.
+    let slash = input.has(b'/') || input.has(b'\\');
     let mut candidates = [&b""[..]; 32];
     let mut n = 0;
-    for f in SENSITIVE_FILES {
-        if may(f) {
+    for (f, set) in SENSITIVE_FILES.iter().zip(&SENSITIVE_SETS) {
+        if input.has_every(set) && (slash || !f.contains(&b'/')) {
             candidates[n] = f;
             n += 1;
         }
     }
     let candidates = &candidates[..n];
-    let after_slash = |p: usize| candidates.iter().any(|f| s[p..].starts_with(f));
+    // The first byte inline before `starts_with`: most candidates fail there.
+    let after_slash = |p: usize| candidates.iter().any(|f| s.get(p) == f.first() && s[p..].starts_with(f));
     let sensitive = !candidates.is_empty()
         && (memchr::memchr_iter(b'/', s).any(|p| after_slash(p + 1))
             || candidates.iter().any(|f| s.starts_with(f) && !f.starts_with(b".") && !f.starts_with(b"boot")));
