@@ -56,11 +56,14 @@ class Counter:
             except ArcjetStorageError:
                 self.errors += 1
                 continue
-            assert isinstance(outcome, LimitOutcome)
-            if outcome.allowed:
-                self.allowed += 1
-            else:
-                self.denied += 1
+            self.tally(outcome)
+
+    def tally(self, outcome: object) -> None:
+        assert isinstance(outcome, LimitOutcome)
+        if outcome.allowed:
+            self.allowed += 1
+        else:
+            self.denied += 1
 
 
 class AsyncCounter(Counter):
@@ -79,11 +82,7 @@ class AsyncCounter(Counter):
                 except ArcjetStorageError:
                     self.errors += 1
                     continue
-                assert isinstance(outcome, LimitOutcome)
-                if outcome.allowed:
-                    self.allowed += 1
-                else:
-                    self.denied += 1
+                self.tally(outcome)
 
         self.loop.run_until_complete(batch())
 
