@@ -66,7 +66,15 @@ enum Target {
     Other,
 }
 
-fn classify_host(host: &[u8]) -> Target {
+/// Shortest host [`classify_host`] can call [`Target::Metadata`]: the
+/// names and embedded-address patterns have 8 bytes or more, an IPv4
+/// spelling of a metadata address 10 or more (one decimal part:
+/// `1684301000`), an IPv6 one 11 or more (`::a9fe:a9fe`).
+const MIN_METADATA_HOST: usize = 8;
+
+/// `input` is the value `host` was cut from: its byte set rules out the
+/// embedded-address patterns without searching.
+fn classify_host(host: &[u8], input: &Input) -> Target {
     let host = host.strip_suffix(b".").unwrap_or(host);
     if host.first() == Some(&b'[') || host.iter().filter(|&&b| b == b':').count() >= 2 {
         let inner = host.strip_prefix(b"[").unwrap_or(host);
@@ -103,7 +111,8 @@ fn classify_host(host: &[u8]) -> Target {
         return Target::Metadata;
     }
     // Wildcard DNS services that resolve an embedded address.
-    if contains(host, b"169.254.169.254") || contains(host, b"a9fea9fe") || contains(host, b"169-254-169-254") {
+    let embeds = |p: &[u8]| input.has_all(p) && contains(host, p);
+    if embeds(b"169.254.169.254") || embeds(b"a9fea9fe") || embeds(b"169-254-169-254") {
         return Target::Metadata;
     }
     if let Some(ip) = parse_ipv4(host) {
@@ -149,7 +158,14 @@ pub(crate) fn may_match(input: &Input) -> bool {
     }
     let s = input.text;
     let trimmed = s.iter().position(|&b| b != b' ').map_or(&s[..0], |p| &s[p..]);
-    trimmed.len() <= 64 && (input.has(b'.') || input.has(b':') || trimmed.first().map_or(false, |b| b.is_ascii_digit()))
+    may_be_bare_host(input, trimmed)
+}
+
+/// Whether `trimmed` (the value without leading spaces) may be a bare host
+/// of a metadata service: short, but not shorter than such a host, and
+/// holding a dot, a colon or a leading digit.
+fn may_be_bare_host(input: &Input, trimmed: &[u8]) -> bool {
+    (MIN_METADATA_HOST..=64).contains(&trimmed.len()) && (input.has(b'.') || input.has(b':') || trimmed.first().map_or(false, |b| b.is_ascii_digit()))
 }
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
@@ -157,7 +173,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let mut internal = false;
     if input.has(b'/') {
         for p in positions(s, b"//") {
-            match classify_host(authority_host(s, p + 2)) {
+            match classify_host(authority_host(s, p + 2), input) {
                 Target::Metadata => {
                     hits.add(Category::Ssrf, Severity::High, "ssrf.metadata");
                     return;
@@ -169,10 +185,12 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     }
     // A bare host or address as the whole value (`host=169.254.169.254`).
     let trimmed = s.iter().position(|&b| b != b' ').map_or(&s[..0], |p| &s[p..]);
-    if trimmed.len() <= 64 && (input.has(b'.') || input.has(b':') || trimmed.first().map_or(false, |b| b.is_ascii_digit())) {
+    if may_be_bare_host(input, trimmed) {
         let host = authority_host(trimmed, 0);
-        if host.len() == trimmed.len() || trimmed.get(host.len()) == Some(&b'/') || trimmed.get(host.len()) == Some(&b':') {
-            if let Target::Metadata = classify_host(host) {
+        let ends = host.len() == trimmed.len() || trimmed.get(host.len()) == Some(&b'/') || trimmed.get(host.len()) == Some(&b':');
+        // Only a metadata target counts here, and those hosts are long.
+        if ends && host.len() >= MIN_METADATA_HOST {
+            if let Target::Metadata = classify_host(host, input) {
                 // "metadata" alone is a word; as a bare value it only counts
                 // when spelled as a hostname.
                 if host != b"metadata" {
@@ -203,9 +221,18 @@ mod tests {
 
     #[test]
     fn ipv6_mapped() {
-        assert!(matches!(classify_host(b"[::ffff:169.254.169.254]"), Target::Metadata));
-        assert!(matches!(classify_host(b"[::ffff:a9fe:a9fe]"), Target::Metadata));
-        assert!(matches!(classify_host(b"[fd00:ec2::254]"), Target::Metadata));
-        assert!(matches!(classify_host(b"[::1]"), Target::Internal));
+        let class = |h: &[u8]| classify_host(h, &Input::new(h, None, crate::decode::normalise(h, &mut Vec::new())));
+        assert!(matches!(class(b"[::ffff:169.254.169.254]"), Target::Metadata));
+        assert!(matches!(class(b"[::ffff:a9fe:a9fe]"), Target::Metadata));
+        assert!(matches!(class(b"[fd00:ec2::254]"), Target::Metadata));
+        assert!(matches!(class(b"[::1]"), Target::Internal));
+    }
+
+    #[test]
+    fn shortest_metadata_hosts() {
+        let class = |h: &[u8]| classify_host(h, &Input::new(h, None, crate::decode::normalise(h, &mut Vec::new())));
+        for h in ["1684301000", "2852039166", "::a9fe:a9fe", "a9fea9fe", "metadata.goog"] {
+            assert!(h.len() >= MIN_METADATA_HOST && matches!(class(h.as_bytes()), Target::Metadata), "{}", h);
+        }
     }
 }

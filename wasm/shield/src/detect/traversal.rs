@@ -47,6 +47,20 @@ const fn sensitive_sets() -> [ByteSet; SENSITIVE_FILES.len()] {
     out
 }
 
+/// The bytes of each [`WRAPPERS`] scheme but `/`: rules it out with four
+/// mask tests before searching.
+const WRAPPER_SETS: [ByteSet; WRAPPERS.len()] = wrapper_sets();
+
+const fn wrapper_sets() -> [ByteSet; WRAPPERS.len()] {
+    let mut out = [ByteSet::EMPTY; WRAPPERS.len()];
+    let mut i = 0;
+    while i < WRAPPERS.len() {
+        out[i] = ByteSet::of_except(WRAPPERS[i].0, b'/');
+        i += 1;
+    }
+    out
+}
+
 const WRAPPERS: &[(&[u8], Severity)] = &[
     (b"php://filter", Severity::High),
     (b"php://input", Severity::High),
@@ -108,8 +122,9 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         hits.add(Category::PathTraversal, Severity::Medium, "traversal.dot_dot");
     }
     if input.has(b':') {
-        for (w, sev) in WRAPPERS {
-            if may(w) && contains(s, w) {
+        for ((w, sev), set) in WRAPPERS.iter().zip(&WRAPPER_SETS) {
+            // A `/` of a wrapper may have been a `\`: `slash` stands for both.
+            if input.has_every(set) && (slash || !w.contains(&b'/')) && contains(s, w) {
                 hits.add(Category::PathTraversal, *sev, "lfi.wrapper");
             }
         }
@@ -141,6 +156,20 @@ fn include_name(name: &[u8]) -> bool {
 /// Known web shells fetched by remote inclusion.
 const SHELLS: &[&[u8]] = &[b"c99", b"r57", b"c100", b"b374k", b"wso.php", b"webshell", b"shell.txt", b"cmd.txt", b"shell.php"];
 
+/// The bytes of each of [`SHELLS`]: a name some byte of which the value
+/// lacks is not searched for.
+const SHELL_SETS: [ByteSet; SHELLS.len()] = shell_sets();
+
+const fn shell_sets() -> [ByteSet; SHELLS.len()] {
+    let mut out = [ByteSet::EMPTY; SHELLS.len()];
+    let mut i = 0;
+    while i < SHELLS.len() {
+        out[i] = ByteSet::of(SHELLS[i]);
+        i += 1;
+    }
+    out
+}
+
 pub(crate) fn detect_rfi(input: &Input, hits: &mut Hits) {
     if !input.has(b':') {
         return;
@@ -161,7 +190,7 @@ pub(crate) fn detect_rfi(input: &Input, hits: &mut Hits) {
         hits.add(Category::FileInclusionRemote, Severity::High, "rfi.trailing_query");
         return;
     }
-    if SHELLS.iter().any(|sh| contains(rest, sh)) {
+    if SHELLS.iter().zip(&SHELL_SETS).any(|(sh, set)| input.has_every(set) && contains(rest, sh)) {
         hits.add(Category::FileInclusionRemote, Severity::High, "rfi.known_shell");
         return;
     }
