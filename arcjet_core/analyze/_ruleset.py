@@ -181,8 +181,10 @@ class Ruleset:
             # order as a flat [name, value, ...] list, and the body's length,
             # with the raw body bytes after the array (no escaping).
             skip = _SHIELD_SKIP_HEADERS
-            pairs = ctx.headers.items()[:SHIELD_MAX_HEADERS]
-            shield_headers = ",".join([f"{q(n)},{q(v[:MAX_VALUE])}" for n, v in pairs if n not in skip])
+            flat = [x for pair in ctx.headers.items()[:SHIELD_MAX_HEADERS] if pair[0] not in skip for x in pair]
+            if flat and max(map(len, flat)) > MAX_VALUE:
+                flat = [x[:MAX_VALUE] for x in flat]
+            shield_headers = ",".join(map(q, flat))
             if body is not None and len(body) > self._shield_body:
                 body = body[:self._shield_body]
             if body and not ctx.headers.get("content-type") and not _is_utf8(body):
