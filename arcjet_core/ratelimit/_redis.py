@@ -252,17 +252,16 @@ class RedisStorage(Storage):
         self.sha = hashlib.sha1(self.script.encode()).hexdigest()
         self._client: Any = None
         self._client_lock = threading.Lock()
-        # redis.asyncio connections belong to the loop that opened them.
-        self._async_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
-            weakref.WeakKeyDictionary()
-        )
+        # redis.asyncio connections and our async links belong to the loop
+        # that opened them. Plain dicts, not weak ones: a connection refers to
+        # its loop, so a weak key would never die; entries of closed loops are
+        # dropped when a new loop shows up (_forget_closed_loops).
+        self._async_clients: dict[asyncio.AbstractEventLoop, Any] = {}
         # Single-server fast path: connections this store owns, idle ones here.
         # list.pop()/append() are atomic, so threads share it without a lock;
         # a connection is in the list only between two complete replies.
         self._idle: list[_Link] = []
-        self._async_idle: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[Any]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._async_idle: dict[asyncio.AbstractEventLoop, list[Any]] = {}
         self._head = b"$7\r\nEVALSHA\r\n" + _bulk(self.sha.encode())
         self._eval_head = b"$4\r\nEVAL\r\n" + _bulk(self.script.encode())
         self._response_error = self._redis.exceptions.ResponseError
@@ -423,7 +422,7 @@ class RedisStorage(Storage):
         # In a forked child the idle sockets are the parent's: drop them
         # unclosed (redis-py only shuts a socket down in its own process).
         self._idle = []
-        self._async_idle = weakref.WeakKeyDictionary()
+        self._async_idle = {}
 
     def _run_cluster(self, ops: Sequence[Op]) -> list[Outcome]:
         try:
@@ -455,10 +454,20 @@ class RedisStorage(Storage):
 
     # -- async -------------------------------------------------------------
 
+    def _forget_closed_loops(self) -> None:
+        """Drop what belongs to event loops that have closed (each asyncio.run
+        makes a new one). Their sockets close when the garbage collector
+        finalises them: a transport cannot be closed once its loop has."""
+        for table in (self._async_idle, self._async_clients):
+            # list() first: a thread running another loop may add its entry meanwhile.
+            for loop in [loop for loop in list(table) if loop.is_closed()]:
+                table.pop(loop, None)
+
     def _async_client(self) -> Any:
         loop = asyncio.get_running_loop()
         client = self._async_clients.get(loop)
         if client is None:
+            self._forget_closed_loops()
             asyncio_redis = self._redis.asyncio
             client = self._new_client(asyncio_redis, asyncio_redis.retry.Retry)
             self._async_clients[loop] = client
@@ -476,6 +485,7 @@ class RedisStorage(Storage):
             loop = asyncio.get_running_loop()
             idle = self._async_idle.get(loop)
             if idle is None:
+                self._forget_closed_loops()
                 idle = self._async_idle[loop] = []
             link = self._idle_link(idle) or await self._connect_async()
             try:

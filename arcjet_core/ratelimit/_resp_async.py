@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import select
-import weakref
 from typing import Any
 
 _HAS_POLL = hasattr(select, "poll")
@@ -100,6 +99,9 @@ class AsyncLink(asyncio.Protocol):
         self._lost: BaseException | None = None
         self._poll: Any = None
         self._streams: tuple[Any, Any] = (None, None)
+        # A link lives on the loop that opened it (the caller's running loop).
+        self._loop = asyncio.get_running_loop()
+        self._watchdog = _watchdog(self._loop)
         sock = transport.get_extra_info("socket")
         if _HAS_POLL and sock is not None:
             self._poll = select.poll()
@@ -136,12 +138,11 @@ class AsyncLink(asyncio.Protocol):
     async def call(self, command: bytes, timeout: float) -> Any:
         if self._lost is not None:
             raise ConnectionError(f"redis connection lost: {self._lost}")
-        loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[Any] = loop.create_future()
+        waiter: asyncio.Future[Any] = self._loop.create_future()
         self._waiter = waiter
         self._transport.write(command)
-        watchdog = _watchdog(loop)
-        watchdog.watch(waiter, timeout)
+        watchdog = self._watchdog
+        watchdog.watch(self._loop, waiter, timeout)
         try:
             reply = await waiter
         finally:
@@ -191,28 +192,28 @@ class _Watchdog:
     for the earliest deadline it knows; when it fires it fails the calls
     that are due and re-arms for the next. A call that completes just leaves
     the table, so steady traffic arms about one timer per timeout period.
+    The loop is passed in rather than kept (see _watchdogs).
     """
 
-    __slots__ = ("_handle", "_loop", "inflight")
+    __slots__ = ("_handle", "inflight")
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
+    def __init__(self) -> None:
         self._handle: asyncio.TimerHandle | None = None
         # waiter -> (deadline on the loop's clock, timeout for the message)
         self.inflight: dict[asyncio.Future[Any], tuple[float, float]] = {}
 
-    def watch(self, waiter: asyncio.Future[Any], timeout: float) -> None:
-        deadline = self._loop.time() + timeout
+    def watch(self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[Any], timeout: float) -> None:
+        deadline = loop.time() + timeout
         self.inflight[waiter] = (deadline, timeout)
         handle = self._handle
         if handle is None or handle.when() > deadline:
             if handle is not None:
                 handle.cancel()
-            self._handle = self._loop.call_at(deadline, self._fire)
+            self._handle = loop.call_at(deadline, self._fire, loop)
 
-    def _fire(self) -> None:
+    def _fire(self, loop: asyncio.AbstractEventLoop) -> None:
         self._handle = None
-        now = self._loop.time()
+        now = loop.time()
         earliest = None
         for waiter, (deadline, timeout) in list(self.inflight.items()):
             if deadline <= now:
@@ -222,14 +223,20 @@ class _Watchdog:
             elif earliest is None or deadline < earliest:
                 earliest = deadline
         if earliest is not None:
-            self._handle = self._loop.call_at(earliest, self._fire)
+            self._handle = loop.call_at(earliest, self._fire, loop)
 
 
-_watchdogs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Watchdog] = weakref.WeakKeyDictionary()
+# One watchdog per loop. A plain dict: a pending timer refers to its loop, so
+# a weak key would never die; watchdogs of closed loops go when a new loop
+# shows up.
+_watchdogs: dict[asyncio.AbstractEventLoop, _Watchdog] = {}
 
 
 def _watchdog(loop: asyncio.AbstractEventLoop) -> _Watchdog:
     watchdog = _watchdogs.get(loop)
     if watchdog is None:
-        watchdog = _watchdogs[loop] = _Watchdog(loop)
+        # list() first: another thread's loop may add its watchdog meanwhile.
+        for closed in [other for other in list(_watchdogs) if other.is_closed()]:
+            _watchdogs.pop(closed, None)
+        watchdog = _watchdogs[loop] = _Watchdog()
     return watchdog

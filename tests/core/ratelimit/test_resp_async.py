@@ -268,3 +268,36 @@ async def test_one_watchdog_times_out_each_call_at_its_own_deadline(fresh_redis_
         (after,) = await store.run_async([o])
         assert isinstance(after, LimitOutcome)
         await store.aclose()
+
+
+@needs_redis
+def test_closed_event_loops_and_their_sockets_are_let_go(redis_url: str, redis_prefix: str) -> None:
+    # Each asyncio.run makes a loop. Links, redis-py clients and the timeout
+    # watchdog all refer to their loop, so weak tables keyed by loop kept
+    # every loop -- and every socket -- alive. Now what belongs to a closed
+    # loop is dropped when the next loop shows up.
+    import gc
+    import os
+    import weakref
+
+    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
+    o = op()
+    loops: list[weakref.ref[asyncio.AbstractEventLoop]] = []
+
+    async def once() -> None:
+        loops.append(weakref.ref(asyncio.get_running_loop()))
+        await store.run_async([o])
+
+    def open_fds() -> int:
+        return len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+
+    asyncio.run(once())
+    gc.collect()
+    before = open_fds()
+    for _ in range(10):
+        asyncio.run(once())
+    gc.collect()
+    assert sum(ref() is not None for ref in loops) <= 1  # only the newest loop's entries remain
+    assert len(store._async_idle) <= 1
+    assert open_fds() <= before + 1
+    store.close()
