@@ -334,6 +334,41 @@ pub(crate) struct NormInfo {
     pub nul: bool,
     /// Bit `b` is set when byte `b` occurs in the normalised text.
     pub present: [u64; 4],
+    /// Which doubled bytes (`..`, `--`, `//`, ...) and `/*` occur: the
+    /// `PAIR_*` bits.
+    pub pairs: u16,
+    /// Whether a word of the text is one the SQL tokenizer may turn into a
+    /// token some fingerprint shape or sequence needs (a keyword, also one
+    /// MySQL splits off a number, or a name of database internals): see
+    /// [`crate::detect::sql_word`].
+    pub sql_word: bool,
+    /// Bloom filter of word starts (first four bytes of every run of ASCII
+    /// letters, digits and `_`), for [`crate::detect::Input::contains`].
+    pub words: [u64; 4],
+}
+
+pub(crate) const PAIR_DOTS: u16 = 1 << 0;
+pub(crate) const PAIR_DASHES: u16 = 1 << 1;
+pub(crate) const PAIR_ATS: u16 = 1 << 2;
+pub(crate) const PAIR_UNDERSCORES: u16 = 1 << 3;
+pub(crate) const PAIR_SLASHES: u16 = 1 << 4;
+pub(crate) const PAIR_AMPS: u16 = 1 << 5;
+pub(crate) const PAIR_PIPES: u16 = 1 << 6;
+/// `/*`, not a doubled byte but recorded the same way.
+pub(crate) const PAIR_SLASH_STAR: u16 = 1 << 7;
+
+/// The `PAIR_*` bit of a doubled `b`, 0 for bytes not recorded.
+const fn pair_bit(b: u8) -> u16 {
+    match b {
+        b'.' => PAIR_DOTS,
+        b'-' => PAIR_DASHES,
+        b'@' => PAIR_ATS,
+        b'_' => PAIR_UNDERSCORES,
+        b'/' => PAIR_SLASHES,
+        b'&' => PAIR_AMPS,
+        b'|' => PAIR_PIPES,
+        _ => 0,
+    }
 }
 
 impl NormInfo {
@@ -346,9 +381,47 @@ impl NormInfo {
     }
 }
 
+// Byte classes for the words normalisation looks up (of the mapped byte).
+/// Part of a Bloom word: ASCII letter, digit, `_` (`detect::word_byte`).
+const C_WORD: u8 = 1;
+/// Part of a SQL word: also `$` and bytes ≥ 0x80 (`sqli::word_byte`).
+const C_SQL_WORD: u8 = 2;
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            t[b] = C_WORD | C_SQL_WORD;
+        } else if c == b'$' || c >= 0x80 {
+            t[b] = C_SQL_WORD;
+        }
+        b += 1;
+    }
+    t
+}
+
+const CLASS: [u8; 256] = classes();
+
+/// Bloom key of a word: FNV-1a of its first four bytes, folded to 8 bits.
+pub(crate) fn word_key(w: &[u8]) -> u8 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in w.iter().take(4) {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 8) ^ (h >> 16)) as u8
+}
+
 /// Lower-cases ASCII, drops NUL bytes, maps tabs, CR, vertical tab, form
 /// feed and NBSP (U+00A0) to a space and collapses space runs. Line feeds
 /// stay: they end SQL line comments. Writes into `out` (cleared first).
+///
+/// The same pass fills the gates' facts in [`NormInfo`]: the byte set, the
+/// doubled-byte pairs, the word Bloom filter and the SQL word check. Words
+/// are handled when they end (at the next non-word byte written, or at the
+/// end), so the per-byte path for lower-case letters and digits stays a
+/// copy and one bit.
 pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
     out.clear();
     // The output is never longer than the input: write by index.
@@ -358,6 +431,9 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
     let (mut lo, mut hi) = (0u64, 0u64);
     let mut n = 0;
     let mut last_space = false;
+    // Where the current Bloom word and SQL word began in `out` (the byte
+    // after the last byte that is not part of one).
+    let (mut word_from, mut sql_from) = (0usize, 0usize);
     let mut i = 0;
     while i < input.len() {
         let b = input[i];
@@ -393,6 +469,28 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
         } else {
             last_space = false;
         }
+        let class = CLASS[mapped as usize];
+        if class & C_WORD == 0 {
+            if word_from < n {
+                let k = word_key(&out[word_from..n]);
+                info.words[(k >> 6) as usize] |= 1u64 << (k & 63);
+            }
+            word_from = n + 1;
+            if class & C_SQL_WORD == 0 {
+                if sql_from < n && !info.sql_word {
+                    info.sql_word = crate::detect::sql_word(&out[sql_from..n]);
+                }
+                sql_from = n + 1;
+            }
+        }
+        if n > 0 {
+            let prev = out[n - 1];
+            if prev == mapped {
+                info.pairs |= pair_bit(mapped);
+            } else if prev == b'/' && mapped == b'*' {
+                info.pairs |= PAIR_SLASH_STAR;
+            }
+        }
         out[n] = mapped;
         n += 1;
         match mapped >> 6 {
@@ -400,6 +498,13 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
             1 => hi |= 1u64 << (mapped - 64),
             k => info.present[k as usize] |= 1u64 << (mapped & 63),
         }
+    }
+    if word_from < n {
+        let k = word_key(&out[word_from..n]);
+        info.words[(k >> 6) as usize] |= 1u64 << (k & 63);
+    }
+    if sql_from < n && !info.sql_word {
+        info.sql_word = crate::detect::sql_word(&out[sql_from..n]);
     }
     out.truncate(n);
     info.present[0] = lo;

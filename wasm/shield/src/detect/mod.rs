@@ -11,9 +11,7 @@ mod traversal;
 mod util;
 mod xss;
 
-use std::cell::Cell;
-
-use crate::decode::NormInfo;
+use crate::decode::{NormInfo, PAIR_UNDERSCORES};
 use crate::hits::Hits;
 use crate::inputs::Profile;
 
@@ -27,11 +25,17 @@ pub(crate) struct Input<'a> {
     pub nul: bool,
     /// Which bytes occur in `text`, for cheap pre-checks.
     present: [u64; 4],
+    /// Which doubled bytes occur (`decode::PAIR_*`).
+    pairs: u16,
+    /// Whether a word may give the SQL tokenizer a token that matters.
+    sql_word: bool,
     /// A Bloom filter of word starts (first four bytes of every word), so
     /// that most substring searches are answered without searching. Built
-    /// on first use: values that reach no such search never pay for it.
-    words: Cell<Option<[u64; 4]>>,
+    /// by normalisation, in the same pass.
+    words: [u64; 4],
 }
+
+pub(crate) use sqli::sql_word;
 
 fn word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -39,46 +43,27 @@ fn word_byte(b: u8) -> bool {
 
 /// Bloom key of the word starting at `w[0]`: its first four bytes at most.
 fn word_key(w: &[u8]) -> u8 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in w.iter().take(4).take_while(|&&b| word_byte(b)) {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    (h ^ (h >> 8) ^ (h >> 16)) as u8
+    let n = w.iter().take(4).take_while(|&&b| word_byte(b)).count();
+    crate::decode::word_key(&w[..n])
 }
 
 impl<'a> Input<'a> {
     /// `info` must come from normalising into `text`.
     pub fn new(text: &'a [u8], name: Option<&'a [u8]>, info: NormInfo) -> Self {
-        Input { text, name, nul: info.nul, present: info.present, words: Cell::new(None) }
+        Input { text, name, nul: info.nul, present: info.present, pairs: info.pairs, sql_word: info.sql_word, words: info.words }
     }
 
     fn words(&self) -> [u64; 4] {
-        if let Some(w) = self.words.get() {
-            return w;
-        }
-        let mut words = [0u64; 4];
-        let t = self.text;
-        let mut i = 0;
-        while i < t.len() {
-            if !word_byte(t[i]) {
-                i += 1;
-                continue;
-            }
-            // A word starts: hash its first four bytes at most (as
-            // `word_key`), then skip the rest of it.
-            let mut h: u32 = 0x811c_9dc5;
-            let start = i;
-            while i < t.len() && word_byte(t[i]) {
-                if i - start < 4 {
-                    h = (h ^ t[i] as u32).wrapping_mul(0x0100_0193);
-                }
-                i += 1;
-            }
-            let k = (h ^ (h >> 8) ^ (h >> 16)) as u8;
-            words[(k >> 6) as usize] |= 1u64 << (k & 63);
-        }
-        self.words.set(Some(words));
-        words
+        self.words
+    }
+
+    /// Whether any of the `decode::PAIR_*` bits in `mask` occurs.
+    pub fn has_pair(&self, mask: u16) -> bool {
+        self.pairs & mask != 0
+    }
+
+    pub fn sql_word(&self) -> bool {
+        self.sql_word
     }
 
     pub fn has(&self, b: u8) -> bool {
@@ -234,7 +219,7 @@ pub(crate) fn run(text: &[u8], info: NormInfo, name: Option<&[u8]>, profile: Pro
             if t.has_set(&JAVA_BYTES) {
                 java::detect(t, hits);
             }
-            if t.has_set(&SSTI_BYTES) || (t.has(b'_') && util::contains(text, b"__")) {
+            if t.has_set(&SSTI_BYTES) || t.has_pair(PAIR_UNDERSCORES) {
                 ssti::detect(t, hits);
             }
             if ssrf::may_match(t) {
@@ -329,6 +314,17 @@ mod tests {
         out
     }
 
+    fn pairs_slow(s: &[u8]) -> u16 {
+        use crate::decode::*;
+        let mut p = 0;
+        for (pair, bit) in [(&b".."[..], PAIR_DOTS), (b"--", PAIR_DASHES), (b"@@", PAIR_ATS), (b"__", PAIR_UNDERSCORES), (b"//", PAIR_SLASHES), (b"&&", PAIR_AMPS), (b"||", PAIR_PIPES), (b"/*", PAIR_SLASH_STAR)] {
+            if s.windows(2).any(|w| w == pair) {
+                p |= bit;
+            }
+        }
+        p
+    }
+
     #[test]
     fn gates_never_change_results() {
         let values = corpus_values();
@@ -353,6 +349,8 @@ mod tests {
                     if name.is_none() && profile == Profile::Full {
                         let input = Input::new(&norm, None, info);
                         assert_eq!(input.words(), input.words_slow());
+                        assert_eq!(sqli::needs_tokenizer(&input), sqli::needs_tokenizer_walk(&norm));
+                        assert_eq!(input.pairs, pairs_slow(&norm));
                     }
                     checked += 1;
                 }

@@ -14,6 +14,7 @@
 //! `; drop table`, `sleep(5)`).
 
 use super::Input;
+use crate::decode::{PAIR_AMPS, PAIR_ATS, PAIR_DASHES, PAIR_PIPES, PAIR_SLASH_STAR};
 use crate::hits::Hits;
 use crate::{Category, Severity};
 
@@ -1094,8 +1095,39 @@ fn internal_word(w: &[u8]) -> bool {
 /// (checked by a test), and the sequences need keywords, calls or internals;
 /// names, numbers, variables, other operators, commas and unknown bytes
 /// alone match nothing.
+///
+/// Normalisation checks each word with [`sql_word`] and records the pairs
+/// (`--`, `/*`, `@@`, `&&`, `||`), so this is a few bit tests; the walk
+/// it replaced is kept for tests as [`needs_tokenizer_walk`].
 pub(crate) fn needs_tokenizer(input: &Input) -> bool {
-    let s = input.text;
+    input.sql_word() || input.has_pair(PAIR_DASHES | PAIR_SLASH_STAR | PAIR_ATS | PAIR_AMPS | PAIR_PIPES)
+}
+
+/// Whether `w`, a whole word (a maximal run of [`word_byte`]s), may
+/// become a token `needs_tokenizer` looks for: a keyword, a keyword
+/// MySQL splits off a leading number, or a name of database internals.
+pub(crate) fn sql_word(w: &[u8]) -> bool {
+    if w[0].is_ascii_digit() {
+        // A number ends where its digits do, wherever that is (hex,
+        // exponents): try every letter as the start of a keyword.
+        for p in 1..w.len() {
+            if w[p].is_ascii_alphabetic() {
+                let e = w[p..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(w.len(), |q| p + q);
+                if lookup(&w[p..e]).is_some() {
+                    return true;
+                }
+            }
+        }
+        false
+    } else {
+        lookup(w).is_some() || internal_word(w)
+    }
+}
+
+/// The separate walk `needs_tokenizer` used to make: the reference its
+/// normalisation-time version is tested against.
+#[cfg(test)]
+pub(crate) fn needs_tokenizer_walk(s: &[u8]) -> bool {
     let mut i = 0;
     while i < s.len() {
         let b = s[i];
@@ -1119,19 +1151,7 @@ pub(crate) fn needs_tokenizer(input: &Input) -> bool {
         while i < s.len() && word_byte(s[i]) {
             i += 1;
         }
-        let w = &s[start..i];
-        if w[0].is_ascii_digit() {
-            // A number ends where its digits do, wherever that is (hex,
-            // exponents): try every letter as the start of a keyword.
-            for p in 1..w.len() {
-                if w[p].is_ascii_alphabetic() {
-                    let e = w[p..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(w.len(), |q| p + q);
-                    if lookup(&w[p..e]).is_some() {
-                        return true;
-                    }
-                }
-            }
-        } else if lookup(w).is_some() || internal_word(w) {
+        if sql_word(&s[start..i]) {
             return true;
         }
     }

@@ -171,7 +171,8 @@ fn may_be_bare_host(input: &Input, trimmed: &[u8]) -> bool {
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     let mut internal = false;
-    if input.has(b'/') {
+    // Normalisation recorded whether `//` occurs.
+    if input.has_pair(crate::decode::PAIR_SLASHES) {
         for p in positions(s, b"//") {
             match classify_host(authority_host(s, p + 2), input) {
                 Target::Metadata => {

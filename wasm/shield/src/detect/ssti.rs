@@ -77,7 +77,7 @@ fn arithmetic(b: &[u8]) -> bool {
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
-    if input.has(b'_') && input.contains(b"__") {
+    if input.has_pair(crate::decode::PAIR_UNDERSCORES) {
         if DUNDER_HIGH.iter().any(|d| input.contains(d)) {
             hits.add(Category::TemplateInjection, Severity::High, "ssti.object_walk");
             return;

@@ -90,7 +90,8 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = slashes(input.text);
     let s = &s[..];
     // `../`, `..;/` (Tomcat), and `....//` (filters that strip `../` once).
-    let ups = positions(s, b"..").filter(|&p| matches!(s.get(p + 2), Some(b'/') | Some(b';')) || (p + 2 == s.len() && p > 0 && s[p - 1] == b'/')).count();
+    // Normalisation recorded whether `..` occurs (mapping backslashes to `/` leaves dots alone).
+    let ups = if !input.has_pair(crate::decode::PAIR_DOTS) { 0 } else { positions(s, b"..").filter(|&p| matches!(s.get(p + 2), Some(b'/') | Some(b';')) || (p + 2 == s.len() && p > 0 && s[p - 1] == b'/')).count() };
     // Each file name right after a slash (or at the start, for names that
     // are paths on their own): one pass over the slashes.
     // Whether every byte of `needle` occurs in `s` (whose `/` may have been
