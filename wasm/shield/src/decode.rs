@@ -340,7 +340,9 @@ pub(crate) struct NormInfo {
     /// Whether a word of the text is one the SQL tokenizer may turn into a
     /// token some fingerprint shape or sequence needs (a keyword, also one
     /// MySQL splits off a number, or a name of database internals): see
-    /// [`crate::detect::sql_word`].
+    /// [`crate::detect::sql_word`]. Only meaningful when the text holds no
+    /// byte of `detect::SQL_BYTES`: words after such a byte are not looked
+    /// up, the SQL tokenizer runs anyway.
     pub sql_word: bool,
     /// Bloom filter of word starts (first four bytes of every run of ASCII
     /// letters, digits and `_`), for [`crate::detect::Input::contains`].
@@ -386,6 +388,9 @@ impl NormInfo {
 const C_WORD: u8 = 1;
 /// Part of a SQL word: also `$` and bytes ≥ 0x80 (`sqli::word_byte`).
 const C_SQL_WORD: u8 = 2;
+/// A byte of `detect::SQL_BYTES`: the SQL tokenizer runs anyway, so
+/// words need no more looking up.
+const C_SQL_BYTE: u8 = 4;
 
 const fn classes() -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -396,6 +401,8 @@ const fn classes() -> [u8; 256] {
             t[b] = C_WORD | C_SQL_WORD;
         } else if c == b'$' || c >= 0x80 {
             t[b] = C_SQL_WORD;
+        } else if crate::detect::SQL_BYTES.contains(c) {
+            t[b] = C_SQL_BYTE;
         }
         b += 1;
     }
@@ -434,6 +441,8 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
     // Where the current Bloom word and SQL word began in `out` (the byte
     // after the last byte that is not part of one).
     let (mut word_from, mut sql_from) = (0usize, 0usize);
+    // Set once a word or a byte of `SQL_BYTES` opens the SQL gate.
+    let mut sql_open = false;
     let mut i = 0;
     while i < input.len() {
         let b = input[i];
@@ -477,10 +486,12 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
             }
             word_from = n + 1;
             if class & C_SQL_WORD == 0 {
-                if sql_from < n && !info.sql_word {
+                if sql_from < n && !sql_open {
                     info.sql_word = crate::detect::sql_word(&out[sql_from..n]);
+                    sql_open = info.sql_word;
                 }
                 sql_from = n + 1;
+                sql_open |= class & C_SQL_BYTE != 0;
             }
         }
         if n > 0 {
@@ -503,7 +514,7 @@ pub(crate) fn normalise(input: &[u8], out: &mut Vec<u8>) -> NormInfo {
         let k = word_key(&out[word_from..n]);
         info.words[(k >> 6) as usize] |= 1u64 << (k & 63);
     }
-    if sql_from < n && !info.sql_word {
+    if sql_from < n && !sql_open {
         info.sql_word = crate::detect::sql_word(&out[sql_from..n]);
     }
     out.truncate(n);

@@ -78,7 +78,8 @@ impl<'a> Input<'a> {
             return false;
         }
         if let Some(&first) = needle.first() {
-            let lead = needle.iter().take_while(|&&b| word_byte(b)).count();
+            // Capped at four: only whether the word has four bytes matters.
+            let lead = needle.iter().take(4).take_while(|&&b| word_byte(b)).count();
             // A leading word shorter than four bytes that ends the needle
             // may be the start of a longer word: no key for it.
             if word_byte(first) && (lead >= 4 || lead < needle.len()) {
@@ -145,6 +146,10 @@ impl ByteSet {
             i += 1;
         }
         ByteSet(m)
+    }
+
+    pub const fn contains(&self, b: u8) -> bool {
+        self.0[(b >> 6) as usize] & (1u64 << (b & 63)) != 0
     }
 
     /// The bytes of `bytes` other than `except`.
@@ -349,7 +354,11 @@ mod tests {
                     if name.is_none() && profile == Profile::Full {
                         let input = Input::new(&norm, None, info);
                         assert_eq!(input.words(), input.words_slow());
-                        assert_eq!(sqli::needs_tokenizer(&input), sqli::needs_tokenizer_walk(&norm));
+                        // Normalisation stops looking up words once a byte
+                        // of SQL_BYTES has opened the gate anyway.
+                        if !input.has_set(&SQL_BYTES) {
+                            assert_eq!(sqli::needs_tokenizer(&input), sqli::needs_tokenizer_walk(&norm));
+                        }
                         assert_eq!(input.pairs, pairs_slow(&norm));
                     }
                     checked += 1;
