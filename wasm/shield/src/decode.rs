@@ -412,10 +412,18 @@ const fn classes() -> [u8; 256] {
 const CLASS: [u8; 256] = classes();
 
 /// Bloom key of a word: FNV-1a of its first four bytes, folded to 8 bits.
-pub(crate) fn word_key(w: &[u8]) -> u8 {
+/// (A `const fn`, so that detectors can key their needles at compile time.)
+pub(crate) const fn word_key(w: &[u8]) -> u8 {
+    word_key_of(w, 4)
+}
+
+/// [`word_key`] of the first `n` bytes of `w` (at most four).
+pub(crate) const fn word_key_of(w: &[u8], n: usize) -> u8 {
     let mut h: u32 = 0x811c_9dc5;
-    for &b in w.iter().take(4) {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    let mut i = 0;
+    while i < w.len() && i < n && i < 4 {
+        h = (h ^ w[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
     }
     (h ^ (h >> 8) ^ (h >> 16)) as u8
 }

@@ -47,6 +47,20 @@ fn word_key(w: &[u8]) -> u8 {
     crate::decode::word_key(&w[..n])
 }
 
+/// The Bloom key a text word starting with `needle` must have, computed at
+/// compile time; `None` when the needle does not start with a word byte,
+/// or is one word shorter than four bytes (it may start a longer word).
+pub(crate) const fn needle_key(needle: &[u8]) -> Option<u8> {
+    let mut lead = 0;
+    while lead < needle.len() && lead < 4 && (needle[lead].is_ascii_alphanumeric() || needle[lead] == b'_') {
+        lead += 1;
+    }
+    if lead == 0 || (lead < 4 && lead == needle.len()) {
+        return None;
+    }
+    Some(crate::decode::word_key_of(needle, lead))
+}
+
 impl<'a> Input<'a> {
     /// `info` must come from normalising into `text`.
     pub fn new(text: &'a [u8], name: Option<&'a [u8]>, info: NormInfo) -> Self {
@@ -64,6 +78,15 @@ impl<'a> Input<'a> {
 
     pub fn sql_word(&self) -> bool {
         self.sql_word
+    }
+
+    /// Whether a word of the text may start as the needle whose
+    /// [`needle_key`] is `key`: `false` rules out a match at a word start.
+    pub fn may_start_word(&self, key: Option<u8>) -> bool {
+        match key {
+            Some(k) => self.words[(k >> 6) as usize] & (1u64 << (k & 63)) != 0,
+            None => true,
+        }
     }
 
     pub fn has(&self, b: u8) -> bool {

@@ -1,7 +1,7 @@
 //! Path traversal, local and remote file inclusion.
 
 use super::util::{contains, find, positions};
-use super::{ByteSet, Input};
+use super::{needle_key, ByteSet, Input};
 use crate::hits::Hits;
 use crate::{Category, Severity};
 
@@ -32,7 +32,21 @@ const SENSITIVE_FILES: &[&[u8]] = &[
     b".aws/credentials",
 ];
 
-/// Stream wrappers that read files or run code in an include.
+/// The Bloom key of each [`SENSITIVE_FILES`] name's first word: a name is
+/// only matched right after a `/` (or `\`) or at the start, so it starts a
+/// word of the text, and the value's word filter rules most names out.
+const SENSITIVE_KEYS: [Option<u8>; SENSITIVE_FILES.len()] = sensitive_keys();
+
+const fn sensitive_keys() -> [Option<u8>; SENSITIVE_FILES.len()] {
+    let mut out = [None; SENSITIVE_FILES.len()];
+    let mut i = 0;
+    while i < SENSITIVE_FILES.len() {
+        out[i] = needle_key(SENSITIVE_FILES[i]);
+        i += 1;
+    }
+    out
+}
+
 /// The bytes of each [`SENSITIVE_FILES`] name but `/` (which also stands
 /// for `\\`), so that a name is ruled out with four mask tests.
 const SENSITIVE_SETS: [ByteSet; SENSITIVE_FILES.len()] = sensitive_sets();
@@ -61,6 +75,7 @@ const fn wrapper_sets() -> [ByteSet; WRAPPERS.len()] {
     out
 }
 
+/// Stream wrappers that read files or run code in an include.
 const WRAPPERS: &[(&[u8], Severity)] = &[
     (b"php://filter", Severity::High),
     (b"php://input", Severity::High),
@@ -101,8 +116,8 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let slash = input.has(b'/') || input.has(b'\\');
     let mut candidates = [&b""[..]; 32];
     let mut n = 0;
-    for (f, set) in SENSITIVE_FILES.iter().zip(&SENSITIVE_SETS) {
-        if input.has_every(set) && (slash || !f.contains(&b'/')) {
+    for ((f, set), &key) in SENSITIVE_FILES.iter().zip(&SENSITIVE_SETS).zip(&SENSITIVE_KEYS) {
+        if input.has_every(set) && (slash || !f.contains(&b'/')) && input.may_start_word(key) {
             candidates[n] = f;
             n += 1;
         }
@@ -197,5 +212,33 @@ pub(crate) fn detect_rfi(input: &Input, hits: &mut Hits) {
     }
     if input.name.map_or(false, include_name) {
         hits.add(Category::FileInclusionRemote, Severity::Medium, "rfi.include_parameter");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word filter must never rule out a sensitive name where
+    /// `detect` looks for it: at the start, after `/` or `\`, before any
+    /// continuation.
+    #[test]
+    fn sensitive_keys_match_text_words() {
+        for f in SENSITIVE_FILES {
+            let f = std::str::from_utf8(f).unwrap();
+            for v in [f.to_string(), format!("/{f}"), format!("a\\{f}"), format!("../../{f}x"), format!("x/{f}/y"), format!("{}", f.to_uppercase())] {
+                let mut norm = Vec::new();
+                let info = crate::decode::normalise(v.as_bytes(), &mut norm);
+                let input = Input::new(&norm, None, info);
+                let key = SENSITIVE_KEYS[SENSITIVE_FILES.iter().position(|x| *x == f.as_bytes()).unwrap()];
+                assert!(input.may_start_word(key), "{v}");
+                // (Alone at the start, `.htpasswd` and `boot.ini` do not count.)
+                if v.contains(&format!("/{f}")) || v.contains(&format!("\\{f}")) {
+                    let mut hits = Hits::default();
+                    detect(&input, &mut hits);
+                    assert!(hits.list.iter().any(|h| h.rule == "lfi.sensitive_file"), "{v}");
+                }
+            }
+        }
     }
 }
