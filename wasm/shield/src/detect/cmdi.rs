@@ -1,7 +1,7 @@
 //! OS command injection: a shell metacharacter followed by a command.
 
 use super::util::{contains, find, is_word, positions, skip_ws};
-use super::Input;
+use super::{needles, Input, Needle};
 use crate::hits::Hits;
 use crate::{Category, Severity};
 
@@ -140,17 +140,17 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         }
     }
     // Reverse shells and interpreters, wherever they are.
-    const SLASH: &[&[u8]] = &[b"/dev/tcp/", b"/dev/udp/", b"/bin/sh -", b"/bin/bash -", b"cmd.exe /c", b"cmd /c ", b"mkfifo /tmp"];
-    const DASH: &[&[u8]] = &[b"bash -i", b"nc -e", b"ncat -e", b"nc -c", b"powershell -e", b"powershell -nop"];
-    const DOLLAR: &[&[u8]] = &[b"${ifs}", b"$ifs$"];
-    const PIPE: &[&[u8]] = &[b"| sh", b"|sh", b"| bash", b"|bash"];
-    let shell = (input.has(b'/') && SLASH.iter().any(|p| input.contains(p)))
-        || (input.has(b'-') && dash_flag(s) && DASH.iter().any(|p| input.contains(p)))
-        || (input.has(b'$') && DOLLAR.iter().any(|p| input.contains(p)))
-        || (input.has(b'|') && PIPE.iter().any(|p| input.contains(p)));
+    const SLASH: &[Needle] = &needles([b"/dev/tcp/" as &[u8], b"/dev/udp/", b"/bin/sh -", b"/bin/bash -", b"cmd.exe /c", b"cmd /c ", b"mkfifo /tmp"]);
+    const DASH: &[Needle] = &needles([b"bash -i" as &[u8], b"nc -e", b"ncat -e", b"nc -c", b"powershell -e", b"powershell -nop"]);
+    const DOLLAR: &[Needle] = &needles([b"${ifs}" as &[u8], b"$ifs$"]);
+    const PIPE: &[Needle] = &needles([b"| sh" as &[u8], b"|sh", b"| bash", b"|bash"]);
+    let shell = (input.has(b'/') && SLASH.iter().any(|p| input.has_needle(p)))
+        || (input.has(b'-') && dash_flag(s) && DASH.iter().any(|p| input.has_needle(p)))
+        || (input.has(b'$') && DOLLAR.iter().any(|p| input.has_needle(p)))
+        || (input.has(b'|') && PIPE.iter().any(|p| input.has_needle(p)));
     if shell {
         hits.add(Category::CommandInjection, Severity::High, "cmdi.shell");
-    } else if (input.has(b'/') && (input.contains(b"/bin/sh") || input.contains(b"/bin/bash"))) || (input.has(b'(') && find(s, b"iex(").is_some()) {
+    } else if (input.has(b'/') && (input.has_needle(needle!(b"/bin/sh")) || input.has_needle(needle!(b"/bin/bash")))) || (input.has(b'(') && find(s, b"iex(").is_some()) {
         hits.add(Category::CommandInjection, Severity::Medium, "cmdi.shell_path");
     }
 }

@@ -2,7 +2,7 @@
 //! and Spring4Shell's class loader path.
 
 use super::util::{contains, find};
-use super::Input;
+use super::{needles, Input, Needle};
 use crate::hits::Hits;
 use crate::{Category, Severity};
 
@@ -65,16 +65,16 @@ pub(crate) fn detect_log4shell(input: &Input, hits: &mut Hits) {
         return;
     }
     let s = input.text;
-    if input.contains(b"${jndi:") || log4j_resolves_to_jndi(s) {
+    if input.has_needle(needle!(b"${jndi:")) || log4j_resolves_to_jndi(s) {
         hits.add(Category::JavaInjection, Severity::High, "java.log4shell");
-    } else if input.contains(b"${env:") || input.contains(b"${sys:") || input.contains(b"${java:") || input.contains(b"${::-") || input.contains(b"${lower:") || input.contains(b"${upper:") {
+    } else if input.has_needle(needle!(b"${env:")) || input.has_needle(needle!(b"${sys:")) || input.has_needle(needle!(b"${java:")) || input.has_needle(needle!(b"${::-")) || input.has_needle(needle!(b"${lower:")) || input.has_needle(needle!(b"${upper:")) {
         hits.add(Category::JavaInjection, Severity::Medium, "java.log4j_lookup");
     }
 }
 
 /// Text that only Java code-execution payloads contain.
-const JAVA_EXEC: &[&[u8]] = &[
-    b"java.lang.runtime",
+const JAVA_EXEC: &[Needle] = &needles([
+    b"java.lang.runtime" as &[u8],
     b"getruntime()",
     b"java.lang.processbuilder",
     b"new processbuilder",
@@ -88,20 +88,20 @@ const JAVA_EXEC: &[&[u8]] = &[
     b"javax.script.scriptenginemanager",
     b"java.lang.system@",
     b".getclass().forname(",
-];
+]);
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     detect_log4shell(input, hits);
     // Spring4Shell binds request parameters into the class loader.
-    if input.has(b'.') && input.contains(b"classloader") && (input.contains(b"class.module.classloader") || input.contains(b"class.classloader") || input.contains(b"classloader.resources")) {
+    if input.has(b'.') && input.has_needle(needle!(b"classloader")) && (input.has_needle(needle!(b"class.module.classloader")) || input.has_needle(needle!(b"class.classloader")) || input.has_needle(needle!(b"classloader.resources"))) {
         hits.add(Category::JavaInjection, Severity::High, "java.classloader");
         return;
     }
     // Every entry holds `java`, `ognl`, `runtime`, `#`, `@`, `xwork`,
     // `forname` or `processbuilder`: gate on the cheapest first.
-    let maybe = input.has(b'#') || input.has(b'@') || input.contains(b"java") || input.contains(b"runtime") || input.contains(b"ognl") || input.contains(b"processbuilder") || input.contains(b"forname");
-    if input.has(b'.') && maybe && JAVA_EXEC.iter().any(|p| input.contains(p)) {
+    let maybe = input.has(b'#') || input.has(b'@') || input.has_needle(needle!(b"java")) || input.has_needle(needle!(b"runtime")) || input.has_needle(needle!(b"ognl")) || input.has_needle(needle!(b"processbuilder")) || input.has_needle(needle!(b"forname"));
+    if input.has(b'.') && maybe && JAVA_EXEC.iter().any(|p| input.has_needle(p)) {
         hits.add(Category::JavaInjection, Severity::High, "java.exec");
         return;
     }

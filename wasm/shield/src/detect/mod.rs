@@ -1,6 +1,15 @@
 //! The detectors. Each reads one normalised value (lower-case, NUL bytes
 //! removed, whitespace collapsed) and adds hits.
 
+/// A [`Needle`] for a literal, built at compile time:
+/// `input.has_needle(needle!(b"document.cookie"))`.
+macro_rules! needle {
+    ($text:expr) => {{
+        const N: $crate::detect::Needle = $crate::detect::Needle::new($text);
+        &N
+    }};
+}
+
 mod cmdi;
 mod java;
 mod php;
@@ -117,8 +126,12 @@ impl<'a> Input<'a> {
         util::contains(self.text, needle)
     }
 
-    /// Whether every byte of `needle` occurs in the text: when not, the
-    /// needle cannot occur either.
+    /// [`Input::contains`] of a needle prepared at compile time: needles
+    /// that start with a word byte must begin at a word start.
+    pub fn has_needle(&self, needle: &Needle) -> bool {
+        self.has_every(&needle.set) && self.may_start_word(needle.key) && util::contains(self.text, needle.text)
+    }
+
     #[cfg(test)]
     fn words_slow(&self) -> [u64; 4] {
         let mut words = [0u64; 4];
@@ -134,6 +147,8 @@ impl<'a> Input<'a> {
         words
     }
 
+    /// Whether every byte of `needle` occurs in the text: when not, the
+    /// needle cannot occur either.
     pub fn has_all(&self, needle: &[u8]) -> bool {
         needle.iter().all(|&b| self.has(b))
     }
@@ -155,7 +170,35 @@ impl<'a> Input<'a> {
 
 /// A set of bytes as a 256-bit mask, for testing a value's bytes against
 /// many at once.
+#[derive(Clone, Copy)]
 pub(crate) struct ByteSet([u64; 4]);
+
+/// A substring to search for, with what rules it out cheaply computed at
+/// compile time: its byte set and the Bloom key of its first word (see
+/// [`Input::contains`], which works these out on every call).
+#[derive(Clone, Copy)]
+pub(crate) struct Needle {
+    pub text: &'static [u8],
+    set: ByteSet,
+    key: Option<u8>,
+}
+
+impl Needle {
+    pub const fn new(text: &'static [u8]) -> Needle {
+        Needle { text, set: ByteSet::of(text), key: needle_key(text) }
+    }
+}
+
+/// [`Needle`]s of a list of literals.
+pub(crate) const fn needles<const N: usize>(list: [&'static [u8]; N]) -> [Needle; N] {
+    let mut out = [Needle::new(b""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Needle::new(list[i]);
+        i += 1;
+    }
+    out
+}
 
 impl ByteSet {
     pub const EMPTY: ByteSet = ByteSet([0; 4]);
@@ -351,6 +394,20 @@ mod tests {
             }
         }
         p
+    }
+
+    /// A needle prepared at compile time rules out what `contains` does.
+    #[test]
+    fn needles_agree_with_contains() {
+        const LIST: &[Needle] = &needles([b"document.cookie" as &[u8], b"nc -e", b"java", b"ognl", b"/dev/tcp/", b"__class__", b"${jndi:", b"e", b"ab", b"abcd", b"abc.", b"|sh"]);
+        let mut norm = Vec::new();
+        for v in ["", "x document.cookie", "nc -e /bin/sh", "javascript", "a java b", "ognlx", "/dev/tcp/1", "a.__class__", "${jndi:x}", "e", "xab", "ab", "abcde", "xabcd", "abc.d", "cat|sh", "|shell"] {
+            let info = decode::normalise(v.as_bytes(), &mut norm);
+            let input = Input::new(&norm, None, info);
+            for n in LIST {
+                assert_eq!(input.has_needle(n), input.contains(n.text), "{:?} in {:?}", String::from_utf8_lossy(n.text), v);
+            }
+        }
     }
 
     #[test]

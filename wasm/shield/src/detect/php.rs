@@ -18,7 +18,7 @@ const GENERIC: &[&[u8]] = &[b"eval", b"exec", b"file_get_contents", b"fopen", b"
 
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
-    if input.has(b'<') && (input.contains(b"<?php") || input.contains(b"<?=")) {
+    if input.has(b'<') && (input.has_needle(needle!(b"<?php")) || input.has_needle(needle!(b"<?="))) {
         hits.add(Category::PhpInjection, Severity::High, "php.open_tag");
         return;
     }

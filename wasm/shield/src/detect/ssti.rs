@@ -2,13 +2,13 @@
 //! template engine evaluates, and Python object-graph walks.
 
 use super::util::{contains, positions};
-use super::Input;
+use super::{needles, Input, Needle};
 use crate::hits::Hits;
 use crate::{Category, Severity};
 
 /// Object-graph walks out of a Jinja/Mako sandbox.
-const DUNDER_HIGH: &[&[u8]] = &[b"__mro__", b"__subclasses__", b"__globals__", b"__builtins__", b"__bases__"];
-const DUNDER_MEDIUM: &[&[u8]] = &[b"__class__", b"__import__"];
+const DUNDER_HIGH: &[Needle] = &needles([b"__mro__" as &[u8], b"__subclasses__", b"__globals__", b"__builtins__", b"__bases__"]);
+const DUNDER_MEDIUM: &[Needle] = &needles([b"__class__" as &[u8], b"__import__"]);
 
 /// Names a template payload reaches for to get code execution.
 const ENGINE_OBJECTS: &[&[u8]] = &[
@@ -78,11 +78,11 @@ fn arithmetic(b: &[u8]) -> bool {
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     if input.has_pair(crate::decode::PAIR_UNDERSCORES) {
-        if DUNDER_HIGH.iter().any(|d| input.contains(d)) {
+        if DUNDER_HIGH.iter().any(|d| input.has_needle(d)) {
             hits.add(Category::TemplateInjection, Severity::High, "ssti.object_walk");
             return;
         }
-        if DUNDER_MEDIUM.iter().any(|d| input.contains(d)) {
+        if DUNDER_MEDIUM.iter().any(|d| input.has_needle(d)) {
             hits.add(Category::TemplateInjection, Severity::Medium, "ssti.object_walk");
         }
     }
@@ -116,11 +116,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
                 hits.add(Category::TemplateInjection, Severity::Medium, "ssti.scriptlet");
             }
         }
-        if input.contains(b"<#assign") || input.contains(b"freemarker.template.utility.execute") {
+        if input.has_needle(needle!(b"<#assign")) || input.has_needle(needle!(b"freemarker.template.utility.execute")) {
             hits.add(Category::TemplateInjection, Severity::High, "ssti.freemarker");
         }
     }
-    if (input.has(b'{') || input.has(b'$')) && input.contains(b"{php}") || input.contains(b"{system(") || input.contains(b"$smarty.") {
+    if (input.has(b'{') || input.has(b'$')) && input.has_needle(needle!(b"{php}")) || input.has_needle(needle!(b"{system(")) || input.has_needle(needle!(b"$smarty.")) {
         hits.add(Category::TemplateInjection, Severity::Medium, "ssti.smarty");
     }
 }

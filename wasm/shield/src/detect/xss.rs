@@ -270,11 +270,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
             let sev = if breakout { Severity::High } else { Severity::Medium };
             hits.add(Category::Xss, sev, "xss.js_call");
         }
-        if input.contains(b"expression(") && (input.contains(b"style") || input.has(b'{')) {
+        if input.has_needle(needle!(b"expression(")) && (input.has_needle(needle!(b"style")) || input.has(b'{')) {
             hits.add(Category::Xss, Severity::Medium, "xss.css_expression");
         }
     }
-    if input.has(b'.') && (input.contains(b"document.") || input.contains(b"constructor")) && input.contains(b"document.cookie") || input.contains(b"document.domain") || input.contains(b"constructor.constructor(") {
+    if input.has(b'.') && (input.has_needle(needle!(b"document.")) || input.has_needle(needle!(b"constructor"))) && input.has_needle(needle!(b"document.cookie")) || input.has_needle(needle!(b"document.domain")) || input.has_needle(needle!(b"constructor.constructor(")) {
         hits.add(Category::Xss, Severity::Medium, "xss.dom_access");
     }
 }
