@@ -76,7 +76,7 @@ const MIN_METADATA_HOST: usize = 8;
 /// embedded-address patterns without searching.
 fn classify_host(host: &[u8], input: &Input) -> Target {
     let host = host.strip_suffix(b".").unwrap_or(host);
-    if host.first() == Some(&b'[') || host.iter().filter(|&&b| b == b':').count() >= 2 {
+    if host.first() == Some(&b'[') || (input.has(b':') && host.iter().filter(|&&b| b == b':').count() >= 2) {
         let inner = host.strip_prefix(b"[").unwrap_or(host);
         let inner = inner.strip_suffix(b"]").unwrap_or(inner);
         // Zone ids (`%25eth0`) are not part of the address.
@@ -129,11 +129,16 @@ fn classify_host(host: &[u8], input: &Input) -> Target {
     Target::Other
 }
 
-/// The host of the authority starting at `a` (after `//`).
-fn authority_host(s: &[u8], a: usize) -> &[u8] {
+/// The host of the authority starting at `a` (after `//`). `input` is
+/// the value `s` is part of: its byte set spares the scans for `@`, `[`
+/// and `:` when the value holds none.
+fn authority_host<'s>(s: &'s [u8], a: usize, input: &Input) -> &'s [u8] {
     let rest = &s[a..];
     let end = rest.iter().position(|&b| matches!(b, b'/' | b'?' | b'#' | b'\\' | b' ' | b'\n')).unwrap_or(rest.len());
     let auth = &rest[..end];
+    if !input.has(b':') && !input.has(b'@') && !input.has(b'[') {
+        return auth;
+    }
     let auth = match auth.iter().rposition(|&b| b == b'@') {
         Some(p) => &auth[p + 1..],
         None => auth,
@@ -174,7 +179,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     // Normalisation recorded whether `//` occurs.
     if input.has_pair(crate::decode::PAIR_SLASHES) {
         for p in positions(s, b"//") {
-            match classify_host(authority_host(s, p + 2), input) {
+            match classify_host(authority_host(s, p + 2, input), input) {
                 Target::Metadata => {
                     hits.add(Category::Ssrf, Severity::High, "ssrf.metadata");
                     return;
@@ -187,7 +192,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     // A bare host or address as the whole value (`host=169.254.169.254`).
     let trimmed = s.iter().position(|&b| b != b' ').map_or(&s[..0], |p| &s[p..]);
     if may_be_bare_host(input, trimmed) {
-        let host = authority_host(trimmed, 0);
+        let host = authority_host(trimmed, 0, input);
         let ends = host.len() == trimmed.len() || trimmed.get(host.len()) == Some(&b'/') || trimmed.get(host.len()) == Some(&b':');
         // Only a metadata target counts here, and those hosts are long.
         if ends && host.len() >= MIN_METADATA_HOST {
