@@ -173,15 +173,8 @@ async def _drive_async(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
     try:
         call = next(flow)
         while True:
-            if isinstance(call, AnalyzeCall):
-                outcome = await _perform_async(call, ruleset, storage) if analyze_awaits else _perform(call, ruleset, storage)
-            elif storage.performs_io:
-                try:  # awaited here, not through _perform_async: one coroutine less per request
-                    outcome = await storage.run_async(call.ops)
-                except ArcjetError as exc:
-                    outcome = exc
-            else:
-                outcome = _perform(call, ruleset, storage)
+            awaits = analyze_awaits if isinstance(call, AnalyzeCall) else storage.performs_io
+            outcome = await _perform_async(call, ruleset, storage) if awaits else _perform(call, ruleset, storage)
             call = flow.send(outcome)
     except StopIteration as stop:
         result: Decision = stop.value

@@ -209,25 +209,24 @@ class Ruleset:
     def _run(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
              fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
         plan = self._plan(fingerprint_sets)
-        short_key: tuple[str, str] | None = None
-        if self._fingerprints_only and plan.ip_only and self._cache_size:
+        key: bytes | tuple[str, str]
+        if self._fingerprints_only and plan.ip_only:
             # Then the result depends on the client IP alone: look it up by
             # that before encoding the request (~2 µs) to find it by bytes.
-            short_key = (plan.json_sets, ctx.ip)
-            memo = self._memo.get(short_key)
+            key = (plan.json_sets, ctx.ip)
+            memo = self._memo.get(key) if self._cache_size else None
             if memo is not None:
                 return memo
-        data = self._encode(ctx, email, characteristics, plan)
-        # The analyzer is a pure function of (rules, request bytes): a client
-        # repeating the same request (the usual case under a rate limit) is
-        # answered from memory without crossing into Wasm at all.
-        key: bytes | tuple[str, str] = (
-            short_key if short_key is not None
-            else data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
-        )
-        memo = self._memo.get(key) if self._cache_size else None
-        if memo is not None:
-            return memo
+            data = self._encode(ctx, email, characteristics, plan)
+        else:
+            data = self._encode(ctx, email, characteristics, plan)
+            # The analyzer is a pure function of (rules, request bytes): a client
+            # repeating the same request (the usual case under a rate limit) is
+            # answered from memory without crossing into Wasm at all.
+            key = data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
+            memo = self._memo.get(key) if self._cache_size else None
+            if memo is not None:
+                return memo
         inst = _instance.current()
         handle = inst.handles.get(self._token)
         raw = inst.analyze(self._handle(inst) if handle is None else handle, data)
