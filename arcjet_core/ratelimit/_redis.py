@@ -126,6 +126,14 @@ def unpack(op: Op, flag: int, count: int, ms: int) -> Outcome:
     return LimitOutcome(bool(flag), p.max, int(count), int(ms) / 1000, p.interval)
 
 
+def unpack_reply(ops: Sequence[Op], reply: Sequence[int]) -> list[Outcome]:
+    """The script's flat reply (flag, count, ms per op) as one outcome per op."""
+    return [
+        unpack(op, reply[n], reply[n + 1], reply[n + 2])
+        for op, n in zip(ops, range(0, 3 * len(ops), 3), strict=True)
+    ]
+
+
 def _bulk(value: bytes) -> bytes:
     return b"$%d\r\n%s\r\n" % (len(value), value)
 
@@ -347,10 +355,7 @@ class RedisStorage(Storage):
             reply = self._send(keys, args)
         except self._faults as exc:
             raise self._fault(exc) from exc
-        return [
-            unpack(op, reply[n], reply[n + 1], reply[n + 2])
-            for op, n in zip(ops, range(0, 3 * len(ops), 3), strict=True)
-        ]
+        return unpack_reply(ops, reply)
 
     def _command(self, ops: Sequence[Op]) -> tuple[list[bytes], list[bytes]]:
         """EVALSHA's arguments after the script: numkeys, keys, op arguments.
@@ -502,10 +507,7 @@ class RedisStorage(Storage):
             idle.append(link)
         except self._faults as exc:
             raise self._fault(exc) from exc
-        return [
-            unpack(op, reply[n], reply[n + 1], reply[n + 2])
-            for op, n in zip(ops, range(0, 3 * len(ops), 3), strict=True)
-        ]
+        return unpack_reply(ops, reply)
 
     @staticmethod
     def _idle_link(idle: list[Any]) -> Any:

@@ -79,6 +79,10 @@ def test_garbage_is_a_protocol_error() -> None:
 needs_redis = pytest.mark.redis
 
 
+# EVALSHA of a script the server does not have: it answers NOSCRIPT.
+UNKNOWN_SCRIPT_HEAD = b"$7\r\nEVALSHA\r\n$40\r\n" + b"0" * 40 + b"\r\n"
+
+
 def op() -> LimitOp:
     return LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 5), 1)
 
@@ -105,7 +109,7 @@ async def test_redis_py_fallback_gives_the_same_answers(
     o = op()
     assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
     assert [type(link) for link in links(store)] == [_RedisPyLink]
-    store._head = b"$7\r\nEVALSHA\r\n" + b"$40\r\n" + b"0" * 40 + b"\r\n"  # unknown script: NOSCRIPT, then EVAL
+    store._head = UNKNOWN_SCRIPT_HEAD  # NOSCRIPT, then EVAL
     (again,) = await store.run_async([o])
     assert isinstance(again, LimitOutcome) and again.remaining == 2
     await store.aclose()
@@ -117,7 +121,7 @@ async def test_noscript_and_other_error_replies_keep_the_link(redis_url: str, re
     o = op()
     await store.run_async([o])
     (link,) = links(store)
-    store._head = b"$7\r\nEVALSHA\r\n" + b"$40\r\n" + b"0" * 40 + b"\r\n"  # NOSCRIPT -> EVAL on the same link
+    store._head = UNKNOWN_SCRIPT_HEAD  # NOSCRIPT -> EVAL on the same link
     (again,) = await store.run_async([o])
     assert isinstance(again, LimitOutcome) and again.remaining == 3
     assert links(store) == [link]
