@@ -110,6 +110,9 @@ pub struct Analyzer {
     detector: Option<Detector>,
     rulesets: Vec<RuleSet>,
     fingerprints: fingerprint::Cache,
+    /// Shield's hits of values seen in earlier requests (user agents,
+    /// cookies, URLs, short fields repeat); bounded, see `shield::Memo`.
+    shield_memo: shield::Memo,
 }
 
 impl Analyzer {
@@ -244,7 +247,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
             Rule::Shield(rule) => {
                 let found = match &findings {
                     Some((cfg, f)) if **cfg == rule.config => f,
-                    _ => &findings.insert((&rule.config, inspect_shield(&req, body, &rule.config))).1,
+                    _ => &findings.insert((&rule.config, inspect_shield(&req, body, &rule.config, &mut an.shield_memo))).1,
                 };
                 shield_outcome(rule, found, out);
             }
@@ -327,7 +330,7 @@ fn parse_request(input: &[u8]) -> Result<(Request, Option<&[u8]>), String> {
 }
 
 /// Runs the shield crate over the request's shield fields.
-fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config) -> Vec<shield::Finding> {
+fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, memo: &mut shield::Memo) -> Vec<shield::Finding> {
     let pairs: &[Cow<str>] = req.11.as_deref().unwrap_or(&[]);
     // The host sends lower-case names; lower-case defensively all the same.
     let names: Vec<Cow<str>> = pairs
@@ -349,7 +352,7 @@ fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config) -
         cookies: &req.7,
         body,
     };
-    shield::inspect(&request, config)
+    shield::inspect_with_memo(&request, config, memo)
 }
 
 /// Suspicion points per finding: Low 1, Medium 2, High 3; the sum is capped.

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::decode;
 use crate::detect;
 use crate::hits::Hits;
+use crate::memo::Memo;
 use crate::{Category, Config, Finding, Location, Request, Severity};
 
 /// A [`Location`] that borrows its header name until a finding needs it.
@@ -107,6 +108,8 @@ pub(crate) struct Inspector<'c> {
     dec_name: Vec<u8>,
     dec_value: Vec<u8>,
     scratch: detect::Scratch,
+    /// Hits of values seen in earlier requests, when the caller keeps one.
+    memo: Option<&'c mut Memo>,
 }
 
 impl<'c> Inspector<'c> {
@@ -121,7 +124,12 @@ impl<'c> Inspector<'c> {
             dec_name: Vec::new(),
             dec_value: Vec::new(),
             scratch: detect::Scratch::default(),
+            memo: None,
         }
+    }
+
+    pub fn with_memo(cfg: &'c Config, memo: &'c mut Memo) -> Self {
+        Inspector { memo: Some(memo), ..Inspector::new(cfg) }
     }
 
     pub fn finish(self) -> Vec<Finding> {
@@ -147,22 +155,39 @@ impl<'c> Inspector<'c> {
     pub fn decoded_value(&mut self, value: &[u8], name: Option<&[u8]>, w: Where, profile: Profile) {
         let value = &value[..value.len().min(self.cfg.max_value_bytes)];
         self.hits.clear();
-        let seen_info = decode::normalise(value, &mut self.seen);
         if let Some(n) = name {
             self.name.clear();
             self.name.extend(n.iter().map(|b| b.to_ascii_lowercase()));
         }
         let name_ref = name.map(|_| &self.name[..]);
-        detect::run(&self.seen, seen_info, name_ref, profile, &mut self.scratch, &mut self.hits);
-        // Decoding starts only at `%`, `\\`, `&` or an overlong UTF-8 lead
-        // byte, which normalisation keeps as they are: without one in the
-        // normalised value, there is nothing to decode.
-        if !seen_info.may_decode() {
-            // nothing
-        } else if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
-            let full_info = decode::normalise(&full, &mut self.full);
-            if self.full != self.seen {
-                detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
+        // The detectors see the value, the lower-cased name, the profile and
+        // the limits, nothing else: a value seen before gets its hits back.
+        let probe = match self.memo.as_deref() {
+            Some(m) => m.probe(self.cfg, profile as u8, name_ref, value),
+            None => None,
+        };
+        let remembered = match (probe, self.memo.as_deref()) {
+            (Some(p), Some(m)) => m.get(p, name_ref, value),
+            _ => None,
+        };
+        if let Some(hits) = remembered {
+            self.hits.list.extend_from_slice(hits);
+        } else {
+            let seen_info = decode::normalise(value, &mut self.seen);
+            detect::run(&self.seen, seen_info, name_ref, profile, &mut self.scratch, &mut self.hits);
+            // Decoding starts only at `%`, `\\`, `&` or an overlong UTF-8 lead
+            // byte, which normalisation keeps as they are: without one in the
+            // normalised value, there is nothing to decode.
+            if !seen_info.may_decode() {
+                // nothing
+            } else if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
+                let full_info = decode::normalise(&full, &mut self.full);
+                if self.full != self.seen {
+                    detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
+                }
+            }
+            if let (Some(p), Some(m)) = (probe, self.memo.as_deref_mut()) {
+                m.put(p, name_ref, value, &self.hits.list);
             }
         }
         let hits = std::mem::take(&mut self.hits);

@@ -66,7 +66,10 @@ mod decode;
 mod detect;
 mod hits;
 mod inputs;
+mod memo;
 mod protocol;
+
+pub use memo::{Memo, DEFAULT_MAX_KEY, DEFAULT_SLOTS};
 
 /// Limits for one [`inspect`] call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,6 +235,17 @@ pub struct Finding {
 /// returned (the most severe), in the order they were found.
 pub fn inspect(req: &Request, cfg: &Config) -> Vec<Finding> {
     let mut inspector = inputs::Inspector::new(cfg);
+    protocol::check_request(req, &mut inspector);
+    inspector.request(req);
+    inspector.finish()
+}
+
+/// [`inspect`], reusing what `memo` remembers of values seen in earlier
+/// calls and remembering this request's. The findings are the same as
+/// [`inspect`]'s; values that repeat across requests (user agents, cookies,
+/// URLs, short form fields) are not inspected again.
+pub fn inspect_with_memo(req: &Request, cfg: &Config, memo: &mut Memo) -> Vec<Finding> {
+    let mut inspector = inputs::Inspector::with_memo(cfg, memo);
     protocol::check_request(req, &mut inspector);
     inspector.request(req);
     inspector.finish()

@@ -1,0 +1,199 @@
+//! What the detectors found in values seen before, kept across requests.
+//!
+//! Most of a request repeats across requests: the same client sends the same
+//! user agent, referer, origin and cookies; forms repeat their enumerations
+//! (`country=CH`, `plan=pro`, `terms=on`). The detectors are a pure function
+//! of (limits, profile, argument name, value), so their hits for a value can
+//! be remembered and reused, leaving the work to the values that are new.
+//!
+//! The table is direct-mapped: a value's hash picks one slot, and a new value
+//! whose hash picks a taken slot replaces what was there. Lookups compare the
+//! whole key, so a collision (chance or crafted) can only cost a miss, never
+//! a wrong answer, and flooding the table only brings every request back to
+//! what it costs without a memo. Memory is bounded by `slots * max_key`.
+
+use crate::hits::Hit;
+use crate::Config;
+
+/// Slots in [`Memo::default`].
+pub const DEFAULT_SLOTS: usize = 2048;
+/// Longest key (argument name plus value, in bytes) [`Memo::default`] keeps;
+/// longer values are inspected every time. Repeating values (tokens, user
+/// agents, URLs, short fields) are shorter; free text rarely repeats.
+pub const DEFAULT_MAX_KEY: usize = 512;
+
+/// A bounded table of detector hits by value, owned by the caller of
+/// [`crate::inspect_with_memo`] and kept across requests. Findings with a memo are the
+/// same as without one (tested over every corpus and case table); only the
+/// time differs.
+#[derive(Debug)]
+pub struct Memo {
+    slots: Vec<Slot>,
+    max_key: usize,
+}
+
+#[derive(Debug, Default)]
+struct Slot {
+    /// 0 marks an empty slot (a real hash of 0 is stored as 1).
+    hash: u64,
+    /// What else decides the hits: see [`Tag`].
+    tag: Tag,
+    /// Argument name (lower-cased, as the detectors see it), then the value.
+    key: Vec<u8>,
+    hits: Vec<Hit>,
+}
+
+/// Everything besides the key's bytes that decides a value's hits: the
+/// limits the detectors see, the profile, and where the name ends (`None`:
+/// no name, which differs from an empty one).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    max_value_bytes: usize,
+    max_decode_rounds: u8,
+    profile: u8,
+    name_len: Option<usize>,
+}
+
+/// Where a value's entry is or would go.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Probe {
+    index: usize,
+    hash: u64,
+    tag: Tag,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo::new(DEFAULT_SLOTS, DEFAULT_MAX_KEY)
+    }
+}
+
+impl Memo {
+    /// A table of `slots` entries (rounded up to a power of two, at least
+    /// one) for keys of at most `max_key` bytes.
+    pub fn new(slots: usize, max_key: usize) -> Memo {
+        let n = slots.max(1).next_power_of_two();
+        let mut table = Vec::with_capacity(n);
+        table.resize_with(n, Slot::default);
+        Memo { slots: table, max_key }
+    }
+
+    /// Forgets every entry (keeps the allocations).
+    pub fn clear(&mut self) {
+        for s in &mut self.slots {
+            s.hash = 0;
+        }
+    }
+
+    /// Where the entry for this value goes, or `None` when it is too long
+    /// to be kept.
+    pub(crate) fn probe(&self, cfg: &Config, profile: u8, name: Option<&[u8]>, value: &[u8]) -> Option<Probe> {
+        let name_len = name.map_or(0, <[u8]>::len);
+        if name_len + value.len() > self.max_key {
+            return None;
+        }
+        let tag = Tag {
+            max_value_bytes: cfg.max_value_bytes,
+            max_decode_rounds: cfg.max_decode_rounds,
+            profile,
+            name_len: name.map(<[u8]>::len),
+        };
+        let mut h = mix(0x9e37_79b9_7f4a_7c15, (u64::from(profile) << 8) | u64::from(cfg.max_decode_rounds));
+        h = mix(h, tag.name_len.map_or(u64::MAX, |n| n as u64));
+        h = hash_bytes(h, name.unwrap_or(b""));
+        h = mix(h, 0xff);
+        h = hash_bytes(h, value);
+        let hash = if h == 0 { 1 } else { h };
+        Some(Probe { index: hash as usize & (self.slots.len() - 1), hash, tag })
+    }
+
+    /// The hits remembered for this value, if its slot holds it.
+    pub(crate) fn get(&self, p: Probe, name: Option<&[u8]>, value: &[u8]) -> Option<&[Hit]> {
+        let s = &self.slots[p.index];
+        let name = name.unwrap_or(b"");
+        if s.hash != p.hash || s.tag != p.tag || s.key.len() != name.len() + value.len() {
+            return None;
+        }
+        let (kn, kv) = s.key.split_at(name.len());
+        if kn == name && kv == value {
+            Some(&s.hits)
+        } else {
+            None
+        }
+    }
+
+    /// Remembers `hits` for this value, replacing the slot's entry.
+    pub(crate) fn put(&mut self, p: Probe, name: Option<&[u8]>, value: &[u8], hits: &[Hit]) {
+        let s = &mut self.slots[p.index];
+        s.hash = p.hash;
+        s.tag = p.tag;
+        s.key.clear();
+        s.key.extend_from_slice(name.unwrap_or(b""));
+        s.key.extend_from_slice(value);
+        s.hits.clear();
+        s.hits.extend_from_slice(hits);
+    }
+}
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x2127_599b_f432_5c37).rotate_left(29)
+}
+
+/// A fast non-cryptographic hash (eight bytes per step); collisions only
+/// cost misses, see the module documentation.
+fn hash_bytes(mut h: u64, b: &[u8]) -> u64 {
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    mix(mix(h, u64::from_le_bytes(w)), b.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Category, Severity};
+
+    fn hit(rule: &'static str) -> Hit {
+        Hit { cat: Category::Xss, sev: Severity::High, rule }
+    }
+
+    #[test]
+    fn finds_only_the_exact_key() {
+        let cfg = Config::default();
+        let mut m = Memo::new(1, 64); // one slot: every key collides
+        let p = m.probe(&cfg, 0, Some(b"q"), b"abc").unwrap();
+        assert!(m.get(p, Some(b"q"), b"abc").is_none());
+        m.put(p, Some(b"q"), b"abc", &[hit("a")]);
+        assert_eq!(m.get(p, Some(b"q"), b"abc"), Some(&[hit("a")][..]));
+        // Same bytes split differently between name and value, no name,
+        // another profile, other limits: all different keys.
+        for (name, value) in [(Some(&b"qa"[..]), &b"bc"[..]), (None, &b"qabc"[..]), (Some(&b""[..]), &b"qabc"[..])] {
+            let q = m.probe(&cfg, 0, name, value).unwrap();
+            assert!(m.get(q, name, value).is_none(), "{:?} {:?}", name, value);
+        }
+        let q = m.probe(&cfg, 1, Some(b"q"), b"abc").unwrap();
+        assert!(m.get(q, Some(b"q"), b"abc").is_none());
+        let other = Config { max_decode_rounds: 1, ..Config::default() };
+        let q = m.probe(&other, 0, Some(b"q"), b"abc").unwrap();
+        assert!(m.get(q, Some(b"q"), b"abc").is_none());
+        // A crafted collision (same slot, same hash) still compares the key.
+        let forged = Probe { hash: p.hash, ..m.probe(&cfg, 0, Some(b"q"), b"abd").unwrap() };
+        assert!(m.get(forged, Some(b"q"), b"abd").is_none());
+        m.clear();
+        assert!(m.get(p, Some(b"q"), b"abc").is_none());
+    }
+
+    #[test]
+    fn long_keys_are_not_kept() {
+        let cfg = Config::default();
+        let m = Memo::new(8, 4);
+        assert!(m.probe(&cfg, 0, Some(b"ab"), b"cd").is_some());
+        assert!(m.probe(&cfg, 0, Some(b"ab"), b"cde").is_none());
+    }
+}
