@@ -1,6 +1,6 @@
 """Shield: detection, false positives and cost, through the real analyzer.
 
-    python benchmarks/shield.py [--peer-python PATH] [--peer-step N]
+    python benchmarks/shield.py [--peer-python PATH] [--peer-step N] [--speed]
 
 Prints, in one run:
 - per libinjection file and per category (SQLi, XSS): the share of lines
@@ -9,10 +9,13 @@ Prints, in one run:
   client IP per line so suspicion never interferes);
 - the false-positive rate (denied) of the benign corpora, per file;
 - µs per protect() for a typical ~1 KB form post (23 fields, 9 headers, 3
-  cookies): shield() alone and shield + detect_bot + token_bucket on the
-  memory store, median over many batches. "miss" varies one field per call,
-  so every call crosses into Wasm (a real form post); "repeat" sends the same
-  request (answered from the per-client memo);
+  cookies): shield() alone, shield + detect_bot + token_bucket, and
+  token_bucket alone (the pipeline shield runs in) on the memory store,
+  medians over rotated batches. "one field new" varies one field per call, so
+  every call crosses into Wasm while the other values repeat (a client
+  posting again); "every value new" varies every field and the session
+  cookie; "repeat" sends the same request (answered from the memo of
+  request bytes). A "desktop" column scales by the reference loop;
 - the same corpora and timing through a WAF peer from PyPI, side by side:
   lewaf (SecLang engine) with the OWASP CRS from Debian's modsecurity-crs
   package (/usr/share/modsecurity-crs, CRS 3.3). lewaf needs Python >= 3.12,
@@ -48,8 +51,13 @@ UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like 
 RANK = {"LOW": 1, "MEDIUM": 2, "HIGH": 3}
 
 
-def form_post(i: int | None = None) -> dict[str, Any]:
-    """A typical ~1 KB form post; `i` varies one field so request bytes differ."""
+def form_post(i: int | None = None, *, fresh: bool = False) -> dict[str, Any]:
+    """A typical ~1 KB form post; `i` varies one field so request bytes differ.
+
+    With `fresh`, `i` also goes into every field value and the session
+    cookie: a value the analyzer's memo of seen values cannot know (only
+    the headers repeat, as they do between users of one browser).
+    """
     fields = [
         ("first_name", "Mary"), ("last_name", "O'Brien"), ("email", "mary.obrien@example.com"),
         ("phone", "+1 (555) 010-2233"), ("company", "Acme & Sons, Ltd."), ("street", "42 Union Street, Apt. 3"),
@@ -66,6 +74,8 @@ def form_post(i: int | None = None) -> dict[str, Any]:
         ("csrf", "9f2c1e0b7a6d4c3b8e1f0a9d2c7b6e5f"), ("nonce", str(i) if i is not None else "0"),
     ]
     from urllib.parse import urlencode
+    if fresh:
+        fields = [(k, f"{v}{i}") for k, v in fields]
     body = urlencode(fields).encode()
     return {
         "method": "POST", "path": "/signup", "query": "step=2",
@@ -73,7 +83,7 @@ def form_post(i: int | None = None) -> dict[str, Any]:
                     ("content-length", str(len(body))), ("accept", "text/html,application/xhtml+xml"),
                     ("accept-language", "en-US,en;q=0.9"), ("origin", "https://example.com"),
                     ("referer", "https://example.com/signup?step=1"),
-                    ("cookie", "session=6b1f0e9c2d; theme=dark; consent=yes")],
+                    ("cookie", f"session=6b1f0e9c2d{i if fresh else ''}; theme=dark; consent=yes")],
         "body": body,
     }
 
@@ -92,6 +102,24 @@ def median_us(fn: Callable[[int], object], batch: int = 500, runs: int = 41) -> 
     return statistics.median(per_run)
 
 
+def rotated_medians(rows: dict[str, Callable[[int], object]], batch: int = 300, runs: int = 41) -> dict[str, float]:
+    """Median µs per call of each row; every run measures one batch of each row
+    in turn, so load drift spreads over all rows instead of deciding a ratio."""
+    for fn in rows.values():
+        for i in range(batch):
+            fn(i)
+    per_run: dict[str, list[float]] = {k: [] for k in rows}
+    n = 0
+    for _ in range(runs):
+        for label, fn in rows.items():
+            t = time.perf_counter()
+            for _ in range(batch):
+                fn(n)
+                n += 1
+            per_run[label].append((time.perf_counter() - t) / batch * 1e6)
+    return {k: statistics.median(v) for k, v in per_run.items()}
+
+
 def pct(a: int, b: int) -> str:
     return f"{100.0 * a / b:6.2f}%" if b else "   n/a"
 
@@ -99,8 +127,8 @@ def pct(a: int, b: int) -> str:
 # ------------------------------------------------------------------- ours
 
 
-def ours(peer_step: int) -> dict[str, Any]:
-    from arcjet_core import arcjet_sync, detect_bot, shield, token_bucket
+def ours(peer_step: int) -> None:
+    from arcjet_core import arcjet_sync, shield
     from arcjet_core.analyze import Ruleset
     from arcjet_core.context import raw_from_request
     from tests.shield.helpers import fresh_ip
@@ -162,32 +190,51 @@ def ours(peer_step: int) -> dict[str, Any]:
         print(f"{source:52} {n:6} {pct(d, n)} {pct(a, n)}   {pct(sd, sn)}")
     aj.close()
 
+    speed()
+
+
+def protecting(client: Any, request: Callable[[int], dict[str, Any]]) -> Callable[[int], object]:
+    return lambda i: client.protect(request(i))
+
+
+def speed() -> None:
+    from arcjet_core import arcjet_sync, detect_bot, shield, token_bucket
+
     print("\n-- µs per protect(), typical form post "
-          f"({len(form_post()['body'])} B body, {len(form_post()['headers'])} headers), median of 41 batches")
-    timings: dict[str, float] = {}
+          f"({len(form_post()['body'])} B body, {len(form_post()['headers'])} headers), median of 41 rotations")
+    print("   one field new: the same client posts again (one field and the request bytes differ; the other values")
+    print("     repeat, and the analyzer's memo of seen values answers for them); every value new: every field and")
+    print("     the session cookie differ (only headers repeat); repeat: the same request (answered from the memo")
+    print("     of request bytes, no Wasm call). 'desktop' scales by the reference loop (≈8 µs on a desktop core).")
     configs: dict[str, list[Any]] = {
         "shield()": [shield()],
         "shield + detect_bot + token_bucket": [shield(), detect_bot(allow=[]),
                                                token_bucket(refill_rate=1_000_000_000, interval=1, capacity=1_000_000_000)],
+        "token_bucket alone (no shield)": [
+            token_bucket(refill_rate=1_000_000_000, interval=1, capacity=1_000_000_000)],
     }
     base = form_post()
     ip = "203.0.113.9"
     bodies = [form_post(i)["body"] for i in range(4096)]
+    fresh = [{**form_post(i, fresh=True), "ip": ip} for i in range(4096)]
+    rows: dict[str, Callable[[int], object]] = {"reference loop sum(range(1000))": lambda i: sum(range(1000))}
+    clients = []
     for name, rules in configs.items():
-        with arcjet_sync(key=f"bench-{len(rules)}", rules=rules, environment="development") as client:
-
-            def miss(i: int) -> object:
-                return client.protect({**base, "ip": ip, "body": bodies[i & 4095]})
-
-            def repeat(i: int) -> object:
-                return client.protect({**base, "ip": ip})
-
-            assert client.protect({**base, "ip": ip}).conclusion.value == "ALLOW", "the typical form must pass"
-            timings[f"{name}, miss"] = median_us(miss)
-            timings[f"{name}, repeat"] = median_us(repeat)
+        client = arcjet_sync(key=f"bench-{len(rules)}", rules=rules, environment="development")
+        clients.append(client)
+        assert client.protect({**base, "ip": ip}).conclusion.value == "ALLOW", "the typical form must pass"
+        assert client.protect(fresh[1]).conclusion.value == "ALLOW", "the fresh form must pass"
+        rows[f"{name}, one field new"] = protecting(client, lambda i: {**base, "ip": ip, "body": bodies[i & 4095]})
+        if "token_bucket alone" not in name:
+            rows[f"{name}, every value new"] = protecting(client, lambda i: fresh[i & 4095])
+            rows[f"{name}, repeat"] = protecting(client, lambda i: {**base, "ip": ip})
+    timings = rotated_medians(rows)
+    for c in clients:
+        c.close()
+    scale = 8.0 / timings["reference loop sum(range(1000))"]
+    print(f"{'':56} {'here':>8}    {'desktop':>8}")
     for label, us in timings.items():
-        print(f"{label:52} {us:8.1f} µs")
-    return {"timings": timings}
+        print(f"{label:56} {us:8.1f} µs {us * scale:8.1f} µs")
 
 
 # ------------------------------------------------------------------- peer
@@ -284,12 +331,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--peer-python", default=os.environ.get("LEWAF_PYTHON"))
     ap.add_argument("--peer-step", type=int, default=10)
+    ap.add_argument("--speed", action="store_true", help="only the µs per request section")
     ap.add_argument("--lewaf-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.lewaf_worker:
         lewaf_worker(args.peer_step)
         return
     print(machine_line())
+    if args.speed:
+        speed()
+        return
     ours(args.peer_step)
     if args.peer_python:
         peer(args.peer_python, args.peer_step)
