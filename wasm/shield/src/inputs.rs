@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::decode;
 use crate::detect;
 use crate::hits::Hits;
-use crate::memo::Memo;
+use crate::memo::{Memo, Probe};
 use crate::{Category, Config, Finding, Location, Request, Severity};
 
 /// A [`Location`] that borrows its header name until a finding needs it.
@@ -47,6 +47,11 @@ impl Where<'_> {
         }
     }
 }
+
+/// Memo codes of form arguments kept by their raw bytes (`+` as space);
+/// distinct from every [`Profile`] code, which key decoded values.
+const RAW_FORM_NAME: u8 = 0x10;
+const RAW_FORM_VALUE: u8 = 0x11;
 
 /// Which detectors a value goes through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +158,13 @@ impl<'c> Inspector<'c> {
 
     /// Inspects one value, already decoded the way the application sees it.
     pub fn decoded_value(&mut self, value: &[u8], name: Option<&[u8]>, w: Where, profile: Profile) {
+        self.value_hits(value, name, profile, true);
+        self.report_hits(w);
+    }
+
+    /// Leaves in `self.hits` what the detectors find in `value`; with
+    /// `memoise`, looks the value up in the memo first and remembers it.
+    fn value_hits(&mut self, value: &[u8], name: Option<&[u8]>, profile: Profile, memoise: bool) {
         let value = &value[..value.len().min(self.cfg.max_value_bytes)];
         self.hits.clear();
         if let Some(n) = name {
@@ -163,8 +175,8 @@ impl<'c> Inspector<'c> {
         // The detectors see the value, the lower-cased name, the profile and
         // the limits, nothing else: a value seen before gets its hits back.
         let probe = match self.memo.as_deref() {
-            Some(m) => m.probe(self.cfg, profile as u8, name_ref, value),
-            None => None,
+            Some(m) if memoise => m.probe(self.cfg, profile as u8, name_ref, value),
+            _ => None,
         };
         let remembered = match (probe, self.memo.as_deref()) {
             (Some(p), Some(m)) => m.get(p, name_ref, value),
@@ -172,24 +184,28 @@ impl<'c> Inspector<'c> {
         };
         if let Some(hits) = remembered {
             self.hits.list.extend_from_slice(hits);
-        } else {
-            let seen_info = decode::normalise(value, &mut self.seen);
-            detect::run(&self.seen, seen_info, name_ref, profile, &mut self.scratch, &mut self.hits);
-            // Decoding starts only at `%`, `\\`, `&` or an overlong UTF-8 lead
-            // byte, which normalisation keeps as they are: without one in the
-            // normalised value, there is nothing to decode.
-            if !seen_info.may_decode() {
-                // nothing
-            } else if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
-                let full_info = decode::normalise(&full, &mut self.full);
-                if self.full != self.seen {
-                    detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
-                }
-            }
-            if let (Some(p), Some(m)) = (probe, self.memo.as_deref_mut()) {
-                m.put(p, name_ref, value, &self.hits.list);
+            return;
+        }
+        let seen_info = decode::normalise(value, &mut self.seen);
+        detect::run(&self.seen, seen_info, name_ref, profile, &mut self.scratch, &mut self.hits);
+        // Decoding starts only at `%`, `\\`, `&` or an overlong UTF-8 lead
+        // byte, which normalisation keeps as they are: without one in the
+        // normalised value, there is nothing to decode.
+        if !seen_info.may_decode() {
+            // nothing
+        } else if let Cow::Owned(full) = decode::decode_fully(value, self.cfg.max_decode_rounds) {
+            let full_info = decode::normalise(&full, &mut self.full);
+            if self.full != self.seen {
+                detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
             }
         }
+        if let (Some(p), Some(m)) = (probe, self.memo.as_deref_mut()) {
+            m.put(p, name_ref, value, &self.hits.list);
+        }
+    }
+
+    /// Turns `self.hits` into findings at `w`.
+    fn report_hits(&mut self, w: Where) {
         let hits = std::mem::take(&mut self.hits);
         for h in &hits.list {
             self.report(w, h.cat, h.sev, h.rule);
@@ -197,10 +213,39 @@ impl<'c> Inspector<'c> {
         self.hits = hits;
     }
 
+    /// Where the memo keeps an argument by its raw (still encoded) bytes.
+    fn raw_probe(&self, code: u8, name: Option<&[u8]>, raw: &[u8]) -> Option<Probe> {
+        self.memo.as_deref().and_then(|m| m.probe(self.cfg, code, name, raw))
+    }
+
+    /// Reports the hits the memo holds for a raw argument; false if none.
+    fn recall(&mut self, p: Option<Probe>, name: Option<&[u8]>, raw: &[u8], w: Where) -> bool {
+        let found = match (p, self.memo.as_deref()) {
+            (Some(p), Some(m)) => m.get(p, name, raw),
+            _ => None,
+        };
+        match found {
+            Some(hits) => {
+                self.hits.list.clear();
+                self.hits.list.extend_from_slice(hits);
+                self.report_hits(w);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Remembers `self.hits` for a raw argument.
+    fn remember(&mut self, p: Option<Probe>, name: Option<&[u8]>, raw: &[u8]) {
+        if let (Some(p), Some(m)) = (p, self.memo.as_deref_mut()) {
+            m.put(p, name, raw, &self.hits.list);
+        }
+    }
+
     /// `a=1&b=2` with form encoding (`+` is a space).
     fn form_pairs(&mut self, raw: &[u8], names: Where, values: Where) {
         let mut count = 0usize;
-        for pair in raw.split(|&b| b == b'&') {
+        for pair in split_at_byte(raw, b'&') {
             if pair.is_empty() {
                 continue;
             }
@@ -213,17 +258,37 @@ impl<'c> Inspector<'c> {
                 Some(eq) => (&pair[..eq], &pair[eq + 1..]),
                 None => (pair, &b""[..]),
             };
+            // The memo keeps arguments by their raw bytes (the name for the
+            // value's entry): an argument seen before is not even decoded.
             // Decoded into buffers kept across arguments (taken out of
             // `self` while in use).
             let mut nbuf = std::mem::take(&mut self.dec_name);
             let mut vbuf = std::mem::take(&mut self.dec_value);
-            let n_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf) { &nbuf } else { n };
-            let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
-            if !n_dec.is_empty() {
-                self.decoded_value(n_dec, None, names, Profile::Full);
+            // Whether `nbuf` holds the decoded name (None: not decoded yet).
+            let mut n_in_buf: Option<bool> = None;
+            if !n.is_empty() {
+                let p = self.raw_probe(RAW_FORM_NAME, None, n);
+                if !self.recall(p, None, n, names) {
+                    let in_buf = decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf);
+                    n_in_buf = Some(in_buf);
+                    self.value_hits(if in_buf { &nbuf } else { n }, None, Profile::Full, false);
+                    self.remember(p, None, n);
+                    self.report_hits(names);
+                }
             }
-            if !v_dec.is_empty() {
-                self.decoded_value(v_dec, Some(n_dec), values, Profile::Full);
+            if !v.is_empty() {
+                let p = self.raw_probe(RAW_FORM_VALUE, Some(n), v);
+                if !self.recall(p, Some(n), v, values) {
+                    let in_buf = match n_in_buf {
+                        Some(b) => b,
+                        None => decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf),
+                    };
+                    let n_dec: &[u8] = if in_buf { &nbuf } else { n };
+                    let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
+                    self.value_hits(v_dec, Some(n_dec), Profile::Full, false);
+                    self.remember(p, Some(n), v);
+                    self.report_hits(values);
+                }
             }
             self.dec_name = nbuf;
             self.dec_value = vbuf;
@@ -236,7 +301,7 @@ impl<'c> Inspector<'c> {
         }
         self.decoded_value(path, None, Where::Path, Profile::WholePath);
         let mut count = 0usize;
-        for seg in path.split(|&b| b == b'/') {
+        for seg in split_at_byte(path, b'/') {
             if seg.is_empty() {
                 continue;
             }
@@ -254,7 +319,7 @@ impl<'c> Inspector<'c> {
 
     fn cookies(&mut self, raw: &[u8]) {
         let mut count = 0usize;
-        for pair in raw.split(|&b| b == b';') {
+        for pair in split_at_byte(raw, b';') {
             let pair = trim(pair);
             if pair.is_empty() {
                 continue;
@@ -425,12 +490,55 @@ impl<'c> Inspector<'c> {
     }
 }
 
+/// `raw.split(|&b| b == sep)`, jumping between separators with `memchr`
+/// instead of testing every byte through a closure.
+fn split_at_byte(raw: &[u8], sep: u8) -> SplitAtByte<'_> {
+    SplitAtByte { rest: Some(raw), sep }
+}
+
+struct SplitAtByte<'a> {
+    rest: Option<&'a [u8]>,
+    sep: u8,
+}
+
+impl<'a> Iterator for SplitAtByte<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let rest = self.rest?;
+        match memchr::memchr(self.sep, rest) {
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 /// The part of a percent-encoded argument that can decode into the first
 /// `max_value_bytes` (the most a value is inspected): one decoded byte takes
 /// at most six encoded ones (`%u0041`). Decoding a megabyte of `%` signs
 /// only to cut the result would cost ~20 ms natively, 100 ms in Wasm.
 fn encoded_prefix<'a>(raw: &'a [u8], cfg: &Config) -> &'a [u8] {
     &raw[..raw.len().min(cfg.max_value_bytes.saturating_mul(6).saturating_add(6))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_at_byte;
+
+    #[test]
+    fn split_at_byte_is_slice_split() {
+        for s in [&b""[..], b"&", b"a", b"a&", b"&a", b"a&&b", b"&&", b"a=1&b=2&c"] {
+            let ours: Vec<&[u8]> = split_at_byte(s, b'&').collect();
+            let std: Vec<&[u8]> = s.split(|&b| b == b'&').collect();
+            assert_eq!(ours, std, "{:?}", s);
+        }
+    }
 }
 
 fn trim(s: &[u8]) -> &[u8] {

@@ -4,10 +4,27 @@
 use crate::inputs::{Inspector, Where};
 use crate::{Category, Request, Severity};
 
-/// RFC 9110 `tchar`.
+/// RFC 9110 `tchar`, one table look-up per byte.
 fn tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+    TCHAR[b as usize]
 }
+
+const TCHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric();
+        b += 1;
+    }
+    let extra = b"!#$%&'*+-.^_`|~";
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 pub(crate) fn check_request(req: &Request, out: &mut Inspector) {
     let m = req.method.as_bytes();
@@ -20,7 +37,7 @@ pub(crate) fn check_request(req: &Request, out: &mut Inspector) {
     let mut te_count = 0;
     let mut cl_values: Vec<&str> = Vec::new();
     for &(name, value) in req.headers {
-        if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
+        if memchr::memchr3(b'\r', b'\n', 0, value.as_bytes()).is_some() {
             out.report(Where::Header(name), Category::ProtocolAnomaly, Severity::High, "protocol.header_crlf");
         }
         if name.bytes().any(|b| !tchar(b)) {
@@ -58,6 +75,17 @@ pub(crate) fn check_request(req: &Request, out: &mut Inspector) {
     }
     if cl_values.windows(2).any(|w| w[0] != w[1]) {
         out.report(Where::Header("content-length"), Category::ProtocolAnomaly, Severity::High, "protocol.conflicting_cl");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tchar_table_is_rfc9110() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+            assert_eq!(super::tchar(b), want, "{}", b);
+        }
     }
 }
 
