@@ -1,9 +1,11 @@
 //! Shield: the detection engine of a local web application firewall.
 //!
 //! One call, [`inspect`], looks at one HTTP request and returns what looks
-//! like an attack in it. The crate does no I/O, keeps no state between calls,
-//! forbids `unsafe`, and must not panic on any input: every byte it reads
-//! comes from the client.
+//! like an attack in it. The crate does no I/O, keeps no state between calls
+//! (a caller that wants values seen before answered from memory passes its
+//! own [`Memo`] to [`inspect_with_memo`]; the findings are the same), forbids
+//! `unsafe`, and must not panic on any input: every byte it reads comes from
+//! the client.
 //!
 //! # What is inspected
 //!
