@@ -249,37 +249,48 @@ def _django_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | No
 # ------------------------------------------------------------------ mapping
 
 
-def _from_mapping(data: Mapping[str, Any]) -> RawRequest:
+def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT) -> RawRequest:
     raw_headers = data.get("headers") or {}
     pairs: list[tuple[str, str]] = []
     items = raw_headers.items() if isinstance(raw_headers, Mapping) else raw_headers
     for key, value in items:
         if type(value) is str and type(key) is str:
-            pairs.append((key, value))
+            pairs.append((key.lower(), value))
         elif isinstance(value, (list, tuple)):
-            pairs.extend((latin1_text(key), latin1_text(v)) for v in value)
+            name = latin1_text(key).lower()
+            pairs.extend((name, latin1_text(v)) for v in value)
         else:
-            pairs.append((latin1_text(key), latin1_text(value)))
+            pairs.append((latin1_text(key).lower(), latin1_text(value)))
     cookies = data.get("cookies")
-    if cookies and not any(k.lower() == "cookie" for k, _ in pairs):
+    if cookies and not any(k == "cookie" for k, _ in pairs):
         if isinstance(cookies, Mapping):
             cookies = "; ".join(f"{k}={v}" for k, v in cookies.items())
         pairs.append(("cookie", str(cookies)))
-    headers = Headers(pairs)
+    headers = Headers.from_lowercase(pairs)
     body = data.get("body")
     if isinstance(body, str):
         body = body.encode("utf-8", "surrogateescape")
+    truncated = False
+    if isinstance(body, (bytes, bytearray)):
+        truncated = len(body) > body_limit
+        body = bytes(body[:body_limit]) if truncated or type(body) is not bytes else body
+    else:
+        body = None
     ip = data.get("ip")
+    host = data.get("host")
+    # Positional (peer, method, protocol, host, path, query, headers, body,
+    # body_truncated, declared_ip): cheaper per request than keywords.
     return RawRequest(
-        peer=str(ip or ""),
-        method=str(data.get("method", "GET")).upper(),
-        protocol=str(data.get("protocol", "http")).rstrip(":"),
-        host=str(data.get("host", "") or headers.get("host", "")),
-        path=str(data.get("path", "/")),
-        query=str(data.get("query", "")).lstrip("?"),
-        headers=headers,
-        body=bytes(body) if isinstance(body, (bytes, bytearray)) else None,
-        declared_ip=str(ip) if ip else None,
+        str(ip or ""),
+        str(data.get("method", "GET")).upper(),
+        str(data.get("protocol", "http")).rstrip(":"),
+        str(host) if host else headers.get("host", ""),
+        str(data.get("path", "/")),
+        str(data.get("query", "")).lstrip("?"),
+        headers,
+        body,
+        truncated,
+        str(ip) if ip else None,
     )
 
 
@@ -357,10 +368,7 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
             else:
                 body, truncated = _peek_wsgi_body(environ, raw.headers, body_limit)
     else:
-        raw = _from_mapping(request)  # type: ignore[arg-type]
-        if raw.body is not None:
-            return raw._replace(body=raw.body[:body_limit], body_truncated=len(raw.body) > body_limit)
-        return raw
+        return _from_mapping(request, body_limit)  # type: ignore[arg-type]
     return raw._replace(body=body, body_truncated=truncated) if need_body else raw
 
 

@@ -158,6 +158,9 @@ class IpResolver:
     # peer string -> the client IP when the peer itself is the client, else "".
     # Most requests come straight from a global peer: answer those from here.
     _direct: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # peer string -> the answer for a request from that peer that carries no
+    # X-Forwarded-For (a proxy or private hop sending none, development).
+    _unforwarded: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def _direct_client(self, peer: str) -> str:
         hit = self._direct.get(peer)
@@ -186,10 +189,23 @@ class IpResolver:
         direct = self._direct_client(peer)
         if direct:
             return direct
+        forwarded = _forwarded_for(headers)
+        if not forwarded:
+            hit = self._unforwarded.get(peer)
+            if hit is None:
+                hit = self._from_hops(peer, forwarded)
+                if len(self._unforwarded) >= 4096:
+                    self._unforwarded.clear()  # bounded; refills with the current peers
+                self._unforwarded[peer] = hit
+            return hit
+        return self._from_hops(peer, forwarded)
+
+    def _from_hops(self, peer: str, forwarded: list[str]) -> str:
+        """The client behind a peer that is a trusted proxy or a private hop."""
         peer_addr = parse_ip(peer)
         # The peer is a trusted proxy or a private/loopback hop: forwarding headers
         # are the only place the client can be. Walk right to left.
-        for token in reversed(_forwarded_for(headers)):
+        for token in reversed(forwarded):
             addr = parse_ip(token)
             if addr is None or addr in self.proxies:
                 continue

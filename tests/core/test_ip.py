@@ -96,6 +96,23 @@ def test_resolve(name: str, peer: str, headers: list[tuple[str, str]], options: 
     assert resolve_client_ip(peer, Headers(headers), **options) == expected  # type: ignore[arg-type]
 
 
+def test_a_long_lived_resolver_answers_like_a_fresh_one() -> None:
+    # Resolvers remember answers by peer (a direct client; a peer that sent
+    # no X-Forwarded-For): a peer seen without the header, then with it (and
+    # back) must still get the answer its headers call for.
+    resolvers: dict[str, IpResolver] = {}
+    for _ in range(2):
+        for name, peer, headers, options, expected in [*CASES, *reversed(CASES)]:
+            key = repr(sorted(options.items()))
+            if key not in resolvers:
+                proxies = options.get("proxies", ())
+                resolvers[key] = IpResolver(TrustedProxies.parse(proxies), options.get("platform"),  # type: ignore[arg-type]
+                                            bool(options.get("development", False)))
+            for h in (headers, [], headers):
+                want = expected if h is headers else resolve_client_ip(peer, Headers(h), **options)  # type: ignore[arg-type]
+                assert resolvers[key].resolve(peer, Headers(h)) == want, (name, h)
+
+
 def test_enough_cases() -> None:
     assert len(CASES) >= 40
 
