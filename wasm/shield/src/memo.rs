@@ -100,9 +100,8 @@ impl Memo {
         };
         let mut h = mix(0x9e37_79b9_7f4a_7c15, (u64::from(profile) << 8) | u64::from(cfg.max_decode_rounds));
         h = mix(h, tag.name_len.map_or(u64::MAX, |n| n as u64));
-        h = hash_bytes(h, name.unwrap_or(b""));
-        h = mix(h, 0xff);
-        h = hash_bytes(h, value);
+        h = sample_hash(h, name.unwrap_or(b""));
+        h = sample_hash(h, value);
         let hash = if h == 0 { 1 } else { h };
         Some(Probe { index: hash as usize & (self.slots.len() - 1), hash, tag })
     }
@@ -115,7 +114,7 @@ impl Memo {
             return None;
         }
         let (kn, kv) = s.key.split_at(name.len());
-        if kn == name && kv == value {
+        if same(kn, name) && same(kv, value) {
             Some(&s.hits)
         } else {
             None
@@ -139,19 +138,49 @@ fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x2127_599b_f432_5c37).rotate_left(29)
 }
 
-/// A fast non-cryptographic hash (eight bytes per step); collisions only
-/// cost misses, see the module documentation.
-fn hash_bytes(mut h: u64, b: &[u8]) -> u64 {
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
+/// Hashes the length and up to 48 bytes of `b` (the first, middle and last
+/// 16): constant time per key. It only spreads keys over slots; `get`
+/// compares whole keys, so keys that share those bytes merely compete for
+/// a slot (see the module documentation).
+fn sample_hash(h: u64, b: &[u8]) -> u64 {
+    let n = b.len();
+    let mut h = mix(h, n as u64);
+    if n <= 48 {
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            h = mix(h, word(c));
+        }
+        let rest = chunks.remainder();
         let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = mix(h, u64::from_le_bytes(w));
+        w[..rest.len()].copy_from_slice(rest);
+        return mix(h, u64::from_le_bytes(w));
     }
-    let rest = chunks.remainder();
+    let mid = n / 2 - 8;
+    for at in [0, 8, mid, mid + 8, n - 16, n - 8] {
+        h = mix(h, word(&b[at..at + 8]));
+    }
+    h
+}
+
+fn word(c: &[u8]) -> u64 {
     let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    mix(mix(h, u64::from_le_bytes(w)), b.len() as u64)
+    w.copy_from_slice(&c[..8]);
+    u64::from_le_bytes(w)
+}
+
+/// `a == b`, eight bytes per step: slice equality in wasm32 calls the byte
+/// loop of compiler-builtins' `memcmp`.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in (&mut x).zip(&mut y) {
+        if word(p) != word(q) {
+            return false;
+        }
+    }
+    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
 #[cfg(test)]
@@ -187,6 +216,31 @@ mod tests {
         assert!(m.get(forged, Some(b"q"), b"abd").is_none());
         m.clear();
         assert!(m.get(p, Some(b"q"), b"abc").is_none());
+    }
+
+    #[test]
+    fn same_is_slice_equality() {
+        let texts: [&[u8]; 7] = [b"", b"a", b"abcdefgh", b"abcdefgi", b"abcdefghi", b"abcdefghj", b"bbcdefghi"];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same(a, b), a == b, "{:?} {:?}", a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_differing_only_outside_the_hashed_sample_are_still_told_apart() {
+        let cfg = Config::default();
+        let mut m = Memo::new(1, 512);
+        let a = [b'a'; 100];
+        let mut b = a;
+        b[30] = b'b'; // not among the first, middle or last 16 bytes
+        let p = m.probe(&cfg, 0, None, &a).unwrap();
+        let q = m.probe(&cfg, 0, None, &b).unwrap();
+        assert_eq!(p.hash, q.hash);
+        m.put(p, None, &a, &[hit("a")]);
+        assert!(m.get(q, None, &b).is_none());
+        assert!(m.get(p, None, &a).is_some());
     }
 
     #[test]
