@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::decode;
 use crate::detect;
 use crate::hits::Hits;
-use crate::memo::{Memo, Probe};
+use crate::memo::{Memo, Probe, Spare};
 use crate::{Category, Config, Finding, Location, Request, Severity};
 
 /// A [`Location`] that borrows its header name until a finding needs it.
@@ -47,6 +47,9 @@ impl Where<'_> {
         }
     }
 }
+
+/// Largest buffer handed on to the next inspection (see `finish`).
+const SPARE_MAX_BYTES: usize = 64 * 1024;
 
 /// Memo codes of form arguments kept by their raw bytes (`+` as space);
 /// distinct from every [`Profile`] code, which key decoded values.
@@ -134,10 +137,35 @@ impl<'c> Inspector<'c> {
     }
 
     pub fn with_memo(cfg: &'c Config, memo: &'c mut Memo) -> Self {
-        Inspector { memo: Some(memo), ..Inspector::new(cfg) }
+        let spare = std::mem::take(&mut memo.spare);
+        Inspector {
+            cfg,
+            findings: Vec::new(),
+            hits: spare.hits,
+            seen: spare.seen,
+            full: spare.full,
+            name: spare.name,
+            dec_name: spare.dec_name,
+            dec_value: spare.dec_value,
+            scratch: spare.scratch,
+            memo: Some(memo),
+        }
     }
 
     pub fn finish(self) -> Vec<Finding> {
+        if let Some(memo) = self.memo {
+            // A buffer a huge value grew is dropped rather than kept for life.
+            let keep = |v: Vec<u8>| if v.capacity() > SPARE_MAX_BYTES { Vec::new() } else { v };
+            memo.spare = Spare {
+                hits: self.hits,
+                seen: keep(self.seen),
+                full: keep(self.full),
+                name: keep(self.name),
+                dec_name: keep(self.dec_name),
+                dec_value: keep(self.dec_value),
+                scratch: self.scratch,
+            };
+        }
         self.findings
     }
 

@@ -12,7 +12,8 @@
 //! a wrong answer, and flooding the table only brings every request back to
 //! what it costs without a memo. Memory is bounded by `slots * max_key`.
 
-use crate::hits::Hit;
+use crate::detect::Scratch;
+use crate::hits::{Hit, Hits};
 use crate::Config;
 
 /// Slots in [`Memo::default`].
@@ -26,10 +27,31 @@ pub const DEFAULT_MAX_KEY: usize = 512;
 /// [`crate::inspect_with_memo`] and kept across requests. Findings with a memo are the
 /// same as without one (tested over every corpus and case table); only the
 /// time differs.
-#[derive(Debug)]
 pub struct Memo {
     slots: Vec<Slot>,
     max_key: usize,
+    /// The buffers an inspection grows, handed from one call to the next so
+    /// they are not grown again on every request.
+    pub(crate) spare: Spare,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").field("slots", &self.slots.len()).field("max_key", &self.max_key).finish()
+    }
+}
+
+/// An inspection's working buffers (see `inputs::Inspector`); each is
+/// cleared before use, so what a previous request left in them is never read.
+#[derive(Default)]
+pub(crate) struct Spare {
+    pub hits: Hits,
+    pub seen: Vec<u8>,
+    pub full: Vec<u8>,
+    pub name: Vec<u8>,
+    pub dec_name: Vec<u8>,
+    pub dec_value: Vec<u8>,
+    pub scratch: Scratch,
 }
 
 #[derive(Debug, Default)]
@@ -75,7 +97,7 @@ impl Memo {
         let n = slots.max(1).next_power_of_two();
         let mut table = Vec::with_capacity(n);
         table.resize_with(n, Slot::default);
-        Memo { slots: table, max_key }
+        Memo { slots: table, max_key, spare: Spare::default() }
     }
 
     /// Forgets every entry (keeps the allocations).
