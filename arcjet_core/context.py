@@ -84,14 +84,15 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
     path = latin1_text(raw_path) if raw_path else str(scope.get("path", "/"))
     if "?" in path:  # some servers leave the query on raw_path
         path = path.split("?", 1)[0]
+    # Positional (peer, method, protocol, host, path, query, headers): cheaper per request.
     return RawRequest(
-        peer=peer,
-        method=str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
-        protocol=scheme,
-        host=host,
-        path=path,
-        query=latin1_text(scope.get("query_string") or b""),
-        headers=headers,
+        peer,
+        str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
+        scheme,
+        host,
+        path,
+        latin1_text(scope.get("query_string") or b""),
+        headers,
     )
 
 
