@@ -60,7 +60,9 @@ struct Slot {
     hash: u64,
     /// What else decides the hits: see [`Tag`].
     tag: Tag,
-    /// Argument name (lower-cased, as the detectors see it), then the value.
+    /// The name, then the value, as given to `probe`: for a decoded value
+    /// the lower-cased name the detectors see; for a form argument kept by
+    /// its raw bytes, the raw name.
     key: Vec<u8>,
     hits: Vec<Hit>,
 }
