@@ -352,7 +352,8 @@ fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, m
         cookies: &req.7,
         body,
     };
-    shield::inspect_with_memo(&request, config, memo)
+    // Entries are the client's own (by IP): see shield::Memo.
+    shield::inspect_with_memo(&request, config, memo, req.1.as_bytes())
 }
 
 /// Suspicion points per finding: Low 1, Medium 2, High 3; the sum is capped.

@@ -118,6 +118,8 @@ pub(crate) struct Inspector<'c> {
     scratch: detect::Scratch,
     /// Hits of values seen in earlier requests, when the caller keeps one.
     memo: Option<&'c mut Memo>,
+    /// Whose entries in the memo this request may use (see `Memo`).
+    client: u64,
 }
 
 impl<'c> Inspector<'c> {
@@ -133,11 +135,13 @@ impl<'c> Inspector<'c> {
             dec_value: Vec::new(),
             scratch: detect::Scratch::default(),
             memo: None,
+            client: 0,
         }
     }
 
-    pub fn with_memo(cfg: &'c Config, memo: &'c mut Memo) -> Self {
+    pub fn with_memo(cfg: &'c Config, memo: &'c mut Memo, client: &[u8]) -> Self {
         let spare = std::mem::take(&mut memo.spare);
+        let client = memo.client_id(client);
         Inspector {
             cfg,
             findings: Vec::new(),
@@ -149,6 +153,7 @@ impl<'c> Inspector<'c> {
             dec_value: spare.dec_value,
             scratch: spare.scratch,
             memo: Some(memo),
+            client,
         }
     }
 
@@ -203,7 +208,7 @@ impl<'c> Inspector<'c> {
         // The detectors see the value, the lower-cased name, the profile and
         // the limits, nothing else: a value seen before gets its hits back.
         let probe = match self.memo.as_deref() {
-            Some(m) if memoise => m.probe(self.cfg, profile as u8, name_ref, value),
+            Some(m) if memoise => m.probe(self.cfg, profile as u8, self.client, name_ref, value),
             _ => None,
         };
         let remembered = match (probe, self.memo.as_deref()) {
@@ -243,7 +248,7 @@ impl<'c> Inspector<'c> {
 
     /// Where the memo keeps an argument by its raw (still encoded) bytes.
     fn raw_probe(&self, code: u8, name: Option<&[u8]>, raw: &[u8]) -> Option<Probe> {
-        self.memo.as_deref().and_then(|m| m.probe(self.cfg, code, name, raw))
+        self.memo.as_deref().and_then(|m| m.probe(self.cfg, code, self.client, name, raw))
     }
 
     /// Reports the hits the memo holds for a raw argument; false if none.

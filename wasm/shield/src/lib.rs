@@ -242,12 +242,15 @@ pub fn inspect(req: &Request, cfg: &Config) -> Vec<Finding> {
     inspector.finish()
 }
 
-/// [`inspect`], reusing what `memo` remembers of values seen in earlier
-/// calls and remembering this request's. The findings are the same as
-/// [`inspect`]'s; values that repeat across requests (user agents, cookies,
-/// URLs, short form fields) are not inspected again.
-pub fn inspect_with_memo(req: &Request, cfg: &Config, memo: &mut Memo) -> Vec<Finding> {
-    let mut inspector = inputs::Inspector::with_memo(cfg, memo);
+/// [`inspect`], reusing what `memo` remembers of values this `client` sent
+/// in earlier calls and remembering this request's. The findings are the
+/// same as [`inspect`]'s; values that repeat across a client's requests
+/// (user agent, cookies, URLs, short form fields) are not inspected again.
+/// `client` names whose entries may answer (the analyzer passes the client
+/// IP): one client's values are never answered from another's entries, so
+/// timing cannot tell a client what others sent.
+pub fn inspect_with_memo(req: &Request, cfg: &Config, memo: &mut Memo, client: &[u8]) -> Vec<Finding> {
+    let mut inspector = inputs::Inspector::with_memo(cfg, memo, client);
     protocol::check_request(req, &mut inspector);
     inspector.request(req);
     inspector.finish()

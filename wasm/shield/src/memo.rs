@@ -6,11 +6,19 @@
 //! of (limits, profile, argument name, value), so their hits for a value can
 //! be remembered and reused, leaving the work to the values that are new.
 //!
+//! Entries belong to one client (the caller names it, the analyzer by client
+//! IP): a value is only answered from entries its own client made. Otherwise
+//! the time a request takes could tell one client whether another had just
+//! sent a value (an e-mail address, a coupon code).
+//!
 //! The table is direct-mapped: a value's hash picks one slot, and a new value
 //! whose hash picks a taken slot replaces what was there. Lookups compare the
 //! whole key, so a collision (chance or crafted) can only cost a miss, never
 //! a wrong answer, and flooding the table only brings every request back to
-//! what it costs without a memo. Memory is bounded by `slots * max_key`.
+//! what it costs without a memo. Memory is bounded by `slots * max_key`,
+//! plus the names of at most 4096 clients.
+
+use std::collections::BTreeMap;
 
 use crate::detect::Scratch;
 use crate::hits::{Hit, Hits};
@@ -22,6 +30,9 @@ pub const DEFAULT_SLOTS: usize = 2048;
 /// longer values are inspected every time. Repeating values (tokens, user
 /// agents, URLs, short fields) are shorter; free text rarely repeats.
 pub const DEFAULT_MAX_KEY: usize = 512;
+/// Clients a memo tells apart at once; past this the table of clients
+/// starts over (with new ids, so no entry changes hands).
+const MAX_CLIENTS: usize = 4096;
 
 /// A bounded table of detector hits by value, owned by the caller of
 /// [`crate::inspect_with_memo`] and kept across requests. Findings with a memo are the
@@ -33,6 +44,11 @@ pub struct Memo {
     /// The buffers an inspection grows, handed from one call to the next so
     /// they are not grown again on every request.
     pub(crate) spare: Spare,
+    /// Client name -> id. Ids are never reused (a counter), so an entry made
+    /// for one client can never answer another, even after a start-over.
+    /// Ordered, not hashed: client names come from the network.
+    clients: BTreeMap<Vec<u8>, u64>,
+    next_client: u64,
 }
 
 impl std::fmt::Debug for Memo {
@@ -68,13 +84,14 @@ struct Slot {
 }
 
 /// Everything besides the key's bytes that decides a value's hits: the
-/// limits the detectors see, the profile, and where the name ends (`None`:
-/// no name, which differs from an empty one).
+/// limits the detectors see, the profile, the client whose entry it is, and
+/// where the name ends (`None`: no name, which differs from an empty one).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Tag {
     max_value_bytes: usize,
     max_decode_rounds: u8,
     profile: u8,
+    client: u64,
     name_len: Option<usize>,
 }
 
@@ -99,7 +116,20 @@ impl Memo {
         let n = slots.max(1).next_power_of_two();
         let mut table = Vec::with_capacity(n);
         table.resize_with(n, Slot::default);
-        Memo { slots: table, max_key, spare: Spare::default() }
+        Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0 }
+    }
+
+    /// The id of the client named `name` (the analyzer names clients by IP).
+    pub(crate) fn client_id(&mut self, name: &[u8]) -> u64 {
+        if let Some(&id) = self.clients.get(name) {
+            return id;
+        }
+        if self.clients.len() >= MAX_CLIENTS {
+            self.clients.clear();
+        }
+        self.next_client += 1;
+        self.clients.insert(name.to_vec(), self.next_client);
+        self.next_client
     }
 
     /// Forgets every entry (keeps the allocations).
@@ -111,7 +141,7 @@ impl Memo {
 
     /// Where the entry for this value goes, or `None` when it is too long
     /// to be kept.
-    pub(crate) fn probe(&self, cfg: &Config, profile: u8, name: Option<&[u8]>, value: &[u8]) -> Option<Probe> {
+    pub(crate) fn probe(&self, cfg: &Config, profile: u8, client: u64, name: Option<&[u8]>, value: &[u8]) -> Option<Probe> {
         let name_len = name.map_or(0, <[u8]>::len);
         if name_len + value.len() > self.max_key {
             return None;
@@ -120,10 +150,12 @@ impl Memo {
             max_value_bytes: cfg.max_value_bytes,
             max_decode_rounds: cfg.max_decode_rounds,
             profile,
+            client,
             name_len: name.map(<[u8]>::len),
         };
         let mut h = mix(0x9e37_79b9_7f4a_7c15, (u64::from(profile) << 8) | u64::from(cfg.max_decode_rounds));
         h = mix(h, tag.name_len.map_or(u64::MAX, |n| n as u64));
+        h = mix(h, client);
         h = sample_hash(h, name.unwrap_or(b""));
         h = sample_hash(h, value);
         let hash = if h == 0 { 1 } else { h };
@@ -220,24 +252,27 @@ mod tests {
     fn finds_only_the_exact_key() {
         let cfg = Config::default();
         let mut m = Memo::new(1, 64); // one slot: every key collides
-        let p = m.probe(&cfg, 0, Some(b"q"), b"abc").unwrap();
+        let p = m.probe(&cfg, 0, 1, Some(b"q"), b"abc").unwrap();
         assert!(m.get(p, Some(b"q"), b"abc").is_none());
         m.put(p, Some(b"q"), b"abc", &[hit("a")]);
         assert_eq!(m.get(p, Some(b"q"), b"abc"), Some(&[hit("a")][..]));
         // Same bytes split differently between name and value, no name,
         // another profile, other limits: all different keys.
         for (name, value) in [(Some(&b"qa"[..]), &b"bc"[..]), (None, &b"qabc"[..]), (Some(&b""[..]), &b"qabc"[..])] {
-            let q = m.probe(&cfg, 0, name, value).unwrap();
+            let q = m.probe(&cfg, 0, 1, name, value).unwrap();
             assert!(m.get(q, name, value).is_none(), "{:?} {:?}", name, value);
         }
-        let q = m.probe(&cfg, 1, Some(b"q"), b"abc").unwrap();
+        let q = m.probe(&cfg, 1, 1, Some(b"q"), b"abc").unwrap();
         assert!(m.get(q, Some(b"q"), b"abc").is_none());
         let other = Config { max_decode_rounds: 1, ..Config::default() };
-        let q = m.probe(&other, 0, Some(b"q"), b"abc").unwrap();
+        let q = m.probe(&other, 0, 1, Some(b"q"), b"abc").unwrap();
         assert!(m.get(q, Some(b"q"), b"abc").is_none());
         // A crafted collision (same slot, same hash) still compares the key.
-        let forged = Probe { hash: p.hash, ..m.probe(&cfg, 0, Some(b"q"), b"abd").unwrap() };
+        let forged = Probe { hash: p.hash, ..m.probe(&cfg, 0, 1, Some(b"q"), b"abd").unwrap() };
         assert!(m.get(forged, Some(b"q"), b"abd").is_none());
+        // Another client's entry for the same value is not this client's.
+        let q = m.probe(&cfg, 0, 2, Some(b"q"), b"abc").unwrap();
+        assert!(m.get(q, Some(b"q"), b"abc").is_none());
         m.clear();
         assert!(m.get(p, Some(b"q"), b"abc").is_none());
     }
@@ -259,8 +294,8 @@ mod tests {
         let a = [b'a'; 100];
         let mut b = a;
         b[30] = b'b'; // not among the first, middle or last 16 bytes
-        let p = m.probe(&cfg, 0, None, &a).unwrap();
-        let q = m.probe(&cfg, 0, None, &b).unwrap();
+        let p = m.probe(&cfg, 0, 1, None, &a).unwrap();
+        let q = m.probe(&cfg, 0, 1, None, &b).unwrap();
         assert_eq!(p.hash, q.hash);
         m.put(p, None, &a, &[hit("a")]);
         assert!(m.get(q, None, &b).is_none());
@@ -268,10 +303,26 @@ mod tests {
     }
 
     #[test]
+    fn client_ids_are_never_reused() {
+        let mut m = Memo::new(1, 8);
+        let a = m.client_id(b"198.51.100.7");
+        assert_eq!(m.client_id(b"198.51.100.7"), a);
+        let b = m.client_id(b"2001:db8::1");
+        assert_ne!(a, b);
+        let mut seen = std::collections::BTreeSet::from([a, b]);
+        for i in 0..2 * MAX_CLIENTS {
+            assert!(seen.insert(m.client_id(format!("10.0.{}.{}", i / 256, i % 256).as_bytes())));
+        }
+        // The table started over: the first client comes back as a new one.
+        assert!(seen.insert(m.client_id(b"198.51.100.7")));
+        assert!(m.clients.len() <= MAX_CLIENTS);
+    }
+
+    #[test]
     fn long_keys_are_not_kept() {
         let cfg = Config::default();
         let m = Memo::new(8, 4);
-        assert!(m.probe(&cfg, 0, Some(b"ab"), b"cd").is_some());
-        assert!(m.probe(&cfg, 0, Some(b"ab"), b"cde").is_none());
+        assert!(m.probe(&cfg, 0, 1, Some(b"ab"), b"cd").is_some());
+        assert!(m.probe(&cfg, 0, 1, Some(b"ab"), b"cde").is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! A [`Memo`] never changes what is found: every corpus line and case
 //! value, placed in each part of a request, is inspected without a memo and
-//! then twice with each memo (a miss, then a hit), and the findings must be
-//! identical. One memo has a single slot, so every value collides with the
+//! then three times with each memo (a miss, a hit, and a miss for another
+//! client), and the findings must be identical. One memo has a single slot, so every value collides with the
 //! one before it; the default one keeps most of them.
 
 mod common;
@@ -79,8 +79,9 @@ fn memo_never_changes_findings() {
             let req = Request { method: "POST", path: &p.path, query: &p.query, headers: &hdrs, cookies: &p.cookies, body: p.body.as_deref() };
             let want = inspect(&req, &cfg);
             for memo in memos.iter_mut() {
-                for round in 0..2 {
-                    let got = inspect_with_memo(&req, &cfg, memo);
+                // A miss, a hit, then another client (a miss again).
+                for (round, client) in [&b"198.51.100.7"[..], b"198.51.100.7", b"2001:db8::1"].iter().enumerate() {
+                    let got = inspect_with_memo(&req, &cfg, memo, client);
                     assert_eq!(got, want, "place {} round {} value {:?}", n, round, String::from_utf8_lossy(v));
                     compared += 1;
                 }
@@ -94,7 +95,7 @@ fn memo_never_changes_findings() {
         let q = format!("q={}", corpus::url_encode(v));
         let req = Request { method: "GET", path: "/", query: &q, headers: &[], cookies: "", body: None };
         for c in [&cfg, &tight] {
-            assert_eq!(inspect_with_memo(&req, c, &mut memos[1]), inspect(&req, c));
+            assert_eq!(inspect_with_memo(&req, c, &mut memos[1], b"198.51.100.7"), inspect(&req, c));
         }
     }
     println!("{} memo comparisons", compared);
