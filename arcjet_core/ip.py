@@ -52,6 +52,11 @@ _NON_GLOBAL_NETWORKS: tuple[IPNetwork, ...] = tuple(
         "100::/64",  # discard-only
     )
 )
+# The same as (version, first, last) integers: a membership test is two
+# comparisons instead of an `in` on an ip_network (~0.3 µs each).
+_NON_GLOBAL_RANGES: tuple[tuple[int, int, int], ...] = tuple(
+    (net.version, int(net.network_address), int(net.broadcast_address)) for net in _NON_GLOBAL_NETWORKS
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -94,7 +99,8 @@ def is_global_ip(addr: IPAddress) -> bool:
         return False
     if isinstance(addr, ipaddress.IPv6Address) and addr.is_site_local:
         return False
-    return not any(addr.version == net.version and addr in net for net in _NON_GLOBAL_NETWORKS)
+    version, n = addr.version, int(addr)
+    return not any(version == v and lo <= n <= hi for v, lo, hi in _NON_GLOBAL_RANGES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,10 @@ Prints, in one run:
   medians over rotated batches. "one field new" varies one field per call, so
   every call crosses into Wasm while the other values repeat (a client
   posting again); "every value new" varies every field and the session
-  cookie; "repeat" sends the same request (answered from the memo of
-  request bytes). A "desktop" column scales by the reference loop;
+  cookie; "new client" does too, from a new client IP each time, so nothing
+  repeats and the IP is resolved and fingerprinted afresh; "repeat" sends
+  the same request (answered from the memo of request bytes). A "desktop"
+  column scales by the reference loop;
 - the same corpora and timing through a WAF peer from PyPI, side by side:
   lewaf (SecLang engine) with the OWASP CRS from Debian's modsecurity-crs
   package (/usr/share/modsecurity-crs, CRS 3.3). lewaf needs Python >= 3.12,
@@ -55,8 +57,8 @@ def form_post(i: int | None = None, *, fresh: bool = False) -> dict[str, Any]:
     """A typical ~1 KB form post; `i` varies one field so request bytes differ.
 
     With `fresh`, `i` also goes into every field value and the session
-    cookie: a value the analyzer's memo of seen values cannot know (only
-    the headers repeat, as they do between users of one browser).
+    cookie: values the analyzer's memo of seen values cannot know (only the
+    headers repeat, when the same client sends it).
     """
     fields = [
         ("first_name", "Mary"), ("last_name", "O'Brien"), ("email", "mary.obrien@example.com"),
@@ -203,9 +205,10 @@ def speed() -> None:
     print("\n-- µs per protect(), typical form post "
           f"({len(form_post()['body'])} B body, {len(form_post()['headers'])} headers), median of 41 rotations")
     print("   one field new: the same client posts again (one field and the request bytes differ; the other values")
-    print("     repeat, and the analyzer's memo of seen values answers for them); every value new: every field and")
-    print("     the session cookie differ (only headers repeat); repeat: the same request (answered from the memo")
-    print("     of request bytes, no Wasm call). 'desktop' scales by the reference loop (≈8 µs on a desktop core).")
+    print("     repeat, and the analyzer's memo of the client's values answers for them); every value new: every")
+    print("     field and the session cookie differ; new client: the same, from a new client IP each time (nothing")
+    print("     repeats); repeat: the same request (answered from the memo of request bytes, no Wasm call).")
+    print("     'desktop' scales by the reference loop (≈8 µs on a desktop core).")
     configs: dict[str, list[Any]] = {
         "shield()": [shield()],
         "shield + detect_bot + token_bucket": [shield(), detect_bot(allow=[]),
@@ -217,6 +220,9 @@ def speed() -> None:
     ip = "203.0.113.9"
     bodies = [form_post(i)["body"] for i in range(4096)]
     fresh = [{**form_post(i, fresh=True), "ip": ip} for i in range(4096)]
+    # A new client each time: the analyzer's memo is per client, so not even
+    # the headers repeat, and the IP is resolved and fingerprinted afresh.
+    new_client = [{**form_post(i, fresh=True), "ip": f"2001:db8:f::{i:x}"} for i in range(4096)]
     rows: dict[str, Callable[[int], object]] = {"reference loop sum(range(1000))": lambda i: sum(range(1000))}
     clients = []
     for name, rules in configs.items():
@@ -227,6 +233,8 @@ def speed() -> None:
         rows[f"{name}, one field new"] = protecting(client, lambda i: {**base, "ip": ip, "body": bodies[i & 4095]})
         if "token_bucket alone" not in name:
             rows[f"{name}, every value new"] = protecting(client, lambda i: fresh[i & 4095])
+        rows[f"{name}, new client"] = protecting(client, lambda i: new_client[i & 4095])
+        if "token_bucket alone" not in name:
             rows[f"{name}, repeat"] = protecting(client, lambda i: {**base, "ip": ip})
     timings = rotated_medians(rows)
     for c in clients:

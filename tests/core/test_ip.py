@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.headers_map import Headers
 from arcjet_core.ip import (
+    _NON_GLOBAL_NETWORKS,
+    _NON_GLOBAL_RANGES,
     IpResolver,
     TrustedProxies,
     is_global_ip,
@@ -141,6 +145,18 @@ def test_unknown_platform_raises() -> None:
 def test_parse_ip(token: str, expected: str | None) -> None:
     addr = parse_ip(token)
     assert (str(addr) if addr else None) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address), st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address),
+                 st.sampled_from([edge for net in _NON_GLOBAL_NETWORKS for n in (int(net.network_address), int(net.broadcast_address))
+                                  for edge in (n - 1, n, n + 1) if 0 <= edge < 2 ** net.max_prefixlen]).map(ipaddress.ip_address)))
+def test_our_non_global_ranges_match_their_networks(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
+    # is_global_ip tests our ranges as integers; that must be membership in the networks.
+    by_network = any(addr.version == net.version and addr in net for net in _NON_GLOBAL_NETWORKS)
+    assert any(addr.version == v and lo <= int(addr) <= hi for v, lo, hi in _NON_GLOBAL_RANGES) == by_network
+    if by_network:
+        assert not is_global_ip.__wrapped__(addr)
 
 
 def test_global_examples() -> None:
