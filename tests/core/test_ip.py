@@ -149,8 +149,9 @@ def test_parse_ip(token: str, expected: str | None) -> None:
 
 @settings(max_examples=3000, deadline=None)
 @given(st.one_of(st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address), st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address),
-                 st.sampled_from([edge for net in _NON_GLOBAL_NETWORKS for n in (int(net.network_address), int(net.broadcast_address))
-                                  for edge in (n - 1, n, n + 1) if 0 <= edge < 2 ** net.max_prefixlen]).map(ipaddress.ip_address)))
+                 st.sampled_from([type(net.network_address)(edge) for net in _NON_GLOBAL_NETWORKS
+                                  for n in (int(net.network_address), int(net.broadcast_address))
+                                  for edge in (n - 1, n, n + 1) if 0 <= edge < 2 ** net.max_prefixlen])))
 def test_our_non_global_ranges_match_their_networks(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
     # is_global_ip tests our ranges as integers; that must be membership in the networks.
     by_network = any(addr.version == net.version and addr in net for net in _NON_GLOBAL_NETWORKS)
