@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from arcjet_core.ratelimit import (
     TokenBucketParams,
 )
 from benchmarks._machine import machine_line
+from benchmarks._timing import interleaved_us, interleaved_us_async
 
 # protect() calls that failed open (storage timeout, ...), per framework: a
 # benchmark row says how many there were instead of hiding or crashing on them.
@@ -69,28 +70,6 @@ BROWSER_HEADERS = [
 ]
 
 
-def interleaved_us(fns: Sequence[Callable[[], object]], n: int, repeats: int = 9) -> list[float]:
-    """Median µs per call of each function, measured in rotating order.
-
-    On a shared machine load comes and goes; rotating the order inside each
-    repeat puts every side under the same load, so ratios stay meaningful
-    even when absolute numbers drift. One warm-up round first.
-    """
-    for fn in fns:
-        for _ in range(min(n, 1000)):
-            fn()
-    samples: list[list[float]] = [[] for _ in fns]
-    for r in range(repeats):
-        for k in range(len(fns)):
-            i = (k + r) % len(fns)
-            fn = fns[i]
-            start = time.perf_counter_ns()
-            for _ in range(n):
-                fn()
-            samples[i].append((time.perf_counter_ns() - start) / n / 1000)
-    return [statistics.median(s) for s in samples]
-
-
 def paired_us(
     ours: Callable[[], object], peer: Callable[[], object], n: int, repeats: int = 7
 ) -> tuple[float, float, str]:
@@ -112,31 +91,6 @@ def paired_us(
         f"peer/ours per pair {ratios[0]:.2f}-{ratios[-1]:.2f}"
     )
     return statistics.median(a), statistics.median(b), spread
-
-
-def interleaved_us_async(
-    fns: Sequence[Callable[[], Any]], n: int, repeats: int = 9, runner: Callable[[Any], Any] = asyncio.run
-) -> list[float]:
-    """``interleaved_us`` for coroutine functions, in one event loop (``runner``
-    runs it: asyncio.run, or uvloop.run)."""
-
-    async def loop() -> list[float]:
-        for fn in fns:
-            for _ in range(min(n, 1000)):
-                await fn()
-        samples: list[list[float]] = [[] for _ in fns]
-        for r in range(repeats):
-            for k in range(len(fns)):
-                i = (k + r) % len(fns)
-                fn = fns[i]
-                start = time.perf_counter_ns()
-                for _ in range(n):
-                    await fn()
-                samples[i].append((time.perf_counter_ns() - start) / n / 1000)
-        return [statistics.median(s) for s in samples]
-
-    result: list[float] = runner(loop())
-    return result
 
 
 # -- Redis -------------------------------------------------------------------

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import itertools
 import json
 import os
 import statistics
@@ -45,6 +46,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks._machine import machine_line  # noqa: E402
+from benchmarks._timing import interleaved_us  # noqa: E402
 from tests.shield import corpus  # noqa: E402  (stdlib only: importable by the peer worker too)
 
 CRS_SETUP = "/etc/modsecurity/crs/crs-setup.conf"
@@ -102,24 +104,6 @@ def median_us(fn: Callable[[int], object], batch: int = 500, runs: int = 41) -> 
             n += 1
         per_run.append((time.perf_counter() - t) / batch * 1e6)
     return statistics.median(per_run)
-
-
-def rotated_medians(rows: dict[str, Callable[[int], object]], batch: int = 300, runs: int = 41) -> dict[str, float]:
-    """Median µs per call of each row; every run measures one batch of each row
-    in turn, so load drift spreads over all rows instead of deciding a ratio."""
-    for fn in rows.values():
-        for i in range(batch):
-            fn(i)
-    per_run: dict[str, list[float]] = {k: [] for k in rows}
-    n = 0
-    for _ in range(runs):
-        for label, fn in rows.items():
-            t = time.perf_counter()
-            for _ in range(batch):
-                fn(n)
-                n += 1
-            per_run[label].append((time.perf_counter() - t) / batch * 1e6)
-    return {k: statistics.median(v) for k, v in per_run.items()}
 
 
 def pct(a: int, b: int) -> str:
@@ -195,8 +179,10 @@ def ours(peer_step: int) -> None:
     speed()
 
 
-def protecting(client: Any, request: Callable[[int], dict[str, Any]]) -> Callable[[int], object]:
-    return lambda i: client.protect(request(i))
+def protecting(client: Any, request: Callable[[int], dict[str, Any]]) -> Callable[[], object]:
+    """protect() of request(0), request(1), ... on successive calls."""
+    counter = itertools.count()
+    return lambda: client.protect(request(next(counter)))
 
 
 def speed() -> None:
@@ -223,7 +209,7 @@ def speed() -> None:
     # A new client each time: the analyzer's memo is per client, so not even
     # the headers repeat, and the IP is resolved and fingerprinted afresh.
     new_client = [{**form_post(i, fresh=True), "ip": f"2001:db8:f::{i:x}"} for i in range(4096)]
-    rows: dict[str, Callable[[int], object]] = {"reference loop sum(range(1000))": lambda i: sum(range(1000))}
+    rows: dict[str, Callable[[], object]] = {"reference loop sum(range(1000))": lambda: sum(range(1000))}
     clients = []
     for name, rules in configs.items():
         client = arcjet_sync(key=f"bench-{len(rules)}", rules=rules, environment="development")
@@ -236,7 +222,7 @@ def speed() -> None:
         rows[f"{name}, new client"] = protecting(client, lambda i: new_client[i & 4095])
         if "token_bucket alone" not in name:
             rows[f"{name}, repeat"] = protecting(client, lambda i: {**base, "ip": ip})
-    timings = rotated_medians(rows)
+    timings = dict(zip(rows, interleaved_us(list(rows.values()), n=300, repeats=41), strict=True))
     for c in clients:
         c.close()
     scale = 8.0 / timings["reference loop sum(range(1000))"]
