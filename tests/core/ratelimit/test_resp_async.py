@@ -132,13 +132,20 @@ async def test_noscript_and_other_error_replies_keep_the_link(redis_url: str, re
     await store.aclose()
 
 
+
+async def slow_down(server: RedisServer, seconds: float, head_start: float = 0.1) -> asyncio.Future[str]:
+    """The server blocks for ``seconds`` (DEBUG SLEEP, sent from a thread);
+    returns once that command has had ``head_start`` to reach the server."""
+    sleeper = asyncio.get_running_loop().run_in_executor(None, server.command, "DEBUG", "SLEEP", str(seconds))
+    await asyncio.sleep(head_start)
+    return sleeper
+
 @needs_redis
 async def test_cancelled_call_drops_its_link_and_counts_stay_exact(fresh_redis_server: RedisServer) -> None:
     store = RedisStorage(fresh_redis_server.url, timeout=5)
     o = op()
     await store.run_async([o])
-    sleeper = asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.5")
-    await asyncio.sleep(0.1)
+    sleeper = await slow_down(fresh_redis_server, 0.5)
     task = asyncio.ensure_future(store.run_async([o]))  # the script runs after the sleep
     await asyncio.sleep(0.1)
     task.cancel()
@@ -156,8 +163,7 @@ async def test_timeout_then_the_late_reply_is_not_mistaken(fresh_redis_server: R
     store = RedisStorage(fresh_redis_server.url, timeout=0.1)
     o = op()
     await store.run_async([o])
-    sleeper = asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.4")
-    await asyncio.sleep(0.1)
+    sleeper = await slow_down(fresh_redis_server, 0.4)
     with pytest.raises(ArcjetStorageError, match="Timeout"):
         await store.run_async([o])
     await sleeper
@@ -224,14 +230,12 @@ def test_links_on_uvloop(fresh_redis_server: RedisServer) -> None:
         o = op()
         assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
         assert [type(link) for link in links(store)] == [AsyncLink]
-        loop = asyncio.get_running_loop()
-        sleeper = loop.run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.4")
-        await asyncio.sleep(0.1)
+        sleeper = await slow_down(fresh_redis_server, 0.4)
         with pytest.raises(ArcjetStorageError, match="Timeout"):
             await store.run_async([o])
         await sleeper
         assert [r.remaining for r in await store.run_async([o])] == [1]  # type: ignore[union-attr]
-        await loop.run_in_executor(None, fresh_redis_server.restart)
+        await asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.restart)
         await asyncio.sleep(0.05)
         assert [r.remaining for r in await store.run_async([o])] == [4]  # a new, empty server
         await store.aclose()
@@ -250,8 +254,7 @@ async def test_one_watchdog_times_out_each_call_at_its_own_deadline(fresh_redis_
     o = op()
     for store in stores:
         await store.run_async([o])  # a link each, before the server sleeps
-    sleeper = asyncio.get_running_loop().run_in_executor(None, fresh_redis_server.command, "DEBUG", "SLEEP", "0.6")
-    await asyncio.sleep(0.05)
+    sleeper = await slow_down(fresh_redis_server, 0.6, head_start=0.05)
 
     async def timed(store: RedisStorage) -> tuple[float, str]:
         started = time.monotonic()
