@@ -27,6 +27,12 @@ class TTLCache(Generic[V]):
         self._data: OrderedDict[str, tuple[float, V]] = OrderedDict()
         self._lock = threading.Lock()
 
+    @property
+    def empty(self) -> bool:
+        """True when nothing is cached (a dict's truthiness is atomic under the GIL).
+        Lets a caller skip building a key for the usual miss."""
+        return not self._data
+
     def get(self, key: str) -> tuple[V, int] | None:
         """The value and its remaining TTL in whole seconds (rounded up), or None."""
         if not self._data:  # the usual case; a dict's truthiness is atomic under the GIL

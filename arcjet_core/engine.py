@@ -184,7 +184,7 @@ class Engine:
         self.needs_email = any(isinstance(r, EmailValidation) for r in self.rules)
         self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
         self.has_content_rules = any(r.kind != "RATE_LIMIT" for r in self.rules)
-        self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int]]] = {}
+        self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int], bool]] = {}
 
     # ------------------------------------------------------------ inputs
 
@@ -246,8 +246,7 @@ class Engine:
             return aggregate((), ip_address=ctx.ip)
         analysis = yield AnalyzeCall(ctx, inputs, self.fingerprint_sets)
         analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
-        results, scores = self._content_results(analysis, analyzer_error, inputs)
-        content_denied = bool(results) and any(r.is_denied() and not r.dry_run for r in results.values())
+        results, scores, content_denied = self._content_results(analysis, analyzer_error, inputs)
 
         # Stateful rules (rate limits, shield suspicion) need a fingerprint and
         # maybe storage. A LIVE deny known from the DENY cache, like a LIVE
@@ -267,7 +266,7 @@ class Engine:
                 if current is None or not current.is_denied():
                     results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
                 continue
-            cached = self.cache.get(self._cache_key(p, fingerprint))
+            cached = None if self.cache.empty else self.cache.get(self._cache_key(p, fingerprint))
             if cached is None:
                 pending.append((p, fingerprint))
                 continue
@@ -280,8 +279,8 @@ class Engine:
                 if p.rule.kind == "RATE_LIMIT" and p.index not in results:
                     results[p.index] = self._result(p, RuleState.NOT_RUN, Conclusion.ALLOW,
                                                     NotRunReason("an earlier LIVE rule denied the request"))
-        if results:
-            # Suspicion is still counted on a denied request: that is when it matters.
+            # Rate limits are not charged now; suspicion is still counted on a
+            # denied request: that is when it matters.
             pending = [(p, fp) for p, fp in pending if p.rule.kind == "SHIELD" or p.index not in results]
 
         if pending:
@@ -345,8 +344,9 @@ class Engine:
 
     def _content_results(
         self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput
-    ) -> tuple[dict[int, RuleResult], dict[int, int]]:
-        """Results of the content rules, and each shield rule's suspicion score.
+    ) -> tuple[dict[int, RuleResult], dict[int, int], bool]:
+        """Results of the content rules, each shield rule's suspicion score, and
+        whether a LIVE content rule denied.
 
         The analyzer hands back the very same outcomes object for requests it
         has seen (its memo), and these results are immutable, so they are
@@ -354,11 +354,11 @@ class Engine:
         object, so its id cannot be reused while the entry lives.
         """
         if not self.has_content_rules:
-            return {}, {}
+            return {}, {}, False
         memo_key = (id(analysis.outcomes) if error is None else 0, inputs.sensitive_info_value is None)
         hit = self._content_memo.get(memo_key) if error is None else None
         if hit is not None and hit[0] is analysis.outcomes:
-            return dict(hit[1]), hit[2]
+            return dict(hit[1]), hit[2], hit[3]
         results: dict[int, RuleResult] = {}
         scores: dict[int, int] = {}
         for p in self.prepared:
@@ -367,11 +367,12 @@ class Engine:
             results[p.index] = self._content_result(p, analysis, error, inputs)
             if p.rule.kind == "SHIELD" and error is None and results[p.index].state is not RuleState.NOT_RUN:
                 scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
+        denied = any(r.is_denied() and not r.dry_run for r in results.values())
         if error is None:
             if len(self._content_memo) >= CONTENT_MEMO_SIZE:
                 self._content_memo.clear()
-            self._content_memo[memo_key] = (analysis.outcomes, dict(results), scores)
-        return results, scores
+            self._content_memo[memo_key] = (analysis.outcomes, dict(results), scores, denied)
+        return results, scores, denied
 
     def _content_result(self, p: _Prepared, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> RuleResult:
         if p.rule.kind in _UNBUILT:
@@ -436,10 +437,11 @@ def _restamped(result: RuleResult, fingerprint: str, *, state: RuleState | None 
 
     Built directly: dataclasses.replace costs several µs on this hot path.
     """
+    # Positional (rule_id, state, conclusion, reason_v2, fingerprint, ttl, kind, dry_run).
     return RuleResult(
-        rule_id=result.rule_id, state=result.state if state is None else state, conclusion=result.conclusion,
-        reason_v2=result.reason_v2 if reason is None else reason, fingerprint=fingerprint,
-        ttl=result.ttl if ttl is None else ttl, kind=result.kind, dry_run=result.dry_run,
+        result.rule_id, result.state if state is None else state, result.conclusion,
+        result.reason_v2 if reason is None else reason, fingerprint,
+        result.ttl if ttl is None else ttl, result.kind, result.dry_run,
     )
 
 

@@ -239,4 +239,4 @@ def apply_dns(result: AnalyzeOutput, index: int, verdict: Verdict) -> AnalyzeOut
         new = replace(outcome, conclusion="DENY", reason=reason)
     outcomes = dict(result.outcomes)
     outcomes[index] = new
-    return replace(result, outcomes=outcomes)
+    return result._replace(outcomes=outcomes)
