@@ -12,9 +12,10 @@
 //! - fingerprints: stable SHA-256 keys over configured characteristics;
 //! - email syntax: a practical RFC 5321/5322 grammar with IDN domains.
 //!
-//! The ABI is JSON over the exported memory (see `abi`): `configure` takes a
-//! rule set once and returns a handle, `analyze` takes one request and
-//! returns a packed pointer/length of the result JSON.
+//! The ABI works over the exported memory (see `abi`): `configure` takes a
+//! rule set as JSON once and returns a handle, `analyze` takes one request
+//! (a NUL-separated frame, or JSON: see `request`) and returns a packed
+//! pointer/length of the result JSON.
 #![deny(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
@@ -23,6 +24,7 @@ pub mod bots;
 pub mod email;
 pub mod fingerprint;
 mod net;
+mod request;
 pub mod rules;
 
 #[allow(missing_docs)]

@@ -1,7 +1,6 @@
 //! Rule sets and the per-request evaluation behind `configure` / `analyze`.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Deserialize;
@@ -10,6 +9,7 @@ use crate::bots::{self, Detector, Selector, Verification};
 use crate::email;
 use crate::fingerprint::{self, Source};
 use crate::net::parse_ip;
+use crate::request::{parse_request, Request};
 
 /// Message of the ERROR result for a bot rule when `User-Agent` is missing or
 /// empty — the same words as the reference SDK, which reports an error there
@@ -75,34 +75,6 @@ enum Rule {
 pub struct RuleSet {
     rules: Vec<Rule>,
 }
-
-/// One request, positional so the host encodes it cheaply:
-/// `[ua, ip, email, method, host, path, query, cookies, headers, custom, fingerprint_sets,
-///   shield_headers, body]`.
-/// Strings borrow from the input unless they contain JSON escapes.
-///
-/// The last two are `null` unless the rule set has a SHIELD rule (the host
-/// then also sends the full `query` and `cookies`): `shield_headers` is a
-/// flat `[name, value, name, value, ...]` list of every header in the order
-/// received (lower-case names); `body` is the body's length in bytes, and
-/// the body itself follows the JSON array as raw bytes, so it needs no
-/// encoding on the host and no decoding here.
-#[derive(Deserialize)]
-struct Request<'a>(
-    #[serde(borrow)] Option<Cow<'a, str>>,
-    #[serde(borrow)] Cow<'a, str>,
-    #[serde(borrow)] Option<Cow<'a, str>>,
-    #[serde(borrow)] Cow<'a, str>,
-    #[serde(borrow)] Cow<'a, str>,
-    #[serde(borrow)] Cow<'a, str>,
-    #[serde(borrow)] Cow<'a, str>,
-    #[serde(borrow)] Cow<'a, str>,
-    #[serde(borrow)] BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(borrow)] BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(borrow)] Vec<Vec<Cow<'a, str>>>,
-    #[serde(borrow)] Option<Vec<Cow<'a, str>>>,
-    Option<usize>,
-);
 
 /// Holds the compiled bot catalogue and every configured rule set.
 #[derive(Default)]
@@ -310,23 +282,6 @@ fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: O
     out.extend_from_slice(b",\"denied\":");
     write_str_list(out, &denied);
     let _ = write!(Buf(out), ",\"verified\":{},\"spoofed\":{}}}]", verified, spoofed);
-}
-
-/// Splits the input into the request array and the raw body bytes after it.
-fn parse_request(input: &[u8]) -> Result<(Request, Option<&[u8]>), String> {
-    let mut stream = serde_json::Deserializer::from_slice(input).into_iter::<Request>();
-    let req = match stream.next() {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(format!("bad request encoding: {}", e)),
-        None => return Err("bad request encoding: empty input".to_owned()),
-    };
-    let rest = &input[stream.byte_offset()..];
-    match req.12 {
-        Some(n) if n == rest.len() => Ok((req, Some(rest))),
-        Some(n) => Err(format!("bad request encoding: body of {} bytes announced, {} sent", n, rest.len())),
-        None if rest.iter().all(u8::is_ascii_whitespace) => Ok((req, None)),
-        None => Err("bad request encoding: trailing bytes after the request".to_owned()),
-    }
 }
 
 /// Runs the shield crate over the request's shield fields.

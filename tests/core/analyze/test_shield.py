@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from arcjet_core.analyze import Ruleset, _ruleset
+from arcjet_core.analyze import Ruleset, _instance, _ruleset
 from arcjet_core.context import RequestContext, raw_from_request
 from arcjet_core.rules import detect_bot, shield, validate_email
 from tests.shield import corpus
@@ -93,8 +93,76 @@ def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
 
 
 def _split(data: bytes) -> tuple[list[object], bytes]:
-    head, end = json.JSONDecoder().raw_decode(data.decode("latin-1"))
-    return head, data[end:]
+    """Either encoding as the JSON array's positions, and the body bytes."""
+    if data[:1] != b"\x01":
+        # latin-1 maps bytes 1:1 to characters, so `end` is a byte offset too.
+        _, end = json.JSONDecoder().raw_decode(data.decode("latin-1"))
+        return json.loads(data[:end].decode("utf-8")), data[end:]
+    n = int.from_bytes(data[1:5], "little")
+    fields = iter(data[5:5 + n].decode("utf-8").split("\0"))
+    body = data[5 + n:]
+    flags, ua, ip, email, method, host, path, query, cookies = (next(fields) for _ in range(9))
+
+    def flat() -> list[str]:
+        return [next(fields) for _ in range(int(next(fields)))]
+
+    def obj() -> dict[str, str]:
+        pairs = [next(fields) for _ in range(2 * int(next(fields)))]
+        return dict(zip(pairs[::2], pairs[1::2], strict=True))
+
+    headers, custom, sets, shield_headers = obj(), obj(), json.loads(next(fields)), flat()
+    assert next(fields, None) is None
+    return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, host, path, query, cookies,
+            headers, custom, sets, shield_headers if "s" in flags else None,
+            len(body) if "b" in flags else None], body
+
+
+def test_requests_cross_as_a_frame_and_read_as_the_json_form_does() -> None:
+    rs = Ruleset([shield(), detect_bot(allow=[]), validate_email(deny=["INVALID"])], cache_size=0)
+    inst = _instance.current()
+    handle = rs._handle(inst)
+    sets = (("ip.src",), ("http.request.headers[\"x-user\"]", "http.request.cookie[\"s\"]"))
+    plan = rs._plan(sets)
+    reqs = [corpus.request(where, value) for where in ("query", "form", "json", "header:referer", "cookie", "path", "multipart")
+            for value in corpus.lines(corpus.corpus_files(corpus.libinjection_dir(), "xss-")[0])[:40]]
+    reqs.append({"method": "POST", "path": "/é", "query": "a=%00", "body": "ü=1".encode(),
+                 "headers": {"user-agent": "curl/8", "x-user": "u\u00e9", "cookie": "s=1; t=2"}})
+    for req in reqs:
+        c = context(req)
+        for email, chars in ((None, {}), ("a@example.com", {"user": "u1", "k": "v"})):
+            data = rs._encode(c, email, chars, plan)
+            assert data[:1] == b"\x01"
+            as_json = _json_of(data)
+            assert _split(data) == _split(as_json)
+            assert inst.analyze(handle, data) == inst.analyze(handle, as_json)
+
+
+def _json_of(frame: bytes) -> bytes:
+    """The same request in the JSON form, built from the frame's fields."""
+    head, body = _split(frame)
+    h, c = head[8], head[9]
+    assert isinstance(h, dict) and isinstance(c, dict)
+    fields = _ruleset.Fields(head[0], head[2], head[1], head[3], head[4], head[5], head[6], head[7],  # type: ignore[arg-type]
+                             [x for kv in h.items() for x in kv], [x for kv in c.items() for x in kv],
+                             json.dumps(head[10], separators=(",", ":")), head[11])  # type: ignore[arg-type]
+    return _ruleset._json_request(fields, body if head[12] is not None else None)
+
+
+def test_a_field_holding_nul_crosses_as_json_with_the_same_verdict() -> None:
+    rs = Ruleset([shield()], cache_size=0)
+    plan = rs._plan(SETS)
+    for req, category in (
+        ({"method": "GET", "path": "/a\x00b", "query": "q=%3Cscript%3Ealert(1)%3C/script%3E"}, "XSS"),
+        ({"method": "GET", "path": "/", "headers": {"x-a": "1\x00' or 1=1--"}}, "SQL_INJECTION"),
+        ({"method": "GET", "path": "/", "headers": {"x-a": "a\x00b"}}, "PROTOCOL_ANOMALY"),
+    ):
+        c = context(req)
+        data = rs._encode(c, None, {}, plan)
+        assert data[:1] == b"["  # the frame cannot carry it
+        head, _ = _split(data)
+        assert head[5] == c.path
+        _, reason = outcome(rs, c)
+        assert category in reason["categories"], reason  # type: ignore[operator]
 
 
 def test_non_shield_clients_send_no_shield_fields() -> None:
