@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::decode;
 use crate::detect;
-use crate::hits::Hits;
+use crate::hits::{Hit, Hits};
 use crate::memo::{Memo, Probe, Spare};
 use crate::{Category, Config, Finding, Location, Request, Severity};
 
@@ -52,9 +52,11 @@ impl Where<'_> {
 const SPARE_MAX_BYTES: usize = 64 * 1024;
 
 /// Memo codes of form arguments kept by their raw bytes (`+` as space);
-/// distinct from every [`Profile`] code, which key decoded values.
+/// distinct from every [`Profile`] code, which key decoded values. A whole
+/// argument (`name=value`) is one entry, its name's hits before its value's;
+/// names also have entries of their own, for arguments whose value is new.
 const RAW_FORM_NAME: u8 = 0x10;
-const RAW_FORM_VALUE: u8 = 0x11;
+const RAW_FORM_PAIR: u8 = 0x12;
 
 /// Which detectors a value goes through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +117,8 @@ pub(crate) struct Inspector<'c> {
     /// Percent-decoded argument names and values.
     dec_name: Vec<u8>,
     dec_value: Vec<u8>,
+    /// A form argument's hits, name's then value's, for its memo entry.
+    pair_hits: Vec<Hit>,
     scratch: detect::Scratch,
     /// Hits of values seen in earlier requests, when the caller keeps one.
     memo: Option<&'c mut Memo>,
@@ -133,6 +137,7 @@ impl<'c> Inspector<'c> {
             name: Vec::new(),
             dec_name: Vec::new(),
             dec_value: Vec::new(),
+            pair_hits: Vec::new(),
             scratch: detect::Scratch::default(),
             memo: None,
             client: 0,
@@ -151,6 +156,7 @@ impl<'c> Inspector<'c> {
             name: spare.name,
             dec_name: spare.dec_name,
             dec_value: spare.dec_value,
+            pair_hits: spare.pair_hits,
             scratch: spare.scratch,
             memo: Some(memo),
             client,
@@ -168,6 +174,7 @@ impl<'c> Inspector<'c> {
                 name: keep(self.name),
                 dec_name: keep(self.dec_name),
                 dec_value: keep(self.dec_value),
+                pair_hits: self.pair_hits,
                 scratch: self.scratch,
             };
         }
@@ -268,6 +275,27 @@ impl<'c> Inspector<'c> {
         }
     }
 
+    /// Reports the hits the memo holds for a whole raw argument (its name's
+    /// at `names`, its value's at `values`); false if none.
+    fn recall_pair(&mut self, p: Option<Probe>, pair: &[u8], names: Where, values: Where) -> bool {
+        let found = match (p, self.memo.as_deref()) {
+            (Some(p), Some(m)) => m.get_split(p, None, pair),
+            _ => None,
+        };
+        let (hits, split) = match found {
+            Some(f) => f,
+            None => return false,
+        };
+        self.hits.list.clear();
+        self.hits.list.extend_from_slice(hits);
+        let all = std::mem::take(&mut self.hits);
+        for (i, h) in all.list.iter().enumerate() {
+            self.report(if i < split { names } else { values }, h.cat, h.sev, h.rule);
+        }
+        self.hits = all;
+        true
+    }
+
     /// Remembers `self.hits` for a raw argument.
     fn remember(&mut self, p: Option<Probe>, name: Option<&[u8]>, raw: &[u8]) {
         if let (Some(p), Some(m)) = (p, self.memo.as_deref_mut()) {
@@ -291,38 +319,48 @@ impl<'c> Inspector<'c> {
                 Some(eq) => (&pair[..eq], &pair[eq + 1..]),
                 None => (pair, &b""[..]),
             };
-            // The memo keeps arguments by their raw bytes (the name for the
-            // value's entry): an argument seen before is not even decoded.
+            // The memo keeps arguments by their raw bytes: an argument seen
+            // before is one look-up, and is not even decoded.
+            let p = self.raw_probe(RAW_FORM_PAIR, None, pair);
+            if self.recall_pair(p, pair, names, values) {
+                continue;
+            }
             // Decoded into buffers kept across arguments (taken out of
             // `self` while in use).
             let mut nbuf = std::mem::take(&mut self.dec_name);
             let mut vbuf = std::mem::take(&mut self.dec_value);
+            let mut pair_hits = std::mem::take(&mut self.pair_hits);
+            pair_hits.clear();
             // Whether `nbuf` holds the decoded name (None: not decoded yet).
             let mut n_in_buf: Option<bool> = None;
             if !n.is_empty() {
-                let p = self.raw_probe(RAW_FORM_NAME, None, n);
-                if !self.recall(p, None, n, names) {
+                let pn = self.raw_probe(RAW_FORM_NAME, None, n);
+                if !self.recall(pn, None, n, names) {
                     let in_buf = decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf);
                     n_in_buf = Some(in_buf);
                     self.value_hits(if in_buf { &nbuf } else { n }, None, Profile::Full, false);
-                    self.remember(p, None, n);
+                    self.remember(pn, None, n);
                     self.report_hits(names);
                 }
+                // Either way `self.hits` now holds the name's hits.
+                pair_hits.extend_from_slice(&self.hits.list);
             }
+            let split = pair_hits.len();
             if !v.is_empty() {
-                let p = self.raw_probe(RAW_FORM_VALUE, Some(n), v);
-                if !self.recall(p, Some(n), v, values) {
-                    let in_buf = match n_in_buf {
-                        Some(b) => b,
-                        None => decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf),
-                    };
-                    let n_dec: &[u8] = if in_buf { &nbuf } else { n };
-                    let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
-                    self.value_hits(v_dec, Some(n_dec), Profile::Full, false);
-                    self.remember(p, Some(n), v);
-                    self.report_hits(values);
-                }
+                let in_buf = match n_in_buf {
+                    Some(b) => b,
+                    None => decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf),
+                };
+                let n_dec: &[u8] = if in_buf { &nbuf } else { n };
+                let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
+                self.value_hits(v_dec, Some(n_dec), Profile::Full, false);
+                self.report_hits(values);
+                pair_hits.extend_from_slice(&self.hits.list);
             }
+            if let (Some(p), Some(m)) = (p, self.memo.as_deref_mut()) {
+                m.put_split(p, None, pair, &pair_hits, split);
+            }
+            self.pair_hits = pair_hits;
             self.dec_name = nbuf;
             self.dec_value = vbuf;
         }

@@ -67,6 +67,7 @@ pub(crate) struct Spare {
     pub name: Vec<u8>,
     pub dec_name: Vec<u8>,
     pub dec_value: Vec<u8>,
+    pub pair_hits: Vec<Hit>,
     pub scratch: Scratch,
 }
 
@@ -81,6 +82,8 @@ struct Slot {
     /// its raw bytes, the raw name.
     key: Vec<u8>,
     hits: Vec<Hit>,
+    /// Where the hits of the entry's first part end (see [`Memo::put_split`]).
+    split: usize,
 }
 
 /// Everything besides the key's bytes that decides a value's hits: the
@@ -164,6 +167,11 @@ impl Memo {
 
     /// The hits remembered for this value, if its slot holds it.
     pub(crate) fn get(&self, p: Probe, name: Option<&[u8]>, value: &[u8]) -> Option<&[Hit]> {
+        self.get_split(p, name, value).map(|(hits, _)| hits)
+    }
+
+    /// The hits remembered for this value and where its first part's end.
+    pub(crate) fn get_split(&self, p: Probe, name: Option<&[u8]>, value: &[u8]) -> Option<(&[Hit], usize)> {
         let s = &self.slots[p.index];
         let name = name.unwrap_or(b"");
         if s.hash != p.hash || s.tag != p.tag || s.key.len() != name.len() + value.len() {
@@ -171,7 +179,7 @@ impl Memo {
         }
         let (kn, kv) = s.key.split_at(name.len());
         if same(kn, name) && same(kv, value) {
-            Some(&s.hits)
+            Some((&s.hits, s.split))
         } else {
             None
         }
@@ -179,6 +187,12 @@ impl Memo {
 
     /// Remembers `hits` for this value, replacing the slot's entry.
     pub(crate) fn put(&mut self, p: Probe, name: Option<&[u8]>, value: &[u8], hits: &[Hit]) {
+        self.put_split(p, name, value, hits, hits.len());
+    }
+
+    /// Remembers hits found in two parts of one value (a form argument's
+    /// name and value): `hits[..split]` in the first, the rest in the second.
+    pub(crate) fn put_split(&mut self, p: Probe, name: Option<&[u8]>, value: &[u8], hits: &[Hit], split: usize) {
         let s = &mut self.slots[p.index];
         s.hash = p.hash;
         s.tag = p.tag;
@@ -187,6 +201,7 @@ impl Memo {
         s.key.extend_from_slice(value);
         s.hits.clear();
         s.hits.extend_from_slice(hits);
+        s.split = split.min(hits.len());
     }
 }
 
