@@ -48,8 +48,8 @@ pub(crate) fn percent_decode(input: &[u8], plus_as_space: bool) -> Option<Vec<u8
 /// [`percent_decode`] into `out` (cleared first); false, with `out` in an
 /// unspecified state, when nothing would change.
 pub(crate) fn percent_decode_into(input: &[u8], plus_as_space: bool, out: &mut Vec<u8>) -> bool {
-    let has_pct = memchr::memchr(b'%', input).is_some();
-    let has_plus = plus_as_space && memchr::memchr(b'+', input).is_some();
+    let has_pct = crate::bytes::memchr(b'%', input).is_some();
+    let has_plus = plus_as_space && crate::bytes::memchr(b'+', input).is_some();
     if !has_pct && !has_plus {
         return false;
     }
@@ -59,9 +59,9 @@ pub(crate) fn percent_decode_into(input: &[u8], plus_as_space: bool, out: &mut V
     let mut i = 0;
     while i < input.len() {
         let next = if plus_as_space {
-            memchr::memchr2(b'%', b'+', &input[i..])
+            crate::bytes::memchr2(b'%', b'+', &input[i..])
         } else {
-            memchr::memchr(b'%', &input[i..])
+            crate::bytes::memchr(b'%', &input[i..])
         };
         let at = match next {
             Some(off) => i + off,
@@ -105,7 +105,7 @@ pub(crate) fn percent_decode_into(input: &[u8], plus_as_space: bool, out: &mut V
 /// Folds overlong UTF-8 encodings of ASCII (`C0 AE` for `.`, `E0 80 AF`
 /// for `/`) to the ASCII byte they smuggle past naive filters.
 pub(crate) fn fold_overlong(input: &[u8]) -> Option<Vec<u8>> {
-    let first = memchr::memchr3(0xc0, 0xc1, 0xe0, input)?;
+    let first = crate::bytes::memchr3(0xc0, 0xc1, 0xe0, input)?;
     let mut out = Vec::with_capacity(input.len());
     out.extend_from_slice(&input[..first]);
     let mut changed = false;
@@ -230,12 +230,12 @@ fn numeric_entity(input: &[u8], at: usize) -> Option<(u32, usize)> {
 /// One round of backslash escapes (`\uXXXX`, `\u{X..}`, `\xXX`) and HTML
 /// character references.
 pub(crate) fn unescape(input: &[u8]) -> Option<Vec<u8>> {
-    memchr::memchr2(b'\\', b'&', input)?;
+    crate::bytes::memchr2(b'\\', b'&', input)?;
     let mut out = Vec::with_capacity(input.len());
     let mut changed = false;
     let mut i = 0;
     while i < input.len() {
-        let at = match memchr::memchr2(b'\\', b'&', &input[i..]) {
+        let at = match crate::bytes::memchr2(b'\\', b'&', &input[i..]) {
             Some(off) => i + off,
             None => {
                 out.extend_from_slice(&input[i..]);

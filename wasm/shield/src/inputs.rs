@@ -315,7 +315,7 @@ impl<'c> Inspector<'c> {
                 self.too_many(values);
                 break;
             }
-            let (n, v) = match memchr::memchr(b'=', pair) {
+            let (n, v) = match crate::bytes::memchr(b'=', pair) {
                 Some(eq) => (&pair[..eq], &pair[eq + 1..]),
                 None => (pair, &b""[..]),
             };
@@ -400,7 +400,7 @@ impl<'c> Inspector<'c> {
                 self.too_many(Where::Cookie);
                 break;
             }
-            let (n, v) = match memchr::memchr(b'=', pair) {
+            let (n, v) = match crate::bytes::memchr(b'=', pair) {
                 Some(eq) => (&pair[..eq], trim(&pair[eq + 1..])),
                 None => (&b""[..], pair),
             };
@@ -577,7 +577,7 @@ impl<'a> Iterator for SplitAtByte<'a> {
 
     fn next(&mut self) -> Option<&'a [u8]> {
         let rest = self.rest?;
-        match memchr::memchr(self.sep, rest) {
+        match crate::bytes::memchr(self.sep, rest) {
             Some(i) => {
                 self.rest = Some(&rest[i + 1..]);
                 Some(&rest[..i])
@@ -644,7 +644,7 @@ fn header_param<'a>(head: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
             continue;
         }
         if v.first() == Some(&b'"') {
-            let end = memchr::memchr(b'"', &v[1..]).map_or(v.len(), |e| e + 1);
+            let end = crate::bytes::memchr(b'"', &v[1..]).map_or(v.len(), |e| e + 1);
             return Some(&v[1..end]);
         }
         let end = v.iter().position(|&b| matches!(b, b';' | b'\r' | b'\n')).unwrap_or(v.len());

@@ -37,7 +37,7 @@ pub(crate) fn check_request(req: &Request, out: &mut Inspector) {
     let mut te_count = 0;
     let mut cl_values: Vec<&str> = Vec::new();
     for &(name, value) in req.headers {
-        if memchr::memchr3(b'\r', b'\n', 0, value.as_bytes()).is_some() {
+        if crate::bytes::memchr3(b'\r', b'\n', 0, value.as_bytes()).is_some() {
             out.report(Where::Header(name), Category::ProtocolAnomaly, Severity::High, "protocol.header_crlf");
         }
         if name.bytes().any(|b| !tchar(b)) {

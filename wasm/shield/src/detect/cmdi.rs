@@ -69,7 +69,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         let rare = input.has_any(b"\n`$");
         let next = |from: usize| -> Option<usize> {
             let rest = &s[from..];
-            let off = if rare { rest.iter().position(|&b| matches!(b, b';' | b'|' | b'&' | b'\n' | b'`' | b'$')) } else { memchr::memchr3(b';', b'|', b'&', rest) };
+            let off = if rare { rest.iter().position(|&b| matches!(b, b';' | b'|' | b'&' | b'\n' | b'`' | b'$')) } else { crate::bytes::memchr3(b';', b'|', b'&', rest) };
             off.map(|o| from + o)
         };
         let mut from = 0;
@@ -157,7 +157,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
 
 /// Whether some ` -x` follows one of the reverse-shell programs.
 fn dash_flag(s: &[u8]) -> bool {
-    memchr::memchr_iter(b'-', s).any(|p| {
+    crate::bytes::memchr_iter(b'-', s).any(|p| {
         p >= 3 && s[p - 1] == b' ' && {
             let w = &s[..p - 1];
             w.ends_with(b"bash") || w.ends_with(b"nc") || w.ends_with(b"ncat") || w.ends_with(b"powershell")

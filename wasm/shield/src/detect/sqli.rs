@@ -344,7 +344,7 @@ impl<'a> Lexer<'a> {
         // of bytes inside an opened string, and a byte loop was most of the
         // lexer's time on such values.
         while self.i < s.len() {
-            match memchr::memchr2(q, b'\\', &s[self.i..]) {
+            match crate::bytes::memchr2(q, b'\\', &s[self.i..]) {
                 None => break,
                 Some(off) => self.i += off,
             }
@@ -400,11 +400,11 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 b'#' => {
-                    self.i = memchr::memchr(b'\n', &s[start..]).map_or(s.len(), |p| start + p);
+                    self.i = crate::bytes::memchr(b'\n', &s[start..]).map_or(s.len(), |p| start + p);
                     return tok(Kind::Comment, self.i);
                 }
                 b'-' if b1 == b'-' => {
-                    self.i = memchr::memchr(b'\n', &s[start..]).map_or(s.len(), |p| start + p);
+                    self.i = crate::bytes::memchr(b'\n', &s[start..]).map_or(s.len(), |p| start + p);
                     return tok(Kind::Comment, self.i);
                 }
                 b'/' if b1 == b'*' => {

@@ -31,7 +31,7 @@ struct Bodies<'a> {
 
 impl<'a> Bodies<'a> {
     fn new(s: &'a [u8], close: &[u8]) -> Self {
-        let closers = memchr::memchr_iter(close[0], s).filter(|&p| s[p..].starts_with(close)).collect();
+        let closers = crate::bytes::memchr_iter(close[0], s).filter(|&p| s[p..].starts_with(close)).collect();
         Bodies { s, close_len: close.len(), closers }
     }
 

@@ -91,7 +91,7 @@ const WRAPPERS: &[(&[u8], Severity)] = &[
 
 /// `/` for `\`, so Windows paths match the same tables.
 fn slashes(s: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if memchr::memchr(b'\\', s).is_none() {
+    if crate::bytes::memchr(b'\\', s).is_none() {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(s.iter().map(|&b| if b == b'\\' { b'/' } else { b }).collect())
@@ -126,7 +126,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     // The first byte inline before `starts_with`: most candidates fail there.
     let after_slash = |p: usize| candidates.iter().any(|f| s.get(p) == f.first() && s[p..].starts_with(f));
     let sensitive = !candidates.is_empty()
-        && (memchr::memchr_iter(b'/', s).any(|p| after_slash(p + 1))
+        && (crate::bytes::memchr_iter(b'/', s).any(|p| after_slash(p + 1))
             || candidates.iter().any(|f| s.starts_with(f) && !f.starts_with(b".") && !f.starts_with(b"boot")));
     if sensitive {
         let sev = if ups > 0 || s.first() == Some(&b'/') || (may(b"file:") && contains(s, b"file:")) || s.get(1) == Some(&b':') { Severity::High } else { Severity::Medium };

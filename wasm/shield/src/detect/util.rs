@@ -19,7 +19,7 @@ fn naive_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     };
     let second = needle.get(1).copied();
     let mut i = from;
-    while let Some(off) = memchr::memchr(first, &hay[i..]) {
+    while let Some(off) = crate::bytes::memchr(first, &hay[i..]) {
         let p = i + off;
         // The second byte first, inline: most candidates fail there.
         if second.map_or(true, |c| hay.get(p + 1) == Some(&c)) && hay[p..].starts_with(needle) {
@@ -104,9 +104,9 @@ pub(crate) fn calls(s: &[u8], backtick: bool, mut f: impl FnMut(&[u8], usize) ->
         st < e && f(&s[st..e], st)
     };
     if backtick {
-        memchr::memchr2_iter(b'(', b'`', s).any(|p| each(p))
+        crate::bytes::memchr2_iter(b'(', b'`', s).any(|p| each(p))
     } else {
-        memchr::memchr_iter(b'(', s).any(|p| each(p))
+        crate::bytes::memchr_iter(b'(', s).any(|p| each(p))
     }
 }
 
@@ -128,7 +128,7 @@ pub(crate) fn crlf_injection(input: &Input, hits: &mut Hits) {
         b"http/1.",
     ];
     let s = input.text;
-    for p in memchr::memchr_iter(b'\n', s) {
+    for p in crate::bytes::memchr_iter(b'\n', s) {
         // Spaces only: a later line feed of a run is visited in its turn
         // (skipping line feeds too rescanned every run to its end).
         let mut i = p + 1;

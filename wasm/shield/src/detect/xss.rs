@@ -123,7 +123,7 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
             let v = skip_ws(s, j + 1);
             match s.get(v) {
                 Some(&q) if q == b'"' || q == b'\'' || q == b'`' => {
-                    let end = memchr::memchr(q, &s[v + 1..]).map_or(s.len(), |p| v + 1 + p);
+                    let end = crate::bytes::memchr(q, &s[v + 1..]).map_or(s.len(), |p| v + 1 + p);
                     value = &s[v + 1..end];
                     i = (end + 1).min(s.len());
                 }
@@ -214,7 +214,7 @@ fn attribute_injection(s: &[u8]) -> bool {
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     if input.has(b'<') {
-        for p in memchr::memchr_iter(b'<', s) {
+        for p in crate::bytes::memchr_iter(b'<', s) {
             let mut i = p + 1;
             if s.get(i) == Some(&b'/') {
                 i += 1;
