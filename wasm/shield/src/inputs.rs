@@ -544,7 +544,39 @@ impl<'c> Inspector<'c> {
         }
     }
 
+    /// Everything but the body, then the body.
     pub fn request(&mut self, req: &Request) {
+        self.head(req);
+        self.body(req);
+    }
+
+    /// The protocol checks and every part but the body, answered from the
+    /// memo when this client sent the same head before. The head's
+    /// findings come before the body's and never share a location with
+    /// them (the body's are all at `Body`), so they can be set aside.
+    pub fn head_then_body(&mut self, req: &Request) {
+        let probe = match self.memo.as_deref() {
+            Some(m) => m.head_probe(self.cfg, self.client, req),
+            None => None,
+        };
+        let known = match (probe, self.memo.as_deref()) {
+            (Some(p), Some(m)) => m.head_get(p, req).map(<[Finding]>::to_vec),
+            _ => None,
+        };
+        match known {
+            Some(findings) => self.findings = findings,
+            None => {
+                crate::protocol::check_request(req, self);
+                self.head(req);
+                if let (Some(p), Some(m)) = (probe, self.memo.as_deref_mut()) {
+                    m.head_put(p, req, &self.findings);
+                }
+            }
+        }
+        self.body(req);
+    }
+
+    fn head(&mut self, req: &Request) {
         self.path(req.path.as_bytes());
         self.form_pairs(req.query.as_bytes(), Where::QueryName, Where::QueryValue);
         self.headers(req.headers);
@@ -557,7 +589,6 @@ impl<'c> Inspector<'c> {
                 }
             }
         }
-        self.body(req);
     }
 }
 

@@ -252,8 +252,7 @@ pub fn inspect(req: &Request, cfg: &Config) -> Vec<Finding> {
 /// timing cannot tell a client what others sent.
 pub fn inspect_with_memo(req: &Request, cfg: &Config, memo: &mut Memo, client: &[u8]) -> Vec<Finding> {
     let mut inspector = inputs::Inspector::with_memo(cfg, memo, client);
-    protocol::check_request(req, &mut inspector);
-    inspector.request(req);
+    inspector.head_then_body(req);
     inspector.finish()
 }
 

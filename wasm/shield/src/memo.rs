@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use crate::detect::Scratch;
 use crate::hits::{Hit, Hits};
-use crate::Config;
+use crate::{Config, Finding, Request};
 
 /// Slots in [`Memo::default`].
 pub const DEFAULT_SLOTS: usize = 2048;
@@ -33,6 +33,12 @@ pub const DEFAULT_MAX_KEY: usize = 512;
 /// Clients a memo tells apart at once; past this the table of clients
 /// starts over (with new ids, so no entry changes hands).
 const MAX_CLIENTS: usize = 4096;
+/// Slots for request heads (see [`Memo::head_probe`]): a client sends a
+/// few distinct heads (one per page or endpoint), so fewer than values.
+const HEAD_SLOTS: usize = 256;
+/// Longest head kept, as encoded (length-prefixed pieces): a browser's
+/// headers and cookies take 0.5–2 KiB. At most `HEAD_SLOTS` times this.
+const MAX_HEAD_KEY: usize = 4096;
 
 /// A bounded table of detector hits by value, owned by the caller of
 /// [`crate::inspect_with_memo`] and kept across requests. Findings with a memo are the
@@ -49,6 +55,45 @@ pub struct Memo {
     /// Ordered, not hashed: client names come from the network.
     clients: BTreeMap<Vec<u8>, u64>,
     next_client: u64,
+    /// Findings by request head: everything but the body (method, path,
+    /// query, headers, cookies), whose findings are a pure function of
+    /// those bytes and the limits, and come before the body's.
+    heads: Vec<HeadSlot>,
+}
+
+#[derive(Debug, Default)]
+struct HeadSlot {
+    /// 0 marks an empty slot.
+    hash: u64,
+    tag: HeadTag,
+    /// The head's pieces, each as a little-endian u32 length and its bytes.
+    key: Vec<u8>,
+    findings: Vec<Finding>,
+}
+
+/// What besides the head's bytes decides its findings.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct HeadTag {
+    max_value_bytes: usize,
+    max_decode_rounds: u8,
+    max_params: usize,
+    client: u64,
+}
+
+/// Where a request head's entry is or would go.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HeadProbe {
+    index: usize,
+    hash: u64,
+    tag: HeadTag,
+}
+
+/// The pieces of a request's head, in a fixed order.
+fn head_pieces<'a>(req: &'a Request<'a>) -> impl Iterator<Item = &'a [u8]> + 'a {
+    [req.method, req.path, req.query, req.cookies]
+        .into_iter()
+        .chain(req.headers.iter().flat_map(|&(n, v)| [n, v]))
+        .map(str::as_bytes)
 }
 
 impl std::fmt::Debug for Memo {
@@ -119,7 +164,9 @@ impl Memo {
         let n = slots.max(1).next_power_of_two();
         let mut table = Vec::with_capacity(n);
         table.resize_with(n, Slot::default);
-        Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0 }
+        let mut heads = Vec::with_capacity(HEAD_SLOTS);
+        heads.resize_with(HEAD_SLOTS, HeadSlot::default);
+        Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0, heads }
     }
 
     /// The id of the client named `name` (the analyzer names clients by IP).
@@ -140,6 +187,71 @@ impl Memo {
         for s in &mut self.slots {
             s.hash = 0;
         }
+        for h in &mut self.heads {
+            h.hash = 0;
+        }
+    }
+
+    /// Where the entry for this request's head goes, or `None` when the
+    /// head is too long to be kept.
+    pub(crate) fn head_probe(&self, cfg: &Config, client: u64, req: &Request) -> Option<HeadProbe> {
+        let mut size = 0;
+        let mut h = mix(0x243f_6a88_85a3_08d3, client);
+        for piece in head_pieces(req) {
+            size += 4 + piece.len();
+            if size > MAX_HEAD_KEY {
+                return None;
+            }
+            h = sample_hash(h, piece);
+        }
+        let tag = HeadTag {
+            max_value_bytes: cfg.max_value_bytes,
+            max_decode_rounds: cfg.max_decode_rounds,
+            max_params: cfg.max_params,
+            client,
+        };
+        let hash = if h == 0 { 1 } else { h };
+        Some(HeadProbe { index: hash as usize & (self.heads.len() - 1), hash, tag })
+    }
+
+    /// The findings remembered for this request's head, if its slot holds it.
+    pub(crate) fn head_get(&self, p: HeadProbe, req: &Request) -> Option<&[Finding]> {
+        let s = &self.heads[p.index];
+        if s.hash != p.hash || s.tag != p.tag {
+            return None;
+        }
+        // Compared piece by piece against the stored encoding: no copy of
+        // the request is made to look it up.
+        let mut key = &s.key[..];
+        for piece in head_pieces(req) {
+            if key.len() < 4 {
+                return None;
+            }
+            let n = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as usize;
+            if n != piece.len() || key.len() < 4 + n || !same(&key[4..4 + n], piece) {
+                return None;
+            }
+            key = &key[4 + n..];
+        }
+        if key.is_empty() {
+            Some(&s.findings)
+        } else {
+            None
+        }
+    }
+
+    /// Remembers the findings of this request's head.
+    pub(crate) fn head_put(&mut self, p: HeadProbe, req: &Request, findings: &[Finding]) {
+        let s = &mut self.heads[p.index];
+        s.hash = p.hash;
+        s.tag = p.tag;
+        s.key.clear();
+        for piece in head_pieces(req) {
+            s.key.extend_from_slice(&(piece.len() as u32).to_le_bytes());
+            s.key.extend_from_slice(piece);
+        }
+        s.findings.clear();
+        s.findings.extend_from_slice(findings);
     }
 
     /// Where the entry for this value goes, or `None` when it is too long
@@ -290,6 +402,52 @@ mod tests {
         assert!(m.get(q, Some(b"q"), b"abc").is_none());
         m.clear();
         assert!(m.get(p, Some(b"q"), b"abc").is_none());
+    }
+
+    #[test]
+    fn a_head_is_found_only_for_the_same_bytes_limits_and_client() {
+        let cfg = Config::default();
+        let headers = [("user-agent", "curl/8"), ("x-a", "1")];
+        let req = Request { method: "GET", path: "/a", query: "q=1", headers: &headers, cookies: "s=1", body: None };
+        let f = Finding { category: Category::Xss, severity: Severity::Low, location: crate::Location::Cookie, rule: "t" };
+        let mut m = Memo::default();
+        let p = m.head_probe(&cfg, 1, &req).unwrap();
+        assert!(m.head_get(p, &req).is_none());
+        m.head_put(p, &req, &[f.clone()]);
+        assert_eq!(m.head_get(p, &req), Some(&[f][..]));
+        // The body is not part of the head.
+        let with_body = Request { body: Some(b"x=1"), ..req };
+        assert!(m.head_get(m.head_probe(&cfg, 1, &with_body).unwrap(), &with_body).is_some());
+        // Any other byte, piece boundary, piece count, limit or client: a miss.
+        let moved = [("user-agent", "curl/8x"), ("-a", "1")];
+        let more = [("user-agent", "curl/8"), ("x-a", "1"), ("x-b", "")];
+        let fewer = [("user-agent", "curl/8")];
+        let others = [
+            Request { method: "POST", ..req },
+            Request { path: "/b", ..req },
+            Request { query: "q=2", ..req },
+            Request { cookies: "", ..req },
+            Request { path: "/aq=1", query: "", ..req },
+            Request { headers: &moved, ..req },
+            Request { headers: &more, ..req },
+            Request { headers: &fewer, ..req },
+        ];
+        for other in &others {
+            assert!(m.head_get(m.head_probe(&cfg, 1, other).unwrap(), other).is_none(), "{:?}", other);
+            // Even when forced into the same slot with the same hash.
+            let forged = HeadProbe { hash: p.hash, index: p.index, ..m.head_probe(&cfg, 1, other).unwrap() };
+            assert!(m.head_get(forged, other).is_none(), "{:?}", other);
+        }
+        for limits in [Config { max_params: 1, ..cfg }, Config { max_decode_rounds: 1, ..cfg }, Config { max_value_bytes: 9, ..cfg }] {
+            assert!(m.head_get(m.head_probe(&limits, 1, &req).unwrap(), &req).is_none());
+        }
+        assert!(m.head_get(m.head_probe(&cfg, 2, &req).unwrap(), &req).is_none());
+        // Too long to keep.
+        let long = "v".repeat(MAX_HEAD_KEY);
+        let big = [("x-long", long.as_str())];
+        assert!(m.head_probe(&cfg, 1, &Request { headers: &big, ..req }).is_none());
+        m.clear();
+        assert!(m.head_get(p, &req).is_none());
     }
 
     #[test]
