@@ -16,7 +16,9 @@
 //! whole key, so a collision (chance or crafted) can only cost a miss, never
 //! a wrong answer, and flooding the table only brings every request back to
 //! what it costs without a memo. Memory is bounded by `slots * max_key`,
-//! plus the names of at most 4096 clients.
+//! plus the names of at most 4096 clients. Request heads (everything but
+//! the body) have a table of their own under the same rules, bounded by
+//! 256 heads of 4 KiB.
 
 use std::collections::BTreeMap;
 
