@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::decode;
 use crate::detect;
 use crate::hits::{Hit, Hits};
-use crate::memo::{Memo, Probe, Spare};
+use crate::memo::{LastBody, Memo, Probe, Spare};
 use crate::{Category, Config, Finding, Location, Request, Severity};
 
 /// A [`Location`] that borrows its header name until a finding needs it.
@@ -119,11 +119,17 @@ pub(crate) struct Inspector<'c> {
     dec_value: Vec<u8>,
     /// A form argument's hits, name's then value's, for its memo entry.
     pair_hits: Vec<Hit>,
+    /// Where this request's form body is recorded (see `form_pairs`).
+    next_body: LastBody,
     scratch: detect::Scratch,
     /// Hits of values seen in earlier requests, when the caller keeps one.
     memo: Option<&'c mut Memo>,
     /// Whose entries in the memo this request may use (see `Memo`).
     client: u64,
+    /// Whether this is the client's first request the memo knows of: its
+    /// form body is then not recorded (most clients that post once never
+    /// post again; the second body is recorded).
+    new_client: bool,
 }
 
 impl<'c> Inspector<'c> {
@@ -138,15 +144,17 @@ impl<'c> Inspector<'c> {
             dec_name: Vec::new(),
             dec_value: Vec::new(),
             pair_hits: Vec::new(),
+            next_body: LastBody::default(),
             scratch: detect::Scratch::default(),
             memo: None,
             client: 0,
+            new_client: true,
         }
     }
 
     pub fn with_memo(cfg: &'c Config, memo: &'c mut Memo, client: &[u8]) -> Self {
         let spare = std::mem::take(&mut memo.spare);
-        let client = memo.client_id(client);
+        let (client, new_client) = memo.client(client);
         Inspector {
             cfg,
             findings: Vec::new(),
@@ -157,9 +165,11 @@ impl<'c> Inspector<'c> {
             dec_name: spare.dec_name,
             dec_value: spare.dec_value,
             pair_hits: spare.pair_hits,
+            next_body: spare.next_body,
             scratch: spare.scratch,
             memo: Some(memo),
             client,
+            new_client,
         }
     }
 
@@ -175,6 +185,7 @@ impl<'c> Inspector<'c> {
                 dec_name: keep(self.dec_name),
                 dec_value: keep(self.dec_value),
                 pair_hits: self.pair_hits,
+                next_body: self.next_body,
                 scratch: self.scratch,
             };
         }
@@ -275,25 +286,12 @@ impl<'c> Inspector<'c> {
         }
     }
 
-    /// Reports the hits the memo holds for a whole raw argument (its name's
-    /// at `names`, its value's at `values`); false if none.
-    fn recall_pair(&mut self, p: Option<Probe>, pair: &[u8], names: Where, values: Where) -> bool {
-        let found = match (p, self.memo.as_deref()) {
-            (Some(p), Some(m)) => m.get_split(p, None, pair),
-            _ => None,
-        };
-        let (hits, split) = match found {
-            Some(f) => f,
-            None => return false,
-        };
-        self.hits.list.clear();
-        self.hits.list.extend_from_slice(hits);
-        let all = std::mem::take(&mut self.hits);
-        for (i, h) in all.list.iter().enumerate() {
+    /// Reports hits found in a form argument: `hits[..split]` in its name
+    /// (at `names`), the rest in its value (at `values`).
+    fn report_split(&mut self, hits: &[Hit], split: usize, names: Where, values: Where) {
+        for (i, h) in hits.iter().enumerate() {
             self.report(if i < split { names } else { values }, h.cat, h.sev, h.rule);
         }
-        self.hits = all;
-        true
     }
 
     /// Remembers `self.hits` for a raw argument.
@@ -305,6 +303,19 @@ impl<'c> Inspector<'c> {
 
     /// `a=1&b=2` with form encoding (`+` is a space).
     fn form_pairs(&mut self, raw: &[u8], names: Where, values: Where) {
+        // A client's form body is compared with its last one argument by
+        // argument, in order (forms send their fields in the same order):
+        // an argument that repeats costs one comparison, no hashing.
+        let body = matches!(values, Where::Body) && self.memo.is_some() && !self.new_client;
+        let (mut last, mut next) = match self.memo.as_deref_mut() {
+            Some(m) if body => (m.take_last_body(self.client), std::mem::take(&mut self.next_body)),
+            _ => (LastBody::default(), LastBody::default()),
+        };
+        let tag = LastBody::tag(self.cfg, self.client);
+        let compare = body && last.is(tag);
+        if body {
+            next.start(tag, raw);
+        }
         let mut count = 0usize;
         for pair in split_at_byte(raw, b'&') {
             if pair.is_empty() {
@@ -315,55 +326,87 @@ impl<'c> Inspector<'c> {
                 self.too_many(values);
                 break;
             }
-            let (n, v) = match crate::bytes::memchr(b'=', pair) {
-                Some(eq) => (&pair[..eq], &pair[eq + 1..]),
-                None => (pair, &b""[..]),
-            };
-            // The memo keeps arguments by their raw bytes: an argument seen
-            // before is one look-up, and is not even decoded.
-            let p = self.raw_probe(RAW_FORM_PAIR, None, pair);
-            if self.recall_pair(p, pair, names, values) {
+            if let Some((hits, split)) = if compare { last.same_arg(count - 1, pair) } else { None } {
+                self.report_split(hits, split, names, values);
+                next.record(raw, pair, hits, split);
                 continue;
             }
-            // Decoded into buffers kept across arguments (taken out of
-            // `self` while in use).
-            let mut nbuf = std::mem::take(&mut self.dec_name);
-            let mut vbuf = std::mem::take(&mut self.dec_value);
-            let mut pair_hits = std::mem::take(&mut self.pair_hits);
-            pair_hits.clear();
-            // Whether `nbuf` holds the decoded name (None: not decoded yet).
-            let mut n_in_buf: Option<bool> = None;
-            if !n.is_empty() {
-                let pn = self.raw_probe(RAW_FORM_NAME, None, n);
-                if !self.recall(pn, None, n, names) {
-                    let in_buf = decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf);
-                    n_in_buf = Some(in_buf);
-                    self.value_hits(if in_buf { &nbuf } else { n }, None, Profile::Full, false);
-                    self.remember(pn, None, n);
-                    self.report_hits(names);
-                }
-                // Either way `self.hits` now holds the name's hits.
-                pair_hits.extend_from_slice(&self.hits.list);
+            let split = self.form_arg(pair, names, values);
+            if body {
+                next.record(raw, pair, &self.pair_hits, split);
             }
-            let split = pair_hits.len();
-            if !v.is_empty() {
-                let in_buf = match n_in_buf {
-                    Some(b) => b,
-                    None => decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf),
-                };
-                let n_dec: &[u8] = if in_buf { &nbuf } else { n };
-                let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
-                self.value_hits(v_dec, Some(n_dec), Profile::Full, false);
-                self.report_hits(values);
-                pair_hits.extend_from_slice(&self.hits.list);
-            }
-            if let (Some(p), Some(m)) = (p, self.memo.as_deref_mut()) {
-                m.put_split(p, None, pair, &pair_hits, split);
-            }
-            self.pair_hits = pair_hits;
-            self.dec_name = nbuf;
-            self.dec_value = vbuf;
         }
+        if body {
+            if let Some(m) = self.memo.as_deref_mut() {
+                m.put_last_body(next);
+            }
+            last.clear();
+            self.next_body = last;
+        }
+    }
+
+    /// One form argument (`name=value`, raw): reports its hits and leaves
+    /// them in `self.pair_hits`, the name's first; returns where the
+    /// value's start.
+    fn form_arg(&mut self, pair: &[u8], names: Where, values: Where) -> usize {
+        let (n, v) = match crate::bytes::memchr(b'=', pair) {
+            Some(eq) => (&pair[..eq], &pair[eq + 1..]),
+            None => (pair, &b""[..]),
+        };
+        let mut pair_hits = std::mem::take(&mut self.pair_hits);
+        pair_hits.clear();
+        // The memo keeps arguments by their raw bytes: an argument seen
+        // before is one look-up, and is not even decoded.
+        let p = self.raw_probe(RAW_FORM_PAIR, None, pair);
+        let known = match (p, self.memo.as_deref()) {
+            (Some(p), Some(m)) => m.get_split(p, None, pair).map(|(hits, split)| {
+                pair_hits.extend_from_slice(hits);
+                split
+            }),
+            _ => None,
+        };
+        if let Some(split) = known {
+            self.report_split(&pair_hits, split, names, values);
+            self.pair_hits = pair_hits;
+            return split;
+        }
+        // Decoded into buffers kept across arguments (taken out of
+        // `self` while in use).
+        let mut nbuf = std::mem::take(&mut self.dec_name);
+        let mut vbuf = std::mem::take(&mut self.dec_value);
+        // Whether `nbuf` holds the decoded name (None: not decoded yet).
+        let mut n_in_buf: Option<bool> = None;
+        if !n.is_empty() {
+            let pn = self.raw_probe(RAW_FORM_NAME, None, n);
+            if !self.recall(pn, None, n, names) {
+                let in_buf = decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf);
+                n_in_buf = Some(in_buf);
+                self.value_hits(if in_buf { &nbuf } else { n }, None, Profile::Full, false);
+                self.remember(pn, None, n);
+                self.report_hits(names);
+            }
+            // Either way `self.hits` now holds the name's hits.
+            pair_hits.extend_from_slice(&self.hits.list);
+        }
+        let split = pair_hits.len();
+        if !v.is_empty() {
+            let in_buf = match n_in_buf {
+                Some(b) => b,
+                None => decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf),
+            };
+            let n_dec: &[u8] = if in_buf { &nbuf } else { n };
+            let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
+            self.value_hits(v_dec, Some(n_dec), Profile::Full, false);
+            self.report_hits(values);
+            pair_hits.extend_from_slice(&self.hits.list);
+        }
+        if let (Some(p), Some(m)) = (p, self.memo.as_deref_mut()) {
+            m.put_split(p, None, pair, &pair_hits, split);
+        }
+        self.pair_hits = pair_hits;
+        self.dec_name = nbuf;
+        self.dec_value = vbuf;
+        split
     }
 
     fn path(&mut self, path: &[u8]) {

@@ -57,6 +57,8 @@ pub struct Memo {
     /// Ordered, not hashed: client names come from the network.
     clients: BTreeMap<Vec<u8>, u64>,
     next_client: u64,
+    /// Each client's last form body (see [`LastBody`]), by client id.
+    last_bodies: Vec<LastBody>,
     /// Findings by request head: everything but the body (method, path,
     /// query, headers, cookies), whose findings are a pure function of
     /// those bytes and the limits, and come before the body's.
@@ -75,11 +77,105 @@ struct HeadSlot {
 
 /// What besides the head's bytes decides its findings.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct HeadTag {
+pub(crate) struct HeadTag {
     max_value_bytes: usize,
     max_decode_rounds: u8,
     max_params: usize,
     client: u64,
+}
+
+/// Clients whose last form body is kept (by client id; another client
+/// with the same id modulo this takes the slot over).
+const LAST_BODIES: usize = 256;
+/// Longest form body kept as a client's last. At most `LAST_BODIES` times this.
+const MAX_LAST_BODY: usize = 4096;
+
+/// A client's last form body and each argument's hits, in order. Its next
+/// body is compared with it argument by argument: a form sends its fields
+/// in the same order, so the arguments that repeat cost one comparison
+/// each, without hashing or a look-up in the table. An argument that
+/// differs (or moved) goes through the table as before.
+#[derive(Default)]
+pub(crate) struct LastBody {
+    tag: HeadTag,
+    /// False when nothing is recorded (no body yet, or one too long).
+    kept: bool,
+    raw: Vec<u8>,
+    args: Vec<LastArg>,
+    hits: Vec<Hit>,
+}
+
+#[derive(Clone, Copy)]
+struct LastArg {
+    /// Where the argument is in `raw`.
+    start: usize,
+    len: usize,
+    /// Its hits in `hits`, and where its value's start.
+    hits_from: usize,
+    hits_len: usize,
+    split: usize,
+}
+
+impl LastBody {
+    /// What besides the bytes decides an argument's hits: the limits, and
+    /// the client whose record it is.
+    pub(crate) fn tag(cfg: &Config, client: u64) -> HeadTag {
+        HeadTag {
+            max_value_bytes: cfg.max_value_bytes,
+            max_decode_rounds: cfg.max_decode_rounds,
+            max_params: cfg.max_params,
+            client,
+        }
+    }
+
+    /// Whether this is a record made under `tag`.
+    pub(crate) fn is(&self, tag: HeadTag) -> bool {
+        self.kept && self.tag == tag
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.kept = false;
+        self.raw.clear();
+        self.args.clear();
+        self.hits.clear();
+    }
+
+    /// Starts recording the body `raw` under `tag`.
+    pub(crate) fn start(&mut self, tag: HeadTag, raw: &[u8]) {
+        self.clear();
+        self.tag = tag;
+        if raw.len() <= MAX_LAST_BODY {
+            self.kept = true;
+            self.raw.extend_from_slice(raw);
+        }
+    }
+
+    /// Records the next argument, `pair` (a slice of the recorded `raw`).
+    pub(crate) fn record(&mut self, raw: &[u8], pair: &[u8], hits: &[Hit], split: usize) {
+        if !self.kept {
+            return;
+        }
+        // `pair` lies inside `raw`: its offset is the difference of the addresses.
+        let start = pair.as_ptr() as usize - raw.as_ptr() as usize;
+        self.args.push(LastArg { start, len: pair.len(), hits_from: self.hits.len(), hits_len: hits.len(), split });
+        self.hits.extend_from_slice(hits);
+    }
+
+    /// The hits of argument `k` of the recorded body, if it was `pair`.
+    pub(crate) fn same_arg(&self, k: usize, pair: &[u8]) -> Option<(&[Hit], usize)> {
+        let a = self.args.get(k)?;
+        if a.len != pair.len() {
+            return None;
+        }
+        let kept = &self.raw[a.start..a.start + a.len];
+        // New values often differ only near their end (counters, ids,
+        // timestamps): look there first, then at the whole.
+        let tail = a.len.saturating_sub(8);
+        if !same(&kept[tail..], &pair[tail..]) || !same(kept, pair) {
+            return None;
+        }
+        Some((&self.hits[a.hits_from..a.hits_from + a.hits_len], a.split))
+    }
 }
 
 /// Where a request head's entry is or would go.
@@ -115,6 +211,7 @@ pub(crate) struct Spare {
     pub dec_name: Vec<u8>,
     pub dec_value: Vec<u8>,
     pub pair_hits: Vec<Hit>,
+    pub next_body: LastBody,
     pub scratch: Scratch,
 }
 
@@ -168,20 +265,27 @@ impl Memo {
         table.resize_with(n, Slot::default);
         let mut heads = Vec::with_capacity(HEAD_SLOTS);
         heads.resize_with(HEAD_SLOTS, HeadSlot::default);
-        Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0, heads }
+        let mut last_bodies = Vec::with_capacity(LAST_BODIES);
+        last_bodies.resize_with(LAST_BODIES, LastBody::default);
+        Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0, heads, last_bodies }
     }
 
     /// The id of the client named `name` (the analyzer names clients by IP).
     pub(crate) fn client_id(&mut self, name: &[u8]) -> u64 {
+        self.client(name).0
+    }
+
+    /// The id of the client named `name`, and whether it is new to the memo.
+    pub(crate) fn client(&mut self, name: &[u8]) -> (u64, bool) {
         if let Some(&id) = self.clients.get(name) {
-            return id;
+            return (id, false);
         }
         if self.clients.len() >= MAX_CLIENTS {
             self.clients.clear();
         }
         self.next_client += 1;
         self.clients.insert(name.to_vec(), self.next_client);
-        self.next_client
+        (self.next_client, true)
     }
 
     /// Forgets every entry (keeps the allocations).
@@ -192,6 +296,22 @@ impl Memo {
         for h in &mut self.heads {
             h.hash = 0;
         }
+        for b in &mut self.last_bodies {
+            b.clear();
+        }
+    }
+
+    /// The last form body of client `client` (or an empty record), taken out.
+    pub(crate) fn take_last_body(&mut self, client: u64) -> LastBody {
+        let n = self.last_bodies.len();
+        std::mem::take(&mut self.last_bodies[client as usize % n])
+    }
+
+    /// Keeps `body` as its client's last form body.
+    pub(crate) fn put_last_body(&mut self, body: LastBody) {
+        let n = self.last_bodies.len();
+        let slot = body.tag.client as usize % n;
+        self.last_bodies[slot] = body;
     }
 
     /// Where the entry for this request's head goes, or `None` when the
@@ -450,6 +570,35 @@ mod tests {
         assert!(m.head_probe(&cfg, 1, &Request { headers: &big, ..req }).is_none());
         m.clear();
         assert!(m.head_get(p, &req).is_none());
+    }
+
+    #[test]
+    fn a_last_body_answers_only_its_own_arguments_in_place() {
+        let cfg = Config::default();
+        let raw = b"a=1&b=%27&c=3".to_vec();
+        let mut last = LastBody::default();
+        assert!(!last.is(LastBody::tag(&cfg, 1)));
+        last.start(LastBody::tag(&cfg, 1), &raw);
+        let pairs: Vec<&[u8]> = raw.split(|&b| b == b'&').collect();
+        for (i, p) in pairs.iter().enumerate() {
+            let hits = if i == 1 { vec![hit("b")] } else { vec![] };
+            last.record(&raw, p, &hits, 0);
+        }
+        assert!(last.is(LastBody::tag(&cfg, 1)));
+        assert!(!last.is(LastBody::tag(&cfg, 2)));
+        assert!(!last.is(LastBody::tag(&Config { max_params: 3, ..cfg.clone() }, 1)));
+        assert_eq!(last.same_arg(1, b"b=%27"), Some((&[hit("b")][..], 0)));
+        assert_eq!(last.same_arg(0, b"a=1"), Some((&[][..], 0)));
+        // The same bytes at another place, other bytes, past the end: no answer.
+        assert_eq!(last.same_arg(0, b"b=%27"), None);
+        assert_eq!(last.same_arg(1, b"b=%28"), None);
+        assert_eq!(last.same_arg(3, b"a=1"), None);
+        // A body too long to keep records nothing.
+        let long = vec![b'a'; MAX_LAST_BODY + 1];
+        last.start(LastBody::tag(&cfg, 1), &long);
+        last.record(&long, &long[..3], &[], 0);
+        assert!(!last.is(LastBody::tag(&cfg, 1)));
+        assert_eq!(last.same_arg(0, b"aaa"), None);
     }
 
     #[test]
