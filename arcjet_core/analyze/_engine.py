@@ -16,11 +16,12 @@ import os
 import stat
 import tempfile
 import threading
-import time
 from importlib import metadata, resources
 from pathlib import Path
 
 import wasmtime
+
+from . import _ticker
 
 MODULE_NAME = "arcjet_analyzer.wasm"
 # One epoch tick; a call's deadline is counted in ticks.
@@ -32,9 +33,9 @@ _lock = threading.RLock()
 _engine: wasmtime.Engine | None = None
 _modules: dict[bytes, wasmtime.Module] = {}
 _ticker_pid: int | None = None
-# Mirrors the engine's epoch, so a caller can tell cheaply whether its
-# deadline (set relative to the epoch at the time) needs refreshing.
-epoch = 0
+# What advances the epoch in this process: "timer" (a POSIX timer calling
+# wasmtime directly) or "thread" (a Python thread); see _ticker.
+ticker_kind = ""
 
 
 def engine() -> wasmtime.Engine:
@@ -121,8 +122,9 @@ def _compile_cached(eng: wasmtime.Engine, wasm: bytes, sha: str) -> wasmtime.Mod
 
 
 def ensure_ticker() -> None:
-    """Start the epoch ticker (a daemon thread) once per process, lazily."""
-    global _ticker_pid
+    """Start advancing the epoch once per process (again in a forked child:
+    neither timers nor threads survive a fork), lazily."""
+    global _ticker_pid, ticker_kind
     pid = os.getpid()
     if _ticker_pid == pid:
         return
@@ -130,13 +132,9 @@ def ensure_ticker() -> None:
         if _ticker_pid == pid:
             return
         eng = engine()
-
-        def tick() -> None:
-            global epoch
-            while True:
-                time.sleep(TICK_SECONDS)
-                eng.increment_epoch()
-                epoch += 1
-
-        threading.Thread(target=tick, name="arcjet-analyzer-epoch", daemon=True).start()
+        if _ticker.start_native(eng, TICK_SECONDS):
+            ticker_kind = "timer"
+        else:
+            _ticker.start_thread(eng, TICK_SECONDS)
+            ticker_kind = "thread"
         _ticker_pid = pid

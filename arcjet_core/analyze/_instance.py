@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -62,6 +63,7 @@ _val_raw: Any = getattr(ffi, "wasmtime_val_raw", None)
 _set_deadline: Callable[..., None] = bindings._wasmtime_context_set_epoch_deadline
 _memory_data: Callable[..., Any] = bindings._wasmtime_memory_data
 _memory_size: Callable[..., int] = bindings._wasmtime_memory_data_size
+_monotonic = time.monotonic
 
 
 def _valtype(t: wasmtime.ValType) -> str:
@@ -116,7 +118,8 @@ class Instance:
                 3,
                 ctypes.addressof(self._trap),
             )
-        self._deadline_epoch = -1
+        # When the deadline of the next analyze call must be set afresh (see analyze).
+        self._deadline_refresh = 0.0
         self._base = 0
         self._size = 0
         self._view = memoryview(b"")
@@ -169,7 +172,7 @@ class Instance:
         if self.broken:
             raise ArcjetAnalyzerError("analyzer instance was retired after a failure")
         _set_deadline(self._ctx, ticks)
-        self._deadline_epoch = -1
+        self._deadline_refresh = 0.0
         if self.path == "unchecked":
             return self._call_fast(name, args)
         try:
@@ -210,13 +213,15 @@ class Instance:
             return self.call_json("analyze", data, handle)
         in_ptr = self._in_ptr
         self._view[in_ptr : in_ptr + n] = data
-        # The deadline is relative to the epoch when it is set; refreshing it
-        # only when the epoch moved still bounds every call to ANALYZE_TICKS-1
-        # .. ANALYZE_TICKS ticks, and skips a foreign call on most requests.
-        epoch = _engine.epoch
-        if epoch != self._deadline_epoch:
+        # The deadline is relative to the epoch when it is set. Refreshing it
+        # once per tick period, not per call, skips a foreign call on most
+        # requests and still leaves every call at least ANALYZE_TICKS-2
+        # ticks (one tick may pass since the refresh, and a late timer tick
+        # may follow it closely) and at most ANALYZE_TICKS.
+        now = _monotonic()
+        if now >= self._deadline_refresh:
             _set_deadline(self._ctx, ANALYZE_TICKS)
-            self._deadline_epoch = epoch
+            self._deadline_refresh = now + _engine.TICK_SECONDS
         raw = self._args
         raw[0].i32 = handle
         raw[1].i32 = in_ptr
@@ -242,7 +247,7 @@ class Instance:
         if not isinstance(func, wasmtime.Func):
             raise ArcjetAnalyzerError(f"analyzer module has no {name} hook")
         _set_deadline(self._ctx, ticks)
-        self._deadline_epoch = -1
+        self._deadline_refresh = 0.0
         try:
             result = func(self._store, *args)
         except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
