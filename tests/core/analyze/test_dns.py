@@ -11,6 +11,7 @@ import socket
 import threading
 from collections.abc import Iterator
 
+import dns.exception
 import dns.message
 import dns.rcode
 import dns.rdatatype
@@ -53,7 +54,10 @@ class Responder:
                 data, addr = self.sock.recvfrom(4096)
             except OSError:
                 return
-            query = dns.message.from_wire(data)
+            try:
+                query = dns.message.from_wire(data)
+            except dns.exception.DNSException:
+                continue  # not a DNS query (a stray datagram on the port): ignored, as a server does
             self.queries += 1
             reply = dns.message.make_response(query)
             q = query.question[0]
