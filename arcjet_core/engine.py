@@ -32,7 +32,7 @@ from arcjet_core.decision import (
 )
 from arcjet_core.enums import Conclusion, Mode, RuleState
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
-from arcjet_core.ip import IpResolver, parse_ip
+from arcjet_core.ip import IpResolver, ip_text, parse_ip
 from arcjet_core.ratelimit import (
     FixedWindowParams,
     LimitOp,
@@ -234,7 +234,7 @@ class Engine:
 
     def context_for(self, raw: RawRequest, inputs: ProtectInput) -> RequestContext:
         if inputs.ip_src is not None:
-            ip = str(parse_ip(inputs.ip_src))
+            ip = ip_text(addr) if (addr := parse_ip(inputs.ip_src)) is not None else ""
         else:
             ip = self.resolver.resolve(raw.peer, raw.headers)
         return raw.to_context(ip)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -77,17 +78,50 @@ def parse_ip(token: str) -> IPAddress | None:
     elif value.count(":") == 1:  # v4:port
         value = value.split(":", 1)[0]
     value = value.split("%", 1)[0]  # IPv6 zone id means link-local anyway
+    addr: IPAddress
     try:
-        addr = ipaddress.ip_address(value)
-    except ValueError:
+        # The C parser accepts exactly what ipaddress does for IPv6 (zone ids
+        # aside, cut above; tests hold the two equal) at an eighth of the
+        # cost, which every new client pays. ipaddress stays the judge of
+        # everything else.
+        if ":" in value:
+            addr = ipaddress.IPv6Address(socket.inet_pton(socket.AF_INET6, value))
+        else:
+            addr = ipaddress.ip_address(value)
+    except (OSError, ValueError):
         return None
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         return addr.ipv4_mapped
     return addr
 
 
+# IPv6 addresses whose first 96 bits are 0 or ::ffff: ipaddress writes their
+# last 32 bits in hex, inet_ntop as dotted IPv4; everything else they write alike.
+_V4_IN_V6 = (0, 0xFFFF)
+
+
+def ip_text(addr: IPAddress) -> str:
+    """The address as ipaddress writes it (the form fingerprints and storage
+    keys are built from), for IPv6 through inet_ntop (~3 µs less)."""
+    if isinstance(addr, ipaddress.IPv6Address) and int(addr) >> 32 not in _V4_IN_V6:
+        return socket.inet_ntop(socket.AF_INET6, addr.packed)
+    return str(addr)
+
+
+# 2000::/3, IPv6 global unicast: everything outside it is reserved, private,
+# link- or site-local, multicast, loopback or unspecified for ipaddress
+# (tests check that against ipaddress), so it is never global; inside it,
+# no reserved range applies (ipaddress's is_reserved costs ~2.6 µs).
+_V6_GLOBAL_UNICAST = 0b001
+
+
 @functools.lru_cache(maxsize=8192)
 def is_global_ip(addr: IPAddress) -> bool:
+    if isinstance(addr, ipaddress.IPv6Address):
+        n = int(addr)
+        if n >> 125 != _V6_GLOBAL_UNICAST or addr.is_private:
+            return False
+        return not any(version == 6 and lo <= n <= hi for version, lo, hi in _NON_GLOBAL_RANGES)
     if (
         addr.is_private
         or addr.is_loopback
@@ -172,7 +206,7 @@ class IpResolver:
         hit = self._direct.get(peer)
         if hit is None:
             addr = parse_ip(peer)
-            hit = str(addr) if addr is not None and addr not in self.proxies and is_global_ip(addr) else ""
+            hit = ip_text(addr) if addr is not None and addr not in self.proxies and is_global_ip(addr) else ""
             if len(self._direct) >= 4096:
                 self._direct.clear()  # bounded; refills with the current peers
             self._direct[peer] = hit
@@ -190,8 +224,8 @@ class IpResolver:
                 for value in headers.get_all(name):
                     # Vercel's header may itself be a list; its first entry is the client.
                     addr = parse_ip(value.split(",")[0])
-                    if self._acceptable(addr):
-                        return str(addr)
+                    if addr is not None and self._acceptable(addr):
+                        return ip_text(addr)
         direct = self._direct_client(peer)
         if direct:
             return direct
@@ -216,13 +250,13 @@ class IpResolver:
             if addr is None or addr in self.proxies:
                 continue
             if is_global_ip(addr):
-                return str(addr)
+                return ip_text(addr)
             if self.development:
-                return str(addr)
+                return ip_text(addr)
         if peer_addr is not None and self._acceptable(peer_addr) and peer_addr not in self.proxies:
-            return str(peer_addr)
+            return ip_text(peer_addr)
         if self.development:
-            return str(peer_addr) if peer_addr is not None else "127.0.0.1"
+            return ip_text(peer_addr) if peer_addr is not None else "127.0.0.1"
         return ""
 
 

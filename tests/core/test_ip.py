@@ -15,6 +15,7 @@ from arcjet_core.ip import (
     _NON_GLOBAL_RANGES,
     IpResolver,
     TrustedProxies,
+    ip_text,
     is_global_ip,
     parse_ip,
     parse_platform,
@@ -158,6 +159,61 @@ def test_our_non_global_ranges_match_their_networks(addr: ipaddress.IPv4Address 
     assert any(addr.version == v and lo <= int(addr) <= hi for v, lo, hi in _NON_GLOBAL_RANGES) == by_network
     if by_network:
         assert not is_global_ip.__wrapped__(addr)
+
+
+def _is_global_by_ipaddress(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """is_global_ip as it was before its IPv6 shortcut: ipaddress's properties plus our ranges."""
+    if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast or addr.is_reserved
+            or addr.is_unspecified or (isinstance(addr, ipaddress.IPv6Address) and addr.is_site_local)):
+        return False
+    return not any(addr.version == v and lo <= int(addr) <= hi for v, lo, hi in _NON_GLOBAL_RANGES)
+
+
+# Addresses with structure: runs of zero groups (where text forms differ),
+# prefixes at the edges of special ranges, IPv4 inside IPv6.
+_v6_structured = st.lists(st.sampled_from([0, 0, 0, 1, 0xFFFF, 0x2001, 0xDB8, 0xFE80, 0xFC00, 0x2000, 0x3FFF, 0x1F, 0x100]),
+                          min_size=8, max_size=8).map(lambda g: ipaddress.IPv6Address(sum(x << (16 * (7 - i)) for i, x in enumerate(g))))
+_v6 = st.one_of(st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address), _v6_structured,
+                st.integers(0, 2**32 - 1).map(lambda n: ipaddress.IPv6Address((0xFFFF << 32) | n)),
+                st.integers(0, 2**32 - 1).map(ipaddress.IPv6Address),
+                st.sampled_from([type(net.network_address)(edge) for net in _NON_GLOBAL_NETWORKS if net.version == 6
+                                 for n in (int(net.network_address), int(net.broadcast_address))
+                                 for edge in (n - 1, n, n + 1)]))
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_v6, st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address)))
+def test_fast_classification_and_text_match_ipaddress(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
+    assert is_global_ip.__wrapped__(addr) == _is_global_by_ipaddress(addr)
+    assert ip_text(addr) == str(addr)
+
+
+_hex_group = st.text(alphabet="0123456789abcdefABCDEF", min_size=0, max_size=5)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(
+    _v6.map(str),
+    _v6.map(lambda a: a.exploded),
+    _v6.map(lambda a: str(a).upper()),
+    st.lists(_hex_group, min_size=1, max_size=10).map(":".join),  # malformed groups, counts, "::" runs
+    st.tuples(st.lists(_hex_group, min_size=0, max_size=7).map(":".join),
+              st.integers(0, 300), st.integers(0, 300), st.integers(0, 300), st.integers(0, 300)).map(
+        lambda t: f"{t[0]}:{t[1]}.{t[2]}.{t[3]}.{t[4]}"),  # embedded IPv4, valid or not
+    st.text(alphabet="0123456789abcdef:.x ", max_size=45),
+))
+def test_ipv6_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
+    # parse_ip reads IPv6 with the C parser; it must accept and reject what
+    # ipaddress does, with the same value.
+    try:
+        want: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(text.strip())
+    except ValueError:
+        want = None
+    if isinstance(want, ipaddress.IPv6Address) and want.ipv4_mapped is not None:
+        want = want.ipv4_mapped
+    if "%" in text or "[" in text or text.strip().count(":") == 1 or len(text.strip()) > 64:
+        return  # parse_ip strips zones, brackets and ports first: other tests
+    assert parse_ip.__wrapped__(text) == want
 
 
 def test_global_examples() -> None:
