@@ -18,7 +18,8 @@
 //! what it costs without a memo. Memory is bounded by `slots * max_key`,
 //! plus the names of at most 4096 clients. Request heads (everything but
 //! the body) have a table of their own under the same rules, bounded by
-//! 256 heads of 4 KiB.
+//! 256 heads of 4 KiB, and so do returning clients' last form bodies
+//! ([`LastBody`]: 256 of at most 4 KiB).
 
 use std::collections::BTreeMap;
 
