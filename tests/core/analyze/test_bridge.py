@@ -94,44 +94,41 @@ def test_deadline_interrupts_a_runaway_call() -> None:
     assert run().outcomes[0].conclusion == "ALLOW"
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or os.uname().machine not in ("x86_64", "aarch64"),
-                    reason="the POSIX-timer ticker is only enabled on 64-bit Linux")
-def test_epoch_advances_from_a_posix_timer_without_a_python_thread() -> None:
-    # A Python ticker thread takes the GIL on every tick; measured, that cost
-    # protect() 25-30 % on a 2-core VM. The timer calls wasmtime directly.
-    code = (
-        "import threading, time\n"
-        "from arcjet_core.analyze import _engine, _instance\n"
-        "from arcjet_core.errors import ArcjetAnalyzerError\n"
-        "inst = _instance.current()\n"
-        "assert _engine.ticker_kind == 'timer', _engine.ticker_kind\n"
-        "assert threading.active_count() == 1, threading.enumerate()\n"
-        "for ticks in (3, 10):\n"
-        "    start = time.monotonic()\n"
-        "    try:\n"
-        "        _instance.current().call_debug('debug_spin', 1, ticks=ticks)\n"
-        "        raise SystemExit('not interrupted')\n"
-        "    except ArcjetAnalyzerError:\n"
-        "        took = time.monotonic() - start\n"
-        "    # ticks-1 .. ticks periods, with room for a slow machine\n"
-        "    assert (ticks - 1) * _engine.TICK_SECONDS * 0.9 <= took < ticks * _engine.TICK_SECONDS + 1.0, (ticks, took)\n"
-    )
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+_TICKER_CHECK = (
+    "import threading, time\n"
+    "from arcjet_core.analyze import _engine, _instance, _ticker\n"
+    "from arcjet_core.errors import ArcjetAnalyzerError\n"
+    "{setup}"
+    "_instance.current()\n"
+    "assert _engine.ticker_kind == {kind!r}, _engine.ticker_kind\n"
+    "assert threading.active_count() == {threads}, threading.enumerate()\n"
+    "for ticks in (3, 10):\n"
+    "    start = time.monotonic()\n"
+    "    try:\n"
+    "        _instance.current().call_debug('debug_spin', 1, ticks=ticks)\n"
+    "        raise SystemExit('not interrupted')\n"
+    "    except ArcjetAnalyzerError:\n"
+    "        took = time.monotonic() - start\n"
+    "    # ticks-1 .. ticks periods, with room for a slow machine\n"
+    "    assert (ticks - 1) * _engine.TICK_SECONDS * 0.9 <= took < ticks * _engine.TICK_SECONDS + 1.0, (ticks, took)\n"
+)
+_TIMER_HERE = sys.platform.startswith("linux") and os.uname().machine in ("x86_64", "aarch64")
 
 
-def test_the_thread_ticker_still_bounds_calls_where_there_is_no_timer() -> None:
-    code = (
-        "from arcjet_core.analyze import _engine, _instance, _ticker\n"
-        "from arcjet_core.errors import ArcjetAnalyzerError\n"
-        "_ticker.start_native = lambda engine, tick: False\n"
-        "inst = _instance.current()\n"
-        "assert _engine.ticker_kind == 'thread'\n"
-        "try:\n"
-        "    inst.call_debug('debug_spin', 1, ticks=3)\n"
-        "    raise SystemExit('not interrupted')\n"
-        "except ArcjetAnalyzerError:\n"
-        "    pass\n"
-    )
+@pytest.mark.parametrize(
+    ("kind", "setup", "threads"),
+    [
+        # A Python ticker thread takes the GIL on every tick; measured, that
+        # cost protect() 25-30 % on a 2-core VM. The timer calls wasmtime
+        # directly, and no Python thread runs.
+        pytest.param("timer", "", 1, marks=pytest.mark.skipif(
+            not _TIMER_HERE, reason="the POSIX-timer ticker is only enabled on 64-bit Linux")),
+        # Where there is no timer, the thread still bounds every call.
+        ("thread", "_ticker.start_native = lambda engine, tick: False\n", 2),
+    ],
+)
+def test_the_epoch_ticker_interrupts_calls_on_time(kind: str, setup: str, threads: int) -> None:
+    code = _TICKER_CHECK.format(setup=setup, kind=kind, threads=threads)
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
 
 
