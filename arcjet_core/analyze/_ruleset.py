@@ -253,7 +253,6 @@ class Ruleset:
         )
         return _frame(fields, body) or _json_request(fields, body)
 
-
     def _run(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
              fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
         plan = self._plan(fingerprint_sets)

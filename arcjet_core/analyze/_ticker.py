@@ -62,18 +62,20 @@ class _ITimerSpec(ctypes.Structure):
 _keep: list[Any] = []
 
 
-def _posix_timer_functions() -> tuple[Any, Any] | None:
+def _posix_timer_functions() -> tuple[Any, Any, Any] | None:
     for name in (None, "librt.so.1"):  # glibc >= 2.34 has them in libc itself
         try:
             lib = ctypes.CDLL(name, use_errno=True)
-            create, settime = lib.timer_create, lib.timer_settime
+            create, settime, delete = lib.timer_create, lib.timer_settime, lib.timer_delete
         except (OSError, AttributeError):
             continue
         create.argtypes = [ctypes.c_int, ctypes.POINTER(_SigEvent), ctypes.POINTER(ctypes.c_void_p)]
         create.restype = ctypes.c_int
         settime.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(_ITimerSpec), ctypes.c_void_p]
         settime.restype = ctypes.c_int
-        return create, settime
+        delete.argtypes = [ctypes.c_void_p]
+        delete.restype = ctypes.c_int
+        return create, settime, delete
     return None
 
 
@@ -89,7 +91,7 @@ def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
         return False
     if functions is None or increment is None:
         return False
-    create, settime = functions
+    create, settime, delete = functions
     event = _SigEvent()
     event.sigev_value = ctypes.cast(engine_ptr, ctypes.c_void_p).value
     event.sigev_notify = _SIGEV_THREAD
@@ -100,6 +102,7 @@ def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
     ns = int(tick_seconds * 1e9)
     period = _TimeSpec(ns // 1_000_000_000, ns % 1_000_000_000)
     if settime(timer, 0, ctypes.byref(_ITimerSpec(period, period)), None) != 0:
+        delete(timer)
         return False
     _keep.append((engine, event, timer))
     return True
