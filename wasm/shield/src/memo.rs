@@ -271,12 +271,8 @@ impl Memo {
         Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0, heads, last_bodies }
     }
 
-    /// The id of the client named `name` (the analyzer names clients by IP).
-    pub(crate) fn client_id(&mut self, name: &[u8]) -> u64 {
-        self.client(name).0
-    }
-
-    /// The id of the client named `name`, and whether it is new to the memo.
+    /// The id of the client named `name` (the analyzer names clients by IP),
+    /// and whether the memo met it just now.
     pub(crate) fn client(&mut self, name: &[u8]) -> (u64, bool) {
         if let Some(&id) = self.clients.get(name) {
             return (id, false);
@@ -630,16 +626,18 @@ mod tests {
     #[test]
     fn client_ids_are_never_reused() {
         let mut m = Memo::new(1, 8);
-        let a = m.client_id(b"198.51.100.7");
-        assert_eq!(m.client_id(b"198.51.100.7"), a);
-        let b = m.client_id(b"2001:db8::1");
+        let (a, new) = m.client(b"198.51.100.7");
+        assert!(new);
+        assert_eq!(m.client(b"198.51.100.7"), (a, false));
+        let (b, _) = m.client(b"2001:db8::1");
         assert_ne!(a, b);
         let mut seen = std::collections::BTreeSet::from([a, b]);
         for i in 0..2 * MAX_CLIENTS {
-            assert!(seen.insert(m.client_id(format!("10.0.{}.{}", i / 256, i % 256).as_bytes())));
+            assert!(seen.insert(m.client(format!("10.0.{}.{}", i / 256, i % 256).as_bytes()).0));
         }
         // The table started over: the first client comes back as a new one.
-        assert!(seen.insert(m.client_id(b"198.51.100.7")));
+        let (again, new) = m.client(b"198.51.100.7");
+        assert!(new && seen.insert(again));
         assert!(m.clients.len() <= MAX_CLIENTS);
     }
 
