@@ -185,6 +185,8 @@ class Engine:
         self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
         self.has_content_rules = any(r.kind != "RATE_LIMIT" for r in self.rules)
         self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int], bool]] = {}
+        # Shield results stamped with a fingerprint, by (id of the detection result, fingerprint).
+        self._stamped: dict[tuple[int, str], tuple[RuleResult, RuleResult]] = {}
 
     # ------------------------------------------------------------ inputs
 
@@ -322,7 +324,18 @@ class Engine:
 
     def _shield_result(self, p: _Prepared, fingerprint: str, detection: RuleResult, outcome: SuspicionOutcome) -> RuleResult:
         if not outcome.blocked:
-            return _restamped(detection, fingerprint)
+            # A returning client's clean requests bring the same detection
+            # result (the content memo) and fingerprint: the stamped result is
+            # immutable, so it is built once and shared (~0.6 µs a request).
+            key = (id(detection), fingerprint)
+            hit = self._stamped.get(key)
+            if hit is not None and hit[0] is detection:
+                return hit[1]
+            stamped = _restamped(detection, fingerprint)
+            if len(self._stamped) >= CONTENT_MEMO_SIZE:
+                self._stamped.clear()
+            self._stamped[key] = (detection, stamped)
+            return stamped
         categories = getattr(detection.reason_v2, "categories", ())
         reason = ShieldReason(shield_triggered=True, categories=tuple(categories), suspicious=True)
         ttl = max(1, math.ceil(outcome.block_remaining_seconds))

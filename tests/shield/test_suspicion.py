@@ -142,3 +142,18 @@ def test_characteristics_select_the_client(client_kwargs: dict[str, Any]) -> Non
         assert aj.protect({**CLEAN, "ip": ip}, characteristics={"userId": "u1"}).conclusion.value == "DENY"
         # Same IP, another user: not blocked.
         assert aj.protect({**CLEAN, "ip": ip}, characteristics={"userId": "u2"}).conclusion.value == "ALLOW"
+
+
+def test_each_client_gets_its_own_fingerprint_on_clean_requests() -> None:
+    # Clean requests share one detection result; stamping it with the
+    # client's fingerprint is memoised, and must never hand one client's
+    # fingerprint to another.
+    client = arcjet_sync(key=f"fp-{fresh_ip()}", rules=[shield()], environment="development")
+    ips = [fresh_ip() for _ in range(3)]
+    seen: dict[str, str] = {}
+    for _ in range(3):
+        for ip in ips:
+            result = _shield_result(client.protect({**CLEAN, "ip": ip}))
+            assert result.conclusion.value == "ALLOW" and result.fingerprint
+            assert seen.setdefault(ip, result.fingerprint) == result.fingerprint
+    assert len(set(seen.values())) == len(ips)
