@@ -191,6 +191,22 @@ def test_shield_clients_send_headers_query_cookies_and_raw_body() -> None:
     assert head[12] == len(body) and rest == body
 
 
+def test_oversized_fields_are_cut_before_crossing() -> None:
+    rs = Ruleset([shield(), detect_bot(allow=[])])
+    long = "v" * (_ruleset.MAX_VALUE + 10)
+    c = context({"method": "GET", "path": "/" + long, "query": "q=" + long,
+                 "headers": [("user-agent", "u" * (_ruleset.MAX_UA + 10)), ("x-long", long), ("x-short", "s")]})
+    head, _ = _split(rs._encode(c, "e" * 10, {}, rs._plan(SETS)))
+    assert head[0] == "u" * _ruleset.MAX_UA
+    assert head[5] == "/" + "v" * (_ruleset.MAX_VALUE - 1) and len(head[6]) == _ruleset.MAX_VALUE  # type: ignore[arg-type]
+    assert head[11] == ["user-agent", "u" * min(_ruleset.MAX_UA + 10, _ruleset.MAX_VALUE), "x-long", "v" * _ruleset.MAX_VALUE,
+                        "x-short", "s"]
+    # A short request is sent as it is, the user agent aside.
+    small = context({"method": "GET", "path": "/p", "headers": [("user-agent", "u" * (_ruleset.MAX_UA + 10))]})
+    head, _ = _split(rs._encode(small, None, {}, rs._plan(SETS)))
+    assert head[0] == "u" * _ruleset.MAX_UA and head[11] == ["user-agent", "u" * (_ruleset.MAX_UA + 10)]
+
+
 def test_body_is_cut_to_max_body_bytes_before_crossing() -> None:
     rs = Ruleset([shield()])
     c = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": b"a" * (1 << 20)})
