@@ -4,7 +4,7 @@ An epoch deadline needs something outside the running call to advance the
 epoch. A Python thread can do it, but it needs the GIL for every tick, and
 each time it wakes while a request holds the GIL the interpreter hands the
 GIL over and back. Measured on a 2-core VM with ticks every 10 ms: mean
-protect() time +25-30 % (a token-bucket request from a new client, 57 -> 75
+protect() time +21-32 % (a token-bucket request from a new client, 57 -> 75
 µs; a shield form post, 28 -> 34 µs desktop-scaled), far more than the tick
 itself costs, because each handover waits for the other thread to be
 scheduled.

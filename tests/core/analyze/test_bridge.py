@@ -119,7 +119,7 @@ _TIMER_HERE = sys.platform.startswith("linux") and os.uname().machine in ("x86_6
     ("kind", "setup", "threads"),
     [
         # A Python ticker thread takes the GIL on every tick; measured, that
-        # cost protect() 25-30 % on a 2-core VM. The timer calls wasmtime
+        # cost protect() 21-32 % on a 2-core VM. The timer calls wasmtime
         # directly, and no Python thread runs.
         pytest.param("timer", "", 1, marks=pytest.mark.skipif(
             not _TIMER_HERE, reason="the POSIX-timer ticker is only enabled on 64-bit Linux")),
