@@ -117,12 +117,13 @@ _V6_GLOBAL_UNICAST = 0b001
 
 @functools.lru_cache(maxsize=8192)
 def is_global_ip(addr: IPAddress) -> bool:
+    n = int(addr)
     if isinstance(addr, ipaddress.IPv6Address):
-        n = int(addr)
+        # Site-local, ULA, link-local, multicast, loopback, unspecified and
+        # every reserved range lie outside 2000::/3.
         if n >> 125 != _V6_GLOBAL_UNICAST or addr.is_private:
             return False
-        return not any(version == 6 and lo <= n <= hi for version, lo, hi in _NON_GLOBAL_RANGES)
-    if (
+    elif (
         addr.is_private
         or addr.is_loopback
         or addr.is_link_local
@@ -131,9 +132,7 @@ def is_global_ip(addr: IPAddress) -> bool:
         or addr.is_unspecified
     ):
         return False
-    if isinstance(addr, ipaddress.IPv6Address) and addr.is_site_local:
-        return False
-    version, n = addr.version, int(addr)
+    version = addr.version
     return not any(version == v and lo <= n <= hi for v, lo, hi in _NON_GLOBAL_RANGES)
 
 
