@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::decode;
 use crate::detect;
 use crate::hits::{Hit, Hits};
-use crate::memo::{LastBody, Memo, Probe, Spare};
+use crate::memo::{HeadTag, LastBody, Memo, Probe, Spare};
 use crate::{Category, Config, Finding, Location, Request, Severity};
 
 /// A [`Location`] that borrows its header name until a finding needs it.
@@ -311,7 +311,7 @@ impl<'c> Inspector<'c> {
             Some(m) if body => (m.take_last_body(self.client), std::mem::take(&mut self.next_body)),
             _ => (LastBody::default(), LastBody::default()),
         };
-        let tag = LastBody::tag(self.cfg, self.client);
+        let tag = HeadTag::of(self.cfg, self.client);
         let compare = body && last.is(tag);
         if body {
             next.start(tag, raw);

@@ -76,13 +76,25 @@ struct HeadSlot {
     findings: Vec<Finding>,
 }
 
-/// What besides the head's bytes decides its findings.
+/// What besides the bytes decides the findings of a request head or of a
+/// form body's arguments: the limits, and the client whose entry it is.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct HeadTag {
     max_value_bytes: usize,
     max_decode_rounds: u8,
     max_params: usize,
     client: u64,
+}
+
+impl HeadTag {
+    pub(crate) fn of(cfg: &Config, client: u64) -> HeadTag {
+        HeadTag {
+            max_value_bytes: cfg.max_value_bytes,
+            max_decode_rounds: cfg.max_decode_rounds,
+            max_params: cfg.max_params,
+            client,
+        }
+    }
 }
 
 /// Clients whose last form body is kept (by client id; another client
@@ -118,17 +130,6 @@ struct LastArg {
 }
 
 impl LastBody {
-    /// What besides the bytes decides an argument's hits: the limits, and
-    /// the client whose record it is.
-    pub(crate) fn tag(cfg: &Config, client: u64) -> HeadTag {
-        HeadTag {
-            max_value_bytes: cfg.max_value_bytes,
-            max_decode_rounds: cfg.max_decode_rounds,
-            max_params: cfg.max_params,
-            client,
-        }
-    }
-
     /// Whether this is a record made under `tag`.
     pub(crate) fn is(&self, tag: HeadTag) -> bool {
         self.kept && self.tag == tag
@@ -323,12 +324,7 @@ impl Memo {
             }
             h = sample_hash(h, piece);
         }
-        let tag = HeadTag {
-            max_value_bytes: cfg.max_value_bytes,
-            max_decode_rounds: cfg.max_decode_rounds,
-            max_params: cfg.max_params,
-            client,
-        };
+        let tag = HeadTag::of(cfg, client);
         let hash = if h == 0 { 1 } else { h };
         Some(HeadProbe { index: hash as usize & (self.heads.len() - 1), hash, tag })
     }
@@ -574,16 +570,16 @@ mod tests {
         let cfg = Config::default();
         let raw = b"a=1&b=%27&c=3".to_vec();
         let mut last = LastBody::default();
-        assert!(!last.is(LastBody::tag(&cfg, 1)));
-        last.start(LastBody::tag(&cfg, 1), &raw);
+        assert!(!last.is(HeadTag::of(&cfg, 1)));
+        last.start(HeadTag::of(&cfg, 1), &raw);
         let pairs: Vec<&[u8]> = raw.split(|&b| b == b'&').collect();
         for (i, p) in pairs.iter().enumerate() {
             let hits = if i == 1 { vec![hit("b")] } else { vec![] };
             last.record(&raw, p, &hits, 0);
         }
-        assert!(last.is(LastBody::tag(&cfg, 1)));
-        assert!(!last.is(LastBody::tag(&cfg, 2)));
-        assert!(!last.is(LastBody::tag(&Config { max_params: 3, ..cfg.clone() }, 1)));
+        assert!(last.is(HeadTag::of(&cfg, 1)));
+        assert!(!last.is(HeadTag::of(&cfg, 2)));
+        assert!(!last.is(HeadTag::of(&Config { max_params: 3, ..cfg.clone() }, 1)));
         assert_eq!(last.same_arg(1, b"b=%27"), Some((&[hit("b")][..], 0)));
         assert_eq!(last.same_arg(0, b"a=1"), Some((&[][..], 0)));
         // The same bytes at another place, other bytes, past the end: no answer.
@@ -592,9 +588,9 @@ mod tests {
         assert_eq!(last.same_arg(3, b"a=1"), None);
         // A body too long to keep records nothing.
         let long = vec![b'a'; MAX_LAST_BODY + 1];
-        last.start(LastBody::tag(&cfg, 1), &long);
+        last.start(HeadTag::of(&cfg, 1), &long);
         last.record(&long, &long[..3], &[], 0);
-        assert!(!last.is(LastBody::tag(&cfg, 1)));
+        assert!(!last.is(HeadTag::of(&cfg, 1)));
         assert_eq!(last.same_arg(0, b"aaa"), None);
     }
 
