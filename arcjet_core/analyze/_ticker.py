@@ -19,11 +19,20 @@ the 64-bit Linux ABIs this is enabled for.) glibc runs each notification
 in a short-lived thread of its own: measured, an idle process spends 0.3 %
 of a core on them. Elsewhere, or if the timer cannot be created, the
 Python thread does it.
+
+The timer is deleted before every ``os.fork()`` and made again in the parent
+after it. glibc's notifying thread holds a lock (the list of SIGEV_THREAD
+timers) while it starts each notification's thread, and a child forked at
+that moment inherits the lock held: the child's own ``timer_create`` then
+waits for it forever (seen: a forked child hung in about one fork in three).
+Deleting the timer takes that lock, and once the timer is gone no further
+notification arrives, so no fork happens while the lock is held.
 """
 
 from __future__ import annotations
 
 import ctypes
+import os
 import platform
 import sys
 import threading
@@ -60,8 +69,55 @@ class _ITimerSpec(ctypes.Structure):
     _fields_ = [("it_interval", _TimeSpec), ("it_value", _TimeSpec)]
 
 
-# The timer and what it points at, kept alive for the life of the process.
-_keep: list[Any] = []
+
+class _NativeTimer:
+    """One POSIX timer calling `increment(engine)` every `period`; re-made across forks."""
+
+    def __init__(self, functions: tuple[Any, Any, Any], event: _SigEvent, period: _TimeSpec, owner: Any) -> None:
+        self._create, self._settime, self._delete = functions
+        self._event = event  # what the timer points at, kept alive with it
+        self._period = period
+        self._owner = owner  # the engine, kept alive while its pointer is the timer's argument
+        self._timer: ctypes.c_void_p | None = None
+
+    def start(self) -> bool:
+        timer = ctypes.c_void_p()
+        if self._create(_CLOCK_MONOTONIC, ctypes.byref(self._event), ctypes.byref(timer)) != 0:
+            return False
+        if self._settime(timer, 0, ctypes.byref(_ITimerSpec(self._period, self._period)), None) != 0:
+            self._delete(timer)
+            return False
+        self._timer = timer
+        return True
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._delete(self._timer)
+            self._timer = None
+
+
+# This process's running timers. A forked child starts with none of them (the
+# kernel does not copy timers), and makes its own on first use.
+_timers: list[_NativeTimer] = []
+
+
+def _before_fork() -> None:
+    for timer in _timers:
+        timer.stop()
+
+
+def _after_fork_in_parent() -> None:
+    for timer in _timers:
+        timer.start()  # on failure deadlines stop firing; see ensure_ticker's fallback
+
+
+def _after_fork_in_child() -> None:
+    _timers.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                        after_in_child=_after_fork_in_child)
 
 
 def _posix_timer_functions() -> tuple[Any, Any, Any] | None:
@@ -93,20 +149,15 @@ def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
         return False
     if functions is None or increment is None:
         return False
-    create, settime, delete = functions
     event = _SigEvent()
     event.sigev_value = ctypes.cast(engine_ptr, ctypes.c_void_p).value
     event.sigev_notify = _SIGEV_THREAD
     event.sigev_notify_function = ctypes.cast(increment, ctypes.c_void_p).value
-    timer = ctypes.c_void_p()
-    if create(_CLOCK_MONOTONIC, ctypes.byref(event), ctypes.byref(timer)) != 0:
-        return False
     ns = int(tick_seconds * 1e9)
-    period = _TimeSpec(ns // 1_000_000_000, ns % 1_000_000_000)
-    if settime(timer, 0, ctypes.byref(_ITimerSpec(period, period)), None) != 0:
-        delete(timer)
+    timer = _NativeTimer(functions, event, _TimeSpec(ns // 1_000_000_000, ns % 1_000_000_000), engine)
+    if not timer.start():
         return False
-    _keep.append((engine, event, timer))
+    _timers.append(timer)
     return True
 
 

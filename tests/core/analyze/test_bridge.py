@@ -285,6 +285,38 @@ def test_forked_child_gets_a_fresh_instance_and_ticker() -> None:
     subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=60)
 
 
+def test_forks_at_any_tick_leave_child_and_parent_ticking() -> None:
+    # glibc's timer thread holds a lock while it starts each tick's
+    # notification; a child forked then inherited it held and hung in its own
+    # timer_create (about one fork in three). Many forks, each child with an
+    # alarm: a hung child dies of SIGALRM instead of hanging the test.
+    code = (
+        "import os, signal, sys\n"
+        "from arcjet_core.analyze import Ruleset, _engine, _instance\n"
+        "from arcjet_core.errors import ArcjetAnalyzerError\n"
+        "from arcjet_core.rules import detect_bot\n"
+        "from tests.core.analyze.helpers import ctx\n"
+        "rs = Ruleset([detect_bot(allow=[])])\n"
+        "def spin_is_cut():\n"
+        "    try:\n"
+        "        _instance.current().call_debug('debug_spin', 1, ticks=5)\n"
+        "    except ArcjetAnalyzerError:\n"
+        "        return True\n"
+        "    return False\n"
+        "for _ in range(100):\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        signal.alarm(10)\n"
+        "        _engine.ensure_ticker()\n"
+        "        os._exit(0 if spin_is_cut() else 1)\n"
+        "    _, status = os.waitpid(pid, 0)\n"
+        "    if os.waitstatus_to_exitcode(status) != 0:\n"
+        "        sys.exit(f'a forked child failed: {os.waitstatus_to_exitcode(status)}')\n"
+        "sys.exit(0 if spin_is_cut() else 'the parent no longer ticks after forking')\n"
+    )
+    subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
 def test_rate_limit_only_rulesets_are_memoised_by_client_ip() -> None:
     from arcjet_core.rules import fixed_window, token_bucket
 
