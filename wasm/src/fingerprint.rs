@@ -60,7 +60,8 @@ fn slot_of(key: &[u8]) -> usize {
 }
 
 /// Compute the fingerprint of one characteristic set, or name the missing one.
-pub fn fingerprint<S: AsRef<str>>(names: &[S], src: &Source, cache: &mut Cache) -> Result<String, String> {
+/// The fingerprint is borrowed from the cache, which keeps it (no copy per request).
+pub fn fingerprint<'c, S: AsRef<str>>(names: &[S], src: &Source, cache: &'c mut Cache) -> Result<&'c str, String> {
     let mut pairs: Vec<(&str, String)> = Vec::with_capacity(names.len());
     for name in names {
         let name = name.as_ref();
@@ -79,20 +80,17 @@ pub fn fingerprint<S: AsRef<str>>(names: &[S], src: &Source, cache: &mut Cache) 
         key.extend_from_slice(value.as_bytes());
     }
     let slot = slot_of(&key);
-    if let Some((k, fp)) = &cache.slots[slot] {
-        if *k == key {
-            return Ok(fp.clone());
+    if !matches!(&cache.slots[slot], Some((k, _)) if *k == key) {
+        let digest = Sha256::digest(&key);
+        let mut out = String::with_capacity(PREFIX.len() + 64);
+        out.push_str(PREFIX);
+        for b in digest.iter() {
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
         }
+        cache.slots[slot] = Some((key, out));
     }
-    let digest = Sha256::digest(&key);
-    let mut out = String::with_capacity(PREFIX.len() + 64);
-    out.push_str(PREFIX);
-    for b in digest.iter() {
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
-    }
-    cache.slots[slot] = Some((key, out.clone()));
-    Ok(out)
+    Ok(cache.slots[slot].as_ref().map_or("", |(_, fp)| fp.as_str()))
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -201,9 +199,9 @@ mod tests {
         );
         // Order and duplicates of names do not matter.
         let mut cache = Cache::default();
-        let a = fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut cache).unwrap();
+        let a = fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut cache).unwrap().to_owned();
         assert_eq!(fingerprint(&["http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut cache).unwrap(), a);
-        let b = fingerprint(&["ip.src".to_owned(), "http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut Cache::default()).unwrap();
+        let b = fingerprint(&["ip.src".to_owned(), "http.method".to_owned(), "ip.src".to_owned()], &src(&h, &c), &mut Cache::default()).unwrap().to_owned();
         assert_eq!(a, b);
     }
 

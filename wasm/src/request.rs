@@ -78,12 +78,38 @@ fn bad(why: &str) -> String {
     format!("bad request frame: {}", why)
 }
 
-/// The frame's text, field by field.
-struct Fields<'a>(std::str::Split<'a, char>);
+/// The frame's text, field by field: what `text.split('\0')` gives, but
+/// searched eight bytes per step (`str::split` on wasm32 runs the generic
+/// char searcher over core's four-byte `memchr`: a quarter of the Wasm time
+/// of a typical shield request went into splitting the frame).
+struct Fields<'a> {
+    text: &'a str,
+    /// Where the next field starts; `None` once the last one was taken.
+    at: Option<usize>,
+}
 
 impl<'a> Fields<'a> {
+    fn new(text: &'a str) -> Self {
+        Fields { text, at: Some(0) }
+    }
+
+    fn next(&mut self) -> Option<&'a str> {
+        let at = self.at?;
+        // NUL is ASCII, so it always falls on a char boundary.
+        Some(match shield::bytes::memchr(0, &self.text.as_bytes()[at..]) {
+            Some(n) => {
+                self.at = Some(at + n + 1);
+                &self.text[at..at + n]
+            }
+            None => {
+                self.at = None;
+                &self.text[at..]
+            }
+        })
+    }
+
     fn text(&mut self) -> Result<&'a str, String> {
-        self.0.next().ok_or_else(|| bad("too few fields"))
+        self.next().ok_or_else(|| bad("too few fields"))
     }
 
     fn count(&mut self) -> Result<usize, String> {
@@ -134,7 +160,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     }
     let text = std::str::from_utf8(&rest[..n]).map_err(|_| bad("text is not UTF-8"))?;
     let body = &rest[n..];
-    let mut f = Fields(text.split('\0'));
+    let mut f = Fields::new(text);
     let flags = f.text()?;
     if !flags.bytes().all(|b| matches!(b, b'u' | b'e' | b's' | b'b')) {
         return Err(bad("unknown flag"));
@@ -149,7 +175,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let sets: Vec<Vec<Cow<str>>> =
         serde_json::from_str(f.text()?).map_err(|e| bad(&format!("fingerprint sets: {}", e)))?;
     let shield_headers = f.list()?;
-    if f.0.next().is_some() {
+    if f.next().is_some() {
         return Err(bad("too many fields"));
     }
     if !has('b') && !body.is_empty() {

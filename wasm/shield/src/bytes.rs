@@ -55,7 +55,7 @@ macro_rules! search {
 }
 
 /// The first position of `a` in `hay`.
-pub(crate) fn memchr(a: u8, hay: &[u8]) -> Option<usize> {
+pub fn memchr(a: u8, hay: &[u8]) -> Option<usize> {
     let va = LO * u64::from(a);
     search!(hay, |w| zeros(w ^ va), |b| b == a)
 }

@@ -64,7 +64,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod bytes;
+pub mod bytes;
 mod decode;
 mod detect;
 mod hits;
