@@ -195,3 +195,29 @@ def test_chunked_wsgi_body(terminated: bool, limit: int, expected: bytes | None,
     raw = raw_from_request(environ, need_body=True, body_limit=limit)
     assert raw.body == expected and raw.body_truncated is truncated
     assert environ["wsgi.input"].read() == BODY  # the app still gets every byte
+
+
+def test_mapping_headers_of_every_shape_give_the_same_headers() -> None:
+    # The all-str fast path and the general path agree, whatever form the
+    # headers take (list, dict, a one-shot iterator, bytes, several values).
+    plain = [("Host", "example.com"), ("X-Forwarded-For", "203.0.113.7"), ("Cookie", "a=1"), ("cookie", "b=2")]
+    expected = (("host", "example.com"), ("x-forwarded-for", "203.0.113.7"), ("cookie", "a=1"), ("cookie", "b=2"))
+    shapes: list[object] = [
+        plain,
+        tuple(plain),
+        iter(plain),
+        [(k.encode(), v.encode()) for k, v in plain],
+        [("Host", "example.com"), ("X-Forwarded-For", b"203.0.113.7"), ("Cookie", ["a=1", "b=2"])],
+    ]
+    for headers in shapes:
+        raw = raw_from_request({"ip": "203.0.113.9", "headers": headers})
+        assert raw.headers.items() == expected, headers
+        assert raw.headers.get_all("cookie") == ("a=1", "b=2")
+        assert raw.headers.get("X-FORWARDED-FOR") == "203.0.113.7"
+        assert "host" in raw.headers and "absent" not in raw.headers
+    as_dict = raw_from_request({"ip": "203.0.113.9", "headers": {"Host": "example.com", "Accept": "*/*"}})
+    assert as_dict.headers.items() == (("host", "example.com"), ("accept", "*/*"))
+    none = raw_from_request({"ip": "203.0.113.9", "headers": [], "cookies": {"a": "1"}})
+    assert none.headers.items() == (("cookie", "a=1"),)
+    kept = raw_from_request({"ip": "203.0.113.9", "headers": [("cookie", "x=1")], "cookies": {"a": "1"}})
+    assert kept.headers.get_all("cookie") == ("x=1",)
