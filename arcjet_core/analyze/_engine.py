@@ -33,9 +33,6 @@ _lock = threading.RLock()
 _engine: wasmtime.Engine | None = None
 _modules: dict[bytes, wasmtime.Module] = {}
 _ticker_pid: int | None = None
-# What advances the epoch in this process: "timer" (a POSIX timer calling
-# wasmtime directly) or "thread" (a Python thread); see _ticker.
-ticker_kind = ""
 
 
 def engine() -> wasmtime.Engine:
@@ -124,7 +121,7 @@ def _compile_cached(eng: wasmtime.Engine, wasm: bytes, sha: str) -> wasmtime.Mod
 def ensure_ticker() -> None:
     """Start advancing the epoch once per process (again in a forked child:
     neither timers nor threads survive a fork), lazily."""
-    global _ticker_pid, ticker_kind
+    global _ticker_pid
     pid = os.getpid()
     if _ticker_pid == pid:
         return
@@ -132,9 +129,7 @@ def ensure_ticker() -> None:
         if _ticker_pid == pid:
             return
         eng = engine()
-        if _ticker.start_native(eng, TICK_SECONDS):
-            ticker_kind = "timer"
-        else:
+        # _ticker.kind tells which one runs.
+        if not _ticker.start_native(eng, TICK_SECONDS):
             _ticker.start_thread(eng, TICK_SECONDS)
-            ticker_kind = "thread"
         _ticker_pid = pid

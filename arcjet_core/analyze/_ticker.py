@@ -26,7 +26,10 @@ timers) while it starts each notification's thread, and a child forked at
 that moment inherits the lock held: the child's own ``timer_create`` then
 waits for it forever (seen: a forked child hung in about one fork in three).
 Deleting the timer takes that lock, and once the timer is gone no further
-notification arrives, so no fork happens while the lock is held.
+notification arrives, so no fork happens while the lock is held. A process
+forked while a timer ran without that hook having run (a fork made from C,
+as uWSGI makes its workers) may hold a copy of the lock taken: there the
+Python thread ticks instead.
 """
 
 from __future__ import annotations
@@ -73,11 +76,14 @@ class _ITimerSpec(ctypes.Structure):
 class _NativeTimer:
     """One POSIX timer calling `increment(engine)` every `period`; re-made across forks."""
 
-    def __init__(self, functions: tuple[Any, Any, Any], event: _SigEvent, period: _TimeSpec, owner: Any) -> None:
+    def __init__(self, functions: tuple[Any, Any, Any], event: _SigEvent, tick_seconds: float,
+                 engine: wasmtime.Engine) -> None:
         self._create, self._settime, self._delete = functions
         self._event = event  # what the timer points at, kept alive with it
-        self._period = period
-        self._owner = owner  # the engine, kept alive while its pointer is the timer's argument
+        ns = int(tick_seconds * 1e9)
+        self._period = _TimeSpec(ns // 1_000_000_000, ns % 1_000_000_000)
+        self.tick_seconds = tick_seconds
+        self.engine = engine  # kept alive while its pointer is the timer's argument
         self._timer: ctypes.c_void_p | None = None
 
     def start(self) -> bool:
@@ -96,23 +102,54 @@ class _NativeTimer:
             self._timer = None
 
 
-# This process's running timers. A forked child starts with none of them (the
-# kernel does not copy timers), and makes its own on first use.
+# What advances the epoch in this process: "timer", "thread", or "" before
+# either started.
+kind = ""
+# This process's timers, and the process that made them. A forked child has
+# none of them running (the kernel does not copy timers) and makes its own.
 _timers: list[_NativeTimer] = []
+_timers_pid: int | None = None
+# True from our before-fork hook until the hooks after the fork.
+_stopped_for_fork = False
+# This process was forked while a timer ran, without our before-fork hook
+# having stopped it: a fork made from C (uWSGI forks its workers so) runs no
+# before-fork hook. glibc's timer lock may then have been copied held, and
+# timer_create could wait for it forever; the thread ticks instead.
+_lock_may_be_held = False
 
 
 def _before_fork() -> None:
+    global _stopped_for_fork
     for timer in _timers:
         timer.stop()
+    _stopped_for_fork = True
 
 
 def _after_fork_in_parent() -> None:
-    for timer in _timers:
-        timer.start()  # on failure deadlines stop firing; see ensure_ticker's fallback
+    global _stopped_for_fork
+    _stopped_for_fork = False
+    for timer in list(_timers):
+        if not timer.start():
+            # Deadlines must keep firing: the thread takes over.
+            _timers.remove(timer)
+            start_thread(timer.engine, timer.tick_seconds)
 
 
 def _after_fork_in_child() -> None:
+    global _stopped_for_fork, _lock_may_be_held
+    if _timers and not _stopped_for_fork:
+        _lock_may_be_held = True  # the after-fork hook ran without the one before
+    _stopped_for_fork = False
     _timers.clear()
+
+
+def _forked_while_a_timer_ran() -> bool:
+    global _lock_may_be_held
+    if _timers and _timers_pid != os.getpid():
+        # Forked without any of our hooks (from C) while the timers ran.
+        _lock_may_be_held = True
+        _timers.clear()
+    return _lock_may_be_held
 
 
 if hasattr(os, "register_at_fork"):
@@ -147,17 +184,19 @@ def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
         engine_ptr = engine.ptr()
     except (AttributeError, ValueError):
         return False
-    if functions is None or increment is None:
+    if functions is None or increment is None or _forked_while_a_timer_ran():
         return False
     event = _SigEvent()
     event.sigev_value = ctypes.cast(engine_ptr, ctypes.c_void_p).value
     event.sigev_notify = _SIGEV_THREAD
     event.sigev_notify_function = ctypes.cast(increment, ctypes.c_void_p).value
-    ns = int(tick_seconds * 1e9)
-    timer = _NativeTimer(functions, event, _TimeSpec(ns // 1_000_000_000, ns % 1_000_000_000), engine)
+    timer = _NativeTimer(functions, event, tick_seconds, engine)
     if not timer.start():
         return False
+    global _timers_pid, kind
     _timers.append(timer)
+    _timers_pid = os.getpid()
+    kind = "timer"
     return True
 
 
@@ -169,4 +208,6 @@ def start_thread(engine: wasmtime.Engine, tick_seconds: float) -> None:
             time.sleep(tick_seconds)
             engine.increment_epoch()
 
+    global kind
     threading.Thread(target=tick, name="arcjet-analyzer-epoch", daemon=True).start()
+    kind = "thread"

@@ -100,7 +100,7 @@ _TICKER_CHECK = (
     "from arcjet_core.errors import ArcjetAnalyzerError\n"
     "{setup}"
     "_instance.current()\n"
-    "assert _engine.ticker_kind == {kind!r}, _engine.ticker_kind\n"
+    "assert _ticker.kind == {kind!r}, _ticker.kind\n"
     "assert threading.active_count() == {threads}, threading.enumerate()\n"
     "for ticks in (3, 10):\n"
     "    start = time.monotonic()\n"
@@ -315,6 +315,61 @@ def test_forks_at_any_tick_leave_child_and_parent_ticking() -> None:
         "sys.exit(0 if spin_is_cut() else 'the parent no longer ticks after forking')\n"
     )
     subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+@pytest.mark.skipif(not _TIMER_HERE, reason="the POSIX-timer ticker is only enabled on 64-bit Linux")
+def test_a_fork_from_c_while_the_timer_runs_falls_back_to_the_thread() -> None:
+    # uWSGI forks its workers from C: no before-fork hook stops the timer, so
+    # glibc's timer lock may be copied held and timer_create could hang. The
+    # child must tick with the thread instead, and never hang.
+    code = (
+        "import ctypes, os, signal, sys\n"
+        "from arcjet_core.analyze import _engine, _instance, _ticker\n"
+        "from arcjet_core.errors import ArcjetAnalyzerError\n"
+        "_engine.ensure_ticker()\n"
+        "assert _ticker.kind == 'timer', _ticker.kind\n"
+        "raw_fork = ctypes.CDLL(None, use_errno=True).fork\n"
+        "for _ in range(30):\n"
+        "    pid = raw_fork()\n"
+        "    if pid == 0:\n"
+        "        signal.alarm(10)\n"
+        "        _engine.ensure_ticker()\n"
+        "        try:\n"
+        "            _instance.Instance().call_debug('debug_spin', 1, ticks=5)\n"
+        "            os._exit(3)\n"
+        "        except ArcjetAnalyzerError:\n"
+        "            os._exit(0 if _ticker.kind == 'thread' else 4)\n"
+        "    _, status = os.waitpid(pid, 0)\n"
+        "    if os.waitstatus_to_exitcode(status) != 0:\n"
+        "        sys.exit(f'a child forked from C failed: {os.waitstatus_to_exitcode(status)}')\n"
+    )
+    subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+@pytest.mark.skipif(not _TIMER_HERE, reason="the POSIX-timer ticker is only enabled on 64-bit Linux")
+def test_a_timer_that_cannot_be_remade_after_a_fork_hands_over_to_the_thread() -> None:
+    # With no pending signals allowed (RLIMIT_SIGPENDING 0) the kernel refuses
+    # new timers: the parent's timer, deleted for the fork, cannot come back,
+    # and deadlines must still fire.
+    code = (
+        "import os, resource, sys\n"
+        "from arcjet_core.analyze import _engine, _instance, _ticker\n"
+        "from arcjet_core.errors import ArcjetAnalyzerError\n"
+        "_engine.ensure_ticker()\n"
+        "assert _ticker.kind == 'timer', _ticker.kind\n"
+        "resource.setrlimit(resource.RLIMIT_SIGPENDING, (0, resource.getrlimit(resource.RLIMIT_SIGPENDING)[1]))\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+        "assert _ticker.kind == 'thread', _ticker.kind\n"
+        "try:\n"
+        "    _instance.current().call_debug('debug_spin', 1, ticks=5)\n"
+        "    sys.exit('the spin was not cut')\n"
+        "except ArcjetAnalyzerError:\n"
+        "    pass\n"
+    )
+    subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=60)
 
 
 def test_rate_limit_only_rulesets_are_memoised_by_client_ip() -> None:
