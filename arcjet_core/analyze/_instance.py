@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -64,6 +65,11 @@ _set_deadline: Callable[..., None] = bindings._wasmtime_context_set_epoch_deadli
 _memory_data: Callable[..., Any] = bindings._wasmtime_memory_data
 _memory_size: Callable[..., int] = bindings._wasmtime_memory_data_size
 _monotonic = time.monotonic
+# analyze's three i32 arguments in the first four bytes of each 16-byte
+# wasmtime_val_raw slot, and its i64 result in the first slot (native order,
+# as the union's fields are).
+_pack_args: Callable[..., None] = struct.Struct("=I12xI12xI").pack_into
+_unpack_result: Callable[..., tuple[int]] = struct.Struct("=Q").unpack_from
 
 
 def _valtype(t: wasmtime.ValType) -> str:
@@ -106,8 +112,17 @@ class Instance:
         self._mem_ref = ctypes.byref(memory._memory)
         self._trap = ctypes.POINTER(ffi.wasm_trap_t)()
         self._trap_ref = ctypes.byref(self._trap)
-        self.path = "unchecked" if fast and _call_unchecked is not None and _val_raw is not None else "checked"
+        self.path = (
+            "unchecked"
+            # _pack_args assumes the 16-byte slot of wasmtime's C API.
+            if fast and _call_unchecked is not None and _val_raw is not None and ctypes.sizeof(_val_raw) == 16
+            else "checked"
+        )
         self._args: Any = (_val_raw * 3)() if _val_raw is not None else None
+        # The same three slots as bytes: the hot path writes the arguments and
+        # reads the result with one struct call each (~0.2 µs less than three
+        # ctypes field writes, each of which builds a union object).
+        self._args_bytes = memoryview(self._args).cast("B") if self._args is not None else memoryview(b"")
         self._func_refs = {name: ctypes.byref(f._func) for name, f in self._funcs.items()}
         self._analyze_ref = self._func_refs["analyze"]
         if self._args is not None:
@@ -222,10 +237,7 @@ class Instance:
         if now >= self._deadline_refresh:
             _set_deadline(self._ctx, ANALYZE_TICKS)
             self._deadline_refresh = now + _engine.TICK_SECONDS
-        raw = self._args
-        raw[0].i32 = handle
-        raw[1].i32 = in_ptr
-        raw[2].i32 = n
+        _pack_args(self._args_bytes, 0, handle, in_ptr, n)
         err = _call_by_address(*self._addresses)
         if err or self._trap:
             if err:
@@ -233,7 +245,7 @@ class Instance:
             else:
                 exc = wasmtime.Trap._from_ptr(self._trap)
             raise self._fail(f"analyzer trapped in analyze: {_describe(exc)}", exc)
-        return self._read_output(raw[0].i64 & _U64)
+        return self._read_output(_unpack_result(self._args_bytes)[0])
 
     def call_debug(self, name: str, *args: int, ticks: int = ANALYZE_TICKS) -> int:
         """Call a test hook (`debug_trap`, `debug_spin`, `debug_grow`) through the checked path.
