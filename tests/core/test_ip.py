@@ -171,14 +171,36 @@ def _is_global_by_ipaddress(addr: ipaddress.IPv4Address | ipaddress.IPv6Address)
 
 # Addresses with structure: runs of zero groups (where text forms differ),
 # prefixes at the edges of special ranges, IPv4 inside IPv6.
-_v6_structured = st.lists(st.sampled_from([0, 0, 0, 1, 0xFFFF, 0x2001, 0xDB8, 0xFE80, 0xFC00, 0x2000, 0x3FFF, 0x1F, 0x100]),
+_v6_structured = st.lists(st.sampled_from([0, 0, 0, 1, 0xFFFF, 0x2001, 0x2002, 0x2003, 0xDB8, 0xFE80, 0xFC00, 0x2000,
+                                           0x3FFF, 0x1F, 0x100, 0x10, 0x20, 0x30, 0x112, 0x4, 0x3, 0x2]),
                           min_size=8, max_size=8).map(lambda g: ipaddress.IPv6Address(sum(x << (16 * (7 - i)) for i, x in enumerate(g))))
 _v6 = st.one_of(st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address), _v6_structured,
                 st.integers(0, 2**32 - 1).map(lambda n: ipaddress.IPv6Address((0xFFFF << 32) | n)),
                 st.integers(0, 2**32 - 1).map(ipaddress.IPv6Address),
+                # 2001::/16 and 2002::/16, where ipaddress is asked; the second
+                # group small, as in 2001::/23 and its exceptions.
+                st.tuples(st.sampled_from([0x2001, 0x2002]), st.integers(0, 0x3F), st.integers(0, 2**96 - 1)).map(
+                    lambda t: ipaddress.IPv6Address((t[0] << 112) | (t[1] << 96) | t[2])),
+                st.tuples(st.sampled_from([0x2001, 0x2002]), st.integers(0, 2**112 - 1)).map(
+                    lambda t: ipaddress.IPv6Address((t[0] << 112) | t[1])),
                 st.sampled_from([type(net.network_address)(edge) for net in _NON_GLOBAL_NETWORKS if net.version == 6
                                  for n in (int(net.network_address), int(net.broadcast_address))
                                  for edge in (n - 1, n, n + 1)]))
+
+
+def test_ipaddress_private_networks_in_global_unicast_lie_under_2001_and_2002() -> None:
+    # is_global_ip answers "global" for 2000::/3 outside 2001::/16 and
+    # 2002::/16 without asking ipaddress: hold its lists (and their
+    # exceptions, on Pythons that have them) to that.
+    constants = ipaddress.IPv6Address._constants  # type: ignore[attr-defined]
+    nets = [*getattr(constants, "_private_networks", ()), *getattr(constants, "_private_networks_exceptions", ()),
+            *(net for net in _NON_GLOBAL_NETWORKS if net.version == 6)]
+    assert nets
+    for net in nets:
+        first, last = int(net.network_address), int(net.broadcast_address)
+        if last >> 125 != 1 and first >> 125 != 1:
+            continue  # outside 2000::/3
+        assert first >> 112 == last >> 112 and first >> 112 in (0x2001, 0x2002), net
 
 
 @settings(max_examples=5000, deadline=None)
