@@ -10,6 +10,7 @@ choose its own IP by sending a header the deployment does not trust.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import ipaddress
 import socket
@@ -87,7 +88,9 @@ def parse_ip(token: str) -> IPAddress | None:
         if ":" in value:
             addr = ipaddress.IPv6Address(socket.inet_pton(socket.AF_INET6, value))
         else:
-            addr = ipaddress.ip_address(value)
+            # Likewise for IPv4: four decimal octets, no leading zeros (a
+            # test holds the two equal), at a quarter of the cost.
+            addr = ipaddress.IPv4Address(socket.inet_pton(socket.AF_INET, value))
     except (OSError, ValueError):
         return None
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
@@ -102,8 +105,10 @@ _V4_IN_V6 = (0, 0xFFFF)
 
 def ip_text(addr: IPAddress) -> str:
     """The address as ipaddress writes it (the form fingerprints and storage
-    keys are built from), for IPv6 through inet_ntop (~3 µs less)."""
-    if isinstance(addr, ipaddress.IPv6Address) and int(addr) >> 32 not in _V4_IN_V6:
+    keys are built from), through inet_ntop (~3 µs less for IPv6)."""
+    if isinstance(addr, ipaddress.IPv4Address):
+        return socket.inet_ntop(socket.AF_INET, addr.packed)
+    if int(addr) >> 32 not in _V4_IN_V6:
         return socket.inet_ntop(socket.AF_INET6, addr.packed)
     return str(addr)
 
@@ -120,9 +125,33 @@ _V6_GLOBAL_UNICAST = 0b001
 _V6_PRIVATE_PREFIXES = frozenset({0x2001, 0x2002})
 
 
+# Every IPv4 range that any special-purpose property of ipaddress (private,
+# loopback, link-local, multicast, reserved, unspecified), on any Python we
+# support, or our own list may call non-global: addresses outside them all
+# are global without asking ipaddress, whose properties walk networks in
+# Python (~4 µs for a new client). Inside, ipaddress decides as before. A
+# test reads ipaddress's own lists and holds them inside these.
+_V4_SPECIAL: tuple[tuple[int, int], ...] = tuple(
+    (int(net.network_address), int(net.broadcast_address))
+    for net in map(ipaddress.IPv4Network, (
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+        "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+        "224.0.0.0/3",  # multicast 224.0.0.0/4 and reserved 240.0.0.0/4, 255.255.255.255 included
+    ))
+)
+_V4_SPECIAL_STARTS = tuple(lo for lo, _ in _V4_SPECIAL)
+
+
+def _v4_maybe_special(n: int) -> bool:
+    i = bisect.bisect_right(_V4_SPECIAL_STARTS, n) - 1
+    return i >= 0 and n <= _V4_SPECIAL[i][1]
+
+
 @functools.lru_cache(maxsize=8192)
 def is_global_ip(addr: IPAddress) -> bool:
     n = int(addr)
+    if isinstance(addr, ipaddress.IPv4Address) and not _v4_maybe_special(n):
+        return True
     if isinstance(addr, ipaddress.IPv6Address):
         # Site-local, ULA, link-local, multicast, loopback, unspecified and
         # every reserved range lie outside 2000::/3.

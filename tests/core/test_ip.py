@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from arcjet_core.headers_map import Headers
 from arcjet_core.ip import (
     _NON_GLOBAL_NETWORKS,
     _NON_GLOBAL_RANGES,
+    _V4_SPECIAL,
     IpResolver,
     TrustedProxies,
     ip_text,
@@ -203,8 +205,29 @@ def test_ipaddress_private_networks_in_global_unicast_lie_under_2001_and_2002() 
         assert first >> 112 == last >> 112 and first >> 112 in (0x2001, 0x2002), net
 
 
+def test_ipaddress_special_ipv4_networks_lie_inside_our_special_ranges() -> None:
+    # is_global_ip answers "global" for IPv4 outside _V4_SPECIAL without
+    # asking ipaddress: every network behind its properties must be inside.
+    constants = ipaddress.IPv4Address._constants  # type: ignore[attr-defined]
+    nets = [*getattr(constants, "_private_networks", ()), *getattr(constants, "_private_networks_exceptions", ()),
+            *(getattr(constants, name) for name in ("_linklocal_network", "_loopback_network", "_multicast_network",
+                                                    "_reserved_network", "_public_network") if hasattr(constants, name)),
+            *(net for net in _NON_GLOBAL_NETWORKS if net.version == 4)]
+    assert len(nets) > 10
+    for net in nets:
+        first, last = int(net.network_address), int(net.broadcast_address)
+        assert any(lo <= first and last <= hi for lo, hi in _V4_SPECIAL), net
+    assert list(_V4_SPECIAL) == sorted(_V4_SPECIAL)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(_V4_SPECIAL))  # disjoint, so bisect finds the one
+
+
+_v4 = st.one_of(st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address),
+               st.sampled_from([ipaddress.IPv4Address(edge) for lo, hi in _V4_SPECIAL
+                                for edge in (lo - 1, lo, lo + 1, hi - 1, hi, hi + 1) if 0 <= edge < 2**32]))
+
+
 @settings(max_examples=5000, deadline=None)
-@given(st.one_of(_v6, st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address)))
+@given(st.one_of(_v6, _v4))
 def test_fast_classification_and_text_match_ipaddress(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
     assert is_global_ip.__wrapped__(addr) == _is_global_by_ipaddress(addr)
     assert ip_text(addr) == str(addr)
@@ -235,6 +258,27 @@ def test_ipv6_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
         want = want.ipv4_mapped
     if "%" in text or "[" in text or text.strip().count(":") == 1 or len(text.strip()) > 64:
         return  # parse_ip strips zones, brackets and ports first: other tests
+    assert parse_ip.__wrapped__(text) == want
+
+
+_octet = st.one_of(st.integers(0, 300).map(str), st.text(alphabet="0123456789", min_size=0, max_size=4),
+                  st.sampled_from(["00", "01", "007", "0x1", " 1", "1 ", "+1", "-1", "\u0661", "256", "255"]))
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(
+    st.integers(0, 2**32 - 1).map(lambda n: str(ipaddress.IPv4Address(n))),
+    st.lists(_octet, min_size=1, max_size=6).map(".".join),  # counts, empty parts, leading zeros, range
+    st.text(alphabet="0123456789. x", max_size=20),
+))
+def test_ipv4_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
+    # parse_ip reads IPv4 with the C parser too; same acceptance, same value.
+    try:
+        want: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(text.strip())
+    except ValueError:
+        want = None
+    if "%" in text or ":" in text or '"' in text:
+        return
     assert parse_ip.__wrapped__(text) == want
 
 
