@@ -317,7 +317,25 @@ impl<'c> Inspector<'c> {
             next.start(tag, raw);
         }
         let mut count = 0usize;
-        for pair in split_at_byte(raw, b'&') {
+        let mut rest = raw;
+        if compare {
+            // The arguments this body shares with the last one from its
+            // start (a form's fields come in order; often all but a few
+            // repeat): their hits, without splitting or comparing each.
+            let (k, end) = last.shared_args(raw);
+            for i in 0..k {
+                let (hits, split) = last.arg_hits(i);
+                if !hits.is_empty() {
+                    self.report_split(hits, split, names, values);
+                }
+            }
+            next.copy_args(&last, k);
+            count = k;
+            if k > 0 {
+                rest = &raw[(end + 1).min(raw.len())..];
+            }
+        }
+        for pair in split_at_byte(rest, b'&') {
             if pair.is_empty() {
                 continue;
             }

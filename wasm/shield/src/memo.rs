@@ -163,6 +163,46 @@ impl LastBody {
         self.hits.extend_from_slice(hits);
     }
 
+    /// How many of the recorded arguments the body `raw` begins with, byte
+    /// for byte, separators included (so it splits into them too), and
+    /// where the last of them ends. Found by one comparison of the two
+    /// bodies, eight bytes per step, instead of a search for each `&`.
+    pub(crate) fn shared_args(&self, raw: &[u8]) -> (usize, usize) {
+        let common = common_prefix(&self.raw, raw);
+        let whole = common == raw.len() && common == self.raw.len();
+        let mut k = 0;
+        let mut end = 0;
+        for a in &self.args {
+            let e = a.start + a.len;
+            // The byte after a recorded argument is its `&` (or the end):
+            // inside the common prefix, the new body has it too.
+            if e < common || (whole && e == common) {
+                k += 1;
+                end = e;
+            } else {
+                break;
+            }
+        }
+        (k, end)
+    }
+
+    /// The first `k` arguments of `last` (and their hits), which this body
+    /// begins with too (`shared_args`): the same offsets, copied at once.
+    pub(crate) fn copy_args(&mut self, last: &LastBody, k: usize) {
+        if !self.kept || k == 0 {
+            return;
+        }
+        let l = &last.args[k - 1];
+        self.args.extend_from_slice(&last.args[..k]);
+        self.hits.extend_from_slice(&last.hits[..l.hits_from + l.hits_len]);
+    }
+
+    /// Argument `k` of the recorded body: its hits and where its value starts.
+    pub(crate) fn arg_hits(&self, k: usize) -> (&[Hit], usize) {
+        let a = &self.args[k];
+        (&self.hits[a.hits_from..a.hits_from + a.hits_len], a.split)
+    }
+
     /// The hits of argument `k` of the recorded body, if it was `pair`.
     pub(crate) fn same_arg(&self, k: usize, pair: &[u8]) -> Option<(&[Hit], usize)> {
         let a = self.args.get(k)?;
@@ -464,6 +504,23 @@ fn word(c: &[u8]) -> u64 {
     let mut w = [0u8; 8];
     w.copy_from_slice(&c[..8]);
     u64::from_le_bytes(w)
+}
+
+/// The length of the longest common prefix of `a` and `b`, eight bytes per step.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = word(&a[i..]) ^ word(&b[i..]);
+        if x != 0 {
+            return i + (x.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
 }
 
 /// `a == b`, eight bytes per step: slice equality in wasm32 calls the byte
