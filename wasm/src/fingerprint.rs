@@ -40,13 +40,15 @@ pub struct Source<'a> {
 /// this spares most SHA-256 runs; 64 direct-mapped slots, full-key compare.
 pub struct Cache {
     slots: Vec<Option<(Vec<u8>, String)>>,
+    /// The key being built, kept between calls (a hit then allocates nothing).
+    key: Vec<u8>,
 }
 
 const CACHE_SLOTS: usize = 64;
 
 impl Default for Cache {
     fn default() -> Self {
-        Cache { slots: vec![None; CACHE_SLOTS] }
+        Cache { slots: vec![None; CACHE_SLOTS], key: Vec::new() }
     }
 }
 
@@ -62,25 +64,30 @@ fn slot_of(key: &[u8]) -> usize {
 /// Compute the fingerprint of one characteristic set, or name the missing one.
 /// The fingerprint is borrowed from the cache, which keeps it (no copy per request).
 pub fn fingerprint<'c, S: AsRef<str>>(names: &[S], src: &Source, cache: &'c mut Cache) -> Result<&'c str, String> {
-    let mut pairs: Vec<(&str, String)> = Vec::with_capacity(names.len());
-    for name in names {
+    let missing = |name: &str| format!("missing characteristic {:?}: the request has no value for it", name);
+    let mut key = std::mem::take(&mut cache.key);
+    key.clear();
+    if let [name] = names {
+        // One characteristic (the default, the client IP): no list to sort.
         let name = name.as_ref();
-        match value_of(name, src) {
-            Some(v) => pairs.push((name, v)),
-            None => return Err(format!("missing characteristic {:?}: the request has no value for it", name)),
+        let value = value_of(name, src).ok_or_else(|| missing(name))?;
+        push_pair(&mut key, name, &value);
+    } else {
+        let mut pairs: Vec<(&str, Cow<str>)> = Vec::with_capacity(names.len());
+        for name in names {
+            let name = name.as_ref();
+            pairs.push((name, value_of(name, src).ok_or_else(|| missing(name))?));
+        }
+        pairs.sort();
+        pairs.dedup();
+        for (name, value) in &pairs {
+            push_pair(&mut key, name, value);
         }
     }
-    pairs.sort();
-    pairs.dedup();
-    let mut key: Vec<u8> = Vec::with_capacity(64);
-    for (name, value) in &pairs {
-        key.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        key.extend_from_slice(name.as_bytes());
-        key.extend_from_slice(&(value.len() as u32).to_le_bytes());
-        key.extend_from_slice(value.as_bytes());
-    }
     let slot = slot_of(&key);
-    if !matches!(&cache.slots[slot], Some((k, _)) if *k == key) {
+    if matches!(&cache.slots[slot], Some((k, _)) if *k == key) {
+        cache.key = key;
+    } else {
         let digest = Sha256::digest(&key);
         let mut out = String::with_capacity(PREFIX.len() + 64);
         out.push_str(PREFIX);
@@ -93,35 +100,44 @@ pub fn fingerprint<'c, S: AsRef<str>>(names: &[S], src: &Source, cache: &'c mut 
     Ok(cache.slots[slot].as_ref().map_or("", |(_, fp)| fp.as_str()))
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-fn non_empty(s: &str) -> Option<String> {
-    if s.is_empty() { None } else { Some(s.to_owned()) }
+/// One (name, value) pair of the key, each length-prefixed.
+fn push_pair(key: &mut Vec<u8>, name: &str, value: &str) {
+    key.extend_from_slice(&(name.len() as u32).to_le_bytes());
+    key.extend_from_slice(name.as_bytes());
+    key.extend_from_slice(&(value.len() as u32).to_le_bytes());
+    key.extend_from_slice(value.as_bytes());
 }
 
-fn value_of(name: &str, src: &Source) -> Option<String> {
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn non_empty<'a>(s: impl Into<Cow<'a, str>>) -> Option<Cow<'a, str>> {
+    let s = s.into();
+    if s.is_empty() { None } else { Some(s) }
+}
+
+fn value_of<'a>(name: &str, src: &'a Source) -> Option<Cow<'a, str>> {
     match name {
         // Canonical form, so "::ffff:1.2.3.4" and "1.2.3.4" share a bucket.
         // Dotted-quad IPv4 that parses is already canonical (no leading zeros).
-        "ip.src" if src.ip.parse::<std::net::Ipv4Addr>().is_ok() => Some(src.ip.to_owned()),
+        "ip.src" if src.ip.parse::<std::net::Ipv4Addr>().is_ok() => Some(Cow::Borrowed(src.ip)),
         "ip.src" => match parse_ip(src.ip) {
-            Some(ip) => Some(ip.to_string()),
+            Some(ip) => Some(Cow::Owned(ip.to_string())),
             None => non_empty(src.ip),
         },
-        "http.host" => non_empty(&src.host.to_ascii_lowercase()),
-        "http.method" => non_empty(&src.method.to_ascii_uppercase()),
+        "http.host" => non_empty(src.host.to_ascii_lowercase()),
+        "http.method" => non_empty(src.method.to_ascii_uppercase()),
         "http.request.uri.path" => non_empty(src.path),
         _ => {
             if let Some(h) = bracketed(name, "http.request.headers") {
-                return src.headers.get(h.to_ascii_lowercase().as_str()).map(|v| v.to_string());
+                return src.headers.get(h.to_ascii_lowercase().as_str()).map(|v| Cow::Borrowed(&**v));
             }
             if let Some(c) = bracketed(name, "http.request.cookie") {
-                return cookie(src.cookies, &c);
+                return cookie(src.cookies, &c).map(Cow::Owned);
             }
             if let Some(a) = bracketed(name, "http.request.uri.args") {
-                return query_arg(src.query, &a);
+                return query_arg(src.query, &a).map(Cow::Owned);
             }
-            src.custom.get(name).map(|v| v.to_string())
+            src.custom.get(name).map(|v| Cow::Borrowed(&**v))
         }
     }
 }

@@ -288,18 +288,15 @@ fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: O
 /// Runs the shield crate over the request's shield fields.
 fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, memo: &mut shield::Memo) -> Vec<shield::Finding> {
     let pairs: &[Cow<str>] = req.11.as_deref().unwrap_or(&[]);
-    // The host sends lower-case names; lower-case defensively all the same.
-    let names: Vec<Cow<str>> = pairs
-        .chunks_exact(2)
-        .map(|p| {
-            if p[0].bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(p[0].to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(&*p[0])
-            }
-        })
-        .collect();
-    let headers: Vec<(&str, &str)> = names.iter().zip(pairs.chunks_exact(2)).map(|(n, p)| (&**n, &*p[1])).collect();
+    // The host sends lower-case names; lower-case defensively all the same
+    // (into a list of their own only when one needs it).
+    let lowered: Vec<String>;
+    let headers: Vec<(&str, &str)> = if pairs.chunks_exact(2).any(|p| p[0].bytes().any(|b| b.is_ascii_uppercase())) {
+        lowered = pairs.chunks_exact(2).map(|p| p[0].to_ascii_lowercase()).collect();
+        lowered.iter().zip(pairs.chunks_exact(2)).map(|(n, p)| (n.as_str(), &*p[1])).collect()
+    } else {
+        pairs.chunks_exact(2).map(|p| (&*p[0], &*p[1])).collect()
+    };
     let request = shield::Request {
         method: &req.3,
         path: &req.5,
