@@ -21,6 +21,10 @@ use serde::Deserialize;
 /// First byte of a frame. A JSON request starts with `[`.
 pub const FRAME_MARK: u8 = 0x01;
 
+/// The fingerprint sets of a client keyed on the client IP alone, as the
+/// host writes them.
+const DEFAULT_SETS: &str = r#"[["ip.src"]]"#;
+
 /// One request, positional so the host encodes it cheaply:
 /// `[ua, ip, email, method, host, path, query, cookies, headers, custom, fingerprint_sets,
 ///   shield_headers, body]`.
@@ -172,8 +176,15 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let (method, host, path, query, cookies) = (f.text()?, f.text()?, f.text()?, f.text()?, f.text()?);
     let headers = f.map()?;
     let custom = f.map()?;
-    let sets: Vec<Vec<Cow<str>>> =
-        serde_json::from_str(f.text()?).map_err(|e| bad(&format!("fingerprint sets: {}", e)))?;
+    let sets_text = f.text()?;
+    let sets: Vec<Vec<Cow<str>>> = if sets_text == DEFAULT_SETS {
+        // The default characteristics (the client IP alone): most clients'
+        // only set, read without the JSON parser (~3 % of a returning
+        // client's Wasm time).
+        vec![vec![Cow::Borrowed("ip.src")]]
+    } else {
+        serde_json::from_str(sets_text).map_err(|e| bad(&format!("fingerprint sets: {}", e)))?
+    };
     let shield_headers = f.list()?;
     if f.next().is_some() {
         return Err(bad("too many fields"));
@@ -250,6 +261,11 @@ mod tests {
             (
                 frame(&["e", "", "1.2.3.4", "a@b.c", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4","a@b.c","GET","h","/","","",{},{},[],null,null]"#, b""),
+            ),
+            (
+                // The default sets, which the frame reads without the JSON parser.
+                frame(&["s", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", DEFAULT_SETS, "0"].join("\0"), b""),
+                json(r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[["ip.src"]],[],null]"#, b""),
             ),
             (
                 // An empty body is a body (shield sees it), not an absent one.
