@@ -616,6 +616,12 @@ impl<'c> Inspector<'c> {
     /// findings come before the body's and never share a location with
     /// them (the body's are all at `Body`), so they can be set aside.
     pub fn head_then_body(&mut self, req: &Request) {
+        // The client's last head first (no hashing), then the table.
+        if let Some(findings) = self.memo.as_deref().and_then(|m| m.last_head(self.cfg, self.client, req)) {
+            self.findings = findings.to_vec();
+            self.body(req);
+            return;
+        }
         let probe = match self.memo.as_deref() {
             Some(m) => m.head_probe(self.cfg, self.client, req),
             None => None,
@@ -633,6 +639,9 @@ impl<'c> Inspector<'c> {
                     m.head_put(p, req, &self.findings);
                 }
             }
+        }
+        if let (Some(p), Some(m)) = (probe, self.memo.as_deref_mut()) {
+            m.note_last_head(self.client, p);
         }
         self.body(req);
     }

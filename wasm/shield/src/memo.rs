@@ -64,6 +64,10 @@ pub struct Memo {
     /// query, headers, cookies), whose findings are a pure function of
     /// those bytes and the limits, and come before the body's.
     heads: Vec<HeadSlot>,
+    /// Each client's last head: (client id, its slot in `heads`), by client
+    /// id. A client mostly sends the same head again: compared with that
+    /// slot first, it is found without hashing every piece.
+    last_heads: Vec<(u64, usize)>,
 }
 
 #[derive(Debug, Default)]
@@ -74,6 +78,25 @@ struct HeadSlot {
     /// The head's pieces, each as a little-endian u32 length and its bytes.
     key: Vec<u8>,
     findings: Vec<Finding>,
+}
+
+impl HeadSlot {
+    /// Whether the stored head is this request's, compared piece by piece
+    /// against the stored encoding (no copy of the request is made).
+    fn holds(&self, req: &Request) -> bool {
+        let mut key = &self.key[..];
+        for piece in head_pieces(req) {
+            if key.len() < 4 {
+                return false;
+            }
+            let n = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as usize;
+            if n != piece.len() || key.len() < 4 + n || !same(&key[4..4 + n], piece) {
+                return false;
+            }
+            key = &key[4 + n..];
+        }
+        key.is_empty()
+    }
 }
 
 /// What besides the bytes decides the findings of a request head or of a
@@ -309,7 +332,16 @@ impl Memo {
         heads.resize_with(HEAD_SLOTS, HeadSlot::default);
         let mut last_bodies = Vec::with_capacity(LAST_BODIES);
         last_bodies.resize_with(LAST_BODIES, LastBody::default);
-        Memo { slots: table, max_key, spare: Spare::default(), clients: BTreeMap::new(), next_client: 0, heads, last_bodies }
+        Memo {
+            slots: table,
+            max_key,
+            spare: Spare::default(),
+            clients: BTreeMap::new(),
+            next_client: 0,
+            heads,
+            last_bodies,
+            last_heads: vec![(0, 0); LAST_BODIES],
+        }
     }
 
     /// The id of the client named `name` (the analyzer names clients by IP),
@@ -336,6 +368,9 @@ impl Memo {
         }
         for b in &mut self.last_bodies {
             b.clear();
+        }
+        for h in &mut self.last_heads {
+            *h = (0, 0);
         }
     }
 
@@ -372,27 +407,27 @@ impl Memo {
     /// The findings remembered for this request's head, if its slot holds it.
     pub(crate) fn head_get(&self, p: HeadProbe, req: &Request) -> Option<&[Finding]> {
         let s = &self.heads[p.index];
-        if s.hash != p.hash || s.tag != p.tag {
+        if s.hash != p.hash || s.tag != p.tag || !s.holds(req) {
             return None;
         }
-        // Compared piece by piece against the stored encoding: no copy of
-        // the request is made to look it up.
-        let mut key = &s.key[..];
-        for piece in head_pieces(req) {
-            if key.len() < 4 {
-                return None;
-            }
-            let n = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as usize;
-            if n != piece.len() || key.len() < 4 + n || !same(&key[4..4 + n], piece) {
-                return None;
-            }
-            key = &key[4 + n..];
+        Some(&s.findings)
+    }
+
+    /// The findings of this client's last head, if this request has that
+    /// head (same bytes, same limits): no hashing.
+    pub(crate) fn last_head(&self, cfg: &Config, client: u64, req: &Request) -> Option<&[Finding]> {
+        let (c, index) = self.last_heads[client as usize % self.last_heads.len()];
+        let s = &self.heads[index];
+        if c != client || s.hash == 0 || s.tag != HeadTag::of(cfg, client) || !s.holds(req) {
+            return None;
         }
-        if key.is_empty() {
-            Some(&s.findings)
-        } else {
-            None
-        }
+        Some(&s.findings)
+    }
+
+    /// Notes that `client`'s last head is the one at `p`.
+    pub(crate) fn note_last_head(&mut self, client: u64, p: HeadProbe) {
+        let n = self.last_heads.len();
+        self.last_heads[client as usize % n] = (client, p.index);
     }
 
     /// Remembers the findings of this request's head.
