@@ -22,6 +22,9 @@ from ._types import (
     TokenBucketParams,
 )
 
+# What a read of a client with no suspicion score gives (immutable: shared).
+_NO_SUSPICION = SuspicionOutcome(False, 0, 0.0)
+
 
 def monotonic_ms() -> int:
     return time.monotonic_ns() // 1_000_000
@@ -84,6 +87,10 @@ class MemoryStorage(Storage):
             if entry[1] > now:
                 state = entry[0]
             entries.move_to_end(slot)
+        elif type(op) is SuspicionOp and op.add <= 0:
+            # Reading a client with no score (every clean request of shield):
+            # nothing is stored and nothing blocks, so skip the algorithm.
+            return _NO_SUSPICION
 
         if isinstance(op, SuspicionOp):
             new_state, flag, count, ms, ttl = algorithms.suspicion(

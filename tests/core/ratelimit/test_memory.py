@@ -15,6 +15,7 @@ from arcjet_core.ratelimit import (
     MemoryStorage,
     SlidingWindowParams,
     SuspicionOp,
+    SuspicionOutcome,
     TokenBucketParams,
 )
 
@@ -117,3 +118,25 @@ async def test_asyncio_tasks_admit_exactly_capacity() -> None:
         return admitted
 
     assert sum(await asyncio.gather(*(hammer() for _ in range(50)))) == 300
+
+
+def test_suspicion_reads_answer_for_clean_scored_blocked_and_expired_clients() -> None:
+    # A read (add 0) of a client with nothing stored skips the algorithm;
+    # every other read goes through it. All must answer alike.
+    clock = Clock()
+    store = MemoryStorage(clock=clock)
+
+    def read(key: str) -> SuspicionOutcome:
+        (outcome,) = store.run([SuspicionOp(key, 0, 3, 10, 5)])
+        assert isinstance(outcome, SuspicionOutcome)
+        return outcome
+
+    assert read("clean") == SuspicionOutcome(False, 0, 0.0)
+    store.run([SuspicionOp("scored", 2, 3, 10, 5)])
+    assert read("scored") == SuspicionOutcome(False, 2, 0.0)
+    store.run([SuspicionOp("blocked", 3, 3, 10, 5)])
+    assert read("blocked") == SuspicionOutcome(True, 3, 5.0)
+    clock.now += 10_000
+    assert read("scored") == SuspicionOutcome(False, 0, 0.0)  # the score expired
+    assert read("blocked") == SuspicionOutcome(False, 0, 0.0)  # the block ended
+    assert len(store) == 0
