@@ -253,7 +253,12 @@ def _django_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | No
 def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT) -> RawRequest:
     raw_headers = data.get("headers") or {}
     pairs: list[tuple[str, str]] = []
-    items = raw_headers.items() if isinstance(raw_headers, Mapping) else raw_headers
+    # Lists and dicts by type first: isinstance(Mapping) is an ABC check.
+    kind = type(raw_headers)
+    if kind is list or kind is tuple:
+        items = raw_headers
+    else:
+        items = raw_headers.items() if kind is dict or isinstance(raw_headers, Mapping) else raw_headers
     for key, value in items:
         if type(value) is str and type(key) is str:
             pairs.append((key.lower(), value))
@@ -307,9 +312,11 @@ _KIND_BY_TYPE: dict[type, str] = {}
 def _classify(request: object) -> str:
     cls = type(request)
     if cls is dict:
+        # _is_asgi_scope without its isinstance(Mapping): an ABC check costs
+        # more than the two look-ups, and a dict is one.
         if "REQUEST_METHOD" in request:  # type: ignore[operator]
             return "wsgi"
-        if _is_asgi_scope(request):
+        if request.get("type") in ("http", "websocket") and "headers" in request:  # type: ignore[attr-defined,operator]
             return "asgi"
         return "mapping"
     kind = _KIND_BY_TYPE.get(cls)
