@@ -193,8 +193,9 @@ def speed() -> None:
           f"({len(form_post()['body'])} B body, {len(form_post()['headers'])} headers), median of 41 rotations")
     print("   one field new: the same client posts again (one field and the request bytes differ; the other values")
     print("     repeat, and the analyzer's memo of the client's values answers for them); every value new: every")
-    print("     field and the session cookie differ; new client: the same, from a new client IP each time (nothing")
-    print("     repeats); repeat: the same request (answered from the memo of request bytes, no Wasm call).")
+    print("     field and the session cookie differ; new client: the same, from a global client IP never seen before")
+    print("     (half IPv4, half IPv6; nothing repeats); repeat: the same request (answered from the memo of request")
+    print("     bytes, no Wasm call).")
     print("     'desktop' scales by the reference loop (≈8 µs on a desktop core).")
     configs: dict[str, list[Any]] = {
         "shield()": [shield()],
