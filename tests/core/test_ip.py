@@ -233,6 +233,17 @@ def test_fast_classification_and_text_match_ipaddress(addr: ipaddress.IPv4Addres
     assert ip_text(addr) == str(addr)
 
 
+def _as_ipaddress_reads(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address ipaddress reads in `text` (IPv4-mapped IPv6 as IPv4), or None."""
+    try:
+        addr = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped
+    return addr
+
+
 _hex_group = st.text(alphabet="0123456789abcdefABCDEF", min_size=0, max_size=5)
 
 
@@ -250,12 +261,7 @@ _hex_group = st.text(alphabet="0123456789abcdefABCDEF", min_size=0, max_size=5)
 def test_ipv6_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
     # parse_ip reads IPv6 with the C parser; it must accept and reject what
     # ipaddress does, with the same value.
-    try:
-        want: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(text.strip())
-    except ValueError:
-        want = None
-    if isinstance(want, ipaddress.IPv6Address) and want.ipv4_mapped is not None:
-        want = want.ipv4_mapped
+    want = _as_ipaddress_reads(text)
     if "%" in text or "[" in text or text.strip().count(":") == 1 or len(text.strip()) > 64:
         return  # parse_ip strips zones, brackets and ports first: other tests
     assert parse_ip.__wrapped__(text) == want
@@ -273,13 +279,9 @@ _octet = st.one_of(st.integers(0, 300).map(str), st.text(alphabet="0123456789", 
 ))
 def test_ipv4_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
     # parse_ip reads IPv4 with the C parser too; same acceptance, same value.
-    try:
-        want: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(text.strip())
-    except ValueError:
-        want = None
     if "%" in text or ":" in text or '"' in text:
         return
-    assert parse_ip.__wrapped__(text) == want
+    assert parse_ip.__wrapped__(text) == _as_ipaddress_reads(text)
 
 
 def test_global_examples() -> None:

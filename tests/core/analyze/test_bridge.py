@@ -285,65 +285,52 @@ def test_forked_child_gets_a_fresh_instance_and_ticker() -> None:
     subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=60)
 
 
-def test_forks_at_any_tick_leave_child_and_parent_ticking() -> None:
-    # glibc's timer thread holds a lock while it starts each tick's
-    # notification; a child forked then inherited it held and hung in its own
-    # timer_create (about one fork in three). Many forks, each child with an
-    # alarm: a hung child dies of SIGALRM instead of hanging the test.
+def _fork_many(fork: str, times: int, child_exit: str, setup: str = "", after: str = "") -> None:
+    """Runs a script that forks `times` times with `fork` (a callable's name);
+    each child starts its ticker and exits with `child_exit`, under an alarm
+    so that a hung child dies of SIGALRM instead of hanging the test."""
     code = (
-        "import os, signal, sys\n"
-        "from arcjet_core.analyze import Ruleset, _engine, _instance\n"
+        "import ctypes, os, signal, sys\n"
+        "from arcjet_core.analyze import _engine, _instance, _ticker\n"
         "from arcjet_core.errors import ArcjetAnalyzerError\n"
-        "from arcjet_core.rules import detect_bot\n"
-        "from tests.core.analyze.helpers import ctx\n"
-        "rs = Ruleset([detect_bot(allow=[])])\n"
-        "def spin_is_cut():\n"
+        "def spin_is_cut(inst):\n"
         "    try:\n"
-        "        _instance.current().call_debug('debug_spin', 1, ticks=5)\n"
+        "        inst.call_debug('debug_spin', 1, ticks=5)\n"
         "    except ArcjetAnalyzerError:\n"
         "        return True\n"
         "    return False\n"
-        "for _ in range(100):\n"
-        "    pid = os.fork()\n"
+        + setup
+        + f"for _ in range({times}):\n"
+        f"    pid = {fork}()\n"
         "    if pid == 0:\n"
         "        signal.alarm(10)\n"
         "        _engine.ensure_ticker()\n"
-        "        os._exit(0 if spin_is_cut() else 1)\n"
+        f"        os._exit({child_exit})\n"
         "    _, status = os.waitpid(pid, 0)\n"
         "    if os.waitstatus_to_exitcode(status) != 0:\n"
         "        sys.exit(f'a forked child failed: {os.waitstatus_to_exitcode(status)}')\n"
-        "sys.exit(0 if spin_is_cut() else 'the parent no longer ticks after forking')\n"
+        + after
     )
     subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+def test_forks_at_any_tick_leave_child_and_parent_ticking() -> None:
+    # glibc's timer thread holds a lock while it starts each tick's
+    # notification; a child forked then inherited it held and hung in its own
+    # timer_create (about one fork in three).
+    _fork_many("os.fork", 100, "0 if spin_is_cut(_instance.current()) else 1",
+               after="sys.exit(0 if spin_is_cut(_instance.current()) else 'the parent no longer ticks after forking')\n")
 
 
 @pytest.mark.skipif(not _TIMER_HERE, reason="the POSIX-timer ticker is only enabled on 64-bit Linux")
 def test_a_fork_from_c_while_the_timer_runs_falls_back_to_the_thread() -> None:
     # uWSGI forks its workers from C: no before-fork hook stops the timer, so
     # glibc's timer lock may be copied held and timer_create could hang. The
-    # child must tick with the thread instead, and never hang.
-    code = (
-        "import ctypes, os, signal, sys\n"
-        "from arcjet_core.analyze import _engine, _instance, _ticker\n"
-        "from arcjet_core.errors import ArcjetAnalyzerError\n"
-        "_engine.ensure_ticker()\n"
-        "assert _ticker.kind == 'timer', _ticker.kind\n"
-        "raw_fork = ctypes.CDLL(None, use_errno=True).fork\n"
-        "for _ in range(30):\n"
-        "    pid = raw_fork()\n"
-        "    if pid == 0:\n"
-        "        signal.alarm(10)\n"
-        "        _engine.ensure_ticker()\n"
-        "        try:\n"
-        "            _instance.Instance().call_debug('debug_spin', 1, ticks=5)\n"
-        "            os._exit(3)\n"
-        "        except ArcjetAnalyzerError:\n"
-        "            os._exit(0 if _ticker.kind == 'thread' else 4)\n"
-        "    _, status = os.waitpid(pid, 0)\n"
-        "    if os.waitstatus_to_exitcode(status) != 0:\n"
-        "        sys.exit(f'a child forked from C failed: {os.waitstatus_to_exitcode(status)}')\n"
-    )
-    subprocess.run([sys.executable, "-W", "ignore", "-c", code], cwd=ROOT, check=True, timeout=120)
+    # child must tick with the thread instead (exit 4 if not; 3 if no deadline).
+    _fork_many("raw_fork", 30, "(0 if _ticker.kind == 'thread' else 4) if spin_is_cut(_instance.Instance()) else 3",
+               setup="_engine.ensure_ticker()\n"
+                     "assert _ticker.kind == 'timer', _ticker.kind\n"
+                     "raw_fork = ctypes.CDLL(None, use_errno=True).fork\n")
 
 
 @pytest.mark.skipif(not _TIMER_HERE, reason="the POSIX-timer ticker is only enabled on 64-bit Linux")
