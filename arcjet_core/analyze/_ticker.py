@@ -72,7 +72,6 @@ class _ITimerSpec(ctypes.Structure):
     _fields_ = [("it_interval", _TimeSpec), ("it_value", _TimeSpec)]
 
 
-
 class _NativeTimer:
     """One POSIX timer calling `increment(engine)` every `period`; re-made across forks."""
 
@@ -176,6 +175,7 @@ def _posix_timer_functions() -> tuple[Any, Any, Any] | None:
 
 def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
     """Advance `engine`'s epoch every tick from a POSIX timer; False if unavailable here."""
+    global _timers_pid, kind
     if not sys.platform.startswith("linux") or platform.machine().lower() not in _NATIVE_MACHINES:
         return False
     functions = _posix_timer_functions()
@@ -193,7 +193,6 @@ def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
     timer = _NativeTimer(functions, event, tick_seconds, engine)
     if not timer.start():
         return False
-    global _timers_pid, kind
     _timers.append(timer)
     _timers_pid = os.getpid()
     kind = "timer"
@@ -202,12 +201,12 @@ def start_native(engine: wasmtime.Engine, tick_seconds: float) -> bool:
 
 def start_thread(engine: wasmtime.Engine, tick_seconds: float) -> None:
     """Advance `engine`'s epoch every tick from a daemon thread (the fallback)."""
+    global kind
 
     def tick() -> None:
         while True:
             time.sleep(tick_seconds)
             engine.increment_epoch()
 
-    global kind
     threading.Thread(target=tick, name="arcjet-analyzer-epoch", daemon=True).start()
     kind = "thread"
