@@ -17,8 +17,9 @@ fn zeros(x: u64) -> u64 {
     x.wrapping_sub(LO) & !x & HI
 }
 
+/// The eight bytes of `hay` at `at` as a little-endian word.
 #[inline(always)]
-fn word(hay: &[u8], at: usize) -> u64 {
+pub(crate) fn word(hay: &[u8], at: usize) -> u64 {
     let mut w = [0u8; 8];
     w.copy_from_slice(&hay[at..at + 8]);
     u64::from_le_bytes(w)

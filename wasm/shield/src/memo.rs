@@ -23,6 +23,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::bytes::word;
 use crate::detect::Scratch;
 use crate::hits::{Hit, Hits};
 use crate::{Config, Finding, Request};
@@ -521,7 +522,7 @@ fn sample_hash(h: u64, b: &[u8]) -> u64 {
     if n <= 48 {
         let mut chunks = b.chunks_exact(8);
         for c in &mut chunks {
-            h = mix(h, word(c));
+            h = mix(h, word(c, 0));
         }
         let rest = chunks.remainder();
         let mut w = [0u8; 8];
@@ -530,15 +531,9 @@ fn sample_hash(h: u64, b: &[u8]) -> u64 {
     }
     let mid = n / 2 - 8;
     for at in [0, 8, mid, mid + 8, n - 16, n - 8] {
-        h = mix(h, word(&b[at..at + 8]));
+        h = mix(h, word(b, at));
     }
     h
-}
-
-fn word(c: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&c[..8]);
-    u64::from_le_bytes(w)
 }
 
 /// The length of the longest common prefix of `a` and `b`, eight bytes per step.
@@ -546,7 +541,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     let mut i = 0;
     while i + 8 <= n {
-        let x = word(&a[i..]) ^ word(&b[i..]);
+        let x = word(a, i) ^ word(b, i);
         if x != 0 {
             return i + (x.trailing_zeros() / 8) as usize;
         }
@@ -561,16 +556,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 /// `a == b`, eight bytes per step: slice equality in wasm32 calls the byte
 /// loop of compiler-builtins' `memcmp`.
 fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    for (p, q) in (&mut x).zip(&mut y) {
-        if word(p) != word(q) {
-            return false;
-        }
-    }
-    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+    a.len() == b.len() && common_prefix(a, b) == a.len()
 }
 
 #[cfg(test)]
