@@ -134,6 +134,7 @@ class _Prepared:
     key_prefix: str = ""  # storage key up to the fingerprint
     params: LimitParams | None = None  # rate-limit maths parameters
     window: timedelta = timedelta(0)
+    is_shield: bool = False  # rule.kind == "SHIELD", read on every request
 
 
 _UNBUILT = {
@@ -177,7 +178,8 @@ class Engine:
             params = rate_limit_params(rule) if isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow)) else None
             window = timedelta(seconds=interval_of(rule)) if isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow)) else timedelta(0)
             prepared.append(_Prepared(i, rule, rule_id, rule.mode is Mode.DRY_RUN, slot,
-                                      KEY_SEPARATOR.join((namespace, rule_id, "")), params, window))
+                                      KEY_SEPARATOR.join((namespace, rule_id, "")), params, window,
+                                      rule.kind == "SHIELD"))
         self.fingerprint_sets = tuple(sets)
         self.prepared = tuple(prepared)
         self.needs_body = any(r.kind == "SHIELD" for r in self.rules)
@@ -257,20 +259,24 @@ class Engine:
         # content deny, means no rate limit is charged.
         pending: list[tuple[_Prepared, str]] = []
         cache_denied = False
+        cache = self.cache
         for p in self.prepared:
-            if p.fingerprint_slot is None:
+            slot = p.fingerprint_slot
+            if slot is None:
                 continue
-            if p.rule.kind == "RATE_LIMIT" and content_denied:
-                continue
-            if p.rule.kind == "SHIELD" and p.index not in scores:
-                continue  # detection did not run: nothing to score
-            fingerprint, error = self._fingerprint(p, analysis, analyzer_error)
+            if p.is_shield:
+                if p.index not in scores:
+                    continue  # detection did not run: nothing to score
+            elif content_denied:
+                continue  # a rate limit after a LIVE content deny is not charged
+            fingerprint: str | None = analysis.fingerprints[slot] if analyzer_error is None else None
             if fingerprint is None:
                 current = results.get(p.index)
                 if current is None or not current.is_denied():
-                    results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(error or "no fingerprint"))
+                    reason = ErrorReason(self._no_fingerprint(slot, analysis, analyzer_error))
+                    results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, reason)
                 continue
-            cached = None if self.cache.empty else self.cache.get(self._cache_key(p, fingerprint))
+            cached = None if cache.empty else cache.get(self._cache_key(p, fingerprint))
             if cached is None:
                 pending.append((p, fingerprint))
                 continue
@@ -422,14 +428,12 @@ class Engine:
                                 ErrorReason(f"analyzer returned an unknown conclusion {outcome.conclusion!r}"))
         return self._result(p, RuleState.RUN, conclusion, reason_from_dict(outcome.reason))
 
-    def _fingerprint(self, p: _Prepared, analysis: Any, error: ArcjetError | None) -> tuple[str | None, str | None]:
+    @staticmethod
+    def _no_fingerprint(slot: int, analysis: Any, error: ArcjetError | None) -> str:
+        """Why fingerprint ``slot`` of this request is missing."""
         if error is not None:
-            return None, f"analyzer failed, no fingerprint: {error}"
-        assert p.fingerprint_slot is not None
-        fingerprint = analysis.fingerprints[p.fingerprint_slot]
-        if fingerprint is None:
-            return None, analysis.fingerprint_errors[p.fingerprint_slot] or "fingerprint unavailable"
-        return str(fingerprint), None
+            return f"analyzer failed, no fingerprint: {error}"
+        return str(analysis.fingerprint_errors[slot] or "fingerprint unavailable")
 
     def _cache_key(self, p: _Prepared, fingerprint: str) -> str:
         return f"{p.rule_id}:{fingerprint}"
