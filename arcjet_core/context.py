@@ -21,6 +21,13 @@ DEFAULT_BODY_LIMIT = 1 << 20  # 1 MiB
 
 # Per-request records are NamedTuples: immutable like frozen dataclasses, but
 # about ten times cheaper to build, which matters at a few µs per protect().
+# RecordType(...) runs a generated Python __new__; tuple.__new__ with every
+# field, in order, builds the same record ~0.17 µs sooner. The hot paths use
+# it; it checks neither the count nor the types, so tests compare the records
+# with ones built the ordinary way.
+new_record = tuple.__new__
+
+
 class RequestContext(NamedTuple):
     """What the rules see of one request. ``ip`` is the resolved client address."""
 
@@ -54,9 +61,11 @@ class RawRequest(NamedTuple):
     declared_ip: str | None = None
 
     def to_context(self, ip: str) -> RequestContext:
-        # Positional: keyword arguments cost ~1 µs more on every request.
-        return RequestContext(ip, self.method, self.protocol, self.host, self.path, self.query, self.headers,
-                              "; ".join(self.headers.get_all("cookie")), self.body, self.body_truncated, self.peer)
+        # Every field, in order (see new_record).
+        return new_record(RequestContext, (
+            ip, self.method, self.protocol, self.host, self.path, self.query, self.headers,
+            "; ".join(self.headers.get_all("cookie")), self.body, self.body_truncated, self.peer,
+        ))
 
 
 def _host_of(headers: Headers, fallback: str = "") -> str:
@@ -84,8 +93,9 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
     path = latin1_text(raw_path) if raw_path else str(scope.get("path", "/"))
     if "?" in path:  # some servers leave the query on raw_path
         path = path.split("?", 1)[0]
-    # Positional (peer, method, protocol, host, path, query, headers): cheaper per request.
-    return RawRequest(
+    # Every field, in order (see new_record): peer, method, protocol, host,
+    # path, query, headers, body, body_truncated, declared_ip.
+    return new_record(RawRequest, (
         peer,
         str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
         scheme,
@@ -93,7 +103,10 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
         path,
         latin1_text(scope.get("query_string") or b""),
         headers,
-    )
+        None,
+        False,
+        None,
+    ))
 
 
 def _starlette_scope(request: object) -> Mapping[str, Any] | None:
@@ -142,15 +155,24 @@ def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
 def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
     headers = _headers_from_meta(meta)
     path = str(meta.get("SCRIPT_NAME", "")) + str(meta.get("PATH_INFO", "") or "/")
-    return RawRequest(
-        peer=str(meta.get("REMOTE_ADDR", "") or ""),
-        method=str(meta.get("REQUEST_METHOD", "")).upper(),
-        protocol=str(meta.get("wsgi.url_scheme", "http")),
-        host=_host_of(headers, str(meta.get("SERVER_NAME", ""))),
-        path=path,
-        query=str(meta.get("QUERY_STRING", "") or ""),
-        headers=headers,
-    )
+    # Every field, in order (see new_record).
+    return new_record(RawRequest, (
+        str(meta.get("REMOTE_ADDR", "") or ""),  # peer
+        str(meta.get("REQUEST_METHOD", "")).upper(),
+        str(meta.get("wsgi.url_scheme", "http")),  # protocol
+        _host_of(headers, str(meta.get("SERVER_NAME", ""))),
+        path,
+        str(meta.get("QUERY_STRING", "") or ""),  # query
+        headers,
+        None,  # body
+        False,  # body_truncated
+        None,  # declared_ip
+    ))
+
+
+def _with_body(raw: RawRequest, body: bytes | None, truncated: bool) -> RawRequest:
+    """``raw`` with its body set: NamedTuple._replace costs ~1 µs more."""
+    return new_record(RawRequest, (*raw[:7], body, truncated, raw.declared_ip))
 
 
 def _content_length(headers: Headers) -> int | None:
@@ -284,9 +306,9 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         body = None
     ip = data.get("ip")
     host = data.get("host")
-    # Positional (peer, method, protocol, host, path, query, headers, body,
-    # body_truncated, declared_ip): cheaper per request than keywords.
-    return RawRequest(
+    # Every field, in order (see new_record): peer, method, protocol, host,
+    # path, query, headers, body, body_truncated, declared_ip.
+    return new_record(RawRequest, (
         str(ip or ""),
         str(data.get("method", "GET")).upper(),
         str(data.get("protocol", "http")).rstrip(":"),
@@ -297,7 +319,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         body,
         truncated,
         str(ip) if ip else None,
-    )
+    ))
 
 
 # ----------------------------------------------------------------- dispatch
@@ -361,7 +383,7 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
         raw = _from_asgi_scope(request.scope)  # type: ignore[attr-defined]
         cached = getattr(request, "_body", None)
         if need_body and isinstance(cached, bytes):
-            return raw._replace(body=cached[:body_limit], body_truncated=len(cached) > body_limit)
+            return _with_body(raw, cached[:body_limit], len(cached) > body_limit)
         return raw
     if kind == "django":
         raw = _from_meta(request.META)  # type: ignore[attr-defined]
@@ -377,7 +399,7 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
                 body, truncated = _peek_wsgi_body(environ, raw.headers, body_limit)
     else:
         return _from_mapping(request, body_limit)  # type: ignore[arg-type]
-    return raw._replace(body=body, body_truncated=truncated) if need_body else raw
+    return _with_body(raw, body, truncated) if need_body else raw
 
 
 async def raw_from_request_async(
@@ -389,12 +411,12 @@ async def raw_from_request_async(
         length = _content_length(raw.headers)
         cached = getattr(request, "_body", None)
         if isinstance(cached, bytes):
-            return raw._replace(body=cached[:body_limit], body_truncated=len(cached) > body_limit)
+            return _with_body(raw, cached[:body_limit], len(cached) > body_limit)
         if length is not None and length <= body_limit:
             body_fn: Callable[[], Any] = request.body  # type: ignore[attr-defined]
             data = await body_fn()
-            return raw._replace(body=bytes(data))
+            return _with_body(raw, bytes(data), False)
         # Unknown or oversized length: reading it all here would be unbounded.
         # The ASGI middleware buffers bounded bodies itself and replays them.
-        return raw._replace(body_truncated=True)
+        return _with_body(raw, None, True)
     return raw_from_request(request, need_body=need_body, body_limit=body_limit)

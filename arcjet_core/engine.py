@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, NamedTuple
 
 from arcjet_core.cache import TTLCache
-from arcjet_core.context import RawRequest, RequestContext
+from arcjet_core.context import RawRequest, RequestContext, new_record
 from arcjet_core.decision import (
     Decision,
     ErrorReason,
@@ -250,7 +250,7 @@ class Engine:
     def flow(self, ctx: RequestContext, inputs: ProtectInput) -> Flow:
         if not self.rules:
             return aggregate((), ip_address=ctx.ip)
-        analysis = yield AnalyzeCall(ctx, inputs, self.fingerprint_sets)
+        analysis = yield new_record(AnalyzeCall, (ctx, inputs, self.fingerprint_sets))
         analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
         results, scores, content_denied = self._content_results(analysis, analyzer_error, inputs)
 
@@ -294,7 +294,7 @@ class Engine:
             pending = [(p, fp) for p, fp in pending if p.rule.kind == "SHIELD" or p.index not in results]
 
         if pending:
-            outcomes = yield StorageCall(tuple([self._op(p, fp, inputs, scores) for p, fp in pending]))
+            outcomes = yield new_record(StorageCall, (tuple([self._op(p, fp, inputs, scores) for p, fp in pending]),))
             for i, (p, fp) in enumerate(pending):
                 if isinstance(outcomes, ArcjetError):
                     results[p.index] = self._storage_failed(p, fp, results.get(p.index), outcomes)

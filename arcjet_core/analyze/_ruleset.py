@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from arcjet_core.context import new_record
 from arcjet_core.errors import ArcjetAnalyzerError, ArcjetMisconfiguration
 
 from . import _instance
@@ -287,7 +288,7 @@ class Ruleset:
         count = plan.count
         if count == 1 and tail[:1] not in (b"!", b""):
             # The common shape, one fingerprint and no error, without the loop.
-            result = AnalyzeOutput(outcomes, (tail.decode("utf-8", "replace"),), _NO_ERROR)
+            result = new_record(AnalyzeOutput, (outcomes, (tail.decode("utf-8", "replace"),), _NO_ERROR))
         else:
             result = self._with_fingerprints(outcomes, tail, count)
         if self._cache_size:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from arcjet_core.context import raw_from_request, raw_from_request_async
+from arcjet_core.context import RawRequest, RequestContext, raw_from_request, raw_from_request_async
 
 HEADERS = [("User-Agent", "curl/8.0"), ("X-Forwarded-For", "1.1.1.1"), ("X-Forwarded-For", "2.2.2.2"),
            ("Cookie", "a=1; b=2"), ("Content-Type", "application/x-www-form-urlencoded")]
@@ -26,6 +26,13 @@ def _check(raw: Any, *, peer: str, repeated_joined: bool = False) -> None:
     assert xff == (("1.1.1.1, 2.2.2.2",) if repeated_joined else ("1.1.1.1", "2.2.2.2"))
     ctx = raw.to_context("8.8.8.8")
     assert ctx.cookies == "a=1; b=2" and ctx.ip == "8.8.8.8"
+    # Built with tuple.__new__ (new_record): every field, no more, as the
+    # NamedTuple itself would build them.
+    assert type(raw) is RawRequest and len(raw) == len(RawRequest._fields)
+    assert raw == RawRequest(**raw._asdict())
+    assert type(ctx) is RequestContext and len(ctx) == len(RequestContext._fields)
+    assert ctx == RequestContext(**ctx._asdict())
+    assert (ctx.method, ctx.host, ctx.path, ctx.body, ctx.peer) == (raw.method, raw.host, raw.path, raw.body, raw.peer)
 
 
 # ------------------------------------------------------------------ ASGI
