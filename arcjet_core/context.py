@@ -312,7 +312,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         str(ip or ""),
         str(data.get("method", "GET")).upper(),
         str(data.get("protocol", "http")).rstrip(":"),
-        str(host) if host else headers.get("host", ""),
+        str(host) if host else headers.first("host") or "",
         str(data.get("path", "/")),
         str(data.get("query", "")).lstrip("?"),
         headers,

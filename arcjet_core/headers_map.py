@@ -52,10 +52,13 @@ class Headers(Mapping[str, str]):
 
     def _set(self, pairs: tuple[tuple[str, str], ...]) -> None:
         self._pairs = pairs
-        index: dict[str, tuple[str, ...]] = {}
-        for k, v in pairs:
-            seen = index.get(k)
-            index[k] = (v,) if seen is None else (*seen, v)
+        # Names rarely repeat: one comprehension, and the loop only when one did.
+        index = {k: (v,) for k, v in pairs}
+        if len(index) != len(pairs):
+            index = {}
+            for k, v in pairs:
+                seen = index.get(k)
+                index[k] = (v,) if seen is None else (*seen, v)
         self._index = index
 
     def _decoded(self) -> dict[str, tuple[str, ...]]:
