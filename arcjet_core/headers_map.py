@@ -53,7 +53,7 @@ class Headers(Mapping[str, str]):
     def _set(self, pairs: tuple[tuple[str, str], ...]) -> None:
         self._pairs = pairs
         # Names rarely repeat: one comprehension, and the loop only when one did.
-        index = {k: (v,) for k, v in pairs}
+        index: dict[str, tuple[str, ...]] = {k: (v,) for k, v in pairs}
         if len(index) != len(pairs):
             index = {}
             for k, v in pairs:
