@@ -134,7 +134,7 @@ class _Prepared:
     key_prefix: str = ""  # storage key up to the fingerprint
     params: LimitParams | None = None  # rate-limit maths parameters
     window: timedelta = timedelta(0)
-    is_shield: bool = False  # rule.kind == "SHIELD", read on every request
+    is_shield: bool = False  # rule.kind == "SHIELD"
 
 
 _UNBUILT = {
@@ -291,7 +291,7 @@ class Engine:
                                                     NotRunReason("an earlier LIVE rule denied the request"))
             # Rate limits are not charged now; suspicion is still counted on a
             # denied request: that is when it matters.
-            pending = [(p, fp) for p, fp in pending if p.rule.kind == "SHIELD" or p.index not in results]
+            pending = [(p, fp) for p, fp in pending if p.is_shield or p.index not in results]
 
         if pending:
             outcomes = yield new_record(StorageCall, (tuple([self._op(p, fp, inputs, scores) for p, fp in pending]),))
@@ -341,7 +341,7 @@ class Engine:
     def _storage_failed(self, p: _Prepared, fingerprint: str, current: RuleResult | None, error: ArcjetError) -> RuleResult:
         if current is not None and current.is_denied():
             return current  # shield detection already denied this request on its own
-        what = "shield suspicion" if p.rule.kind == "SHIELD" else "rate-limit"
+        what = "shield suspicion" if p.is_shield else "rate-limit"
         return self._result(p, RuleState.RUN, Conclusion.ERROR, ErrorReason(f"{what} storage failed: {error}"), fingerprint)
 
     def _shield_result(self, p: _Prepared, fingerprint: str, detection: RuleResult, outcome: SuspicionOutcome) -> RuleResult:
@@ -400,7 +400,7 @@ class Engine:
             if p.rule.kind == "RATE_LIMIT":
                 continue
             results[p.index] = self._content_result(p, analysis, error, inputs)
-            if p.rule.kind == "SHIELD" and error is None and results[p.index].state is not RuleState.NOT_RUN:
+            if p.is_shield and error is None and results[p.index].state is not RuleState.NOT_RUN:
                 scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
         denied = any(r.is_denied() and not r.dry_run for r in results.values())
         if error is None:
