@@ -30,9 +30,14 @@ DEFAULT_CHARACTERISTICS: tuple[str, ...] = ("ip.src",)
 # Longest interval/window we accept: a year. Anything larger is almost
 # certainly a unit mistake (milliseconds passed as seconds).
 MAX_INTERVAL_SECONDS = 365 * 24 * 3600
-# Largest body prefix shield will inspect: every analyzer call has a deadline,
-# and inspection is linear in the bytes read.
-MAX_SHIELD_BODY = 4 << 20
+# Largest body shield will inspect. Inspection is linear in the bytes read,
+# and the worst request this allows (this body of the costliest bytes plus the
+# largest head) must finish in half the analyzer's shortest deadline (100 ms),
+# so the deadline is a backstop no traffic reaches: see wasm/shield/README.md,
+# "Why 256 KiB at most", for the measurements behind the number.
+MAX_SHIELD_BODY = 256 << 10
+# shield(on_limit=...): what a request past an inspection limit gets.
+SHIELD_ON_LIMIT = ("deny", "inspect_prefix")
 
 
 class RuleSpec:
@@ -126,9 +131,14 @@ class Shield(RuleSpec):
     threshold: int = 5
     window: int = 300
     block_for: int = 900
-    # How much of a request body the detectors read. The rest is not inspected,
-    # so raise it (up to MAX_SHIELD_BODY) where large bodies carry user input.
-    max_body_bytes: int = 64 << 10
+    # How much of a request body the detectors read (up to MAX_SHIELD_BODY);
+    # ModSecurity's recommended SecRequestBodyNoFilesLimit. Multipart file
+    # contents are not inspected and do not count.
+    max_body_bytes: int = 128 << 10
+    # A request past an inspection limit (a longer body, more parameters than
+    # the analyzer reads, deeper JSON, headers or fields the host had to cut)
+    # is denied ("deny") or inspected up to the limit ("inspect_prefix").
+    on_limit: str = "deny"
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,13 +232,22 @@ def shield(
     threshold: int = 5,
     window: int = 300,
     block_for: int = 900,
-    max_body_bytes: int = 64 << 10,
+    max_body_bytes: int = 128 << 10,
+    on_limit: str = "deny",
 ) -> Shield:
     """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients.
 
-    ``max_body_bytes`` bounds how much of a body is inspected (default 64 KiB);
-    the client's ``body_limit`` bounds how much is read at all.
+    ``max_body_bytes`` bounds how much of a body is inspected (default 128 KiB,
+    as ModSecurity's recommended SecRequestBodyNoFilesLimit; at most 256 KiB):
+    a multipart upload's file contents are not inspected and do not count. The
+    client's ``body_limit`` bounds how much is read at all.
+    ``on_limit`` says what a request past any inspection limit gets: ``"deny"``
+    (the default: a SHIELD deny with category ``INSPECTION_LIMIT``, the way
+    ModSecurity rejects an over-limit body) or ``"inspect_prefix"`` (the part
+    within the limits is inspected, the rest is not; a LOW finding notes it).
     """
+    if on_limit not in SHIELD_ON_LIMIT:
+        raise ArcjetMisconfiguration(f"on_limit must be one of {', '.join(map(repr, SHIELD_ON_LIMIT))}, got {on_limit!r}")
     return Shield(
         mode=coerce_mode(mode),
         characteristics=coerce_characteristics(characteristics),
@@ -236,6 +255,7 @@ def shield(
         window=_positive_int(window, "window", maximum=MAX_INTERVAL_SECONDS),
         block_for=_positive_int(block_for, "block_for", maximum=MAX_INTERVAL_SECONDS),
         max_body_bytes=_positive_int(max_body_bytes, "max_body_bytes", maximum=MAX_SHIELD_BODY),
+        on_limit=on_limit,
     )
 
 

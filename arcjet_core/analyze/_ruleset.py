@@ -29,11 +29,20 @@ ANALYZED_KINDS = frozenset({"BOT", "EMAIL", "SHIELD"})
 # request must fit the instance's memory limit whatever a client sends.
 MAX_UA = 16 << 10
 MAX_VALUE = 64 << 10
-# Shield: body bytes inspected (the crate's default; the rest is cut here, so it
+# Shield: body bytes inspected (shield()'s default; the rest is cut here, so it
 # never crosses), and headers sent (servers allow ~100; a plain mapping could
 # hold any number). Cookies travel separately; credentials are opaque to shield.
-SHIELD_MAX_BODY = 64 << 10
+SHIELD_MAX_BODY = 128 << 10
 SHIELD_MAX_HEADERS = 256
+# A multipart body crosses whole up to this: shield skips file contents (a
+# delimiter scan, linear and cheap) and counts only the fields it inspects
+# toward max_body_bytes, so an upload is not denied for its size. Past this,
+# the body is cut and flagged like any other.
+SHIELD_MAX_MULTIPART = 8 << 20
+# Header bytes (names and values) sent to shield, which inspects 64 KiB of
+# values in all (the crate's max_header_bytes): past this the rest is cut and
+# flagged. A plain mapping could otherwise send 256 headers of 64 KiB (16 MiB).
+SHIELD_MAX_HEADER_BYTES = 256 << 10
 _SHIELD_SKIP_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization"})
 # Memo keys longer than this are replaced by a 128-bit BLAKE2b digest, so a
 # full memo holds at most cache_size * MEMO_RAW_KEY bytes of keys (4 MiB)
@@ -65,6 +74,10 @@ class AnalyzeOutput(NamedTuple):
     fingerprint_errors: Sequence[str | None]
 
 
+def _is_multipart(content_type: str | None) -> bool:
+    return content_type is not None and content_type.lstrip()[:10].lower() == "multipart/"
+
+
 def _is_utf8(data: bytes) -> bool:
     """Valid UTF-8, allowing a sequence cut short at the end (bodies are cut)."""
     try:
@@ -77,14 +90,12 @@ def _is_utf8(data: bytes) -> bool:
 class _FingerprintPlan:
     """What one `fingerprint_sets` value needs from a request, worked out once."""
 
-    __slots__ = ("count", "headers", "ip_only", "json_sets", "needs_cookies", "needs_query")
+    __slots__ = ("count", "headers", "json_sets", "needs_cookies", "needs_query")
 
     def __init__(self, sets: Sequence[tuple[str, ...]]) -> None:
         self.count = len(sets)
         self.json_sets = json.dumps([list(s) for s in sets], ensure_ascii=False, separators=(",", ":"))
         names = {n for s in sets for n in s}
-        # Every set keys on the client IP alone (the default characteristic).
-        self.ip_only = names == {"ip.src"}
         self.headers = sorted({m.group(1).lower() for n in names if (m := _HEADER_CHAR.match(n))})
         self.needs_cookies = any(n.startswith("http.request.cookie[") for n in names)
         self.needs_query = any(n.startswith("http.request.uri.args[") for n in names)
@@ -105,6 +116,7 @@ class Fields(NamedTuple):
     custom: list[str]  # flat [name, value, ...]
     json_sets: str
     shield_headers: list[str] | None  # flat [name, value, ...]; None without shield
+    cut: str = ""  # what the host cut for shield: "t" the body, "c" headers or fields
 
 
 _FRAME_MARK = b"\x01"
@@ -121,7 +133,7 @@ def _json_request(f: Fields, body: bytes | None) -> bytes:
     text = (
         f"[{'null' if f.ua is None else q(f.ua)},{q(f.ip)},{'null' if f.email is None else q(f.email)},"
         f"{q(f.method)},{q(f.host)},{q(f.path)},{q(f.query)},{q(f.cookies)},{obj(f.headers)},{obj(f.custom)},"
-        f"{f.json_sets},{shield},{'null' if body is None else len(body)}]"
+        f"{f.json_sets},{shield},{'null' if body is None else len(body)}{',' + q(f.cut) if f.cut else ''}]"
     )
     data = text.encode("utf-8", "replace")
     return data if body is None else data + body
@@ -159,7 +171,8 @@ class Ruleset:
                 # The body is cut to the largest limit of the client's shield rules.
                 max_body = int(getattr(rule, "max_body_bytes", SHIELD_MAX_BODY))
                 self._shield_body = max(self._shield_body, max_body)
-                spec = {"kind": "SHIELD", "index": index, "max_body_bytes": max_body}
+                spec = {"kind": "SHIELD", "index": index, "max_body_bytes": max_body,
+                        "on_limit": str(getattr(rule, "on_limit", "deny"))}
             else:
                 spec = {
                     "kind": "EMAIL",
@@ -171,12 +184,10 @@ class Ruleset:
                 }
             specs.append(spec)
         self._config = json.dumps({"rules": specs}, separators=(",", ":")).encode()
-        # No rule is analyzed (only rate limits): a result is just fingerprints.
-        self._fingerprints_only = not specs
         self._needs_ua = bool(self._bot_rules)
         self._plans: dict[tuple[tuple[str, ...], ...], _FingerprintPlan] = {}
         self._outcomes: dict[bytes, Mapping[int, RuleOutcome]] = {}
-        self._memo: dict[bytes | tuple[str, str], AnalyzeOutput] = {}
+        self._memo: dict[bytes, AnalyzeOutput] = {}
         self._dns = dns_verifier
         self._handle(_instance.current())  # validate now, in the caller's thread
 
@@ -219,13 +230,25 @@ class Ruleset:
         shield = self._shield_body >= 0
         body = ctx.body if shield else None
         flat: list[str] | None = None
+        # What the host cuts for shield is flagged, never dropped silently: the
+        # analyzer applies the rule's on_limit policy to it ("t": the body, cut
+        # here or by the read limit; "c": headers past SHIELD_MAX_HEADERS or a
+        # field past MAX_VALUE).
+        shield_cut = ""
         if shield:
             # What shield inspects: the full query and cookies, every header in
             # order as a flat [name, value, ...] list, and the raw body.
             skip = _SHIELD_SKIP_HEADERS
-            flat = [x for pair in headers.items()[:SHIELD_MAX_HEADERS] if pair[0] not in skip for x in pair]
-            if body is not None and len(body) > self._shield_body:
-                body = body[:self._shield_body]
+            items = headers.items()
+            flat = [x for pair in items[:SHIELD_MAX_HEADERS] if pair[0] not in skip for x in pair]
+            if len(items) > SHIELD_MAX_HEADERS:
+                shield_cut = "c"
+            cap = self._shield_body
+            if body is not None and _is_multipart(headers.first("content-type")):
+                cap = SHIELD_MAX_MULTIPART
+            if body is not None and (ctx.body_truncated or len(body) > cap):
+                body = body[:cap]
+                shield_cut += "t"
             if body and not headers.first("content-type") and not _is_utf8(body):
                 # Shield reads an untyped body as text; an untyped binary upload
                 # (random bytes) would read as noise that now and then looks
@@ -234,7 +257,7 @@ class Ruleset:
         query = ctx.query if shield or plan.needs_query else ""
         cookies = ctx.cookies if shield or plan.needs_cookies else ""
         flags = ("u" if ua is not None else "") + ("e" if email is not None else "") + (
-            "sb" if body is not None else "s" if shield else "")
+            "sb" if body is not None else "s" if shield else "") + shield_cut
         parts = [flags, ua or "", ctx.ip, email or "", ctx.method, ctx.host, ctx.path, query, cookies,
                  str(len(found) // 2), *found, str(len(custom) // 2), *custom, plan.json_sets,
                  str(len(flat or ())), *(flat or ())]
@@ -242,6 +265,23 @@ class Ruleset:
         if len(text) > MAX_VALUE:
             # Only then can one field be longer than MAX_VALUE: cut each, so a
             # request always fits the instance's memory whatever a client sends.
+            if shield and "c" not in shield_cut and any(len(p) > MAX_VALUE for p in parts):
+                shield_cut += "c"
+                parts[0] += "c"
+            if flat and sum(map(len, flat)) > SHIELD_MAX_HEADER_BYTES:
+                # Shield inspects 64 KiB of header values in all; the rest
+                # would only be copied and scanned: send a bounded prefix of
+                # whole headers, and flag the cut.
+                kept, size = 0, 0
+                while kept < len(flat) and size + len(flat[kept]) + len(flat[kept + 1]) <= SHIELD_MAX_HEADER_BYTES:
+                    size += len(flat[kept]) + len(flat[kept + 1])
+                    kept += 2
+                del parts[len(parts) - len(flat) - 1:]
+                flat = flat[:kept]
+                parts += [str(kept), *flat]
+                if "c" not in shield_cut:
+                    shield_cut += "c"
+                    parts[0] += "c"
             parts = [p[:MAX_VALUE] for p in parts]
             text = "\0".join(parts)
         if text.count("\0") != len(parts) - 1:
@@ -249,9 +289,10 @@ class Ruleset:
             def cut(xs: list[str]) -> list[str]:
                 return [x[:MAX_VALUE] for x in xs]
 
-            fields = Fields(ua, None if email is None else email[:MAX_VALUE], ctx.ip, ctx.method, ctx.host,
+            fields = Fields(ua, None if email is None else email[:MAX_VALUE], ctx.ip, ctx.method[:MAX_VALUE],
+                            ctx.host[:MAX_VALUE],
                             ctx.path[:MAX_VALUE], query[:MAX_VALUE], cookies[:MAX_VALUE], cut(found), cut(custom),
-                            plan.json_sets, None if flat is None else cut(flat))
+                            plan.json_sets, None if flat is None else cut(flat), shield_cut)
             return _json_request(fields, body)
         # Lone surrogates (from undecodable bytes) become "?" rather than failing.
         data = text.encode("utf-8", "replace")
@@ -260,24 +301,14 @@ class Ruleset:
     def _run(self, ctx: RequestContext, email: str | None, characteristics: Mapping[str, str],
              fingerprint_sets: Sequence[tuple[str, ...]]) -> AnalyzeOutput:
         plan = self._plan(fingerprint_sets)
-        key: bytes | tuple[str, str]
-        if self._fingerprints_only and plan.ip_only:
-            # Then the result depends on the client IP alone: look it up by
-            # that before encoding the request (~2 µs) to find it by bytes.
-            key = (plan.json_sets, ctx.ip)
-            memo = self._memo.get(key) if self._cache_size else None
-            if memo is not None:
-                return memo
-            data = self._encode(ctx, email, characteristics, plan)
-        else:
-            data = self._encode(ctx, email, characteristics, plan)
-            # The analyzer is a pure function of (rules, request bytes): a client
-            # repeating the same request (the usual case under a rate limit) is
-            # answered from memory without crossing into Wasm at all.
-            key = data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
-            memo = self._memo.get(key) if self._cache_size else None
-            if memo is not None:
-                return memo
+        data = self._encode(ctx, email, characteristics, plan)
+        # The analyzer is a pure function of (rules, request bytes): a client
+        # repeating the same request (the usual case under a rate limit) is
+        # answered from memory without crossing into Wasm at all.
+        key = data if len(data) <= MEMO_RAW_KEY else hashlib.blake2b(data, digest_size=16).digest()
+        memo = self._memo.get(key) if self._cache_size else None
+        if memo is not None:
+            return memo
         inst = _instance.current()
         handle = inst.handles.get(self._token)
         raw = inst.analyze(self._handle(inst) if handle is None else handle, data)
@@ -312,7 +343,7 @@ class Ruleset:
                 errors.append(None)
         return AnalyzeOutput(outcomes, tuple(fps), tuple(errors))
 
-    def _remember(self, key: bytes | tuple[str, str], result: AnalyzeOutput) -> None:
+    def _remember(self, key: bytes, result: AnalyzeOutput) -> None:
         if len(self._memo) >= self._cache_size:
             self._memo.clear()  # bounded; refills with current traffic
         self._memo[key] = result

@@ -28,6 +28,7 @@ CATEGORY = {
     "ssti": "TEMPLATE_INJECTION",
     "ssrf": "SSRF",
     "protocol": "PROTOCOL_ANOMALY",
+    "limits": "INSPECTION_LIMIT",
 }
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from arcjet_core import ArcjetMisconfiguration, arcjet, arcjet_sync, shield
+from arcjet_core.rules import MAX_SHIELD_BODY
 
 from .helpers import fresh_ip
 
@@ -41,6 +42,15 @@ CASES: dict[str, dict[str, Any]] = {
     "expression openers and parentheses": {"method": "POST", "headers": FORM, "body": b"f=" + b"{%(" * 200_000},
     "1 MB query of percent signs": {"method": "GET", "headers": UA, "query": "%" * (1 << 20)},
     "huge path": {"method": "GET", "headers": UA, "path": "/" + "../" * 50_000},
+    # Issue #14: shapes that ran past the analyzer's deadline or rescanned.
+    "100 headers of 16 KB of ||": {"method": "GET", "headers": [("user-agent", "x")] + [(f"x-h{i}", "||" * 8_000)
+                                                                                      for i in range(100)]},
+    "255 headers of 64 KiB": {"method": "GET", "headers": [("user-agent", "x")] + [(f"x-h{i}", "(" * (64 << 10))
+                                                                                 for i in range(255)]},
+    "number then letters": {"method": "POST", "headers": {**UA, "content-type": "text/plain"},
+                            "body": b"0x&#" * 50_000},
+    "line feeds": {"method": "POST", "headers": {**UA, "content-type": "text/plain"}, "body": b"\t\n" * 300_000},
+    "template openers, JSON": {"method": "POST", "headers": JSON, "body": b'["' + b"${" * 300_000 + b'"]'},
 }
 
 
@@ -73,25 +83,41 @@ def test_limits_hold_and_padding_is_reported() -> None:
             _check(decision)
             return decision.conclusion.value, tuple(getattr(decision.results[0].reason_v2, "categories", ()))
 
-        # A megabyte of quotes is odd, not an injection; only the first
-        # max_body_bytes (64 KiB) cross into the analyzer at all.
-        assert judge("1 MB of quotes, form") == ("ALLOW", ())
-        assert judge("1 MB of percent signs") == ("ALLOW", ())
+        # A megabyte of quotes is odd, not an injection; but it is longer
+        # than max_body_bytes (128 KiB), so the default policy denies it.
+        assert judge("1 MB of quotes, form") == ("DENY", ("INSPECTION_LIMIT",))
+        assert judge("1 MB of percent signs") == ("DENY", ("INSPECTION_LIMIT",))
         # Past the crate's limits (512 params, JSON depth 64) the request is
-        # reported as a (Low) protocol anomaly: padding is an evasion technique.
+        # denied by the default policy (on_limit="deny"): padding a payload
+        # past a WAF's limits is an evasion technique.
         for name in ("10k query params", "10k form fields", "10k cookies", "deep JSON arrays", "deep JSON objects"):
-            assert judge(name) == ("ALLOW", ("PROTOCOL_ANOMALY",)), name
+            assert judge(name) == ("DENY", ("INSPECTION_LIMIT",)), name
+    with arcjet_sync(key="patho-p", rules=[shield(threshold=1_000_000, on_limit="inspect_prefix")],
+                     body_limit=2 << 20, environment="development") as prefix:
+        # inspect_prefix: the first 128 KiB are inspected (nothing found), and
+        # the cut is reported as a LOW finding rather than denied.
+        for name in ("1 MB of quotes, form", "1 MB of percent signs", "10k query params", "deep JSON arrays"):
+            decision = prefix.protect({"path": "/", **CASES[name], "ip": fresh_ip()})
+            _check(decision)
+            reason = decision.results[0].reason_v2
+            assert decision.conclusion.value == "ALLOW", name
+            assert tuple(getattr(reason, "categories", ())) == ("INSPECTION_LIMIT",), name
 
 
 def test_max_body_bytes_widens_what_is_inspected() -> None:
-    padding = b"note=" + b"a" * (100 << 10)
+    padding = b"note=" + b"a" * (200 << 10)
     attack = padding + b"&q=1%27%20UNION%20SELECT%20password%20FROM%20users--"
     request = {"method": "POST", "path": "/", "headers": {"content-type": "application/x-www-form-urlencoded"},
                "body": attack}
     with arcjet_sync(key="patho-default", rules=[shield()], body_limit=2 << 20) as aj:
-        # Past the default 64 KiB the payload is not inspected (documented limit).
+        # Past the default 128 KiB the payload is not inspected, so the request
+        # is denied by the default policy rather than let through unseen.
+        decision = aj.protect({**request, "ip": fresh_ip()})
+        assert decision.is_denied() and decision.reason_v2.categories == ("INSPECTION_LIMIT",)  # type: ignore[union-attr]
+    with arcjet_sync(key="patho-prefix", rules=[shield(on_limit="inspect_prefix")], body_limit=2 << 20) as aj:
+        # inspect_prefix: only the first 128 KiB are inspected (documented).
         assert aj.protect({**request, "ip": fresh_ip()}).is_allowed()
-    with arcjet_sync(key="patho-wide", rules=[shield(max_body_bytes=1 << 20)], body_limit=2 << 20) as aj:
+    with arcjet_sync(key="patho-wide", rules=[shield(max_body_bytes=MAX_SHIELD_BODY)], body_limit=2 << 20) as aj:
         decision = aj.protect({**request, "ip": fresh_ip()})
         assert decision.is_denied() and "SQL_INJECTION" in decision.reason_v2.categories  # type: ignore[union-attr]
 
@@ -101,3 +127,9 @@ def test_max_body_bytes_is_validated() -> None:
         shield(max_body_bytes=0)
     with pytest.raises(ArcjetMisconfiguration, match="max_body_bytes"):
         shield(max_body_bytes=1 << 30)
+
+
+@pytest.mark.parametrize("value", ["ignore", "DENY", "", None, 1])
+def test_on_limit_is_validated(value: object) -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="on_limit"):
+        shield(on_limit=value)  # type: ignore[arg-type]

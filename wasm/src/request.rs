@@ -51,6 +51,10 @@ pub(crate) struct Request<'a>(
     #[serde(borrow)] pub(crate) Vec<Vec<Cow<'a, str>>>,
     #[serde(borrow)] pub(crate) Option<Vec<Cow<'a, str>>>,
     pub(crate) Option<usize>,
+    /// What the host cut before sending (shield applies its `on_limit`
+    /// policy): `t` the body (past the host's read limit), `c` headers or
+    /// fields. Optional in the JSON form; in the frame, flags `t` and `c`.
+    #[serde(default, borrow)] pub(crate) Option<Cow<'a, str>>,
 );
 
 /// Splits the input into the request and the raw body bytes after it.
@@ -152,7 +156,8 @@ impl<'a> Fields<'a> {
 /// query, cookies, headers (count, then name/value pairs), custom (likewise),
 /// fingerprint_sets (JSON), shield_headers (count, then names and values)`.
 /// `flags` holds `u` when there is a user agent, `e` an email, `s` shield
-/// fields, `b` a body; an absent one is sent as an empty field (or count 0).
+/// fields, `b` a body, `t` when the host cut the body, `c` when it cut
+/// headers or fields; an absent one is sent as an empty field (or count 0).
 fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     if input.len() < 5 {
         return Err(bad("shorter than its header"));
@@ -166,7 +171,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let body = &rest[n..];
     let mut f = Fields::new(text);
     let flags = f.text()?;
-    if !flags.bytes().all(|b| matches!(b, b'u' | b'e' | b's' | b'b')) {
+    if !flags.bytes().all(|b| matches!(b, b'u' | b'e' | b's' | b'b' | b't' | b'c')) {
         return Err(bad("unknown flag"));
     }
     let has = |c: char| flags.contains(c);
@@ -206,6 +211,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
         sets,
         has('s').then(|| shield_headers),
         has('b').then(|| body.len()),
+        (has('t') || has('c')).then(|| Cow::Owned(flags.bytes().filter(|b| matches!(b, b't' | b'c')).map(char::from).collect())),
     );
     Ok((req, has('b').then(|| body)))
 }
@@ -232,8 +238,8 @@ mod tests {
     fn show(r: &(Request, Option<&[u8]>)) -> String {
         let (q, body) = r;
         format!(
-            "{:?}|{}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            q.0, q.1, q.2, q.3, q.4, q.5, q.6, q.7, q.8, q.9, q.10, q.11, q.12, body
+            "{:?}|{}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            q.0, q.1, q.2, q.3, q.4, q.5, q.6, q.7, q.8, q.9, q.10, q.11, q.12, q.13, body
         )
     }
 
@@ -266,6 +272,11 @@ mod tests {
                 // The default sets, which the frame reads without the JSON parser.
                 frame(&["s", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", DEFAULT_SETS, "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[["ip.src"]],[],null]"#, b""),
+            ),
+            (
+                // The host cut the body and a field: flags `t` and `c`.
+                frame(&["sbtc", "", "1.2.3.4", "", "POST", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b"ab"),
+                json(r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],[],2,"tc"]"#, b"ab"),
             ),
             (
                 // An empty body is a body (shield sees it), not an absent one.

@@ -38,6 +38,9 @@ enum RuleConfig {
         max_params: Option<usize>,
         max_json_depth: Option<usize>,
         max_value_bytes: Option<usize>,
+        max_header_bytes: Option<usize>,
+        /// `"deny"` or `"inspect_prefix"` (see `shield::OnLimit`).
+        on_limit: Option<String>,
     },
 }
 
@@ -146,8 +149,16 @@ fn build(input: &[u8]) -> Result<RuleSet, String> {
                     deny_invalid,
                 })
             }
-            RuleConfig::Shield { index, max_body_bytes, max_decode_rounds, max_params, max_json_depth, max_value_bytes } => {
+            RuleConfig::Shield { index, max_body_bytes, max_decode_rounds, max_params, max_json_depth, max_value_bytes, max_header_bytes, on_limit } => {
                 let mut config = shield::Config::default();
+                config.on_limit = match on_limit.as_deref() {
+                    None | Some("deny") => shield::OnLimit::Deny,
+                    Some("inspect_prefix") => shield::OnLimit::InspectPrefix,
+                    Some(other) => return Err(format!("shield on_limit: unknown policy {:?}", other)),
+                };
+                if let Some(v) = max_header_bytes {
+                    config.max_header_bytes = v;
+                }
                 if let Some(v) = max_body_bytes {
                     config.max_body_bytes = v;
                 }
@@ -306,14 +317,25 @@ fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, m
         body,
     };
     // Entries are the client's own (by IP): see shield::Memo.
-    shield::inspect_with_memo(&request, config, memo, req.1.as_bytes())
+    let mut found = shield::inspect_with_memo(&request, config, memo, req.1.as_bytes());
+    // What the host could not send whole follows the rule's on_limit policy
+    // like what the crate cuts itself: a body the host's read limit cut (of
+    // a type shield reads), headers or fields it cut to fit the frame.
+    let cut = req.13.as_deref().unwrap_or("");
+    if cut.contains('t') && body.is_some() && shield::body_is_inspected(&headers) {
+        found.push(shield::limit_finding(config, shield::Location::Body, "limits.body_truncated"));
+    }
+    if cut.contains('c') {
+        found.push(shield::limit_finding(config, shield::Location::Header("*".into()), "limits.fields_cut"));
+    }
+    found
 }
 
 /// Suspicion points per finding: Low 1, Medium 2, High 3; the sum is capped.
 const SCORE_CAP: u32 = 100;
 
 fn shield_outcome(rule: &ShieldRule, found: &[shield::Finding], out: &mut Vec<u8>) {
-    let mut worst: [Option<shield::Severity>; 10] = [None; 10];
+    let mut worst = [None::<shield::Severity>; shield::Category::ALL.len()];
     let mut score: u32 = 0;
     for f in found {
         let slot = shield::Category::ALL.iter().position(|c| *c == f.category).unwrap_or(0);
@@ -510,10 +532,43 @@ mod tests {
 
     #[test]
     fn shield_limits_are_configurable() {
-        let cfg = r#"{"rules":[{"kind":"SHIELD","index":0,"max_body_bytes":4}]}"#;
+        let prefix = r#"{"rules":[{"kind":"SHIELD","index":0,"max_body_bytes":4,"on_limit":"inspect_prefix"}]}"#;
         let req = with_body(r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","text/plain"]"#, b"abcd<script>alert(1)</script>");
-        assert!(run_bytes(cfg, &req).contains(r#""ALLOW""#));
+        let out = run_bytes(prefix, &req);
+        assert!(out.contains(r#""ALLOW""#) && out.contains(r#""severities":{"INSPECTION_LIMIT":"LOW"}"#), "{}", out);
+        // The default policy denies what it cannot inspect.
+        let deny = r#"{"rules":[{"kind":"SHIELD","index":0,"max_body_bytes":4}]}"#;
+        let out = run_bytes(deny, &req);
+        assert!(out.contains(r#""DENY""#) && out.contains(r#""severities":{"INSPECTION_LIMIT":"HIGH"}"#), "{}", out);
         assert!(run_bytes(SHIELD, &req).contains(r#""DENY""#));
+        let bad = r#"{"rules":[{"kind":"SHIELD","index":0,"on_limit":"ignore"}]}"#;
+        let mut an = Analyzer::new();
+        let mut out = Vec::new();
+        configure_json(&mut an, bad.as_bytes(), &mut out);
+        assert!(String::from_utf8_lossy(&out).contains("on_limit"), "{}", String::from_utf8_lossy(&out));
+    }
+
+    #[test]
+    fn shield_applies_on_limit_to_what_the_host_cut() {
+        let prefix = r#"{"rules":[{"kind":"SHIELD","index":0,"on_limit":"inspect_prefix"}]}"#;
+        let text = r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","text/plain"]"#;
+        let clean = with_body(text, b"hello");
+        assert!(run_bytes(SHIELD, &clean).contains(r#""shield_triggered":false"#));
+        // "t": the host's read limit cut the body.
+        let mut cut_body = with_body(text, b"hello");
+        cut_body.truncate(cut_body.len() - 5 - 1);
+        cut_body.extend_from_slice(br#","t"]hello"#);
+        let out = run_bytes(SHIELD, &cut_body);
+        assert!(out.contains(r#""DENY""#) && out.contains("INSPECTION_LIMIT"), "{}", out);
+        let out = run_bytes(prefix, &cut_body);
+        assert!(out.contains(r#""ALLOW""#) && out.contains(r#""INSPECTION_LIMIT":"LOW""#), "{}", out);
+        // A cut body of a type shield does not read is not over any limit.
+        let png = r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","image/png"],5,"t"]hello"#;
+        assert!(run(SHIELD, png).contains(r#""shield_triggered":false"#), "{}", run(SHIELD, png));
+        // "c": headers or fields cut to fit the frame.
+        let cut_head = r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[],[],null,"c"]"#;
+        let out = run(SHIELD, cut_head);
+        assert!(out.contains(r#""DENY""#) && out.contains("INSPECTION_LIMIT"), "{}", out);
     }
 
     #[test]

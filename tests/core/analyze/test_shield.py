@@ -114,7 +114,8 @@ def _split(data: bytes) -> tuple[list[object], bytes]:
     assert next(fields, None) is None
     return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, host, path, query, cookies,
             headers, custom, sets, shield_headers if "s" in flags else None,
-            len(body) if "b" in flags else None], body
+            len(body) if "b" in flags else None, *(["".join(c for c in flags if c in "tc")] if set(flags) & set("tc")
+                                                      else [])], body
 
 
 def test_requests_cross_as_a_frame_and_read_as_the_json_form_does() -> None:
@@ -127,6 +128,9 @@ def test_requests_cross_as_a_frame_and_read_as_the_json_form_does() -> None:
             for value in corpus.lines(corpus.corpus_files(corpus.libinjection_dir(), "xss-")[0])[:40]]
     reqs.append({"method": "POST", "path": "/é", "query": "a=%00", "body": "ü=1".encode(),
                  "headers": {"user-agent": "curl/8", "x-user": "u\u00e9", "cookie": "s=1; t=2"}})
+    # What the host cut for shield (flags "t" and "c") reads the same both ways.
+    reqs.append({"method": "POST", "path": "/", "query": "q=" + "a" * (70 << 10), "body": b"b" * (70 << 10),
+                 "headers": [("content-type", "text/plain"), *((f"x-{i}", "1") for i in range(300))]})
     for req in reqs:
         c = context(req)
         for email, chars in ((None, {}), ("a@example.com", {"user": "u1", "k": "v"})):
@@ -144,7 +148,8 @@ def _json_of(frame: bytes) -> bytes:
     assert isinstance(h, dict) and isinstance(c, dict)
     fields = _ruleset.Fields(head[0], head[2], head[1], head[3], head[4], head[5], head[6], head[7],  # type: ignore[arg-type]
                              [x for kv in h.items() for x in kv], [x for kv in c.items() for x in kv],
-                             json.dumps(head[10], separators=(",", ":")), head[11])  # type: ignore[arg-type]
+                             json.dumps(head[10], separators=(",", ":")), head[11],  # type: ignore[arg-type]
+                             head[13] if len(head) > 13 else "")  # type: ignore[arg-type]
     return _ruleset._json_request(fields, body if head[12] is not None else None)
 
 
@@ -155,6 +160,8 @@ def test_a_field_holding_nul_crosses_as_json_with_the_same_verdict() -> None:
         ({"method": "GET", "path": "/a\x00b", "query": "q=%3Cscript%3Ealert(1)%3C/script%3E"}, "XSS"),
         ({"method": "GET", "path": "/", "headers": {"x-a": "1\x00' or 1=1--"}}, "SQL_INJECTION"),
         ({"method": "GET", "path": "/", "headers": {"x-a": "a\x00b"}}, "PROTOCOL_ANOMALY"),
+        # A cut field travels in the JSON form too, and the policy applies.
+        ({"method": "GET", "path": "/a\x00b", "query": "q=" + "a" * (70 << 10)}, "INSPECTION_LIMIT"),
     ):
         c = context(req)
         data = rs._encode(c, None, {}, plan)
@@ -212,10 +219,15 @@ def test_body_is_cut_to_max_body_bytes_before_crossing() -> None:
     c = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": b"a" * (1 << 20)})
     head, rest = _split(rs._encode(c, None, {}, rs._plan(SETS)))
     assert head[12] == _ruleset.SHIELD_MAX_BODY == len(rest)
-    # An attack past the inspected prefix is not seen: the limit is the crate's.
+    # An attack past the inspected prefix is not seen, so the cut body is
+    # denied by the default policy (on_limit="deny"): the host flags the cut.
     late = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
                     "body": b"a" * (1 << 20) + b" <script>alert(1)</script>"})
-    assert outcome(rs, late)[0] == "ALLOW"
+    assert head[13] == "t"
+    conclusion, reason = outcome(rs, late)
+    assert (conclusion, reason["categories"]) == ("DENY", ["INSPECTION_LIMIT"])
+    conclusion, reason = outcome(Ruleset([shield(on_limit="inspect_prefix")]), late)
+    assert (conclusion, reason["categories"]) == ("ALLOW", ["INSPECTION_LIMIT"])
     early = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
                      "body": b"<script>alert(1)</script>" + b"a" * (1 << 20)})
     assert outcome(rs, early)[0] == "DENY"
@@ -287,12 +299,29 @@ def test_untyped_text_bodies_are_still_inspected() -> None:
     attack = b"name=x' union select password from users--"
     assert severities({"method": "POST", "path": "/", "body": attack})["SQL_INJECTION"] == "HIGH"
     # UTF-8 text cut inside a character at the body limit is still text.
-    cut = ("é" * 40_000 + " <script>alert(1)</script>").encode()
+    cut = ("é" * 70_000 + " <script>alert(1)</script>").encode()
     big = ("<script>alert(1)</script> " + "é" * 40_000).encode()[: (64 << 10) - 1]
     assert big[-1] & 0xC0 == 0xC0  # the cut falls inside a two-byte character
     assert severities({"method": "POST", "path": "/", "body": big})["XSS"] == "HIGH"
-    assert severities({"method": "POST", "path": "/", "body": cut}) == {}  # past the 64 KiB inspected
+    # Past the 128 KiB inspected: not seen, so the cut is denied by policy.
+    assert severities({"method": "POST", "path": "/", "body": cut}) == {"INSPECTION_LIMIT": "HIGH"}
     # A declared text type is inspected whatever its bytes are.
     latin1 = "caf\xe9' or 1=1--".encode("latin-1")
     sev = severities({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": latin1})
     assert sev["SQL_INJECTION"] == "HIGH"
+
+
+def test_header_bytes_sent_to_shield_are_bounded_and_the_cut_flagged() -> None:
+    # A plain mapping can hold 255 headers of 64 KiB (16 MiB): shield reads
+    # 64 KiB of header values in all, so only a bounded prefix crosses.
+    rs = Ruleset([shield()], cache_size=0)
+    headers = [(f"x-h{i}", "v" * (64 << 10)) for i in range(255)]
+    data = rs._encode(context({"method": "GET", "path": "/", "headers": headers}), None, {}, rs._plan(SETS))
+    head, _ = _split(data)
+    assert len(data) < 2 * _ruleset.SHIELD_MAX_HEADER_BYTES
+    assert head[13] == "c"
+    sent = head[11]
+    assert isinstance(sent, list) and 0 < len(sent) < 2 * 255
+    assert sent == [x for pair in headers[:len(sent) // 2] for x in pair]
+    conclusion, reason = outcome(rs, context({"method": "GET", "path": "/", "headers": headers}))
+    assert (conclusion, reason["categories"]) == ("DENY", ["INSPECTION_LIMIT"])

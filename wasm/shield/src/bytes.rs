@@ -73,29 +73,85 @@ pub(crate) fn memchr3(a: u8, b: u8, c: u8, hay: &[u8]) -> Option<usize> {
     search!(hay, |w| zeros(w ^ va) | zeros(w ^ vb) | zeros(w ^ vc), |x| x == a || x == b || x == c)
 }
 
+/// High bit set in exactly the zero bytes of `x` (unlike [`zeros`], no
+/// false marks after the first), so every mark of a word can be used.
+#[inline(always)]
+fn zeros_exact(x: u64) -> u64 {
+    !(((x & !HI).wrapping_add(!HI)) | x | !HI)
+}
+
 /// Every position of `a` in `hay`, in order.
 pub(crate) fn memchr_iter(a: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    Positions { hay, at: 0, find: move |h: &[u8]| memchr(a, h) }
+    let va = LO * u64::from(a);
+    Positions { hay, at: 0, base: 0, pending: 0, marks: move |w: u64| zeros_exact(w ^ va), is: move |x: u8| x == a }
 }
 
 /// Every position of `a` or `b` in `hay`, in order.
 pub(crate) fn memchr2_iter(a: u8, b: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    Positions { hay, at: 0, find: move |h: &[u8]| memchr2(a, b, h) }
+    let (va, vb) = (LO * u64::from(a), LO * u64::from(b));
+    Positions {
+        hay,
+        at: 0,
+        base: 0,
+        pending: 0,
+        marks: move |w: u64| zeros_exact(w ^ va) | zeros_exact(w ^ vb),
+        is: move |x: u8| x == a || x == b,
+    }
 }
 
-struct Positions<'h, F> {
+/// Every position of `a`, `b` or `c` in `hay`, in order.
+pub(crate) fn memchr3_iter(a: u8, b: u8, c: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let (va, vb, vc) = (LO * u64::from(a), LO * u64::from(b), LO * u64::from(c));
+    Positions {
+        hay,
+        at: 0,
+        base: 0,
+        pending: 0,
+        marks: move |w: u64| zeros_exact(w ^ va) | zeros_exact(w ^ vb) | zeros_exact(w ^ vc),
+        is: move |x: u8| x == a || x == b || x == c,
+    }
+}
+
+/// Matches a word at a time: every match of a word comes from the one
+/// read of it (a value dense in the byte, `((((`, cost a search per byte).
+struct Positions<'h, M, I> {
     hay: &'h [u8],
+    /// The next byte not read yet.
     at: usize,
-    find: F,
+    /// Where the word of `pending` starts.
+    base: usize,
+    /// Marks of that word's matches not returned yet.
+    pending: u64,
+    marks: M,
+    is: I,
 }
 
-impl<F: Fn(&[u8]) -> Option<usize>> Iterator for Positions<'_, F> {
+impl<M: Fn(u64) -> u64, I: Fn(u8) -> bool> Iterator for Positions<'_, M, I> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        let p = self.at + (self.find)(self.hay.get(self.at..)?)?;
-        self.at = p + 1;
-        Some(p)
+        loop {
+            if self.pending != 0 {
+                let p = self.base + first(self.pending);
+                // Marks are one bit per byte: clearing the lowest clears it.
+                self.pending &= self.pending - 1;
+                return Some(p);
+            }
+            if self.at + 8 <= self.hay.len() {
+                self.base = self.at;
+                self.pending = (self.marks)(word(self.hay, self.at));
+                self.at += 8;
+                continue;
+            }
+            while self.at < self.hay.len() {
+                let b = self.hay[self.at];
+                self.at += 1;
+                if (self.is)(b) {
+                    return Some(self.at - 1);
+                }
+            }
+            return None;
+        }
     }
 }
 
@@ -150,6 +206,7 @@ mod tests {
                     assert_eq!(memchr2_iter(a, b, &h).collect::<Vec<_>>(), memchr::memchr2_iter(a, b, &h).collect::<Vec<_>>());
                     for &c in &needles {
                         assert_eq!(memchr3(a, b, c, &h), memchr::memchr3(a, b, c, &h));
+                        assert_eq!(memchr3_iter(a, b, c, &h).collect::<Vec<_>>(), memchr::memchr3_iter(a, b, c, &h).collect::<Vec<_>>());
                     }
                 }
             }

@@ -130,6 +130,8 @@ pub(crate) struct Inspector<'c> {
     /// form body is then not recorded (most clients that post once never
     /// post again; the second body is recorded).
     new_client: bool,
+    /// What is left of `max_header_bytes` (see `spend_header_bytes`).
+    header_bytes_left: usize,
 }
 
 impl<'c> Inspector<'c> {
@@ -149,6 +151,7 @@ impl<'c> Inspector<'c> {
             memo: None,
             client: 0,
             new_client: true,
+            header_bytes_left: cfg.max_header_bytes,
         }
     }
 
@@ -170,6 +173,7 @@ impl<'c> Inspector<'c> {
             memo: Some(memo),
             client,
             new_client,
+            header_bytes_left: cfg.max_header_bytes,
         }
     }
 
@@ -204,7 +208,13 @@ impl<'c> Inspector<'c> {
     }
 
     fn too_many(&mut self, w: Where) {
-        self.report(w, Category::ProtocolAnomaly, Severity::Low, "limits.too_many_params");
+        self.over_limit(w, "limits.too_many_params");
+    }
+
+    /// Input past an inspection limit: a finding whose severity the
+    /// `on_limit` policy sets (High denies), never a silent skip.
+    fn over_limit(&mut self, w: Where, rule: &'static str) {
+        self.report(w, Category::InspectionLimit, self.cfg.on_limit.severity(), rule);
     }
 
     /// Inspects one value, already decoded the way the application sees it.
@@ -216,7 +226,9 @@ impl<'c> Inspector<'c> {
     /// Leaves in `self.hits` what the detectors find in `value`; with
     /// `memoise`, looks the value up in the memo first and remembers it.
     fn value_hits(&mut self, value: &[u8], name: Option<&[u8]>, profile: Profile, memoise: bool) {
-        let value = &value[..value.len().min(self.cfg.max_value_bytes)];
+        let limit = self.cfg.value_limit();
+        let cut = value.len() > limit;
+        let value = &value[..value.len().min(limit)];
         self.hits.clear();
         if let Some(n) = name {
             self.name.clear();
@@ -226,7 +238,9 @@ impl<'c> Inspector<'c> {
         // The detectors see the value, the lower-cased name, the profile and
         // the limits, nothing else: a value seen before gets its hits back.
         let probe = match self.memo.as_deref() {
-            Some(m) if memoise => m.probe(self.cfg, profile as u8, self.client, name_ref, value),
+            // A cut value is not remembered: its key (the kept prefix) would
+            // also be the key of a value of exactly that prefix, not cut.
+            Some(m) if memoise && !cut => m.probe(self.cfg, profile as u8, self.client, name_ref, value),
             _ => None,
         };
         let remembered = match (probe, self.memo.as_deref()) {
@@ -249,6 +263,9 @@ impl<'c> Inspector<'c> {
             if self.full != self.seen {
                 detect::run(&self.full, full_info, name_ref, profile, &mut self.scratch, &mut self.hits);
             }
+        }
+        if cut {
+            self.hits.add(Category::InspectionLimit, self.cfg.on_limit.severity(), "limits.value_too_long");
         }
         if let (Some(p), Some(m)) = (probe, self.memo.as_deref_mut()) {
             m.put(p, name_ref, value, &self.hits.list);
@@ -335,12 +352,13 @@ impl<'c> Inspector<'c> {
                 rest = &raw[(end + 1).min(raw.len())..];
             }
         }
+        let cap = if matches!(values, Where::Body) { self.cfg.max_body_params } else { self.cfg.max_params };
         for pair in split_at_byte(rest, b'&') {
             if pair.is_empty() {
                 continue;
             }
             count += 1;
-            if count > self.cfg.max_params {
+            if count > cap {
                 self.too_many(values);
                 break;
             }
@@ -449,7 +467,27 @@ impl<'c> Inspector<'c> {
         }
     }
 
+    /// Takes `n` bytes from what is left of `max_header_bytes` (header
+    /// values and cookies, in that order); false, and an over-limit finding,
+    /// once they do not fit.
+    fn spend_header_bytes(&mut self, n: usize) -> bool {
+        match self.header_bytes_left.checked_sub(n) {
+            Some(left) => {
+                self.header_bytes_left = left;
+                true
+            }
+            None => {
+                self.header_bytes_left = 0;
+                self.over_limit(Where::Header("*"), "limits.header_bytes");
+                false
+            }
+        }
+    }
+
     fn cookies(&mut self, raw: &[u8]) {
+        if !self.spend_header_bytes(raw.len()) {
+            return;
+        }
         let mut count = 0usize;
         for pair in split_at_byte(raw, b';') {
             let pair = trim(pair);
@@ -476,9 +514,15 @@ impl<'c> Inspector<'c> {
     }
 
     fn headers(&mut self, headers: &[(&str, &str)]) {
+        if headers.len() > self.cfg.max_params {
+            self.over_limit(Where::Header("*"), "limits.too_many_headers");
+        }
         for &(name, value) in headers.iter().take(self.cfg.max_params) {
             if value.is_empty() || opaque_header(name) {
                 continue;
+            }
+            if !self.spend_header_bytes(value.len()) {
+                break;
             }
             let profile = if name == "user-agent" { Profile::HighConfidence } else { Profile::Full };
             self.decoded_value(value.as_bytes(), Some(name.as_bytes()), Where::Header(name), profile);
@@ -490,24 +534,32 @@ impl<'c> Inspector<'c> {
             Some(b) if !b.is_empty() => b,
             _ => return,
         };
-        let body = &body[..body.len().min(self.cfg.max_body_bytes)];
-        let ctype = req.headers.iter().find(|(n, _)| *n == "content-type").map(|(_, v)| *v).unwrap_or("");
-        let (mime, params) = match ctype.find(';') {
-            Some(i) => (&ctype[..i], &ctype[i + 1..]),
-            None => (ctype, ""),
+        // Bodies of other types are not inspected at all, so not cut either.
+        let (kind, params) = match inspected_mime(req.headers) {
+            Some(k) => k,
+            None => return,
         };
-        let mime = mime.trim().to_ascii_lowercase();
-        if mime == "application/x-www-form-urlencoded" {
-            self.form_pairs(body, Where::Body, Where::Body);
-        } else if mime == "application/json" || mime.ends_with("+json") {
-            self.json(body);
-        } else if mime == "multipart/form-data" {
+        if kind == BodyKind::Multipart {
+            // File contents are not inspected, so an upload's size is not an
+            // inspection limit (ModSecurity's SecRequestBodyNoFilesLimit
+            // likewise leaves files out): the whole body is scanned for part
+            // delimiters (memmem, linear) and only what the detectors read
+            // counts toward max_body_bytes.
             match boundary(params) {
                 Some(b) => self.multipart(body, b.as_bytes()),
                 None => self.report(Where::Body, Category::ProtocolAnomaly, Severity::Low, "body.multipart_no_boundary"),
             }
-        } else if mime == "text/plain" || mime.is_empty() {
-            self.decoded_value(body, None, Where::Body, Profile::Full);
+            return;
+        }
+        if body.len() > self.cfg.max_body_bytes {
+            self.over_limit(Where::Body, "limits.body_too_long");
+        }
+        let body = &body[..body.len().min(self.cfg.max_body_bytes)];
+        match kind {
+            BodyKind::Form => self.form_pairs(body, Where::Body, Where::Body),
+            BodyKind::Json => self.json(body),
+            BodyKind::Multipart => unreachable!("multipart bodies are read above"),
+            BodyKind::Text => self.decoded_value(body, None, Where::Body, Profile::Full),
         }
     }
 
@@ -524,7 +576,7 @@ impl<'c> Inspector<'c> {
                 b'{' | b'[' => {
                     depth += 1;
                     if depth > self.cfg.max_json_depth {
-                        self.report(Where::Body, Category::ProtocolAnomaly, Severity::Low, "limits.json_too_deep");
+                        self.over_limit(Where::Body, "limits.json_too_deep");
                         return;
                     }
                     i += 1;
@@ -536,7 +588,7 @@ impl<'c> Inspector<'c> {
                 b'"' => {
                     i = json_string(body, i + 1, &mut buf);
                     count += 1;
-                    if count > self.cfg.max_params {
+                    if count > self.cfg.max_body_params {
                         self.too_many(Where::Body);
                         return;
                     }
@@ -562,6 +614,7 @@ impl<'c> Inspector<'c> {
             None => return,
         };
         let mut count = 0usize;
+        let mut inspected = 0usize;
         loop {
             let next = starts.next();
             let end = next.map(|p| p - delim.len()).unwrap_or(body.len());
@@ -570,11 +623,16 @@ impl<'c> Inspector<'c> {
                 break; // the closing delimiter
             }
             count += 1;
-            if count > self.cfg.max_params {
+            if count > self.cfg.max_body_params {
                 self.too_many(Where::Body);
                 break;
             }
-            self.multipart_part(part);
+            inspected += self.multipart_part(part, self.cfg.max_body_bytes.saturating_sub(inspected));
+            if inspected > self.cfg.max_body_bytes {
+                // Field values past the budget: the policy, and no more parts.
+                self.over_limit(Where::Body, "limits.body_too_long");
+                break;
+            }
             match next {
                 Some(p) => prev = p,
                 None => break,
@@ -582,7 +640,10 @@ impl<'c> Inspector<'c> {
         }
     }
 
-    fn multipart_part(&mut self, part: &[u8]) {
+    /// Inspects one part (at most `budget` bytes of its value) and returns
+    /// how many bytes the detectors were given, or would have been: more than
+    /// `budget` means the value was cut there.
+    fn multipart_part(&mut self, part: &[u8], budget: usize) -> usize {
         let part = part.strip_prefix(b"\r\n").or_else(|| part.strip_prefix(b"\n")).unwrap_or(part);
         let (head, content) = match memchr::memmem::find(part, b"\r\n\r\n") {
             Some(p) => (&part[..p], &part[p + 4..]),
@@ -594,15 +655,20 @@ impl<'c> Inspector<'c> {
         let content = content.strip_suffix(b"\r\n").or_else(|| content.strip_suffix(b"\n")).unwrap_or(content);
         let name = header_param(head, b"name=");
         let filename = header_param(head, b"filename=");
+        let mut used = 0;
         if let Some(n) = name {
             self.decoded_value(n, None, Where::Body, Profile::Full);
+            used += n.len();
         }
-        match filename {
+        let value = match filename {
             // File contents are data, not input to an interpreter; the name
             // is where traversal goes.
-            Some(f) => self.decoded_value(f, None, Where::Body, Profile::Full),
-            None => self.decoded_value(content, name, Where::Body, Profile::Full),
-        }
+            Some(f) => f,
+            None => content,
+        };
+        let kept = &value[..value.len().min(budget.saturating_sub(used))];
+        self.decoded_value(kept, if filename.is_some() { None } else { name }, Where::Body, Profile::Full);
+        used + value.len()
     }
 
     /// Everything but the body, then the body.
@@ -662,6 +728,39 @@ impl<'c> Inspector<'c> {
     }
 }
 
+/// How a body is read, by its content type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    Form,
+    Json,
+    Multipart,
+    Text,
+}
+
+/// The kind of body the headers' content type makes, and the type's
+/// parameters; `None` for types that are not inspected.
+pub(crate) fn inspected_mime<'a>(headers: &[(&str, &'a str)]) -> Option<(BodyKind, &'a str)> {
+    let ctype = headers.iter().find(|(n, _)| *n == "content-type").map(|(_, v)| *v).unwrap_or("");
+    let (mime, params) = match ctype.find(';') {
+        Some(i) => (&ctype[..i], &ctype[i + 1..]),
+        None => (ctype, ""),
+    };
+    let mime = mime.trim();
+    let is = |t: &str| mime.eq_ignore_ascii_case(t);
+    let kind = if is("application/x-www-form-urlencoded") {
+        BodyKind::Form
+    } else if is("application/json") || (mime.len() >= 5 && mime.is_char_boundary(mime.len() - 5) && mime[mime.len() - 5..].eq_ignore_ascii_case("+json")) {
+        BodyKind::Json
+    } else if is("multipart/form-data") {
+        BodyKind::Multipart
+    } else if is("text/plain") || mime.is_empty() {
+        BodyKind::Text
+    } else {
+        return None;
+    };
+    Some((kind, params))
+}
+
 /// `raw.split(|&b| b == sep)`, jumping between separators with `memchr`
 /// instead of testing every byte through a closure.
 fn split_at_byte(raw: &[u8], sep: u8) -> SplitAtByte<'_> {
@@ -692,11 +791,11 @@ impl<'a> Iterator for SplitAtByte<'a> {
 }
 
 /// The part of a percent-encoded argument that can decode into the first
-/// `max_value_bytes` (the most a value is inspected): one decoded byte takes
+/// `value_limit()` bytes (the most a value is inspected): one decoded byte takes
 /// at most six encoded ones (`%u0041`). Decoding a megabyte of `%` signs
 /// only to cut the result would cost ~20 ms natively, 100 ms in Wasm.
 fn encoded_prefix<'a>(raw: &'a [u8], cfg: &Config) -> &'a [u8] {
-    &raw[..raw.len().min(cfg.max_value_bytes.saturating_mul(6).saturating_add(6))]
+    &raw[..raw.len().min(cfg.value_limit().saturating_mul(6).saturating_add(6))]
 }
 
 #[cfg(test)]

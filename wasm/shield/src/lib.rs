@@ -54,12 +54,22 @@
 //!
 //! # Bounded work
 //!
-//! Work is linear in the inspected bytes: the body is cut at
-//! [`Config::max_body_bytes`], at most [`Config::max_params`] arguments (query,
-//! form, JSON strings, cookies each) are inspected, and JSON deeper than
-//! [`Config::max_json_depth`] stops being read. Exceeding a limit is reported
-//! as a [`Category::ProtocolAnomaly`] of [`Severity::Low`], since padding a
-//! request past a WAF's limits is itself an evasion technique.
+//! Work is linear in the inspected bytes, and every detector's worst case
+//! per byte is bounded (`tests/pathological.rs` sweeps the shapes that made
+//! scanners rescan). What is inspected is bounded by explicit limits: the
+//! body by [`Config::max_body_bytes`], each value by [`Config::value_limit`]
+//! (a text body is one value, inspected whole), the header values together
+//! by [`Config::max_header_bytes`], the arguments of each source (path
+//! segments, query, cookies, headers) by [`Config::max_params`], those of
+//! the body (form fields, JSON strings, multipart parts) by
+//! [`Config::max_body_params`], and JSON nesting by [`Config::max_json_depth`].
+//!
+//! A request past any limit gets a [`Category::InspectionLimit`] finding,
+//! and [`Config::on_limit`] says how severe: [`OnLimit::Deny`] (the default)
+//! makes it [`Severity::High`], so the request is denied the way ModSecurity
+//! rejects an over-limit body: padding a payload past a WAF's limits is an
+//! evasion technique, and nothing is skipped silently. [`OnLimit::InspectPrefix`]
+//! makes it [`Severity::Low`]: what fits the limits is inspected, the rest not.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -74,21 +84,61 @@ mod protocol;
 
 pub use memo::{Memo, DEFAULT_MAX_KEY, DEFAULT_SLOTS};
 
+/// What happens to a request past one of the inspection limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OnLimit {
+    /// A [`Severity::High`] [`Category::InspectionLimit`] finding: denied.
+    Deny,
+    /// A [`Severity::Low`] [`Category::InspectionLimit`] finding: the part
+    /// within the limits is inspected, the rest is not.
+    InspectPrefix,
+}
+
+impl OnLimit {
+    /// The severity of an [`Category::InspectionLimit`] finding.
+    pub fn severity(self) -> Severity {
+        match self {
+            OnLimit::Deny => Severity::High,
+            OnLimit::InspectPrefix => Severity::Low,
+        }
+    }
+}
+
 /// Limits for one [`inspect`] call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// Body bytes inspected; the rest is ignored.
+    /// Body bytes inspected. A longer body of a type shield reads is over
+    /// the limit (see [`Config::on_limit`]).
     pub max_body_bytes: usize,
     /// Rounds of full decoding (each round: percent, overlong UTF-8,
     /// backslash escapes, HTML entities). Zero still inspects the value as
     /// the application sees it.
     pub max_decode_rounds: u8,
-    /// Arguments inspected per source (query, cookies, form body, JSON body).
+    /// Arguments inspected per source of the head (path segments, query,
+    /// cookies, headers).
     pub max_params: usize,
+    /// Arguments inspected in a body (form fields, JSON strings, multipart
+    /// parts). Higher than `max_params`: an API's JSON holds thousands of
+    /// strings, and a body's cost is bounded by its bytes anyway.
+    pub max_body_params: usize,
     /// JSON nesting depth read before the body is abandoned.
     pub max_json_depth: usize,
-    /// Bytes of one value handed to the detectors; longer values are cut.
+    /// Bytes of one value handed to the detectors (at least
+    /// `max_body_bytes`: see [`Config::value_limit`]).
     pub max_value_bytes: usize,
+    /// Bytes of header values (cookies included) inspected in all.
+    pub max_header_bytes: usize,
+    /// What a request past any of these limits gets.
+    pub on_limit: OnLimit,
+}
+
+impl Config {
+    /// The longest value inspected whole: `max_value_bytes`, or the body
+    /// limit when larger, so that a body value (a text body, a JSON string,
+    /// a form field) within the body limit is never cut.
+    pub fn value_limit(&self) -> usize {
+        self.max_value_bytes.max(self.max_body_bytes)
+    }
 }
 
 impl Default for Config {
@@ -97,8 +147,13 @@ impl Default for Config {
             max_body_bytes: 64 * 1024,
             max_decode_rounds: 3,
             max_params: 512,
+            max_body_params: 8192,
             max_json_depth: 64,
-            max_value_bytes: 16 * 1024,
+            // The host cuts every field it sends at 64 KiB (and says so).
+            max_value_bytes: 64 * 1024,
+            // Browsers send a few KiB; servers accept 8-64 KiB in all.
+            max_header_bytes: 64 * 1024,
+            on_limit: OnLimit::Deny,
         }
     }
 }
@@ -146,6 +201,8 @@ pub enum Category {
     Ssrf,
     /// Malformed or smuggling-prone HTTP.
     ProtocolAnomaly,
+    /// A request past an inspection limit (see [`Config::on_limit`]).
+    InspectionLimit,
 }
 
 impl Category {
@@ -162,11 +219,12 @@ impl Category {
             Category::TemplateInjection => "TEMPLATE_INJECTION",
             Category::Ssrf => "SSRF",
             Category::ProtocolAnomaly => "PROTOCOL_ANOMALY",
+            Category::InspectionLimit => "INSPECTION_LIMIT",
         }
     }
 
     /// Every category, in declaration order.
-    pub const ALL: [Category; 10] = [
+    pub const ALL: [Category; 11] = [
         Category::SqlInjection,
         Category::Xss,
         Category::PathTraversal,
@@ -177,6 +235,7 @@ impl Category {
         Category::TemplateInjection,
         Category::Ssrf,
         Category::ProtocolAnomaly,
+        Category::InspectionLimit,
     ];
 }
 
@@ -254,6 +313,20 @@ pub fn inspect_with_memo(req: &Request, cfg: &Config, memo: &mut Memo, client: &
     let mut inspector = inputs::Inspector::with_memo(cfg, memo, client);
     inspector.head_then_body(req);
     inspector.finish()
+}
+
+/// Whether [`inspect`] reads a body sent with these headers (by its
+/// content type): a caller that had to cut such a body must report it
+/// (see [`limit_finding`]); bodies of other types are not inspected at all.
+pub fn body_is_inspected(headers: &[(&str, &str)]) -> bool {
+    inputs::inspected_mime(headers).is_some()
+}
+
+/// The finding for input the caller cut before inspection (a body past
+/// its own read limit, headers or fields it did not send whole), with the
+/// severity [`Config::on_limit`] gives it.
+pub fn limit_finding(cfg: &Config, location: Location, rule: &'static str) -> Finding {
+    Finding { category: Category::InspectionLimit, severity: cfg.on_limit.severity(), location, rule }
 }
 
 /// Inspects a single value as if it were a query argument's value, with no

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use crate::bytes::word;
 use crate::detect::Scratch;
 use crate::hits::{Hit, Hits};
-use crate::{Config, Finding, Request};
+use crate::{Config, Finding, OnLimit, Request};
 
 /// Slots in [`Memo::default`].
 pub const DEFAULT_SLOTS: usize = 2048;
@@ -107,15 +107,21 @@ pub(crate) struct HeadTag {
     max_value_bytes: usize,
     max_decode_rounds: u8,
     max_params: usize,
+    max_body_params: usize,
+    max_header_bytes: usize,
+    on_limit: Option<OnLimit>,
     client: u64,
 }
 
 impl HeadTag {
     pub(crate) fn of(cfg: &Config, client: u64) -> HeadTag {
         HeadTag {
-            max_value_bytes: cfg.max_value_bytes,
+            max_value_bytes: cfg.value_limit(),
             max_decode_rounds: cfg.max_decode_rounds,
             max_params: cfg.max_params,
+            max_body_params: cfg.max_body_params,
+            max_header_bytes: cfg.max_header_bytes,
+            on_limit: Some(cfg.on_limit),
             client,
         }
     }
@@ -302,6 +308,7 @@ struct Slot {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Tag {
     max_value_bytes: usize,
+    on_limit: Option<OnLimit>,
     max_decode_rounds: u8,
     profile: u8,
     client: u64,
@@ -453,7 +460,8 @@ impl Memo {
             return None;
         }
         let tag = Tag {
-            max_value_bytes: cfg.max_value_bytes,
+            max_value_bytes: cfg.value_limit(),
+            on_limit: Some(cfg.on_limit),
             max_decode_rounds: cfg.max_decode_rounds,
             profile,
             client,
@@ -631,7 +639,15 @@ mod tests {
             let forged = HeadProbe { hash: p.hash, index: p.index, ..m.head_probe(&cfg, 1, other).unwrap() };
             assert!(m.head_get(forged, other).is_none(), "{:?}", other);
         }
-        for limits in [Config { max_params: 1, ..cfg }, Config { max_decode_rounds: 1, ..cfg }, Config { max_value_bytes: 9, ..cfg }] {
+        let other_limits = [
+            Config { max_params: 1, ..cfg.clone() },
+            Config { max_decode_rounds: 1, ..cfg.clone() },
+            Config { max_value_bytes: 9, max_body_bytes: 9, ..cfg.clone() },
+            Config { max_header_bytes: 9, ..cfg.clone() },
+            Config { max_body_params: 9, ..cfg.clone() },
+            Config { on_limit: crate::OnLimit::InspectPrefix, ..cfg.clone() },
+        ];
+        for limits in other_limits {
             assert!(m.head_get(m.head_probe(&limits, 1, &req).unwrap(), &req).is_none());
         }
         assert!(m.head_get(m.head_probe(&cfg, 2, &req).unwrap(), &req).is_none());

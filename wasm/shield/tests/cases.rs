@@ -19,6 +19,7 @@ fn category(file: &str) -> Category {
         "ssti" => Category::TemplateInjection,
         "ssrf" => Category::Ssrf,
         "protocol" => Category::ProtocolAnomaly,
+        "limits" => Category::InspectionLimit,
         other => panic!("unknown case file {}", other),
     }
 }

@@ -50,6 +50,11 @@ fn pct(n: usize, d: usize) -> f64 {
 
 fn main() {
     let cfg = Config::default();
+    // `--worst` times hostile shapes at the largest limits the host allows.
+    if std::env::args().any(|a| a == "--worst") {
+        worst();
+        return;
+    }
     // `--speed` skips the corpora (for profiling the request path alone).
     if !std::env::args().any(|a| a == "--speed") {
         corpora(&cfg);
@@ -225,4 +230,69 @@ fn typical_form() -> String {
         s.push_str(&corpus::url_encode(v.as_bytes()).replace("%20", "+"));
     }
     s
+}
+
+/// The most a request can hold under the host's largest limits: a 4 MiB
+/// body and every header at its cap. Each fragment is repeated to fill it,
+/// as a text, form, JSON and multipart body, and as headers; the slowest
+/// shapes are printed (ms, best of 3).
+fn worst() {
+    let frags: Vec<String> = std::env::var("SHIELD_WORST_FRAGMENTS")
+        .map(|s| s.split(' ').filter(|f| !f.is_empty()).map(str::to_string).collect())
+        .unwrap_or_else(|_| {
+            ["||", "'", "\"", "--", "/*", "<", "%", "&#", "\\u", "${", "../", "<a ", "{{", ";id", "%25", "1 or ", "a'", "(", ")", "$(", "`", "//"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        });
+    let body_max: usize = std::env::var("SHIELD_WORST_BODY").ok().and_then(|s| s.parse().ok()).unwrap_or(4 << 20);
+    let header_total: usize = std::env::var("SHIELD_WORST_HEADERS").ok().and_then(|s| s.parse().ok()).unwrap_or(1600 << 10);
+    let cfg = Config { max_body_bytes: body_max, max_value_bytes: body_max, ..Config::default() };
+    static TEXT: [(&str, &str); 1] = [("content-type", "text/plain")];
+    static FORM: [(&str, &str); 1] = [("content-type", "application/x-www-form-urlencoded")];
+    static JSON: [(&str, &str); 1] = [("content-type", "application/json")];
+    static MP: [(&str, &str); 1] = [("content-type", "multipart/form-data; boundary=XyZ")];
+    // The findings' count is printed, so the calls are not optimised away.
+    let time = |req: &Request| {
+        let (mut best, mut found) = (f64::MAX, 0);
+        for _ in 0..3 {
+            let t = Instant::now();
+            found = inspect(req, &cfg).len();
+            best = best.min(t.elapsed().as_secs_f64() * 1e3);
+        }
+        (best, found)
+    };
+    let mut rows: Vec<(f64, String)> = Vec::new();
+    for f in &frags {
+        let fill = |n: usize| -> Vec<u8> { f.bytes().cycle().take(n).collect() };
+        let body = fill(body_max);
+        let mut as_form = b"f=".to_vec();
+        as_form.extend_from_slice(&fill(body_max - 2));
+        let esc: Vec<u8> = fill(body_max - 8).iter().flat_map(|&c| if c == b'"' || c == b'\\' { vec![b'\\', c] } else { vec![c] }).take(body_max - 8).collect();
+        let mut as_json = b"[\"".to_vec();
+        as_json.extend_from_slice(&esc);
+        as_json.extend_from_slice(b"\"]");
+        let mut as_mp = b"--XyZ\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n".to_vec();
+        as_mp.extend_from_slice(&fill(body_max - 80));
+        as_mp.extend_from_slice(b"\r\n--XyZ--\r\n");
+        for (kind, (h, b)) in [("text", (&TEXT, body)), ("form", (&FORM, as_form)), ("json", (&JSON, as_json)), ("multipart", (&MP, as_mp))] {
+            let r = Request { method: "POST", path: "/", query: "", headers: &h[..], cookies: "", body: Some(&b) };
+            let (ms, n) = time(&r);
+            rows.push((ms, format!("{} {:?} body {} KiB, {} findings", kind, f, b.len() >> 10, n)));
+        }
+        let value = String::from_utf8_lossy(&fill(16 << 10)).into_owned();
+        let names: Vec<String> = (0..header_total / value.len()).map(|i| format!("x-h{}", i)).collect();
+        let hdrs: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), value.as_str())).collect();
+        let r = Request { method: "GET", path: "/", query: "", headers: &hdrs, cookies: "", body: None };
+        let (ms, n) = time(&r);
+        rows.push((ms, format!("headers {:?} {} x 16 KiB, {} findings", f, hdrs.len(), n)));
+        let q = format!("q={}", String::from_utf8_lossy(&fill(64 << 10)));
+        let r = Request { method: "GET", path: "/", query: &q, headers: &[], cookies: "", body: None };
+        let (ms, n) = time(&r);
+        rows.push((ms, format!("query {:?} 64 KiB, {} findings", f, n)));
+    }
+    rows.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
+    for (ms, name) in rows.iter().take(std::env::var("SHIELD_WORST_ROWS").ok().and_then(|s| s.parse().ok()).unwrap_or(30)) {
+        println!("{:>9.2} ms  {}", ms, name);
+    }
 }

@@ -26,6 +26,12 @@ fn opener(b: u8) -> bool {
 
 /// The command word at `start` (after the openers) and where it ends.
 fn command_word(s: &[u8], start: usize) -> Option<(&[u8], usize)> {
+    // Most metacharacters are followed by no word at all (`||`, `;;`):
+    // answered without searching the command list.
+    match s.get(start) {
+        Some(&b) if is_word(b) || matches!(b, b'/' | b'.' | b'-') => {}
+        _ => return None,
+    }
     let mut i = start;
     while i < s.len() && (is_word(s[i]) || matches!(s[i], b'/' | b'.' | b'-')) {
         i += 1;
@@ -66,15 +72,15 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         let mut last: Option<(usize, Option<(&[u8], usize, bool)>)> = None;
         // Prose holds `;` and `&` but rarely the other metacharacters: then
         // `memchr3` jumps from one to the next instead of a byte loop.
+        // `memchr3_iter` also takes each match of a word from one read of
+        // it, so a value dense in `;` is not a search per byte.
         let rare = input.has_any(b"\n`$");
-        let next = |from: usize| -> Option<usize> {
-            let rest = &s[from..];
-            let off = if rare { rest.iter().position(|&b| matches!(b, b';' | b'|' | b'&' | b'\n' | b'`' | b'$')) } else { crate::bytes::memchr3(b';', b'|', b'&', rest) };
-            off.map(|o| from + o)
+        let metachars: Box<dyn Iterator<Item = usize>> = if rare {
+            Box::new(s.iter().enumerate().filter(|(_, &b)| matches!(b, b';' | b'|' | b'&' | b'\n' | b'`' | b'$')).map(|(p, _)| p))
+        } else {
+            Box::new(crate::bytes::memchr3_iter(b';', b'|', b'&', s))
         };
-        let mut from = 0;
-        while let Some(p) = next(from) {
-            from = p + 1;
+        for p in metachars {
             let b = s[p];
             let after = match b {
                 b';' | b'|' | b'&' | b'\n' => p + 1,
@@ -134,6 +140,11 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
                 }
             };
             raise(&mut best, sev, "cmdi.metachar_command");
+            if sev == Severity::High {
+                // Nothing later can raise it: a value of repeated attacks
+                // costs one, not one per repetition.
+                break;
+            }
         }
         if let Some((sev, rule)) = best {
             hits.add(Category::CommandInjection, sev, rule);

@@ -1109,10 +1109,15 @@ pub(crate) fn needs_tokenizer(input: &Input) -> bool {
 pub(crate) fn sql_word(w: &[u8]) -> bool {
     if w[0].is_ascii_digit() {
         // A number ends where its digits do, wherever that is (hex,
-        // exponents): try every letter as the start of a keyword.
+        // exponents): try every letter as the start of a keyword. The end
+        // of a run of letters is found once per run, not once per letter
+        // (per letter, `0` and a megabyte of `x` took seconds).
+        let mut e = 0;
         for p in 1..w.len() {
             if w[p].is_ascii_alphabetic() {
-                let e = w[p..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(w.len(), |q| p + q);
+                if e <= p {
+                    e = w[p..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(w.len(), |q| p + q);
+                }
                 if lookup(&w[p..e]).is_some() {
                     return true;
                 }
