@@ -31,7 +31,8 @@ from arcjet_core.decision import (
     reason_from_dict,
 )
 from arcjet_core.enums import Conclusion, Mode, RuleState
-from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
+from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfiguration
+from arcjet_core.fingerprint import DEFAULT_IPV6_PREFIX, FingerprintPlan
 from arcjet_core.ip import IpResolver, ip_text, parse_ip
 from arcjet_core.ratelimit import (
     FixedWindowParams,
@@ -63,6 +64,13 @@ logger = logging.getLogger("arcjet")
 KEY_SEPARATOR = "\x1f"
 # Content results remembered per client (see Engine._content_results).
 CONTENT_MEMO_SIZE = 1024
+# Rule kinds the analyzer evaluates (analyze._ruleset.ANALYZED_KINDS; a test
+# holds the two equal). A client with none of them never crosses into it.
+ANALYZED_KINDS = frozenset({"BOT", "EMAIL", "SHIELD"})
+# Suspicion points for a request whose inspection failed (deadline, trap):
+# what a High-severity finding scores, so input crafted to exhaust the
+# analyzer counts against its sender instead of being a free pass.
+ANALYZER_FAILURE_POINTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +88,12 @@ class ProtectInput:
 
 
 class AnalyzeCall(NamedTuple):
+    """Inspect the request with the content rules. Fingerprints are not asked
+    for: they are computed on the host (arcjet_core.fingerprint), so a failed
+    analyzer call cannot leave a rate limit without a key."""
+
     ctx: RequestContext
     inputs: ProtectInput
-    fingerprint_sets: tuple[tuple[str, ...], ...]
 
 
 class StorageCall(NamedTuple):
@@ -135,6 +146,7 @@ class _Prepared:
     params: LimitParams | None = None  # rate-limit maths parameters
     window: timedelta = timedelta(0)
     is_shield: bool = False  # rule.kind == "SHIELD"
+    uses_requested: bool = False  # a token bucket: takes protect(requested=...) tokens
 
 
 _UNBUILT = {
@@ -157,6 +169,7 @@ class Engine:
         disable_automatic_ip_detection: bool,
         fail_open: bool,
         cache: TTLCache[RuleResult],
+        ipv6_prefix: int = DEFAULT_IPV6_PREFIX,
     ) -> None:
         self.namespace = namespace
         self.rules = tuple(rules)
@@ -179,13 +192,15 @@ class Engine:
             window = timedelta(seconds=interval_of(rule)) if isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow)) else timedelta(0)
             prepared.append(_Prepared(i, rule, rule_id, rule.mode is Mode.DRY_RUN, slot,
                                       KEY_SEPARATOR.join((namespace, rule_id, "")), params, window,
-                                      rule.kind == "SHIELD"))
+                                      rule.kind == "SHIELD", isinstance(rule, TokenBucket)))
         self.fingerprint_sets = tuple(sets)
+        self._plans = tuple(FingerprintPlan(s, ipv6_prefix) for s in sets)
         self.prepared = tuple(prepared)
         self.needs_body = any(r.kind == "SHIELD" for r in self.rules)
         self.needs_email = any(isinstance(r, EmailValidation) for r in self.rules)
         self.needs_prompt = any(isinstance(r, PromptInjectionDetection) for r in self.rules)
         self.has_content_rules = any(r.kind != "RATE_LIMIT" for r in self.rules)
+        self.analyzes = any(r.kind in ANALYZED_KINDS for r in self.rules)
         self._content_memo: dict[tuple[int, bool], tuple[object, dict[int, RuleResult], dict[int, int], bool]] = {}
         # Shield results stamped with a fingerprint, by (id of the detection result, fingerprint).
         self._stamped: dict[tuple[int, str], tuple[RuleResult, RuleResult]] = {}
@@ -250,9 +265,13 @@ class Engine:
     def flow(self, ctx: RequestContext, inputs: ProtectInput) -> Flow:
         if not self.rules:
             return aggregate((), ip_address=ctx.ip)
-        analysis = yield new_record(AnalyzeCall, (ctx, inputs, self.fingerprint_sets))
+        analysis: Any = None
+        if self.analyzes:
+            analysis = yield new_record(AnalyzeCall, (ctx, inputs))
         analyzer_error = analysis if isinstance(analysis, ArcjetError) else None
         results, scores, content_denied = self._content_results(analysis, analyzer_error, inputs)
+        # Each characteristic set's fingerprint, computed when first needed.
+        fingerprints: list[str | None] | None = None
 
         # Stateful rules (rate limits, shield suspicion) need a fingerprint and
         # maybe storage. A LIVE deny known from the DENY cache, like a LIVE
@@ -269,14 +288,18 @@ class Engine:
                     continue  # detection did not run: nothing to score
             elif content_denied:
                 continue  # a rate limit after a LIVE content deny is not charged
-            fingerprint: str | None = analysis.fingerprints[slot] if analyzer_error is None else None
+            if fingerprints is None:
+                fingerprints = [None] * len(self._plans)
+            fingerprint = fingerprints[slot]
+            if fingerprint is None:
+                fingerprint = fingerprints[slot] = self._plans[slot].compute(ctx, inputs.characteristics)
             if fingerprint is None:
                 current = results.get(p.index)
                 if current is None or not current.is_denied():
-                    reason = ErrorReason(self._no_fingerprint(slot, analysis, analyzer_error))
+                    reason = ErrorReason(self._plans[slot].missing(ctx, inputs.characteristics))
                     results[p.index] = self._result(p, RuleState.RUN, Conclusion.ERROR, reason)
                 continue
-            cached = None if cache.empty else cache.get(self._cache_key(p, fingerprint))
+            cached = None if cache.empty else cache.get(self._cache_key(p, fingerprint, inputs))
             if cached is None:
                 pending.append((p, fingerprint))
                 continue
@@ -301,7 +324,7 @@ class Engine:
                     continue
                 outcome = outcomes[i]
                 if isinstance(outcome, LimitOutcome):
-                    results[p.index] = self._rate_limit_result(p, fp, outcome)
+                    results[p.index] = self._rate_limit_result(p, fp, outcome, inputs)
                 else:
                     results[p.index] = self._shield_result(p, fp, results[p.index], outcome)
 
@@ -320,7 +343,7 @@ class Engine:
         if isinstance(rule, Shield):
             amount = scores.get(p.index, 0)
         else:
-            amount = inputs.requested if isinstance(rule, TokenBucket) else 1
+            amount = inputs.requested if p.uses_requested else 1
         # Ops are immutable, and a client's requests bring the same op again
         # and again: built once per (rule, fingerprint, amount), ~0.4 µs less.
         memo_key = (p.index, fingerprint, amount)
@@ -363,7 +386,7 @@ class Engine:
         ttl = max(1, math.ceil(outcome.block_remaining_seconds))
         result = self._result(p, RuleState.RUN, Conclusion.DENY, reason, fingerprint, ttl)
         if not p.dry_run:
-            self.cache.set(self._cache_key(p, fingerprint), result, outcome.block_remaining_seconds)
+            self.cache.set(self._cache_key(p, fingerprint, None), result, outcome.block_remaining_seconds)
         return result
 
     # ----------------------------------------------------------- helpers
@@ -390,6 +413,11 @@ class Engine:
         """
         if not self.has_content_rules:
             return {}, {}, False
+        if not self.analyzes:
+            # Only rules that are not built: nothing crossed, nothing to memoise.
+            unbuilt = {p.index: self._content_result(p, None, None, inputs)
+                       for p in self.prepared if p.rule.kind != "RATE_LIMIT"}
+            return unbuilt, {}, any(r.is_denied() and not r.dry_run for r in unbuilt.values())
         memo_key = (id(analysis.outcomes) if error is None else 0, inputs.sensitive_info_value is None)
         hit = self._content_memo.get(memo_key) if error is None else None
         if hit is not None and hit[0] is analysis.outcomes:
@@ -400,8 +428,13 @@ class Engine:
             if p.rule.kind == "RATE_LIMIT":
                 continue
             results[p.index] = self._content_result(p, analysis, error, inputs)
-            if p.is_shield and error is None and results[p.index].state is not RuleState.NOT_RUN:
-                scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
+            if p.is_shield and results[p.index].state is not RuleState.NOT_RUN:
+                if error is None:
+                    scores[p.index] = _suspicion_score(analysis.outcomes.get(p.index))
+                elif isinstance(error, ArcjetAnalyzerError):
+                    # The inspection itself failed (deadline, trap): the
+                    # result stays ERROR (fail open), but it is charged.
+                    scores[p.index] = ANALYZER_FAILURE_POINTS
         denied = any(r.is_denied() and not r.dry_run for r in results.values())
         if error is None:
             if len(self._content_memo) >= CONTENT_MEMO_SIZE:
@@ -429,16 +462,15 @@ class Engine:
         return self._result(p, RuleState.RUN, conclusion, reason_from_dict(outcome.reason))
 
     @staticmethod
-    def _no_fingerprint(slot: int, analysis: Any, error: ArcjetError | None) -> str:
-        """Why fingerprint ``slot`` of this request is missing."""
-        if error is not None:
-            return f"analyzer failed, no fingerprint: {error}"
-        return str(analysis.fingerprint_errors[slot] or "fingerprint unavailable")
+    def _cache_key(p: _Prepared, fingerprint: str, inputs: ProtectInput | None) -> str:
+        """A rate limit's deny holds for one amount: a token bucket that denied
+        5 tokens may still have 1. Shield blocks (inputs None) hold for all."""
+        if p.is_shield or inputs is None:
+            return f"{p.rule_id}:{fingerprint}"
+        return f"{p.rule_id}:{fingerprint}:{inputs.requested if p.uses_requested else 1}"
 
-    def _cache_key(self, p: _Prepared, fingerprint: str) -> str:
-        return f"{p.rule_id}:{fingerprint}"
-
-    def _rate_limit_result(self, p: _Prepared, fingerprint: str, outcome: LimitOutcome) -> RuleResult:
+    def _rate_limit_result(self, p: _Prepared, fingerprint: str, outcome: LimitOutcome,
+                           inputs: ProtectInput) -> RuleResult:
         seconds = max(0.0, outcome.reset_seconds)
         # Positional (max, remaining, reset_time, reset, window): cheaper per request.
         # timedelta(0, s) and a bound tz: ~0.6 µs less than timedelta(seconds=s), timezone.utc.
@@ -447,11 +479,12 @@ class Engine:
                                  timedelta(0, seconds), p.window)
         if outcome.allowed:
             return self._result(p, RuleState.RUN, Conclusion.ALLOW, reason, fingerprint)
-        ttl = max(1, math.ceil(outcome.reset_seconds))
+        # Until this request would be allowed, its answer is known: skip storage.
+        retry = outcome.retry_after_seconds
+        ttl = max(1, math.ceil(retry))
         result = self._result(p, RuleState.RUN, Conclusion.DENY, reason, fingerprint, ttl)
         if not p.dry_run:
-            # Until the limit resets, this client's answer is known: skip storage.
-            self.cache.set(self._cache_key(p, fingerprint), result, outcome.reset_seconds)
+            self.cache.set(self._cache_key(p, fingerprint, inputs), result, retry)
         return result
 
     def _log(self, decision: Decision, inputs: ProtectInput) -> None:

@@ -53,6 +53,9 @@ class LimitOutcome:
     # Token bucket: until the next refill adds tokens (0 when the bucket is full).
     reset_seconds: float
     window_seconds: int
+    # A deny only: seconds until this same request (same `requested`) would be
+    # allowed if nothing else were counted; the DENY cache keeps it that long.
+    retry_after_seconds: float = 0.0
 
 
 @fast_init

@@ -100,6 +100,47 @@ local function suspicion(state, now, add, threshold, window_ms, block_ms)
   return {score, expires, 0}, false, score, 0, expires - now
 end
 
+-- After a deny: ms until the same request would be allowed (algorithms.py's
+-- *_retry_ms). state is what the denying step returned.
+local function token_bucket_retry(state, now, refill_rate, interval_ms, capacity, requested)
+  if state == nil or requested > capacity then return interval_ms end
+  local tokens, last = state[1], state[2]
+  if now < last then now = last end
+  local refills = -floordiv(-(requested - tokens), refill_rate)
+  return math.max(1, last + refills * interval_ms - now)
+end
+
+local function fixed_window_retry(state, now, max, window_ms, requested)
+  local index = floordiv(now, window_ms)
+  if state ~= nil and state[1] > index then index = state[1] end
+  return math.max(1, (index + 1) * window_ms - math.max(now, index * window_ms))
+end
+
+local function sliding_window_retry(state, now, max, interval_ms, requested)
+  if state == nil then return 1 end
+  local index, current, previous = state[1], state[2], state[3]
+  now = math.max(now, index * interval_ms)
+  local elapsed = now - index * interval_ms
+  local room = (max - current - requested) * interval_ms
+  if room >= 0 then
+    local fits_at = 0
+    if previous > 0 then fits_at = interval_ms - floordiv(room, previous) end
+    if fits_at < interval_ms then return math.max(1, fits_at - elapsed) end
+  end
+  local to_next = interval_ms - elapsed
+  room = (max - requested) * interval_ms
+  if room < 0 then return to_next + interval_ms end
+  if current == 0 then return math.max(1, to_next) end
+  local fits_at = interval_ms - floordiv(room, current)
+  return math.max(1, to_next + math.max(0, math.min(interval_ms, fits_at)))
+end
+
+local retry_after = {
+  t = token_bucket_retry,
+  f = fixed_window_retry,
+  s = sliding_window_retry,
+}
+
 local algorithms = {
   t = token_bucket,
   f = fixed_window,

@@ -7,6 +7,11 @@ exact below 2**53, which milliseconds since the epoch times any realistic
 is none) and returns ``(new_state, flag, count, reset_ms, ttl_ms)``; a
 ``ttl_ms`` of 0 means the new state equals "no state" and may be dropped.
 
+A deny also has a "retry after": ``*_retry_ms`` take the state the denying
+step returned and say how long until the same request would be allowed if
+nothing else happened, so a cached deny lasts exactly that long (not to the
+window's end, and not past the refill that lets a smaller request in).
+
 Clocks can step backwards (a Redis failover, an NTP jump); each function then
 holds time at the stored state's instant instead of handing out fresh tokens.
 """
@@ -112,6 +117,74 @@ def sliding_window(
     reset_ms = interval_ms - elapsed
     # The current count is still needed as "previous" during the next window.
     return (index, current, previous), allowed, remaining, reset_ms, reset_ms + interval_ms
+
+
+def token_bucket_retry_ms(
+    state: tuple[int, ...] | None,
+    now: int,
+    refill_rate: int,
+    interval_ms: int,
+    capacity: int,
+    requested: int,
+) -> int:
+    """After a deny: ms until the refills give ``requested`` tokens.
+
+    A request for more than the capacity is never allowed; it is asked again
+    every interval (state is None only then: a full bucket denied it).
+    """
+    if state is None or requested > capacity:
+        return interval_ms
+    tokens, last = state[0], state[1]
+    now = max(now, last)
+    refills = -(-(requested - tokens) // refill_rate)
+    return max(1, last + refills * interval_ms - now)
+
+
+def fixed_window_retry_ms(
+    state: tuple[int, ...] | None,
+    now: int,
+    max_: int,
+    window_ms: int,
+    requested: int,
+) -> int:
+    """After a deny: ms until the window ends (the count starts again then)."""
+    index = now // window_ms if state is None else max(state[0], now // window_ms)
+    return max(1, (index + 1) * window_ms - max(now, index * window_ms))
+
+
+def sliding_window_retry_ms(
+    state: tuple[int, ...] | None,
+    now: int,
+    max_: int,
+    interval_ms: int,
+    requested: int,
+) -> int:
+    """After a deny: ms until the weighted count lets ``requested`` in.
+
+    Within the window, the previous window's weight falls by one per ms: the
+    request fits once ``previous * (interval - elapsed) <= (max - current -
+    requested) * interval``. If it never fits in this window, the current
+    count becomes the previous one and the same test runs in the next window
+    (and in the one after, both counts are gone).
+    """
+    if state is None:
+        return 1
+    index, current, previous = state[0], state[1], state[2]
+    now = max(now, index * interval_ms)
+    elapsed = now - index * interval_ms
+    room = (max_ - current - requested) * interval_ms
+    if room >= 0:
+        fits_at = interval_ms - room // previous if previous else 0
+        if fits_at < interval_ms:
+            return max(1, fits_at - elapsed)
+    to_next = interval_ms - elapsed
+    room = (max_ - requested) * interval_ms
+    if room < 0:  # more than max: never allowed; asked again after two windows
+        return to_next + interval_ms
+    if current == 0:
+        return max(1, to_next)
+    fits_at = interval_ms - room // current
+    return max(1, to_next + max(0, min(interval_ms, fits_at)))
 
 
 def suspicion(

@@ -1,7 +1,8 @@
-"""In-process store: the default. One lock, one ordered dict, no threads."""
+"""In-process store: the default. One lock, two bounded tables, no threads."""
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections import OrderedDict
@@ -31,13 +32,21 @@ def monotonic_ms() -> int:
 
 
 class MemoryStorage(Storage):
-    """Bounded LRU map of limit state, safe across threads and asyncio tasks.
+    """Bounded limit and suspicion state, safe across threads and asyncio tasks.
 
-    Each entry remembers when its state stops mattering; an expired entry is
-    treated as absent when read and is the first to go when the map is full,
-    because the least recently used entries sit at the front. Eviction of a
-    live entry forgets that client's usage, so size ``max_keys`` above the
-    number of clients active within your longest window.
+    Rate-limit state is an LRU map of at most ``max_keys`` entries: an expired
+    entry is treated as absent and, being least recently used, is the first
+    to go. Evicting a live entry forgets that bucket's usage; a flood that
+    does so needs as many distinct fingerprints, each of which is a fresh
+    bucket anyway, so it gains the flooder nothing it did not already have.
+
+    Shield suspicion (scores and blocks) is kept apart, in at most
+    ``max_suspects`` entries, so no flood of rate-limit keys can touch it.
+    When that table is full, only expired entries are evicted (soonest expiry
+    first); a new score that finds no room is not stored (it would otherwise
+    push out a live one), and a new block takes the place of the entry that
+    expires soonest. So a client's score or block is lost early only if more
+    than ``max_suspects`` other clients were scored or blocked and outlast it.
     """
 
     performs_io = False
@@ -46,27 +55,40 @@ class MemoryStorage(Storage):
         self,
         max_keys: int = 100_000,
         *,
+        max_suspects: int | None = None,
         clock: Callable[[], int] = monotonic_ms,
     ) -> None:
-        if max_keys < 1:
-            from ..errors import ArcjetMisconfiguration
+        from ..errors import ArcjetMisconfiguration
 
-            raise ArcjetMisconfiguration(f"max_keys must be >= 1, got {max_keys!r}")
+        if isinstance(max_keys, bool) or not isinstance(max_keys, int) or max_keys < 1:
+            raise ArcjetMisconfiguration(f"max_keys must be an int >= 1, got {max_keys!r}")
+        if max_suspects is None:
+            max_suspects = max_keys
+        if isinstance(max_suspects, bool) or not isinstance(max_suspects, int) or max_suspects < 1:
+            raise ArcjetMisconfiguration(f"max_suspects must be an int >= 1, got {max_suspects!r}")
         self.max_keys = max_keys
+        self.max_suspects = max_suspects
         self._clock = clock
         # key -> [state, expires_at_ms]
         self._entries: OrderedDict[tuple[type, str], list[Any]] = OrderedDict()
+        self._suspects: dict[str, list[Any]] = {}
+        # (expires_at_ms, key) of suspicion entries, for eviction by expiry.
+        # Updates push a new item and leave the old one (checked against the
+        # table when popped); rebuilt when stale items outnumber live ones,
+        # so it holds at most 2 * max_suspects + 64 items.
+        self._expiry: list[tuple[int, str]] = []
         # One lock for the whole run(): a request's ops are applied atomically
         # and no other thread can interleave between read and write.
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._entries) + len(self._suspects)
 
     def run(self, ops: Sequence[Op]) -> list[Outcome]:
         with self._lock:
             now = self._clock()
-            return [self._apply(op, now) for op in ops]
+            return [self._suspicion(op, now) if type(op) is SuspicionOp else self._limit(op, now)  # type: ignore[arg-type]
+                    for op in ops]
 
     async def run_async(self, ops: Sequence[Op]) -> list[Outcome]:
         # No I/O and a lock held for microseconds: calling through is cheaper
@@ -76,9 +98,13 @@ class MemoryStorage(Storage):
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._suspects.clear()
+            self._expiry.clear()
 
-    def _apply(self, op: Op, now: int) -> Outcome:
-        params = op.params if isinstance(op, LimitOp) else None
+    # ------------------------------------------------------------ limits
+
+    def _limit(self, op: LimitOp, now: int) -> Outcome:
+        params = op.params
         slot = (type(params), op.key)
         entries = self._entries
         entry = entries.get(slot)
@@ -87,36 +113,22 @@ class MemoryStorage(Storage):
             if entry[1] > now:
                 state = entry[0]
             entries.move_to_end(slot)
-        elif type(op) is SuspicionOp and op.add <= 0:
-            # Reading a client with no score (every clean request of shield):
-            # nothing is stored and nothing blocks, so skip the algorithm.
-            return _NO_SUSPICION
 
-        if isinstance(op, SuspicionOp):
-            new_state, flag, count, ms, ttl = algorithms.suspicion(
-                state, now, op.add, op.threshold, op.window_seconds * 1000, op.block_seconds * 1000
-            )
-            outcome: Outcome = SuspicionOutcome(flag, count, ms / 1000)
-        elif isinstance(params, TokenBucketParams):
-            new_state, flag, count, ms, ttl = algorithms.token_bucket(
-                state,
-                now,
-                params.refill_rate,
-                params.interval * 1000,
-                params.capacity,
-                op.requested,
-            )
-            outcome = LimitOutcome(flag, params.capacity, count, ms / 1000, params.interval)
+        if isinstance(params, TokenBucketParams):
+            tb = (params.refill_rate, params.interval * 1000, params.capacity, op.requested)
+            new_state, flag, count, ms, ttl = algorithms.token_bucket(state, now, *tb)
+            retry = 0 if flag else algorithms.token_bucket_retry_ms(new_state, now, *tb)
+            outcome = LimitOutcome(flag, params.capacity, count, ms / 1000, params.interval, retry / 1000)
         elif isinstance(params, FixedWindowParams):
-            new_state, flag, count, ms, ttl = algorithms.fixed_window(
-                state, now, params.max, params.window * 1000, op.requested
-            )
-            outcome = LimitOutcome(flag, params.max, count, ms / 1000, params.window)
+            fw = (params.max, params.window * 1000, op.requested)
+            new_state, flag, count, ms, ttl = algorithms.fixed_window(state, now, *fw)
+            retry = 0 if flag else algorithms.fixed_window_retry_ms(new_state, now, *fw)
+            outcome = LimitOutcome(flag, params.max, count, ms / 1000, params.window, retry / 1000)
         elif isinstance(params, SlidingWindowParams):
-            new_state, flag, count, ms, ttl = algorithms.sliding_window(
-                state, now, params.max, params.interval * 1000, op.requested
-            )
-            outcome = LimitOutcome(flag, params.max, count, ms / 1000, params.interval)
+            sw = (params.max, params.interval * 1000, op.requested)
+            new_state, flag, count, ms, ttl = algorithms.sliding_window(state, now, *sw)
+            retry = 0 if flag else algorithms.sliding_window_retry_ms(new_state, now, *sw)
+            outcome = LimitOutcome(flag, params.max, count, ms / 1000, params.interval, retry / 1000)
         else:
             raise TypeError(f"unknown rate-limit params: {params!r}")
 
@@ -131,3 +143,61 @@ class MemoryStorage(Storage):
             if len(entries) > self.max_keys:
                 entries.popitem(last=False)
         return outcome
+
+    # --------------------------------------------------------- suspicion
+
+    def _suspicion(self, op: SuspicionOp, now: int) -> Outcome:
+        table = self._suspects
+        entry = table.get(op.key)
+        state = None
+        if entry is not None:
+            if entry[1] > now:
+                state = entry[0]
+        elif op.add <= 0:
+            # Reading a client with no score (every clean request of shield):
+            # nothing is stored and nothing blocks, so skip the algorithm.
+            return _NO_SUSPICION
+        new_state, blocked, score, ms, ttl = algorithms.suspicion(
+            state, now, op.add, op.threshold, op.window_seconds * 1000, op.block_seconds * 1000
+        )
+        outcome = SuspicionOutcome(blocked, score, ms / 1000)
+        if new_state is None or ttl <= 0:
+            if entry is not None:
+                del table[op.key]
+            return outcome
+        expires = now + ttl
+        if entry is not None:
+            if entry[1] != expires:
+                self._push_expiry(expires, op.key)
+            entry[0], entry[1] = new_state, expires
+            return outcome
+        if len(table) >= self.max_suspects and not self._make_room(now, blocked):
+            return outcome  # full of live scores: this one is not kept (see the class docstring)
+        table[op.key] = [new_state, expires]
+        self._push_expiry(expires, op.key)
+        return outcome
+
+    def _push_expiry(self, expires: int, key: str) -> None:
+        heap = self._expiry
+        heapq.heappush(heap, (expires, key))
+        if len(heap) > 2 * len(self._suspects) + 64:
+            # Mostly stale items: rebuild from the table (amortised O(1) per push).
+            self._expiry = [(entry[1], k) for k, entry in self._suspects.items()]
+            heapq.heapify(self._expiry)
+
+    def _make_room(self, now: int, for_block: bool) -> bool:
+        """Evict expired suspicion entries (soonest first); for a block, the
+        soonest-expiring live one if none has expired. True when there is room."""
+        heap, table = self._expiry, self._suspects
+        while heap:
+            expires, key = heap[0]
+            entry = table.get(key)
+            if entry is None or entry[1] != expires:
+                heapq.heappop(heap)  # stale: that entry changed or is gone
+                continue
+            if expires > now and not for_block:
+                return False
+            heapq.heappop(heap)
+            del table[key]
+            return True
+        return len(table) < self.max_suspects

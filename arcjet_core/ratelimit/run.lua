@@ -2,7 +2,8 @@
 -- KEYS[i] is op i's storage key; ARGV holds 5 values per op:
 -- kind ("t" token bucket, "f" fixed window, "s" sliding window,
 -- "x" suspicion) and its four integer arguments in algorithms.lua order.
--- Returns 3 integers per op: flag (1/0), count, milliseconds.
+-- Returns 4 integers per op: flag (1/0), count, milliseconds, and for a
+-- denied limit the milliseconds until that request would be allowed (else 0).
 --
 -- This runs on every request, so it is kept lean: three redis.call per op
 -- at most (TIME once, GET, SET or DEL), state parsed by one string.match and
@@ -29,10 +30,10 @@ for i = 1, #KEYS do
       state = {tonumber(a), tonumber(b), tonumber(c)}  -- tonumber('') is nil: two fields
     end
   end
-  local new, flag, count, ms, ttl = algorithms[ARGV[base + 1]](
-    state, now,
-    tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3]),
-    tonumber(ARGV[base + 4]), tonumber(ARGV[base + 5]))
+  local kind = ARGV[base + 1]
+  local a1, a2, a3, a4 = tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3]),
+    tonumber(ARGV[base + 4]), tonumber(ARGV[base + 5])
+  local new, flag, count, ms, ttl = algorithms[kind](state, now, a1, a2, a3, a4)
   if new == nil or ttl <= 0 then
     if stored then redis.call('DEL', key) end
   elseif new[3] then
@@ -43,6 +44,10 @@ for i = 1, #KEYS do
   out[n + 1] = flag and 1 or 0
   out[n + 2] = count
   out[n + 3] = ms
-  n = n + 3
+  -- A denied limit's retry-after (what the DENY cache keeps it for); 0 otherwise.
+  local retry = 0
+  if not flag and retry_after[kind] then retry = retry_after[kind](new, now, a1, a2, a3, a4) end
+  out[n + 4] = retry
+  n = n + 4
 end
 return out

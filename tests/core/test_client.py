@@ -258,7 +258,11 @@ def test_log_level_from_environment(monkeypatch: pytest.MonkeyPatch, caplog: pyt
 def test_development_environment_accepts_private_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = [fixed_window(max=1, window=60)]
     prod = arcjet_sync(key="env-prod", rules=rules)
-    assert prod.protect(req(ip="192.168.1.10")).is_error()  # no usable client IP in production
+    # A private peer in production is still a client: it is keyed by that
+    # address (once warned about), never let through unlimited.
+    first = prod.protect(req(ip="192.168.1.10"))
+    assert first.is_allowed() and first.ip_address == "192.168.1.10"
+    assert prod.protect(req(ip="192.168.1.10")).is_denied()
     dev = arcjet_sync(key="env-dev", rules=rules, environment="development")
     assert dev.protect(req(ip="192.168.1.10")).is_allowed()
     monkeypatch.setenv("ARCJET_ENV", "development")
@@ -293,10 +297,9 @@ def test_hot_path_records_have_every_field() -> None:
     flow = engine.flow(ctx, inputs)
     call = next(flow)
     assert type(call) is AnalyzeCall and call == AnalyzeCall(*call)
-    assert (call.ctx, call.inputs, call.fingerprint_sets) == (ctx, inputs, engine.fingerprint_sets)
-    analysis = client._ruleset.analyze(ctx, email=None, characteristics={}, fingerprint_sets=engine.fingerprint_sets)
+    assert (call.ctx, call.inputs) == (ctx, inputs)
+    analysis = client._ruleset.analyze(ctx, email=None, characteristics={}, fingerprint_sets=())
     assert type(analysis) is AnalyzeOutput and analysis == AnalyzeOutput(*analysis)
-    assert analysis.fingerprints[0] and analysis.fingerprint_errors == (None,)
     storage = flow.send(analysis)
     assert type(storage) is StorageCall and storage == StorageCall(*storage) and len(storage.ops) == 2
     client.close()

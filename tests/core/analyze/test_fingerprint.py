@@ -1,3 +1,8 @@
+"""The analyzer's own fingerprints (wasm/src/fingerprint.rs, fp::2): still part
+of its ABI, but the engine no longer asks for them. Rate-limit and suspicion
+keys are computed on the host (fp::3, tests/core/test_fingerprint.py), so a
+failed analyzer call cannot leave a limit without a key."""
+
 from __future__ import annotations
 
 import hashlib

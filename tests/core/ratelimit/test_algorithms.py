@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -201,3 +202,54 @@ def test_sliding_window_estimate_never_exceeds_max(
         if not allowed:
             assert rate + requested > max_ - 1e-9
         assert remaining == max(0, int(max_ - rate + 1e-9))
+
+
+# -- retry after a deny: exact, the DENY cache's lifetime (issue 14, finding 9) --
+
+RETRY: dict[str, tuple[Callable[..., algorithms.Step], Callable[..., int]]] = {
+    "t": (algorithms.token_bucket, algorithms.token_bucket_retry_ms),
+    "f": (algorithms.fixed_window, algorithms.fixed_window_retry_ms),
+    "s": (algorithms.sliding_window, algorithms.sliding_window_retry_ms),
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    kind=st.sampled_from(["t", "f", "s"]),
+    steps=steps,
+    a=st.integers(1, 10),
+    interval=st.sampled_from([1, 7, 1000, 1500]),
+    capacity=st.integers(1, 10),
+)
+def test_retry_after_is_the_first_instant_the_same_request_is_allowed(
+    kind: str, steps: list[tuple[int, int]], a: int, interval: int, capacity: int
+) -> None:
+    """A deny's retry-after r: with no other traffic, the same request is still
+    denied at r - 1 ms (a shorter cache would only cost a storage trip, a
+    longer one over-denies) and allowed at r."""
+    step, retry_ms = RETRY[kind]
+    state = None
+    now = 10**12
+    for dt, requested in steps:
+        now += dt
+        args = (a, interval, capacity, requested) if kind == "t" else (capacity, interval, requested)
+        new, allowed, *_ = step(state, now, *args)
+        if not allowed:
+            r = retry_ms(new, now, *args)
+            assert r >= 1
+            never = requested > capacity
+            if not never:
+                assert step(new, now + r, *args)[1], (kind, new, now, r, args)
+                if r > 1:
+                    assert not step(new, now + r - 1, *args)[1], (kind, new, now, r, args)
+        state = new  # type: ignore[assignment]
+
+
+def test_retry_after_examples() -> None:
+    # Token bucket: 1 token left, 5 wanted at 2 a refill: 2 refills, the first due in 10 s.
+    assert algorithms.token_bucket_retry_ms((1, 0), 0, 2, 10 * S, 10, 5) == 20 * S
+    assert algorithms.token_bucket_retry_ms((1, 0), 4 * S, 2, 10 * S, 10, 5) == 16 * S
+    # Fixed window: the window's end.
+    assert algorithms.fixed_window_retry_ms((3, 10), 3 * S + 250, 10, S, 1) == 750
+    # Sliding window, 10 per 10 s, previous 10, current 1, 1 s in: fits at 2 s, not at the window's end.
+    assert algorithms.sliding_window_retry_ms((5, 1, 10), 51 * S, 10, 10 * S, 1) == S

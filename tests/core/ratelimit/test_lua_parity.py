@@ -141,3 +141,67 @@ def test_lua_matches_python_on_random_sequences(
         else:
             args = (n, c, interval, interval * 2)
         state = both(lua, kind, state, now, *args)[0]
+
+
+RETRY_DRIVER = """
+local n = tonumber(ARGV[3])
+local state = nil
+if n > 0 then
+  state = {}
+  for i = 1, n do state[i] = tonumber(ARGV[3 + i]) end
+end
+local b = 3 + n
+return retry_after[ARGV[1]](state, tonumber(ARGV[2]),
+  tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2]), tonumber(ARGV[b + 3]), tonumber(ARGV[b + 4]))
+"""
+
+PY_RETRY: dict[str, Callable[..., int]] = {
+    "t": algorithms.token_bucket_retry_ms,
+    "f": algorithms.fixed_window_retry_ms,
+    "s": algorithms.sliding_window_retry_ms,
+}
+
+
+@pytest.fixture(scope="module")
+def lua_retry(redis_url: str) -> Iterator[Callable[..., int]]:
+    source = resources.files("arcjet_core.ratelimit").joinpath("algorithms.lua").read_text()
+    client = redis.Redis.from_url(redis_url)
+    script = client.register_script(source + RETRY_DRIVER)
+
+    def call(kind: str, state: tuple[int, ...] | None, now: int, *args: int) -> int:
+        padded = (*args, 0, 0, 0, 0)[:4]
+        return int(script(args=[kind, now, len(state or ()), *(state or ()), *padded]))
+
+    yield call
+    client.close()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=st.sampled_from(["t", "f", "s"]),
+    a=st.integers(1, 20),
+    interval=st.sampled_from([1, 7, 1_000, 1_500, 3_600_000]),
+    c=st.integers(1, 20),
+    steps=st.lists(st.tuples(st.integers(0, 4_000), st.integers(1, 25)), min_size=1, max_size=25),
+)
+def test_lua_retry_after_matches_python(
+    lua_retry: Callable[..., int],
+    kind: str,
+    a: int,
+    interval: int,
+    c: int,
+    steps: list[tuple[int, int]],
+) -> None:
+    """The retry-after of every deny (what the DENY cache keeps it for), same on both sides."""
+    state = None
+    now = NOW
+    for dt, n in steps:
+        now += dt
+        args: tuple[int, ...] = (a, interval, c, n) if kind == "t" else (c, interval, n)
+        new, allowed, *_ = PY[kind](state, now, *args)
+        if not allowed:
+            expected = PY_RETRY[kind](new, now, *args)
+            assert lua_retry(kind, new, now, *args) == expected, (kind, new, now, args)
+        state = new

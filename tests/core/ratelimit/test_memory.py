@@ -140,3 +140,53 @@ def test_suspicion_reads_answer_for_clean_scored_blocked_and_expired_clients() -
     assert read("scored") == SuspicionOutcome(False, 0, 0.0)  # the score expired
     assert read("blocked") == SuspicionOutcome(False, 0, 0.0)  # the block ended
     assert len(store) == 0
+
+
+# -- suspicion survives floods (issue 14, finding 8) ------------------------------
+
+
+@pytest.mark.slow
+def test_a_flood_of_200k_new_keys_does_not_unblock_a_blocked_client() -> None:
+    """The attack: one /64 (or any source of many fingerprints) filled the
+    100k-key LRU with fresh buckets and so flushed every client's suspicion.
+    Limits and suspicion now live apart, and a full suspicion table evicts
+    only expired entries."""
+    clock = Clock()
+    store = MemoryStorage(clock=clock)  # the defaults: 100k limit keys, 100k suspects
+    block = SuspicionOp("attacker", 5, 5, 300, 900)
+    scored = SuspicionOp("suspect", 2, 5, 300, 900)
+    assert store.run([block, scored])[0] == SuspicionOutcome(True, 5, 900.0)
+    params = TokenBucketParams(1, 60, 5)
+    for n in range(200_000):
+        clock.now += 1  # 200 s of flood: both entries are still live
+        store.run([LimitOp(f"flood-{n}", params, 1), SuspicionOp(f"flood-{n}", 1, 5, 300, 900)])
+    assert len(store._entries) == store.max_keys and len(store._suspects) == store.max_suspects
+    (still,) = store.run([SuspicionOp("attacker", 0, 5, 300, 900)])
+    assert isinstance(still, SuspicionOutcome) and still.blocked
+    (score,) = store.run([SuspicionOp("suspect", 0, 5, 300, 900)])
+    assert score == SuspicionOutcome(False, 2, 0.0)  # a partial score is kept too
+    assert len(store._expiry) <= 2 * store.max_suspects + 64
+
+
+def test_a_full_suspicion_table_makes_room_from_expired_entries_then_for_blocks_only() -> None:
+    clock = Clock()
+    store = MemoryStorage(max_keys=10, max_suspects=3, clock=clock)
+    for k in ("a", "b", "c"):  # a expires first, c last
+        store.run([SuspicionOp(k, 1, 5, 10, 100)])
+        clock.now += 1
+    # Full of live scores: a new score is answered but not kept...
+    assert store.run([SuspicionOp("d", 1, 5, 10, 100)]) == [SuspicionOutcome(False, 1, 0.0)]
+    assert "d" not in store._suspects and len(store._suspects) == 3
+    # ...a new block takes the place of the entry that expires soonest...
+    store.run([SuspicionOp("b", 1, 5, 10, 100)])  # b's score grows; its expiry stays
+    assert store.run([SuspicionOp("e", 5, 5, 10, 100)])[0].blocked  # type: ignore[union-attr]
+    assert set(store._suspects) == {"b", "c", "e"}
+    # ...and once scores expire, new ones find room again.
+    clock.now += 10_000
+    store.run([SuspicionOp("d", 1, 5, 10, 100)])
+    assert "d" in store._suspects and store.run([SuspicionOp("e", 0, 5, 10, 100)])[0].blocked  # type: ignore[union-attr]
+
+
+def test_bad_max_suspects_is_a_misconfiguration() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="max_suspects"):
+        MemoryStorage(max_suspects=0)
