@@ -283,20 +283,24 @@ class Decision:
 
 
 class _IdSource:
-    """Unique decision ids without a syscall per request: a random per-process
-    prefix (renewed in forked children) and a counter."""
+    """Unique decision ids: a random per-process prefix and a counter.
+
+    The prefix is renewed when the pid changes, checked on use rather than by
+    an at-fork hook: workers that uWSGI forks from C never run Python's hooks,
+    and would otherwise hand out the master's ids.
+    """
 
     def __init__(self) -> None:
         self.renew()
-        if hasattr(os, "register_at_fork"):
-            os.register_at_fork(after_in_child=self.renew)
 
     def renew(self) -> None:
+        self.pid = os.getpid()
         self.prefix = "lreq_" + uuid.uuid4().hex[:20]
         self.counter = itertools.count(1)
 
     def __call__(self) -> str:
-        # format() and +: ~0.1 µs less than an f-string with a format spec.
+        if os.getpid() != self.pid:
+            self.renew()
         return self.prefix + format(next(self.counter), "012x")
 
 

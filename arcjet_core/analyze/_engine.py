@@ -24,15 +24,15 @@ import wasmtime
 from . import _ticker
 
 MODULE_NAME = "arcjet_analyzer.wasm"
-# One epoch tick; a call's deadline is counted in ticks.
-TICK_SECONDS = 0.01
+# One epoch tick; a call's deadline is counted in ticks. Coarse, because the
+# ticker is a Python thread that takes the GIL on every tick (see _ticker).
+TICK_SECONDS = 0.1
 # Engine settings that change the compiled code: part of the cache key.
 _SETTINGS = "epoch=1;opt=speed;fixed-memory=1;v1"
 
 _lock = threading.RLock()
 _engine: wasmtime.Engine | None = None
 _modules: dict[bytes, wasmtime.Module] = {}
-_ticker_pid: int | None = None
 
 
 def engine() -> wasmtime.Engine:
@@ -119,17 +119,6 @@ def _compile_cached(eng: wasmtime.Engine, wasm: bytes, sha: str) -> wasmtime.Mod
 
 
 def ensure_ticker() -> None:
-    """Start advancing the epoch once per process (again in a forked child:
-    neither timers nor threads survive a fork), lazily."""
-    global _ticker_pid
-    pid = os.getpid()
-    if _ticker_pid == pid:
-        return
-    with _lock:
-        if _ticker_pid == pid:
-            return
-        eng = engine()
-        # _ticker.kind tells which one runs.
-        if not _ticker.start_native(eng, TICK_SECONDS):
-            _ticker.start_thread(eng, TICK_SECONDS)
-        _ticker_pid = pid
+    """Start advancing the epoch in this process, lazily; again in a forked
+    child, found by its pid (a thread does not survive a fork)."""
+    _ticker.ensure(engine(), TICK_SECONDS)

@@ -33,10 +33,16 @@ from arcjet_core.errors import ArcjetAnalyzerError
 from . import _engine
 
 MEMORY_LIMIT = 64 << 20
-# Deadlines in epoch ticks (TICK_SECONDS each). configure compiles the bot
-# catalogue on first use, so it gets more room than a request.
-ANALYZE_TICKS = 10
-CONFIGURE_TICKS = 200
+# Deadlines in epoch ticks (_engine.TICK_SECONDS, 100 ms, each); a deadline
+# of N ticks lasts N-1 to N ticks, so an analyze call gets 100-200 ms.
+# configure compiles the bot catalogue on first use, so it gets more room.
+ANALYZE_TICKS = 2
+CONFIGURE_TICKS = 20
+# The hot path re-arms its deadline at most this often (a foreign call, ~0.5-1.4
+# µs, against ~0.1 for a clock read). The ticker's increments are at least a
+# tick apart, so at most one falls between a re-arm and a call inside this
+# window: every call still gets 90-200 ms.
+DEADLINE_REFRESH_SECONDS = 0.01
 # Rule sets accumulate inside an instance; past this many the instance is
 # replaced so clients created and dropped at runtime cannot grow it forever.
 MAX_HANDLES = 1024
@@ -81,7 +87,9 @@ class Instance:
 
     def __init__(self, wasm: bytes | None = None, *, fast: bool = True) -> None:
         _engine.ensure_ticker()
-        self.generation = _generation
+        # The process that built this instance: a forked child (from Python or
+        # from C, as uWSGI forks) finds another pid and builds its own.
+        self.pid = os.getpid()
         self.handles: dict[int, int] = {}
         self.broken = False
         module = _engine.load_module(wasm)
@@ -133,7 +141,7 @@ class Instance:
                 3,
                 ctypes.addressof(self._trap),
             )
-        # When the deadline of the next analyze call must be set afresh (see analyze).
+        # When the hot path must re-arm its deadline (see analyze).
         self._deadline_refresh = 0.0
         self._base = 0
         self._size = 0
@@ -228,15 +236,13 @@ class Instance:
             return self.call_json("analyze", data, handle)
         in_ptr = self._in_ptr
         self._view[in_ptr : in_ptr + n] = data
-        # The deadline is relative to the epoch when it is set. Refreshing it
-        # once per tick period, not per call, skips a foreign call on most
-        # requests and still leaves every call at least ANALYZE_TICKS-2
-        # ticks (one tick may pass since the refresh, and a late timer tick
-        # may follow it closely) and at most ANALYZE_TICKS.
+        # The deadline is relative to the epoch when it is set: re-armed at
+        # most every DEADLINE_REFRESH_SECONDS, so a call never inherits one
+        # set a whole tick ago (which could leave it almost no time).
         now = _monotonic()
         if now >= self._deadline_refresh:
             _set_deadline(self._ctx, ANALYZE_TICKS)
-            self._deadline_refresh = now + _engine.TICK_SECONDS
+            self._deadline_refresh = now + DEADLINE_REFRESH_SECONDS
         _pack_args(self._args_bytes, 0, handle, in_ptr, n)
         err = _call_by_address(*self._addresses)
         if err or self._trap:
@@ -275,24 +281,15 @@ def _describe(exc: Exception) -> str:
 # -- one instance per thread -------------------------------------------------
 
 _local = threading.local()
-# Bumped in a forked child: instances inherited from the parent are dropped,
-# and the child starts its own epoch ticker.
-_generation = 0
-
-
-def _after_fork() -> None:
-    global _generation
-    _generation += 1
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork)
+_getpid = os.getpid
 
 
 def current() -> Instance:
-    """This thread's instance, created on first use or after a failure."""
+    """This thread's instance, created on first use, after a failure, and in
+    a forked child (no at-fork hook needed: uWSGI forks from C, where none
+    runs; the pid check costs one getpid)."""
     inst: Instance | None = getattr(_local, "instance", None)
-    if inst is None or inst.generation != _generation or len(inst.handles) > MAX_HANDLES:
+    if inst is None or inst.pid != _getpid() or len(inst.handles) > MAX_HANDLES:
         inst = Instance()
         _local.instance = inst
     return inst

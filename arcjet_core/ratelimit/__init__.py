@@ -3,6 +3,19 @@
 ``storage_from()`` turns the client's ``storage=`` argument into a
 ``Storage``; ``Storage.run()`` evaluates every stateful op of one request
 together (one Redis round trip) and returns outcomes in op order.
+
+Redis URL options (query parameters; ``RedisStorage`` takes the same as
+keyword arguments, and the URL wins):
+
+- ``max_connections=N``: connections per process for sync calls and per
+  event loop for async ones (default 32, 1..10000). A caller that finds none
+  free waits for one rather than opening more.
+- ``socket_connect_timeout=S``: getting a connection, by opening one (TCP,
+  TLS, AUTH, SELECT) or by waiting for a free one (default 1 s).
+- ``socket_timeout=S``: each command (default 0.1 s). No retries: a late
+  reply may mean the script ran.
+
+A bad value raises ``ArcjetMisconfiguration`` naming the option.
 """
 
 from ._types import (

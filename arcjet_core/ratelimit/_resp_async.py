@@ -1,23 +1,33 @@
-"""Async Redis links for the single-server fast path: one command in flight.
+"""Async Redis links of our own, and a bounded pool of them per event loop.
 
-redis-py's asyncio connection reads a reply through a StreamReader and several
-layers of coroutines; on a local Redis that costs more than the round trip,
-and it is what made async protect() slower than a sync limiter that simply
-blocks the event loop. A link lets redis-py open the connection (TCP, TLS or
-unix socket; AUTH, SELECT, HELLO), then takes over its transport with a
-protocol of its own: the command is written directly and the caller awaits a
-single future, which data_received resolves once the reply is complete.
+A link is an ``asyncio.Protocol`` on a connection opened through asyncio's
+public API (``loop.create_connection`` for TCP and TLS,
+``loop.create_unix_connection`` for unix sockets), with AUTH, SELECT and
+CLIENT SETNAME sent as its first commands. One command is in flight at a
+time: the command is written directly and the caller awaits a single future,
+which data_received resolves once the reply is complete (redis-py's asyncio
+StreamReader path cost more than a local round trip).
 
 Every failure other than an error reply closes the link (its state is
 unknown: a late reply must never be read as the answer to the next command).
-Error replies become redis-py's exception classes, so callers handle NOSCRIPT,
-READONLY and the rest exactly as on the sync path.
+Error replies become the caller's exception classes (redis-py's, so NOSCRIPT,
+READONLY and the rest are handled exactly as on the sync path).
+
+The pool caps the links of one event loop. A caller that finds no idle link
+opens one while under the cap, and otherwise waits (up to the connect
+timeout: getting a link, by opening or by waiting, has one bound) for a link
+another caller hands back. Without the cap, a burst of N concurrent
+calls opened N connections, whose connects then timed out and failed open.
 """
 
 from __future__ import annotations
 
 import asyncio
 import select
+import ssl
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 _HAS_POLL = hasattr(select, "poll")
@@ -88,59 +98,96 @@ class ErrorReply(str):
     """An error reply's text (e.g. ``NOSCRIPT No matching script``)."""
 
 
-class AsyncLink(asyncio.Protocol):
-    """A taken-over connection: ``call`` writes one command and awaits its reply."""
+@dataclass(frozen=True)
+class LinkSpec:
+    """Where and how links connect: a TCP host and port (with ``ssl`` for
+    TLS) or a unix socket ``path``, and the commands that prepare a link."""
 
-    def __init__(self, transport: asyncio.Transport, raise_error: Any) -> None:
-        self._transport = transport
-        self._raise_error = raise_error  # ErrorReply -> the redis-py exception to raise
+    host: str = "127.0.0.1"
+    port: int = 6379
+    path: str | None = None
+    ssl: ssl.SSLContext | None = None
+    server_hostname: str | None = None
+    handshake: tuple[bytes, ...] = ()
+
+
+def command(*parts: bytes | str) -> bytes:
+    """One command as a RESP array of bulk strings."""
+    encoded = [p.encode() if isinstance(p, str) else p for p in parts]
+    return b"*%d\r\n" % len(encoded) + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in encoded)
+
+
+async def open_link(spec: LinkSpec, raise_error: Any, connect_timeout: float) -> AsyncLink:
+    """A connected, authenticated link, within ``connect_timeout`` for all of it."""
+    loop = asyncio.get_running_loop()
+
+    def factory() -> AsyncLink:
+        return AsyncLink(raise_error)
+
+    async def connect() -> AsyncLink:
+        try:
+            if spec.path is not None:
+                _transport, link = await loop.create_unix_connection(factory, spec.path)
+            else:
+                _transport, link = await loop.create_connection(
+                    factory, spec.host, spec.port, ssl=spec.ssl,
+                    server_hostname=spec.server_hostname if spec.ssl is not None else None,
+                )  # fmt: skip
+        except TimeoutError:
+            raise
+        except OSError as exc:  # refused, unreachable, TLS: one kind of fault for callers
+            where = spec.path or (spec.host, spec.port)
+            raise ConnectionError(f"cannot connect to redis at {where}: {exc}") from exc
+        try:
+            for cmd in spec.handshake:
+                await link.call(cmd, connect_timeout)
+        except BaseException:
+            link.close()
+            raise
+        return link
+
+    return await asyncio.wait_for(connect(), connect_timeout)
+
+
+class AsyncLink(asyncio.Protocol):
+    """One connection of ours: ``call`` writes one command and awaits its reply."""
+
+    def __init__(self, raise_error: Any) -> None:
+        self._transport: Any = None  # an asyncio.Transport (uvloop's do not subclass it)
+        self._raise_error = raise_error  # ErrorReply -> the exception to raise
         self._buffer = bytearray()
         self._waiter: asyncio.Future[Any] | None = None
         self._lost: BaseException | None = None
         self._poll: Any = None
-        self._streams: tuple[Any, Any] = (None, None)
         # A link lives on the loop that opened it (the caller's running loop).
         self._loop = asyncio.get_running_loop()
         self._watchdog = _watchdog(self._loop)
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = transport
         sock = transport.get_extra_info("socket")
-        if _HAS_POLL and sock is not None:
+        # Not for TLS: a TLS record (a session ticket) may wait on the socket
+        # with no reply in it.
+        if _HAS_POLL and sock is not None and transport.get_extra_info("sslcontext") is None:
             self._poll = select.poll()
             self._poll.register(sock.fileno(), select.POLLIN)
-        transport.set_protocol(self)
-
-    @classmethod
-    def take_over(cls, conn: Any, raise_error: Any) -> AsyncLink | None:
-        """The transport of a connected redis.asyncio connection, or None when
-        this redis-py keeps it somewhere else (the caller then uses redis-py)."""
-        writer = getattr(conn, "_writer", None)
-        reader = getattr(conn, "_reader", None)
-        transport = getattr(writer, "transport", None)
-        if transport is None or transport.is_closing():
-            return None
-        if reader is not None and len(getattr(reader, "_buffer", b"")):
-            return None  # bytes already read past the handshake: not ours to drop
-        link = cls(transport, raise_error)
-        # Detach the streams from the connection: its __del__ closes "its"
-        # writer, i.e. our transport, whenever the garbage collector gets to it.
-        # The link keeps them alive instead, and closes the transport itself.
-        link._streams = (reader, writer)
-        conn._reader = conn._writer = None
-        return link
 
     def clean(self) -> bool:
         """Open, and nothing waiting to be read: a command may go out. Asks the
         socket too, so a server restart seen by the kernel but not yet by the
         event loop does not cost the next request."""
-        if self._lost is not None or self._buffer or self._transport.is_closing():
+        transport = self._transport
+        if self._lost is not None or self._buffer or transport is None or transport.is_closing():
             return False
         return self._poll is None or not self._poll.poll(0)
 
     async def call(self, command: bytes, timeout: float) -> Any:
-        if self._lost is not None:
+        transport = self._transport
+        if self._lost is not None or transport is None:
             raise ConnectionError(f"redis connection lost: {self._lost}")
         waiter: asyncio.Future[Any] = self._loop.create_future()
         self._waiter = waiter
-        self._transport.write(command)
+        transport.write(command)
         watchdog = self._watchdog
         watchdog.watch(self._loop, waiter, timeout)
         try:
@@ -153,8 +200,10 @@ class AsyncLink(asyncio.Protocol):
         return reply
 
     def close(self) -> None:
+        """Close the socket (no QUIT: nothing more is said on a dropped link)."""
         self._lost = self._lost or ConnectionError("closed by the store")
-        self._transport.close()
+        if self._transport is not None:
+            self._transport.close()
 
     # -- asyncio.Protocol --------------------------------------------------
 
@@ -184,6 +233,99 @@ class AsyncLink(asyncio.Protocol):
         return False  # close the transport
 
 
+class AsyncPool:
+    """At most ``size`` links on one event loop; callers beyond that wait.
+
+    Every link is either idle here or held by one caller, and a new one is
+    opened only when none is idle and fewer than ``size`` exist, so the
+    count never passes ``size``. A caller that releases a link hands it
+    straight to the longest waiter (FIFO); a dropped link hands over its
+    place instead, and that waiter opens a new one. Waiting is bounded by the
+    caller's timeout, on the loop's watchdog timer.
+    """
+
+    __slots__ = ("_idle", "_loop", "_open", "_waiters", "_watchdog", "opened", "size")
+
+    def __init__(self, size: int, opener: Callable[[], Any]) -> None:
+        self.size = size
+        self._open: Callable[[], Any] = opener  # -> awaitable AsyncLink
+        self._idle: list[AsyncLink] = []
+        # Futures of waiting callers; each gets a link, or None: a place to open one.
+        self._waiters: deque[asyncio.Future[AsyncLink | None]] = deque()
+        self._loop = asyncio.get_running_loop()
+        self._watchdog = _watchdog(self._loop)
+        self.opened = 0  # links that exist: idle + held + being opened
+
+    async def acquire(self, timeout: float) -> AsyncLink:
+        idle = self._idle
+        while idle:
+            link = idle.pop()
+            if link.clean():
+                return link
+            link.close()  # closed by the server, or holding stray bytes
+            self.opened -= 1
+        if self.opened >= self.size:
+            handed = await self._wait(timeout)
+            if handed is not None:
+                return handed
+        else:
+            self.opened += 1
+        try:
+            opened: AsyncLink = await self._open()
+        except BaseException:
+            self._give_place()
+            raise
+        return opened
+
+    async def _wait(self, timeout: float) -> AsyncLink | None:
+        waiter: asyncio.Future[AsyncLink | None] = self._loop.create_future()
+        self._waiters.append(waiter)
+        self._watchdog.watch(self._loop, waiter, timeout, "no free redis connection")
+        try:
+            return await waiter
+        except BaseException:
+            # Cancelled after being handed a link or a place: pass it on.
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                handed = waiter.result()
+                if handed is None:
+                    self._give_place()
+                else:
+                    self.release(handed)
+            raise
+        finally:
+            self._watchdog.inflight.pop(waiter, None)
+
+    def release(self, link: AsyncLink) -> None:
+        """A link whose last call ended with a complete reply: reuse it."""
+        waiters = self._waiters
+        while waiters:
+            waiter = waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(link)
+                return
+        self._idle.append(link)
+
+    def drop(self, link: AsyncLink) -> None:
+        """A link in an unknown state: close it, and give its place on."""
+        link.close()
+        self._give_place()
+
+    def _give_place(self) -> None:
+        waiters = self._waiters
+        while waiters:
+            waiter = waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)  # the place stays counted in opened
+                return
+        self.opened -= 1
+
+    def close(self) -> None:
+        idle, self._idle = self._idle, []
+        for link in idle:
+            link.close()
+            self.opened -= 1
+
+
 class _Watchdog:
     """Deadlines of every call in flight on one event loop, behind one timer.
 
@@ -199,12 +341,15 @@ class _Watchdog:
 
     def __init__(self) -> None:
         self._handle: asyncio.TimerHandle | None = None
-        # waiter -> (deadline on the loop's clock, timeout for the message)
-        self.inflight: dict[asyncio.Future[Any], tuple[float, float]] = {}
+        # waiter -> (deadline on the loop's clock, timeout and text for the message)
+        self.inflight: dict[asyncio.Future[Any], tuple[float, float, str]] = {}
 
-    def watch(self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[Any], timeout: float) -> None:
+    def watch(
+        self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[Any], timeout: float,
+        what: str = "no reply from redis",
+    ) -> None:
         deadline = loop.time() + timeout
-        self.inflight[waiter] = (deadline, timeout)
+        self.inflight[waiter] = (deadline, timeout, what)
         handle = self._handle
         if handle is None or handle.when() > deadline:
             if handle is not None:
@@ -215,11 +360,11 @@ class _Watchdog:
         self._handle = None
         now = loop.time()
         earliest = None
-        for waiter, (deadline, timeout) in list(self.inflight.items()):
+        for waiter, (deadline, timeout, what) in list(self.inflight.items()):
             if deadline <= now:
                 del self.inflight[waiter]
                 if not waiter.done():
-                    waiter.set_exception(asyncio.TimeoutError(f"no reply from redis within {timeout} s"))
+                    waiter.set_exception(asyncio.TimeoutError(f"{what} within {timeout} s"))
             elif earliest is None or deadline < earliest:
                 earliest = deadline
         if earliest is not None:

@@ -156,3 +156,25 @@ def test_reason_from_dict(data: dict[str, object]) -> None:
 def test_unknown_reason_type_is_an_error_reason() -> None:
     reason = reason_from_dict({"type": "MYSTERY"})
     assert isinstance(reason, ErrorReason) and "MYSTERY" in reason.message
+
+
+def test_decision_ids_differ_in_a_child_forked_from_c() -> None:
+    # uWSGI forks its workers from C, so no Python at-fork hook runs: the id
+    # prefix must be renewed by the pid check, or workers repeat the master's ids.
+    import ctypes
+    import os
+
+    from arcjet_core.decision import new_decision_id
+
+    parent_id = new_decision_id()
+    read_end, write_end = os.pipe()
+    pid = ctypes.CDLL(None, use_errno=True).fork()
+    if pid == 0:  # the child: write one id and leave without running cleanup
+        os.write(write_end, new_decision_id().encode())
+        os._exit(0)
+    os.close(write_end)
+    child_id = os.read(read_end, 100).decode()
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    assert child_id and child_id[:25] != parent_id[:25]
+    assert new_decision_id()[:25] == parent_id[:25]

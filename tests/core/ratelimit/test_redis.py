@@ -266,21 +266,30 @@ def test_idle_connection_closed_by_the_server_is_replaced(
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs os.fork")
-def test_forked_child_opens_its_own_connection(redis_url: str, redis_prefix: str) -> None:
+@pytest.mark.parametrize("fork", ["os.fork", "fork from C"])
+def test_forked_child_opens_its_own_connection(redis_url: str, redis_prefix: str, fork: str) -> None:
+    # A fork from C (uWSGI's workers) runs no at-fork hook: the store finds
+    # the new pid on use, and never touches the inherited socket.
+    import ctypes
     import os
 
+    fork_call = os.fork if fork == "os.fork" else ctypes.CDLL(None, use_errno=True).fork
     store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
     op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 10), 1)
     store.run([op])
-    assert store._idle  # the parent keeps an idle connection
-    pid = os.fork()
+    (inherited,) = store._idle  # the parent keeps an idle connection
+    pid = fork_call()
     if pid == 0:  # pragma: no cover - runs in the child
-        ok = not store._idle and store.run([op])[0].remaining == 8  # type: ignore[union-attr]
+        ok = store.run([op])[0].remaining == 8  # type: ignore[union-attr]
+        ok = ok and store._idle and all(link is not inherited for link in store._idle)
+        store.close()  # closes the child's own connection only
         os._exit(0 if ok else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+    assert store._idle == [inherited]
     (o,) = store.run([op])  # the parent's connection was not disturbed
     assert isinstance(o, LimitOutcome) and o.remaining == 7
+    assert store._idle == [inherited]
     store.close()
 
 

@@ -1,6 +1,6 @@
 """The async fast path: RESP replies parsed from any split of the bytes, and
-links taken over from redis-py on real servers (TCP, TLS), under timeouts,
-cancellation and error replies; the redis-py fallback gives the same answers."""
+links of our own on real servers (TCP, TLS, unix, AUTH, SELECT), under
+timeouts, cancellation and error replies."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from arcjet_core.errors import ArcjetStorageError
 from arcjet_core.ratelimit import LimitOp, LimitOutcome, TokenBucketParams
-from arcjet_core.ratelimit._redis import RedisStorage, _RedisPyLink
+from arcjet_core.ratelimit._redis import RedisStorage
 from arcjet_core.ratelimit._resp_async import (
     AsyncLink,
     ErrorReply,
@@ -88,7 +88,7 @@ def op() -> LimitOp:
 
 
 def links(store: RedisStorage) -> list[Any]:
-    return list(store._async_idle[asyncio.get_running_loop()])
+    return list(store._async_pools[asyncio.get_running_loop()]._idle)
 
 
 @needs_redis
@@ -97,21 +97,6 @@ async def test_the_fast_link_is_the_one_in_use(redis_url: str, redis_prefix: str
     o = op()
     assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
     assert [type(link) for link in links(store)] == [AsyncLink]
-    await store.aclose()
-
-
-@needs_redis
-async def test_redis_py_fallback_gives_the_same_answers(
-    redis_url: str, redis_prefix: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(AsyncLink, "take_over", classmethod(lambda cls, conn, raise_error: None))
-    store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
-    o = op()
-    assert [r.remaining for r in await store.run_async([o, o])] == [4, 3]  # type: ignore[union-attr]
-    assert [type(link) for link in links(store)] == [_RedisPyLink]
-    store._head = UNKNOWN_SCRIPT_HEAD  # NOSCRIPT, then EVAL
-    (again,) = await store.run_async([o])
-    assert isinstance(again, LimitOutcome) and again.remaining == 2
     await store.aclose()
 
 
@@ -305,6 +290,6 @@ def test_closed_event_loops_and_their_sockets_are_let_go(redis_url: str, redis_p
         asyncio.run(once())
     gc.collect()
     assert sum(ref() is not None for ref in loops) <= 1  # only the newest loop's entries remain
-    assert len(store._async_idle) <= 1
+    assert len(store._async_pools) <= 1
     assert open_fds() <= before + 1
     store.close()
