@@ -1,11 +1,22 @@
 """Client IP resolution.
 
 The rule: the transport peer is the client, unless the deployment says the
-peer is a proxy. Only then do we read forwarding headers, and we read
-``X-Forwarded-For`` right to left (every header instance), skipping trusted
-proxies and non-global addresses: the rightmost entries were written by our
-own proxies, the leftmost by whoever sent the request, so a client can never
-choose its own IP by sending a header the deployment does not trust.
+peer is a proxy. A peer is a proxy when it is listed in ``proxies=`` (where
+``"unix:"`` stands for a proxy on a unix socket, whose requests have no peer
+address), or, with no proxies configured, when it is loopback (one local
+reverse proxy).
+Only then are forwarding headers read, and only the ones named in
+``proxy_headers=`` (``X-Forwarded-For`` by default; ``Forwarded`` and
+``X-Real-IP`` on request). They are read right to left over the configured
+proxies only: the rightmost entries were written by our own proxies, the
+leftmost by whoever sent the request, so the first entry that is not a
+configured proxy is the client, private or not. With no proxies configured a
+loopback peer is one hop, so its rightmost entry is the client.
+
+When nothing better is known the request is keyed by its peer, never by
+nothing: an unkeyed request would pass every rate limit. The first such
+request in a process logs one WARNING naming the setting that fixes it.
+docs/client-ip.md has the rules, recipes and the migration note.
 """
 
 from __future__ import annotations
@@ -13,12 +24,17 @@ from __future__ import annotations
 import bisect
 import functools
 import ipaddress
+import logging
+import os
 import socket
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.headers_map import Headers
+
+logger = logging.getLogger("arcjet")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -174,10 +190,16 @@ def is_global_ip(addr: IPAddress) -> bool:
     return not any(version == v and lo <= n <= hi for v, lo, hi in _NON_GLOBAL_RANGES)
 
 
+# The `proxies` entry for a reverse proxy that reaches the app over a unix
+# socket: such a request has no peer address, and its headers are then read.
+UNIX_PROXY = "unix:"
+
+
 @dataclass(frozen=True, slots=True)
 class TrustedProxies:
     addresses: frozenset[IPAddress]
     networks: tuple[IPNetwork, ...]
+    unix: bool = False  # a request with no peer address came from our proxy on a unix socket
 
     @classmethod
     def parse(cls, proxies: Iterable[str] | None, param: str = "proxies") -> TrustedProxies:
@@ -187,18 +209,23 @@ class TrustedProxies:
             raise ArcjetMisconfiguration(f"{param} must be a list of IPs or CIDRs, not a single string")
         addresses: set[IPAddress] = set()
         networks: list[IPNetwork] = []
+        unix = False
         for entry in proxies:
             if not isinstance(entry, str):
                 raise ArcjetMisconfiguration(f"{param} entries must be strings, got {entry!r}")
             text = entry.strip()
+            if text.lower() == UNIX_PROXY:
+                unix = True
+                continue
             try:
                 if "/" in text:
                     networks.append(ipaddress.ip_network(text, strict=False))
                 else:
                     addresses.add(ipaddress.ip_address(text))
             except ValueError:
-                raise ArcjetMisconfiguration(f"{param}: {entry!r} is not an IP address or CIDR range") from None
-        return cls(frozenset(addresses), tuple(networks))
+                raise ArcjetMisconfiguration(
+                    f"{param}: {entry!r} is not an IP address, a CIDR range or {UNIX_PROXY!r}") from None
+        return cls(frozenset(addresses), tuple(networks), unix)
 
     def __contains__(self, addr: object) -> bool:
         if not self.addresses and not self.networks:
@@ -210,7 +237,11 @@ class TrustedProxies:
         return any(addr.version == net.version and addr in net for net in self.networks)
 
     def __bool__(self) -> bool:
-        return bool(self.addresses or self.networks)
+        return bool(self.addresses or self.networks or self.unix)
+
+    def texts(self) -> list[str]:
+        """The configured entries as text, for messages that suggest a ``proxies`` value."""
+        return sorted(map(str, self.addresses)) + [str(net) for net in self.networks] + [UNIX_PROXY] * self.unix
 
 
 def parse_platform(platform: str | None) -> str | None:
@@ -222,11 +253,126 @@ def parse_platform(platform: str | None) -> str | None:
     return key
 
 
-def _forwarded_for(headers: Headers) -> list[str]:
+
+# The forwarding headers `proxy_headers=` may name. Each is read only from a
+# peer that is a proxy (see IpResolver), and only when configured: a header
+# the proxy passes through untouched is whatever the client wrote.
+PROXY_HEADERS: tuple[str, ...] = ("x-forwarded-for", "forwarded", "x-real-ip")
+DEFAULT_PROXY_HEADERS: tuple[str, ...] = ("x-forwarded-for",)
+
+
+def parse_proxy_headers(value: Iterable[str] | None, param: str = "proxy_headers") -> tuple[str, ...]:
+    """Validate ``proxy_headers``: a list of PROXY_HEADERS names, lower-cased, in priority order."""
+    if value is None:
+        return DEFAULT_PROXY_HEADERS
+    if isinstance(value, (str, bytes)):
+        raise ArcjetMisconfiguration(f"{param} must be a list such as ['x-forwarded-for'], not a single string")
+    try:
+        entries = list(value)
+    except TypeError:
+        raise ArcjetMisconfiguration(f"{param} must be a list such as ['x-forwarded-for'], got {value!r}") from None
+    names: list[str] = []
+    for entry in entries:
+        name = entry.strip().lower() if isinstance(entry, str) else None
+        if name not in PROXY_HEADERS:
+            raise ArcjetMisconfiguration(f"{param}: {entry!r} is not one of {list(PROXY_HEADERS)}")
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+# Stands for "no address": ends a right-to-left walk (see _walk).
+_UNKNOWN = "unknown"
+
+
+def _list_entries(headers: Headers, name: str) -> list[str]:
+    """X-Forwarded-For and X-Real-IP: every instance's comma-separated entries, in arrival order."""
     entries: list[str] = []
-    for value in headers.get_all("x-forwarded-for"):
+    for value in headers.get_all(name):
         entries.extend(value.split(","))
     return entries
+
+
+def _forwarded_entries(headers: Headers) -> list[str]:
+    """RFC 7239 ``Forwarded``: the ``for=`` value of each element, in arrival order.
+
+    Split on "," and ";" without honouring quotes, on purpose: a quote-aware
+    parser lets an unclosed quote in the client's part swallow the element
+    our proxy appended after it. A quoted value holds no comma (addresses,
+    ``[v6]:port``, ``unknown``, ``_obfuscated``), so nothing valid is lost.
+    An element without exactly one ``for=`` says nothing usable about its
+    hop: it reads as unknown, and so does an obfuscated identifier.
+    """
+    entries: list[str] = []
+    for value in headers.get_all("forwarded"):
+        for element in value.split(","):
+            if not element.strip():
+                continue
+            found = [v for k, sep, v in (pair.partition("=") for pair in element.split(";"))
+                     if sep and k.strip().lower() == "for"]
+            entries.append(found[0].strip() if len(found) == 1 else _UNKNOWN)
+    return entries
+
+
+_ENTRIES: dict[str, Callable[[Headers], list[str]]] = {
+    "x-forwarded-for": lambda headers: _list_entries(headers, "x-forwarded-for"),
+    "forwarded": _forwarded_entries,
+    "x-real-ip": lambda headers: _list_entries(headers, "x-real-ip"),
+}
+
+# Resolvers remember per-peer answers in dicts of at most this many entries
+# (cleared when full, and refilled by the current peers).
+PEER_CACHE_SIZE = 4096
+
+# The answer cached for a peer whose forwarding headers are read per request.
+_READ_HEADERS = "<read headers>"
+
+NO_CLIENT_IP_HINT = (
+    "the request has no peer address (a mapping without 'ip', or a server on a unix socket): "
+    "pass the client address as ip=..., or create the client with disable_automatic_ip_detection=True "
+    f"and call protect(request, ip_src=...); behind a reverse proxy on a unix socket, add {UNIX_PROXY!r} "
+    "to proxies so its X-Forwarded-For is read"
+)
+
+_warned_lock = threading.Lock()
+# Warning kind -> the pid of the process that logged it: once per process,
+# and a forked worker logs its own.
+_warned_in: dict[str, int] = {}
+
+
+def _log_once(kind: str, level: int, message: str) -> None:
+    pid = os.getpid()
+    with _warned_lock:
+        if _warned_in.get(kind) == pid:
+            return
+        _warned_in[kind] = pid
+    logger.log(level, "%s", message)
+
+
+def _warn_once(kind: str, message: str) -> None:
+    _log_once(kind, logging.WARNING, message)
+
+
+def _reset_warnings() -> None:
+    """Forget which warnings were logged (tests)."""
+    with _warned_lock:
+        _warned_in.clear()
+
+
+@functools.lru_cache(maxsize=8192)
+def _entry_text(entry: str) -> str:
+    """The address in a forwarded entry that parses, as ip_text writes it.
+
+    Cached by the entry's text: ip_text (~1 µs) was the walk's costliest step,
+    and the same clients' entries recur.
+    """
+    addr = parse_ip(entry)
+    return ip_text(addr) if addr is not None else ""
+
+
+def _unread_headers(headers: Headers, configured: tuple[str, ...]) -> list[str]:
+    """Forwarding headers this request carries that proxy_headers does not name."""
+    return [name for name in PROXY_HEADERS if name not in configured and headers.first(name) is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,69 +380,148 @@ class IpResolver:
     proxies: TrustedProxies
     platform: str | None = None
     development: bool = False
-    # peer string -> the client IP when the peer itself is the client, else "".
-    # Most requests come straight from a global peer: answer those from here.
-    _direct: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    # peer string -> the answer for a request from that peer that carries no
-    # X-Forwarded-For (a proxy or private hop sending none, development).
-    _unforwarded: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    proxy_headers: tuple[str, ...] = DEFAULT_PROXY_HEADERS
+    # peer string -> the client IP when the peer itself is the client (its
+    # headers are never read), or _READ_HEADERS for a proxy. Depends on the
+    # peer alone, so most requests are answered from here.
+    _peers: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # proxy peer string -> its own address, the key when its headers give no
+    # usable client (a local proxy sending none, waitress stripping them).
+    _fallbacks: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
-    def _direct_client(self, peer: str) -> str:
-        hit = self._direct.get(peer)
-        if hit is None:
-            addr = parse_ip(peer)
-            hit = ip_text(addr) if addr is not None and addr not in self.proxies and is_global_ip(addr) else ""
-            if len(self._direct) >= 4096:
-                self._direct.clear()  # bounded; refills with the current peers
-            self._direct[peer] = hit
-        return hit
+    def describe(self) -> str:
+        """One line saying what this resolver trusts (the client's start-up log)."""
+        headers = ", ".join(self.proxy_headers) or "no forwarding header"
+        if self.proxies:
+            return f"client IP: {headers} is read from the proxies {self.proxies.texts()} only"
+        return (f"client IP: no proxies configured, so the client is the connecting peer; {headers} is read "
+                "only from a loopback peer (a local reverse proxy, one hop: its rightmost entry). Behind a load "
+                "balancer, docker or a proxy on another host, set proxies=[...] (docs/client-ip.md)")
 
-    def _acceptable(self, addr: IPAddress | None) -> bool:
-        if addr is None:
-            return False
-        return self.development or is_global_ip(addr)
+    def announce(self) -> None:
+        """Log describe() at INFO, once per process, when no proxies are configured in production.
+
+        Behind a proxy nobody declared, every client would share one limit;
+        this line, and the first request's WARNING, say so before it matters.
+        """
+        if self.proxies or self.development:
+            return
+        _log_once(f"trust:{self.proxy_headers}", logging.INFO, f"arcjet: {self.describe()}")
 
     def resolve(self, peer: str, headers: Headers) -> str:
-        """The client IP as a string, or "" when no acceptable address is known."""
+        """The client IP as a string, or "" when the request has no peer address."""
         if self.platform is not None:
             for name in PLATFORM_HEADERS[self.platform]:
                 for value in headers.get_all(name):
                     # Vercel's header may itself be a list; its first entry is the client.
                     addr = parse_ip(value.split(",")[0])
-                    if addr is not None and self._acceptable(addr):
+                    if addr is not None and (self.development or is_global_ip(addr)):
                         return ip_text(addr)
-        direct = self._direct_client(peer)
-        if direct:
-            return direct
-        forwarded = _forwarded_for(headers)
-        if not forwarded:
-            hit = self._unforwarded.get(peer)
-            if hit is None:
-                hit = self._from_hops(peer, forwarded)
-                if len(self._unforwarded) >= 4096:
-                    self._unforwarded.clear()  # bounded; refills with the current peers
-                self._unforwarded[peer] = hit
+        hit = self._peers.get(peer)
+        if hit is None:
+            hit = self._classify(peer, headers)
+            if len(self._peers) >= PEER_CACHE_SIZE:
+                self._peers.clear()  # bounded; refills with the current peers
+            self._peers[peer] = hit
+        if hit is not _READ_HEADERS:
             return hit
-        return self._from_hops(peer, forwarded)
+        one_hop = not self.proxies
+        for name in self.proxy_headers:
+            entries = _ENTRIES[name](headers)
+            if entries:
+                client = self._walk(entries, one_hop)
+                if client is not None:
+                    return _entry_text(client)
+        return self._fallback(peer, headers)
 
-    def _from_hops(self, peer: str, forwarded: list[str]) -> str:
-        """The client behind a peer that is a trusted proxy or a private hop."""
-        peer_addr = parse_ip(peer)
-        # The peer is a trusted proxy or a private/loopback hop: forwarding headers
-        # are the only place the client can be. Walk right to left.
-        for token in reversed(forwarded):
-            addr = parse_ip(token)
-            if addr is None or addr in self.proxies:
-                continue
-            if is_global_ip(addr):
-                return ip_text(addr)
+    def _is_proxy(self, addr: IPAddress) -> bool:
+        if self.proxies:
+            return addr in self.proxies
+        # No proxies configured: a loopback peer can only be a local process,
+        # most likely the reverse proxy in front of this app.
+        return addr.is_loopback
+
+    def _classify(self, peer: str, headers: Headers) -> str:
+        """The answer for every request from ``peer``: its client IP, or _READ_HEADERS."""
+        addr = parse_ip(peer)
+        if addr is None:
+            if self.proxies.unix and self.proxy_headers and not peer.strip():
+                return _READ_HEADERS
             if self.development:
-                return ip_text(addr)
-        if peer_addr is not None and self._acceptable(peer_addr) and peer_addr not in self.proxies:
-            return ip_text(peer_addr)
-        if self.development:
-            return ip_text(peer_addr) if peer_addr is not None else "127.0.0.1"
-        return ""
+                return "127.0.0.1"
+            _warn_once("no-peer", f"arcjet: rules keyed on ip.src return ERROR and do not limit: {NO_CLIENT_IP_HINT}")
+            return ""
+        if self.proxy_headers and self._is_proxy(addr):
+            return _READ_HEADERS
+        text = ip_text(addr)
+        if not self.development and self.proxy_headers and not is_global_ip(addr):
+            # Private and loopback peers are clients too (an unkeyed request
+            # would pass every limit), but most often they are a proxy nobody
+            # declared, and then every client behind it shares one limit.
+            # (proxy_headers=[] says no proxy is in front: nothing to warn.)
+            unread = _unread_headers(headers, self.proxy_headers)
+            fix = f"set proxies={[*self.proxies.texts(), text]!r}"
+            if unread:
+                fix += f" and proxy_headers={[*self.proxy_headers, *unread]!r}"
+            _warn_once("fallback", (
+                f"arcjet: requests from {text} are rate limited by that address: it is private or loopback and "
+                "not a configured proxy, so its forwarding headers are not read. If it is your reverse proxy or "
+                f"load balancer, {fix} (Django ARCJET['PROXIES'], Flask ARCJET_PROXIES); otherwise every client "
+                "behind it shares one limit. Logged once per process; see docs/client-ip.md"))
+        return text
+
+    def _walk(self, entries: list[str], one_hop: bool) -> str | None:
+        """The client's entry in a forwarding list: right to left over configured proxies only.
+
+        The first entry that is not a configured proxy is the client, private
+        or not: a hop we were not told about is not ours to skip. An entry that
+        is not an address (garbage, "unknown", an obfuscated identifier) ends
+        the walk with no answer: what lies left of it came from beyond it.
+        When every entry is a configured proxy, the leftmost is the client.
+        """
+        last: str | None = None
+        for entry in reversed(entries):
+            if not entry.strip():
+                continue  # "a, , b": an empty slot carries nothing
+            addr = parse_ip(entry)
+            if addr is None:
+                return None
+            if one_hop or addr not in self.proxies:
+                return entry
+            last = entry
+        return last
+
+    def _fallback(self, peer: str, headers: Headers) -> str:
+        """The key of a proxy peer whose configured headers name no client: the peer.
+
+        A proxy on a unix socket has no address: then there is no key, and
+        rules keyed on ip.src return ERROR (the "no peer" case).
+        """
+        hit = self._fallbacks.get(peer)
+        if hit is None:
+            addr = parse_ip(peer)
+            hit = ip_text(addr) if addr is not None else ("127.0.0.1" if self.development else "")
+            if not self.development:
+                unread = _unread_headers(headers, self.proxy_headers)
+                if unread:
+                    fix = f"it sent {', '.join(unread)}: to read it, set proxy_headers={[*self.proxy_headers, *unread]!r}"
+                else:
+                    fix = (f"configure it to send {self.proxy_headers[0]} (nginx: proxy_set_header X-Forwarded-For "
+                           "$proxy_add_x_forwarded_for; waitress drops X-Forwarded-For unless given --trusted-proxy)")
+                if hit:
+                    _warn_once("fallback", (
+                        f"arcjet: requests from the proxy {hit} carry no usable {'/'.join(self.proxy_headers)}, so "
+                        f"they are rate limited by {hit} itself and every client behind it shares one limit; {fix}. "
+                        "Logged once per process; see docs/client-ip.md"))
+                else:
+                    _warn_once("no-peer", (
+                        f"arcjet: requests from the proxy on a unix socket carry no usable "
+                        f"{'/'.join(self.proxy_headers)}, so rules keyed on ip.src return ERROR and do not limit "
+                        f"them; {fix}. Logged once per process; see docs/client-ip.md"))
+            if len(self._fallbacks) >= PEER_CACHE_SIZE:
+                self._fallbacks.clear()
+            self._fallbacks[peer] = hit
+        return hit
 
 
 def resolve_client_ip(
@@ -306,7 +531,9 @@ def resolve_client_ip(
     proxies: Sequence[str] | TrustedProxies = (),
     platform: str | None = None,
     development: bool = False,
+    proxy_headers: Sequence[str] | None = None,
 ) -> str:
     """Convenience wrapper; clients build one IpResolver at start-up instead."""
     trusted = proxies if isinstance(proxies, TrustedProxies) else TrustedProxies.parse(proxies)
-    return IpResolver(trusted, parse_platform(platform), development).resolve(peer, headers)
+    return IpResolver(trusted, parse_platform(platform), development,
+                      parse_proxy_headers(proxy_headers)).resolve(peer, headers)

@@ -5,11 +5,13 @@ Ids and hints are data; the message says what exactly is wrong.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
+from arcjet_core.client import _is_development
 from arcjet_django.conf import DEFAULTS, problems, raw_settings
 
 MIDDLEWARE_PATH = "arcjet_django.middleware.ArcjetMiddleware"
@@ -18,7 +20,7 @@ HINTS: dict[str, str] = {
     "arcjet.E001": "Set ARCJET = {'KEY': 'my-site', 'RULES': [shield(), ...]} in your settings.",
     "arcjet.E002": "ARCJET['KEY'] namespaces this site's rate-limit state; use a stable, non-empty string.",
     "arcjet.E003": "Build rules with shield(), detect_bot(allow=[...]), token_bucket(...), protect_signup(...).",
-    "arcjet.E004": "List the IPs or CIDR ranges of your own proxies, e.g. ['10.0.0.0/8'].",
+    "arcjet.E004": "List the IPs or CIDR ranges of your own proxies, e.g. ['10.0.0.0/8'] ('unix:' for one on a unix socket).",
     "arcjet.E005": "Use 'memory://' or a Redis URL such as 'redis://localhost:6379/0'.",
     "arcjet.E006": "List URL paths (prefixes such as '/health') or globs such as '/static/*'.",
     "arcjet.E007": "FAIL_OPEN is True (a failing rule lets the request through) or False (503).",
@@ -27,6 +29,7 @@ HINTS: dict[str, str] = {
     "arcjet.E010": "CHARACTERISTICS is a list such as ['ip.src'] or ['http.request.headers[\"x-api-key\"]'].",
     "arcjet.E011": "PLATFORM is one of the supported platform names, e.g. 'cloudflare' or 'fly'.",
     "arcjet.E012": "ON_DENY is a callable (request, decision) -> HttpResponse or its dotted path.",
+    "arcjet.E015": "PROXY_HEADERS lists the headers your proxies write: ['x-forwarded-for'], 'forwarded', 'x-real-ip'.",
 }
 
 W001_HINT = f"Known keys: {', '.join(sorted(DEFAULTS))}. A misspelt key is ignored."
@@ -34,6 +37,16 @@ W002 = Warning(
     "settings.ARCJET has RULES but ArcjetMiddleware is not in MIDDLEWARE, so no request is protected by them.",
     hint=f"Add '{MIDDLEWARE_PATH}' to MIDDLEWARE (after SecurityMiddleware), or drop RULES.",
     id="arcjet.W002",
+)
+
+
+# Django settings that only make sense behind a reverse proxy.
+PROXY_SIGNS = ("SECURE_PROXY_SSL_HEADER", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT")
+W003_HINT = (
+    "Set ARCJET['PROXIES'] to your proxies' addresses, e.g. ['10.0.0.0/8'] (the first request from an "
+    "undeclared proxy logs the exact value), and ARCJET['PROXY_HEADERS'] if they send Forwarded or X-Real-IP "
+    "instead of X-Forwarded-For; see docs/client-ip.md. A proxy on this host (loopback) is already trusted "
+    "for one hop: then silence this with SILENCED_SYSTEM_CHECKS = ['arcjet.W003']."
 )
 
 
@@ -52,6 +65,30 @@ def check_middleware(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
     return []
 
 
+def check_client_ip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Warn when Django is set up behind a proxy that ARCJET was not told about.
+
+    Then every request's peer is that proxy unless it is on loopback: all
+    clients would share one rate limit (keyed by the proxy's address).
+    """
+    raw = raw_settings()
+    if not isinstance(raw, Mapping) or raw.get("PROXIES") or raw.get("PLATFORM"):
+        return []
+    environment = raw.get("ENVIRONMENT")
+    if _is_development(environment if isinstance(environment, str) else None):
+        return []
+    signs = [name for name in PROXY_SIGNS if getattr(settings, name, None)]
+    if not signs:
+        return []
+    return [Warning(
+        f"Django is configured for a reverse proxy ({', '.join(signs)}) but settings.ARCJET has no PROXIES: "
+        "X-Forwarded-For is then read only from a loopback peer, and a proxy on another address (a load "
+        "balancer, docker, Kubernetes) is taken as the client, so every client behind it shares one rate limit.",
+        hint=W003_HINT, id="arcjet.W003",
+    )]
+
+
 def register_checks() -> None:
     register(check_settings, Tags.security)
     register(check_middleware, Tags.security)
+    register(check_client_ip, Tags.security)

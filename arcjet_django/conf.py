@@ -4,11 +4,13 @@
         "KEY": "my-site",                  # required: namespaces this site's state
         "RULES": [shield(), detect_bot(allow=[])],
         "PROXIES": ["10.0.0.0/8"],         # trusted proxies; X-Forwarded-For is read only behind them
+        "PROXY_HEADERS": None,             # read from PROXIES: ["x-forwarded-for"] (default), "forwarded", "x-real-ip"
         "STORAGE": "redis://localhost:6379/0",   # default "memory://"
         "EXCLUDE": ["/health", "/static/"],
         "FAIL_OPEN": True,
         "ENVIRONMENT": None,               # "development" accepts private/loopback client IPs
         "BODY_LIMIT": 1048576,             # bytes a body rule may read; larger bodies get 413
+        "BODY_TIMEOUT": 5.0,               # seconds a body rule waits for the body; a stalled one gets 408
         "CHARACTERISTICS": [],
         "PLATFORM": None,                  # "cloudflare", "fly", ...
         "ON_DENY": None,                   # callable(request, decision) -> HttpResponse, or a dotted path
@@ -30,8 +32,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from arcjet_core import ArcjetMisconfiguration, Decision
+from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout
 from arcjet_core.context import DEFAULT_BODY_LIMIT
-from arcjet_core.ip import TrustedProxies, parse_platform
+from arcjet_core.ip import TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.ratelimit import storage_from
 from arcjet_core.responses import PathMatcher
 from arcjet_core.rules import coerce_characteristics, flatten_rules
@@ -40,11 +43,13 @@ DEFAULTS: dict[str, Any] = {
     "KEY": None,
     "RULES": (),
     "PROXIES": None,
+    "PROXY_HEADERS": None,
     "STORAGE": None,
     "EXCLUDE": (),
     "FAIL_OPEN": True,
     "ENVIRONMENT": None,
     "BODY_LIMIT": DEFAULT_BODY_LIMIT,
+    "BODY_TIMEOUT": DEFAULT_BODY_TIMEOUT,
     "CHARACTERISTICS": (),
     "PLATFORM": None,
     "ON_DENY": None,
@@ -55,10 +60,12 @@ CLIENT_ARGUMENTS = {
     "KEY": "key",
     "RULES": "rules",
     "PROXIES": "proxies",
+    "PROXY_HEADERS": "proxy_headers",
     "STORAGE": "storage",
     "FAIL_OPEN": "fail_open",
     "ENVIRONMENT": "environment",
     "BODY_LIMIT": "body_limit",
+    "BODY_TIMEOUT": "body_timeout",
     "CHARACTERISTICS": "characteristics",
     "PLATFORM": "platform",
 }
@@ -93,6 +100,13 @@ def _proxies(value: Any) -> None:
         raise SettingProblem("arcjet.E004", str(exc)) from None
 
 
+def _proxy_headers(value: Any) -> None:
+    try:
+        parse_proxy_headers(value, "ARCJET['PROXY_HEADERS']")
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E015", str(exc)) from None
+
+
 def _storage(value: Any) -> None:
     if value is None:
         return
@@ -119,6 +133,13 @@ def _fail_open(value: Any) -> None:
 def _body_limit(value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise SettingProblem("arcjet.E008", f"ARCJET['BODY_LIMIT'] must be a non-negative int, got {value!r}")
+
+
+def _body_timeout(value: Any) -> None:
+    try:
+        check_body_timeout(value, "ARCJET['BODY_TIMEOUT']")
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E013", str(exc)) from None
 
 
 def _environment(value: Any) -> None:
@@ -153,10 +174,12 @@ VALIDATORS: dict[str, Callable[[Any], None]] = {
     "KEY": _key,
     "RULES": _rules,
     "PROXIES": _proxies,
+    "PROXY_HEADERS": _proxy_headers,
     "STORAGE": _storage,
     "EXCLUDE": _exclude,
     "FAIL_OPEN": _fail_open,
     "BODY_LIMIT": _body_limit,
+    "BODY_TIMEOUT": _body_timeout,
     "ENVIRONMENT": _environment,
     "CHARACTERISTICS": _characteristics,
     "PLATFORM": _platform,

@@ -8,9 +8,11 @@ import pytest
 from django.core.checks import Error, Warning, run_checks
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+from django.test import RequestFactory
 
-from arcjet_core import fixed_window
-from arcjet_django.checks import check_middleware, check_settings
+from arcjet_core import arcjet_sync, fixed_window
+from arcjet_django import conf
+from arcjet_django.checks import check_client_ip, check_middleware, check_settings
 
 
 def ids(messages: list[Any]) -> list[str]:
@@ -34,6 +36,8 @@ def test_valid_settings_pass(settings) -> None:
         ({"KEY": "k", "RULES": ["shield"]}, "arcjet.E003"),
         ({"KEY": "k", "PROXIES": ["300.1.1.1"]}, "arcjet.E004"),
         ({"KEY": "k", "PROXIES": "10.0.0.1"}, "arcjet.E004"),
+        ({"KEY": "k", "PROXY_HEADERS": ["x-forwarded-host"]}, "arcjet.E015"),
+        ({"KEY": "k", "PROXY_HEADERS": "x-real-ip"}, "arcjet.E015"),
         ({"KEY": "k", "STORAGE": "mongodb://localhost"}, "arcjet.E005"),
         ({"KEY": "k", "EXCLUDE": "health"}, "arcjet.E006"),
         ({"KEY": "k", "EXCLUDE": ["health"]}, "arcjet.E006"),
@@ -75,3 +79,51 @@ def test_manage_py_check_fails_on_bad_settings(settings) -> None:
     settings.ARCJET = {"KEY": "k", "PROXIES": ["nope"]}
     with pytest.raises(SystemCheckError, match=r"arcjet\.E004"):
         call_command("check")
+
+
+# ------------------------------------------------------------ client IP (arcjet.W003)
+
+
+@pytest.mark.parametrize("sign", [{"SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https")},
+                                  {"USE_X_FORWARDED_HOST": True}, {"USE_X_FORWARDED_PORT": True}])
+def test_a_proxied_deployment_without_arcjet_proxies_warns(settings, monkeypatch, sign: dict[str, Any]) -> None:
+    monkeypatch.delenv("ARCJET_ENV", raising=False)
+    for name, value in sign.items():
+        setattr(settings, name, value)
+    settings.ARCJET = {"KEY": "k", "RULES": [fixed_window(max=5, window=60)]}
+    [message] = check_client_ip()
+    assert isinstance(message, Warning) and message.id == "arcjet.W003"
+    assert next(iter(sign)) in message.msg and "PROXIES" in message.hint
+    assert "arcjet.W003" in ids(run_checks())  # registered with Django
+
+
+@pytest.mark.parametrize("arcjet", [
+    {"KEY": "k", "PROXIES": ["10.0.0.0/8"]},
+    {"KEY": "k", "PLATFORM": "fly"},
+    {"KEY": "k", "ENVIRONMENT": "development"},
+])
+def test_a_proxied_deployment_that_declares_its_proxies_passes(settings, monkeypatch, arcjet: dict[str, Any]) -> None:
+    monkeypatch.delenv("ARCJET_ENV", raising=False)
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.ARCJET = arcjet
+    assert check_client_ip() == []
+
+
+def test_no_proxy_settings_no_warning(settings, monkeypatch) -> None:
+    monkeypatch.delenv("ARCJET_ENV", raising=False)
+    settings.ARCJET = {"KEY": "k"}
+    assert check_client_ip() == []
+
+
+def test_proxy_headers_reach_the_client(settings) -> None:
+    settings.ARCJET = {"KEY": "k", "PROXY_HEADERS": ["X-Real-IP"], "RULES": [fixed_window(max=5, window=60)]}
+    assert check_settings() == []
+    loaded = conf.load()
+    assert loaded.client_args["proxy_headers"] == ["X-Real-IP"]
+    # A local proxy sending X-Real-IP only: each client it names has its own limit.
+    client = arcjet_sync(**loaded.client_args)
+    factory = RequestFactory()
+    for ip in ("8.8.8.8", "9.9.9.9"):
+        decisions = [client.protect(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=ip)) for _ in range(6)]
+        assert {d.ip_address for d in decisions} == {ip}
+        assert [d.conclusion.value for d in decisions] == ["ALLOW"] * 5 + ["DENY"]
