@@ -12,12 +12,13 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
+from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout, mark_body_error
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async
 from arcjet_core.decision import Decision, RuleResult
 from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
-from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform
+from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.ratelimit import Storage, storage_from
 from arcjet_core.rules import RuleSpec, coerce_characteristics, flatten_rules
 
@@ -52,8 +53,11 @@ class _ClientBase:
         storage: Storage | str | None = None,
         disable_automatic_ip_detection: bool = False,
         platform: str | None = None,
+        proxy_headers: Sequence[str] | None = None,
         body_limit: int = DEFAULT_BODY_LIMIT,
+        body_timeout: float = DEFAULT_BODY_TIMEOUT,
         deny_cache_size: int = 10_000,
+        ipv6_prefix: int = 64,
         _shared: tuple[Storage, TTLCache[RuleResult]] | None = None,
     ) -> None:
         if not isinstance(key, str) or not key.strip():
@@ -63,18 +67,28 @@ class _ClientBase:
                 raise ArcjetMisconfiguration(f"{name} must be a bool, got {flag!r}")
         if isinstance(body_limit, bool) or not isinstance(body_limit, int) or body_limit < 0:
             raise ArcjetMisconfiguration(f"body_limit must be a non-negative int, got {body_limit!r}")
+        body_timeout = check_body_timeout(body_timeout)
+        if isinstance(ipv6_prefix, bool) or not isinstance(ipv6_prefix, int) or not 1 <= ipv6_prefix <= 128:
+            raise ArcjetMisconfiguration(f"ipv6_prefix must be an int from 1 to 128, got {ipv6_prefix!r}")
         if environment is not None and not isinstance(environment, str):
             raise ArcjetMisconfiguration(f"environment must be a string, got {environment!r}")
         _configure_logging()
         self._options: dict[str, Any] = dict(
             key=key, characteristics=tuple(characteristics), proxies=proxies, environment=environment,
             fail_open=fail_open, disable_automatic_ip_detection=disable_automatic_ip_detection,
-            platform=platform, body_limit=body_limit, deny_cache_size=deny_cache_size,
+            platform=platform, body_limit=body_limit, body_timeout=body_timeout, deny_cache_size=deny_cache_size,
         )
+        self._options["ipv6_prefix"] = ipv6_prefix
         self.rules = flatten_rules(rules)
         self.key = key
         self.body_limit = body_limit
-        resolver = IpResolver(TrustedProxies.parse(proxies), parse_platform(platform), _is_development(environment))
+        # Seconds a body rule waits for the whole body before giving up (408).
+        self.body_timeout = body_timeout
+        resolver = IpResolver(TrustedProxies.parse(proxies), parse_platform(platform), _is_development(environment),
+                              parse_proxy_headers(proxy_headers))
+        self._options["proxy_headers"] = proxy_headers
+        if not disable_automatic_ip_detection:
+            resolver.announce()  # at start-up, once: whose forwarding headers are believed
         if _shared is not None:
             self._storage, cache = _shared
             self._owns_storage = False
@@ -90,6 +104,7 @@ class _ClientBase:
             disable_automatic_ip_detection=disable_automatic_ip_detection,
             fail_open=fail_open,
             cache=cache,
+            ipv6_prefix=ipv6_prefix,
         )
         # protect(request) with no keyword arguments is the common call: validate
         # that case once. None when it is invalid (e.g. email is required).
@@ -98,7 +113,7 @@ class _ClientBase:
         except ArcjetMisconfiguration:
             self._bare_inputs = None
         self._ruleset: Any = None
-        if self.rules:
+        if self._engine.analyzes:  # rate limits alone never cross into the analyzer
             from arcjet_core.analyze import Ruleset
 
             self._ruleset = Ruleset(self.rules)
@@ -137,7 +152,7 @@ def _perform(call: IOCall, ruleset: Any, storage: Storage) -> Any:
         if isinstance(call, AnalyzeCall):
             return ruleset.analyze(
                 call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                fingerprint_sets=call.fingerprint_sets,
+                fingerprint_sets=(),
             )
         return storage.run(call.ops)
     except ArcjetError as exc:
@@ -149,7 +164,7 @@ async def _perform_async(call: IOCall, ruleset: Any, storage: Storage) -> Any:
         if isinstance(call, AnalyzeCall):
             return await ruleset.analyze_async(
                 call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                fingerprint_sets=call.fingerprint_sets,
+                fingerprint_sets=(),
             )
         return await storage.run_async(call.ops)
     except ArcjetError as exc:
@@ -186,9 +201,13 @@ class ArcjetSync(_ClientBase):
 
     def protect(self, request: object, **kwargs: Any) -> Decision:
         inputs = self._inputs(kwargs)
-        raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit)
+        raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit,
+                               body_timeout=self.body_timeout)
         ctx = self._engine.context_for(raw, inputs)
-        return _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+        decision = _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+        if raw.body_error is not None:
+            decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        return decision
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> ArcjetSync:
         """A client with these rules added; it shares this client's storage and DENY cache."""
@@ -211,13 +230,18 @@ class Arcjet(_ClientBase):
     async def protect(self, request: object, **kwargs: Any) -> Decision:
         inputs = self._inputs(kwargs)
         if self._engine.needs_body:
-            raw = await raw_from_request_async(request, need_body=True, body_limit=self.body_limit)
+            raw = await raw_from_request_async(request, need_body=True, body_limit=self.body_limit,
+                                               body_timeout=self.body_timeout)
         else:
             raw = raw_from_request(request)
         ctx = self._engine.context_for(raw, inputs)
         if not self._awaits_io:
-            return _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
-        return await _drive_async(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+            decision = _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+        else:
+            decision = await _drive_async(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+        if raw.body_error is not None:
+            decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        return decision
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> Arcjet:
         """A client with these rules added; it shares this client's storage and DENY cache."""

@@ -2,16 +2,27 @@
 
 Framework objects are recognised by shape (duck typing), never by importing
 the framework, so the core stays framework-free. Bodies are read only when a
-rule needs them, never past ``body_limit`` bytes, and always left readable for
-the application afterwards.
+rule needs them and the request has one, never past ``body_limit`` bytes nor
+for longer than ``body_timeout`` seconds, and always left readable for the
+application afterwards (see _body.py). A body that cannot be read is reported
+in ``RawRequest.body_error``, never raised.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Mapping
+import asyncio
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from arcjet_core._body import (
+    DEFAULT_BODY_TIMEOUT,
+    content_length,
+    has_body,
+    invalid_message,
+    read_bounded,
+    replay_stream,
+    timeout_message,
+)
 from arcjet_core.headers_map import Headers, latin1_text
 
 __all__ = ["Headers", "RawRequest", "RequestContext", "raw_from_request", "raw_from_request_async"]
@@ -59,6 +70,9 @@ class RawRequest(NamedTuple):
     body_truncated: bool = False
     # Set by the plain-mapping form, which may name the client IP directly.
     declared_ip: str | None = None
+    # Why the body could not be read (timed out, truncated, broken stream);
+    # the client turns it into an ERROR result for shield.
+    body_error: str | None = None
 
     def to_context(self, ip: str) -> RequestContext:
         # Every field, in order (see new_record).
@@ -94,7 +108,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
     if "?" in path:  # some servers leave the query on raw_path
         path = path.split("?", 1)[0]
     # Every field, in order (see new_record): peer, method, protocol, host,
-    # path, query, headers, body, body_truncated, declared_ip.
+    # path, query, headers, body, body_truncated, declared_ip, body_error.
     return new_record(RawRequest, (
         peer,
         str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
@@ -105,6 +119,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
         headers,
         None,
         False,
+        None,
         None,
     ))
 
@@ -170,106 +185,106 @@ def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
         None,  # body
         False,  # body_truncated
         None,  # declared_ip
+        None,  # body_error
     ))
 
 
-def _with_body(raw: RawRequest, body: bytes | None, truncated: bool) -> RawRequest:
+def _with_body(raw: RawRequest, body: bytes | None, truncated: bool, error: str | None = None) -> RawRequest:
     """``raw`` with its body set: NamedTuple._replace costs ~1 µs more."""
-    return new_record(RawRequest, (*raw[:7], body, truncated, raw.declared_ip))
+    return new_record(RawRequest, (*raw[:7], body, truncated, raw.declared_ip, error))
 
 
-def _content_length(headers: Headers) -> int | None:
-    value = headers.get("content-length")
-    if value is None:
-        return None
-    try:
-        n = int(value.strip())
-    except ValueError:
-        return None
-    return n if n >= 0 else None
+# (body, truncated, error): what a body reader found.
+BodyRead = tuple[bytes | None, bool, str | None]
 
 
-class _PrefixedStream(io.RawIOBase):
-    """Gives back the bytes we peeked at, then the rest of the original stream."""
-
-    def __init__(self, prefix: bytes, rest: Any) -> None:
-        self._prefix = io.BytesIO(prefix)
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> bytes:
-        size = -1 if size is None else size
-        head = self._prefix.read(size)
-        if size < 0:
-            return head + bytes(self._rest.read())
-        if len(head) < size:
-            return head + bytes(self._rest.read(size - len(head)))
-        return head
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def readline(self, size: int | None = -1) -> bytes:
-        line = self._prefix.readline(-1 if size is None else size)
-        if line.endswith(b"\n") or (size is not None and 0 <= size <= len(line)):
-            return line
-        remaining = -1 if size is None or size < 0 else size - len(line)
-        return line + bytes(self._rest.readline(remaining))
+def _peek_stream(stream: Any, size: int, timeout: float) -> tuple[bytes, str | None, Any]:
+    """Read up to ``size`` bytes within ``timeout``: the bytes, the error if
+    any, and the stream to hand back to the application in its place."""
+    job, finished = read_bounded(stream, size, timeout)
+    if not finished:
+        return b"", timeout_message(timeout), replay_stream(job, False, stream)
+    error = invalid_message(job.error) if job.error is not None else None
+    return job.data, error, replay_stream(job, True, stream)
 
 
-def _peek_wsgi_body(environ: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
+def _peek_wsgi_body(environ: Any, headers: Headers, limit: int, timeout: float = DEFAULT_BODY_TIMEOUT) -> BodyRead:
     """Read at most `limit` bytes of a WSGI body and put them back for the app."""
     stream = environ.get("wsgi.input")
-    length = _content_length(headers)
-    if stream is None or length == 0:
-        return (b"" if length == 0 else None), False
+    length = content_length(headers)
+    if length == 0:
+        return b"", False, None
+    if stream is None or not has_body(headers):
+        return None, False, None  # a GET without a body is never waited for
     if length is None:
         # Chunked upload: only safe to read to EOF when the server says the
         # stream is terminated (PEP 3333 extension, gunicorn and others).
         if not environ.get("wsgi.input_terminated"):
-            return None, False
-        data = stream.read(limit + 1)
-        environ["wsgi.input"] = _PrefixedStream(data, stream)
-        return data[:limit], len(data) > limit
-    data = stream.read(min(length, limit))
-    environ["wsgi.input"] = _PrefixedStream(data, stream)
-    return data, length > limit
+            return None, False, None
+        data, error, environ["wsgi.input"] = _peek_stream(stream, limit + 1, timeout)
+        return data[:limit], len(data) > limit, error
+    data, error, environ["wsgi.input"] = _peek_stream(stream, min(length, limit), timeout)
+    if error is None and len(data) < min(length, limit):
+        error = invalid_message(EOFError(f"body ended after {len(data)} of {length} bytes"))
+    return data, length > limit, error
 
 
-def _werkzeug_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
+def _werkzeug_body(request: Any, headers: Headers, limit: int, timeout: float) -> BodyRead:
     cached = getattr(request, "_cached_data", None)
     if isinstance(cached, bytes):
-        return cached[:limit], len(cached) > limit
+        return cached[:limit], len(cached) > limit, None
+    if not has_body(headers):
+        return (b"" if content_length(headers) == 0 else None), False, None
     # Before Werkzeug builds request.stream we may swap environ["wsgi.input"];
     # after, the only safe read is get_data(cache=True), bounded by length.
     if "stream" not in getattr(request, "__dict__", {}):
-        return _peek_wsgi_body(request.environ, headers, limit)
-    length = _content_length(headers)
+        return _peek_wsgi_body(request.environ, headers, limit, timeout)
+    length = content_length(headers)
     if length is not None and length <= limit:
-        data = request.get_data(cache=True)
-        return (data if isinstance(data, bytes) else None), False
-    return None, length is not None
+        job, finished = read_bounded(_WholeBody(request.get_data), 1, timeout)
+        if not finished:
+            return None, False, timeout_message(timeout)
+        if job.error is not None:
+            return None, False, invalid_message(job.error)
+        return job.data, False, None
+    return None, length is not None, None
 
 
-def _django_body(request: Any, headers: Headers, limit: int) -> tuple[bytes | None, bool]:
-    length = _content_length(headers)
-    if length is not None and length > limit:
-        # Reading request.body would load it all; peek at the stream instead.
-        stream = getattr(request, "_stream", None)
-        if stream is not None and not getattr(request, "_read_started", False) and not hasattr(request, "_body"):
-            data = stream.read(limit)
-            request._stream = _PrefixedStream(data, stream)
-            return data, True
-        return None, True
-    try:
-        body = request.body
-    except Exception:  # RawPostDataException: the app already consumed a multipart stream
-        return None, False
-    return (bytes(body) if body is not None else None), False
+class _WholeBody:
+    """A framework's read-it-all call (get_data) as a stream read_bounded can run."""
+
+    def __init__(self, read_all: Any) -> None:
+        self._read_all = read_all
+        self._done = False
+
+    def read(self, _size: int) -> bytes:
+        if self._done:
+            return b""
+        self._done = True
+        data = self._read_all(cache=True)
+        return data if isinstance(data, bytes) else b""
+
+
+def _django_body(request: Any, headers: Headers, limit: int, timeout: float) -> BodyRead:
+    if hasattr(request, "_body"):
+        body = request._body
+        return (bytes(body[:limit]) if body is not None else None), len(body or b"") > limit, None
+    if not has_body(headers):
+        return (b"" if content_length(headers) == 0 else None), False, None
+    stream = getattr(request, "_stream", None)
+    if stream is None or getattr(request, "_read_started", False):
+        return None, False, None  # the app already consumed the stream (a multipart parse)
+    length = content_length(headers)
+    if length is None:
+        # Django reads an unframed body to EOF (its handler caps it at
+        # Content-Length, else the server's stream ends); so do we, bounded.
+        data, error, request._stream = _peek_stream(stream, limit + 1, timeout)
+        return data[:limit], len(data) > limit, error
+    want = min(length, limit)
+    data, error, request._stream = _peek_stream(stream, want, timeout)
+    if error is None and len(data) < want:
+        error = invalid_message(EOFError(f"body ended after {len(data)} of {length} bytes"))
+    return data, length > limit, error
 
 
 # ------------------------------------------------------------------ mapping
@@ -300,7 +315,14 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
     headers = Headers.from_lowercase(pairs)
     body = data.get("body")
     if isinstance(body, str):
-        body = body.encode("utf-8", "surrogateescape")
+        text = body
+        try:
+            # Bytes decoded with surrogateescape come back as they were sent.
+            body = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            # Other lone surrogates ("\ud800") have no UTF-8 form: kept as
+            # their three-byte sequences, which no decoder takes for text.
+            body = text.encode("utf-8", "surrogatepass")
     truncated = False
     if isinstance(body, (bytes, bytearray)):
         truncated = len(body) > body_limit
@@ -310,7 +332,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
     ip = data.get("ip")
     host = data.get("host")
     # Every field, in order (see new_record): peer, method, protocol, host,
-    # path, query, headers, body, body_truncated, declared_ip.
+    # path, query, headers, body, body_truncated, declared_ip, body_error.
     return new_record(RawRequest, (
         str(ip or ""),
         str(data.get("method", "GET")).upper(),
@@ -322,6 +344,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         body,
         truncated,
         str(ip) if ip else None,
+        None,
     ))
 
 
@@ -374,12 +397,14 @@ def _classify_shape(request: object) -> str:
     )
 
 
-def raw_from_request(request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT) -> RawRequest:
+def raw_from_request(
+    request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
+) -> RawRequest:
     """Coerce any supported request to a RawRequest (sync: the body of an ASGI
     request can only be used if the app already read it)."""
     kind = _classify(request)
-    body: bytes | None = None
-    truncated = False
+    read: BodyRead = (None, False, None)
     if kind == "asgi":
         return _from_asgi_scope(request)  # type: ignore[arg-type]
     if kind == "starlette":
@@ -391,35 +416,48 @@ def raw_from_request(request: object, *, need_body: bool = False, body_limit: in
     if kind == "django":
         raw = _from_meta(request.META)  # type: ignore[attr-defined]
         if need_body:
-            body, truncated = _django_body(request, raw.headers, body_limit)
+            read = _django_body(request, raw.headers, body_limit, body_timeout)
     elif kind in ("werkzeug", "wsgi"):
         environ = request.environ if kind == "werkzeug" else request  # type: ignore[attr-defined]
         raw = _from_meta(environ)  # type: ignore[arg-type]
         if need_body:
             if kind == "werkzeug":
-                body, truncated = _werkzeug_body(request, raw.headers, body_limit)
+                read = _werkzeug_body(request, raw.headers, body_limit, body_timeout)
             else:
-                body, truncated = _peek_wsgi_body(environ, raw.headers, body_limit)
+                read = _peek_wsgi_body(environ, raw.headers, body_limit, body_timeout)
     else:
         return _from_mapping(request, body_limit)  # type: ignore[arg-type]
-    return _with_body(raw, body, truncated) if need_body else raw
+    if not need_body:
+        return raw
+    if read[2] is not None and not read[0]:
+        read = (None, read[1], read[2])  # nothing arrived: no body to inspect, not an empty one
+    return _with_body(raw, *read)
 
 
 async def raw_from_request_async(
-    request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT
+    request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
 ) -> RawRequest:
     """Like raw_from_request, but can await a Starlette request's body."""
     if need_body and _classify(request) == "starlette":
         raw = _from_asgi_scope(_starlette_scope(request))  # type: ignore[arg-type]
-        length = _content_length(raw.headers)
         cached = getattr(request, "_body", None)
         if isinstance(cached, bytes):
             return _with_body(raw, cached[:body_limit], len(cached) > body_limit)
+        scope = request.scope  # type: ignore[attr-defined]
+        if not has_body(raw.headers, str(scope.get("http_version", "1.1"))):
+            return _with_body(raw, b"" if content_length(raw.headers) == 0 else None, False)
+        length = content_length(raw.headers)
         if length is not None and length <= body_limit:
-            body_fn: Callable[[], Any] = request.body  # type: ignore[attr-defined]
-            data = await body_fn()
+            try:
+                data = await asyncio.wait_for(request.body(), body_timeout)  # type: ignore[attr-defined]
+            except asyncio.TimeoutError:
+                return _with_body(raw, None, False, timeout_message(body_timeout))
+            except Exception as exc:  # ClientDisconnect, a server's stream error: never raised from protect()
+                return _with_body(raw, None, False, invalid_message(exc))
             return _with_body(raw, bytes(data), False)
-        # Unknown or oversized length: reading it all here would be unbounded.
+        # Unknown or oversized length: reading it all here would be unbounded,
+        # and a Starlette Request cannot be given back a part of its stream.
         # The ASGI middleware buffers bounded bodies itself and replays them.
         return _with_body(raw, None, True)
-    return raw_from_request(request, need_body=need_body, body_limit=body_limit)
+    return raw_from_request(request, need_body=need_body, body_limit=body_limit, body_timeout=body_timeout)

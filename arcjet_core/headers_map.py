@@ -55,10 +55,17 @@ class Headers(Mapping[str, str]):
         # Names rarely repeat: one comprehension, and the loop only when one did.
         index: dict[str, tuple[str, ...]] = {k: (v,) for k, v in pairs}
         if len(index) != len(pairs):
-            index = {}
+            # Values gathered in lists, then frozen once: growing a tuple per
+            # repeat copied it each time, quadratic in a name's repeats (30k
+            # repeats of one name cost a second in protect()).
+            grouped: dict[str, list[str]] = {}
             for k, v in pairs:
-                seen = index.get(k)
-                index[k] = (v,) if seen is None else (*seen, v)
+                seen = grouped.get(k)
+                if seen is None:
+                    grouped[k] = [v]
+                else:
+                    seen.append(v)
+            index = {k: tuple(vs) for k, vs in grouped.items()}
         self._index = index
 
     def _decoded(self) -> dict[str, tuple[str, ...]]:

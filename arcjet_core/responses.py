@@ -6,7 +6,9 @@ to wrap them in its framework's response class. The mapping follows the
 reference: RATE_LIMIT 429 (with ``Retry-After`` and the IETF ``RateLimit``
 headers), EMAIL / SENSITIVE_INFO / PROMPT_INJECTION 400, everything else 403.
 An ERROR decision fails open unless the client was built with
-``fail_open=False``; then it is a 503.
+``fail_open=False``; then it is a 503. A decision whose body did not arrive
+within the client's ``body_timeout`` is a 408 either way: the view would only
+block on the same stalled upload.
 
 The helpers at the end (path exclusion, what a client needs) are shared by the
 adapters for the same reason: so no adapter grows its own rules.
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from arcjet_core._body import BODY_TIMEOUT_MESSAGE
 from arcjet_core.decision import Decision, ErrorReason, new_decision_id
 from arcjet_core.enums import Conclusion
 from arcjet_core.headers import set_rate_limit_headers
@@ -27,12 +30,14 @@ from arcjet_core.headers import set_rate_limit_headers
 __all__ = [
     "DenyResponse",
     "PathMatcher",
+    "body_timed_out",
     "client_fails_open",
     "client_needs_body",
     "deny_response",
     "error_decision",
     "payload_too_large",
     "rate_limit_headers",
+    "request_timeout",
     "status_for",
     "wants_json",
 ]
@@ -46,10 +51,12 @@ STATUS_BY_REASON: dict[str, int] = {
 DEFAULT_DENY_STATUS = 403
 FAIL_CLOSED_STATUS = 503
 PAYLOAD_TOO_LARGE = 413
+REQUEST_TIMEOUT = 408
 
 MESSAGES: dict[int, str] = {
     400: "Bad request",
     403: "Forbidden",
+    408: "Request timeout",
     413: "Payload too large",
     429: "Too many requests",
     503: "Service unavailable",
@@ -92,7 +99,11 @@ def deny_response(decision: Decision, *, accept: str | None = None, fail_open: b
     """The response that replaces the view, or ``None`` to let the request go ahead."""
     if decision.conclusion in (Conclusion.DENY, Conclusion.CHALLENGE):
         status = status_for(decision)
-    elif decision.conclusion is Conclusion.ERROR and not fail_open:
+    elif decision.conclusion is Conclusion.ERROR:
+        if body_timed_out(decision):
+            return request_timeout(accept)
+        if fail_open:
+            return None
         status = FAIL_CLOSED_STATUS
     else:
         return None
@@ -103,6 +114,21 @@ def deny_response(decision: Decision, *, accept: str | None = None, fail_open: b
 def payload_too_large(accept: str | None = None) -> DenyResponse:
     """413: a body rule needs the body, and it is larger than the client's ``body_limit``."""
     return _build(PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", accept, [])
+
+
+def request_timeout(accept: str | None = None) -> DenyResponse:
+    """408: a body rule waited ``body_timeout`` seconds and the body did not arrive."""
+    return _build(REQUEST_TIMEOUT, "BODY_TIMEOUT", accept, [])
+
+
+def body_timed_out(decision: Decision) -> bool:
+    """True when a rule errored because the request body did not arrive in time."""
+    for result in decision.results:
+        reason = result.reason_v2
+        if isinstance(reason, ErrorReason) and BODY_TIMEOUT_MESSAGE in reason.message:
+            return True
+    reason = decision.reason_v2
+    return isinstance(reason, ErrorReason) and BODY_TIMEOUT_MESSAGE in reason.message
 
 
 def error_decision(exc: BaseException) -> Decision:

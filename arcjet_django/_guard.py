@@ -8,7 +8,9 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 
 from arcjet_core import Arcjet, ArcjetError, ArcjetMisconfiguration, ArcjetSync, Decision
+from arcjet_core._body import release_stalled_connection
 from arcjet_core.responses import (
+    REQUEST_TIMEOUT,
     DenyResponse,
     PathMatcher,
     client_fails_open,
@@ -74,6 +76,11 @@ class Guard:
         denied = deny_response(decision, accept=request.headers.get("accept"), fail_open=self.fail_open)
         if denied is None:
             return None
+        if denied.status == REQUEST_TIMEOUT:
+            # The body stalled: answer now and let go of the connection's
+            # read side, so neither the reader nor the server waits for it.
+            release_stalled_connection(request.META)
+            return to_response(denied)
         if self.on_deny is not None:
             return self.on_deny(request, decision)
         return to_response(denied)

@@ -6,11 +6,13 @@ Configuration comes from the constructor (defaults for every app) and from
     ARCJET_KEY          str, required
     ARCJET_RULES        rules run before every request (empty: no global protection)
     ARCJET_PROXIES      trusted proxy IPs / CIDRs
+    ARCJET_PROXY_HEADERS  headers read from them: ["x-forwarded-for"] (default), "forwarded", "x-real-ip"
     ARCJET_STORAGE      "memory://" (default) or "redis://..."
     ARCJET_EXCLUDE      paths (prefixes) or globs left alone, e.g. ["/health", "/static"]
     ARCJET_FAIL_OPEN    bool, default True; False answers 503 when a rule fails
     ARCJET_ENVIRONMENT  "development" accepts private and loopback client IPs
     ARCJET_BODY_LIMIT   bytes of body a body rule may read; larger bodies get 413
+    ARCJET_BODY_TIMEOUT seconds a body rule waits for the whole body (default 5); a stalled one gets 408
     ARCJET_CHARACTERISTICS, ARCJET_PLATFORM   as the client's arguments
 
 Everything an app needs lives in ``app.extensions["arcjet"]``, so one
@@ -36,7 +38,9 @@ from arcjet_core import (
     RuleSpec,
     arcjet_sync,
 )
+from arcjet_core._body import release_stalled_connection
 from arcjet_core.responses import (
+    REQUEST_TIMEOUT,
     DenyResponse,
     PathMatcher,
     client_fails_open,
@@ -53,10 +57,12 @@ CONFIG_TO_ARGUMENT = {
     "ARCJET_KEY": "key",
     "ARCJET_RULES": "rules",
     "ARCJET_PROXIES": "proxies",
+    "ARCJET_PROXY_HEADERS": "proxy_headers",
     "ARCJET_STORAGE": "storage",
     "ARCJET_FAIL_OPEN": "fail_open",
     "ARCJET_ENVIRONMENT": "environment",
     "ARCJET_BODY_LIMIT": "body_limit",
+    "ARCJET_BODY_TIMEOUT": "body_timeout",
     "ARCJET_CHARACTERISTICS": "characteristics",
     "ARCJET_PLATFORM": "platform",
 }
@@ -207,6 +213,11 @@ def _run(state: _AppState, client: ArcjetSync, kwargs: dict[str, Any], on_deny: 
     g.arcjet_decision = decision
     denied = deny_response(decision, accept=accept, fail_open=client_fails_open(client))
     if denied is not None:
+        if denied.status == REQUEST_TIMEOUT:
+            # The body stalled: answer now and let go of the connection's
+            # read side, so neither the reader nor the server waits for it.
+            release_stalled_connection(request.environ)
+            return _to_response(denied)
         if on_deny is not None:
             return make_response(on_deny(request._get_current_object(), decision))  # type: ignore[attr-defined]
         return _to_response(denied)

@@ -5,8 +5,12 @@
 A pure ASGI middleware: it never wraps the response body, so streaming and
 server-sent events are untouched, and contextvars set by the app survive.
 It only buffers the request body when one of the client's rules reads it
-(shield), never more than ``client.body_limit`` bytes (a larger body is
-answered with 413), and replays the same bytes to the app.
+(shield) and the request has one (Content-Length > 0, chunked, or an HTTP/2
+stream), never more than ``client.body_limit`` bytes (a larger body is
+answered with 413) nor for longer than ``client.body_timeout`` seconds (a
+stalled upload is answered with 408 and its connection closed, without
+calling the app), and replays the same bytes to the app. A client that
+disconnects mid-body is released at once: there is no one left to answer.
 
 Websockets are protected when they connect (``protect_websockets=True``, the
 default): a denied handshake gets the deny response (403, 429, ...) where the
@@ -16,12 +20,14 @@ otherwise it is closed with code 1008 (policy violation) before it is accepted.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from typing import Any
 
 from starlette.requests import Request
 
 from arcjet_core import Arcjet, ArcjetError, ArcjetMisconfiguration, ArcjetSync, Decision, arcjet
+from arcjet_core._body import announces_body
 from arcjet_core.responses import (
     PathMatcher,
     client_fails_open,
@@ -30,11 +36,14 @@ from arcjet_core.responses import (
     error_decision,
     payload_too_large,
     rate_limit_headers,
+    request_timeout,
 )
 from arcjet_starlette._responses import OnDeny, call_on_deny, to_response
 from arcjet_starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 POLICY_VIOLATION = 1008
+# _read_body's answer when the client went away before its body was complete.
+_DISCONNECTED = object()
 
 
 class ArcjetMiddleware:
@@ -63,6 +72,7 @@ class ArcjetMiddleware:
         self.on_deny = on_deny
         self.needs_body = client_needs_body(client)
         self.body_limit = client.body_limit
+        self.body_timeout = client.body_timeout
         self.fail_open = client_fails_open(client)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -83,17 +93,28 @@ class ArcjetMiddleware:
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope)
-        if self.needs_body:
-            body = await self._read_body(request.headers.get("content-length"), receive)
-            if body is None:
-                await to_response(payload_too_large(request.headers.get("accept")))(scope, receive, send)
+        sent = request.headers
+        if self.needs_body and announces_body(sent.get("content-length"), sent.get("transfer-encoding"),
+                                              str(scope.get("http_version", "1.1"))):
+            try:
+                # One deadline for the whole body, however it is dripped in.
+                body = await asyncio.wait_for(self._read_body(sent.get("content-length"), receive), self.body_timeout)
+            except asyncio.TimeoutError:
+                response = to_response(request_timeout(sent.get("accept")))
+                response.headers["connection"] = "close"  # the server drops the stalled connection
+                await response(scope, receive, send)
+                return
+            if body is _DISCONNECTED:
+                return
+            if not isinstance(body, bytes):
+                await to_response(payload_too_large(sent.get("accept")))(scope, receive, send)
                 return
             request._body = body  # protect() reads the cached body; nothing reads `receive` twice
             receive = _replay({"type": "http.request", "body": body, "more_body": False}, receive)
 
         decision = await self._protect(request)
         scope.setdefault("state", {})["arcjet_decision"] = decision
-        denied = deny_response(decision, accept=request.headers.get("accept"), fail_open=self.fail_open)
+        denied = deny_response(decision, accept=sent.get("accept"), fail_open=self.fail_open)
         if denied is not None:
             response = await call_on_deny(self.on_deny, request, decision) if self.on_deny else to_response(denied)
             await response(scope, receive, send)
@@ -101,8 +122,8 @@ class ArcjetMiddleware:
         headers = rate_limit_headers(decision)
         await self.app(scope, receive, _adding_headers(send, headers) if headers else send)
 
-    async def _read_body(self, content_length: str | None, receive: Receive) -> bytes | None:
-        """The whole body, or None when it is larger than body_limit."""
+    async def _read_body(self, content_length: str | None, receive: Receive) -> bytes | object | None:
+        """The whole body, None when it is larger than body_limit, or _DISCONNECTED."""
         if content_length is not None and content_length.strip().isdigit() and int(content_length) > self.body_limit:
             return None
         chunks: list[bytes] = []
@@ -111,7 +132,7 @@ class ArcjetMiddleware:
         while more:
             message = await receive()
             if message["type"] != "http.request":  # http.disconnect: nothing left to protect
-                break
+                return _DISCONNECTED
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.body_limit:

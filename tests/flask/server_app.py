@@ -15,7 +15,15 @@ app = create_app(
     ARCJET_RULES=[shield(), fixed_window(max=int(os.environ.get("TEST_LIMIT", "10")), window=60)],
     ARCJET_STORAGE=os.environ.get("ARCJET_STORAGE") or None,
     ARCJET_BODY_LIMIT=4 * 1024 * 1024,
+    ARCJET_BODY_TIMEOUT=float(os.environ.get("TEST_BODY_TIMEOUT", "5")),
 )
+
+
+@app.post("/upload")
+def upload():  # type: ignore[no-untyped-def]
+    # Does not read the body: what it answers is the extension's doing.
+    results = {r.kind: r.conclusion.value for r in g.arcjet_decision.results}
+    return jsonify(conclusion=g.arcjet_decision.conclusion.value, results=results)
 
 
 @app.get("/slow")

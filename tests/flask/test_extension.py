@@ -237,3 +237,31 @@ def test_body_not_limited_without_body_rule() -> None:
     body = os.urandom(3 * 1024 * 1024)
     client = client_for(limited_app(5, ARCJET_BODY_LIMIT=10))
     assert client.post("/echo", data=body, content_type="application/octet-stream").get_data() == body
+
+
+def test_stalled_upload_gets_408_within_body_timeout() -> None:
+    # Issue 14, finding 6: a body that never arrives held the worker thread.
+    # wsgi.input here is a real socket, as a server's is.
+    import socket
+    import time
+
+    app = create_app(ARCJET_KEY=key(), ARCJET_RULES=[shield()], ARCJET_BODY_TIMEOUT=0.3)
+    sender, server = socket.socketpair()
+    reader = server.makefile("rb")
+    try:
+        sender.sendall(b"x" * 10)  # of 1000 announced, then nothing
+        started = time.monotonic()
+        response = app.test_client().post("/echo", content_type="text/plain", environ_overrides={
+            "wsgi.input": reader, "CONTENT_LENGTH": "1000"})
+        assert response.status_code == 408
+        assert time.monotonic() - started < 1.0
+    finally:
+        sender.close()  # first: the reader thread still blocked on the stall gets EOF
+        reader.close()
+        server.close()
+
+
+@pytest.mark.parametrize("bad", [0, -2.5, "5"])
+def test_invalid_body_timeout_is_refused_naming_it(bad: object) -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="body_timeout"):
+        create_app(ARCJET_KEY=key(), ARCJET_RULES=[shield()], ARCJET_BODY_TIMEOUT=bad)

@@ -69,3 +69,45 @@ def hammer(url: str, count: int, *, concurrency: int = 12) -> list[httpx.Respons
 
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         return list(pool.map(one, range(count)))
+
+
+# ------------------------------------------------------------ stalled clients
+
+
+def port_of(base: str) -> int:
+    return int(base.rsplit(":", 1)[1])
+
+
+def stall(base: str, head: str, body: bytes = b"") -> socket.socket:
+    """Open a connection, send ``head`` (a request line and headers, without
+    the blank line) and ``body``, then send nothing more: a slowloris client."""
+    sock = socket.create_connection(("127.0.0.1", port_of(base)), timeout=10)
+    sock.sendall(head.replace("\n", "\r\n").encode("latin-1") + b"\r\n\r\n" + body)
+    return sock
+
+
+def status_of(sock: socket.socket, timeout: float) -> int | None:
+    """The status code the server answered on ``sock`` within ``timeout``
+    seconds, or None when it answered nothing (still waiting, or closed)."""
+    sock.settimeout(timeout)
+    data = b""
+    try:
+        while b"\r\n" not in data:
+            piece = sock.recv(4096)
+            if not piece:
+                break
+            data += piece
+    except OSError:  # socket.timeout included: no answer in time
+        return None
+    if not data.startswith(b"HTTP/"):
+        return None
+    return int(data.split(b" ", 2)[1])
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident set size of a process (Linux)."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError(f"no VmRSS for {pid}")

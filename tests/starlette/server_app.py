@@ -16,6 +16,7 @@ aj = arcjet(
     rules=[shield(), fixed_window(max=int(os.environ.get("TEST_LIMIT", "5")), window=60)],
     storage=os.environ.get("ARCJET_STORAGE") or None,
     body_limit=4 * 1024 * 1024,
+    body_timeout=float(os.environ.get("TEST_BODY_TIMEOUT", "5")),
     environment="development",
 )
 app = FastAPI()
