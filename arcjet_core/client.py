@@ -18,6 +18,7 @@ from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_r
 from arcjet_core.decision import Decision, RuleResult
 from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
+from arcjet_core.fingerprint import check_ipv6_prefix
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.ratelimit import Storage, storage_from
 from arcjet_core.rules import RuleSpec, coerce_characteristics, flatten_rules
@@ -68,8 +69,7 @@ class _ClientBase:
         if isinstance(body_limit, bool) or not isinstance(body_limit, int) or body_limit < 0:
             raise ArcjetMisconfiguration(f"body_limit must be a non-negative int, got {body_limit!r}")
         body_timeout = check_body_timeout(body_timeout)
-        if isinstance(ipv6_prefix, bool) or not isinstance(ipv6_prefix, int) or not 1 <= ipv6_prefix <= 128:
-            raise ArcjetMisconfiguration(f"ipv6_prefix must be an int from 1 to 128, got {ipv6_prefix!r}")
+        check_ipv6_prefix(ipv6_prefix)
         if environment is not None and not isinstance(environment, str):
             raise ArcjetMisconfiguration(f"environment must be a string, got {environment!r}")
         _configure_logging()

@@ -27,9 +27,10 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import unquote_to_bytes
 
 from arcjet_core.context import RequestContext
+from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.ip import NO_CLIENT_IP_HINT, IPAddress, ip_text, parse_ip
 
-__all__ = ["PREFIX", "FingerprintPlan", "fingerprint_of_pairs", "ip_key", "query_arg"]
+__all__ = ["PREFIX", "FingerprintPlan", "check_ipv6_prefix", "fingerprint_of_pairs", "ip_key", "query_arg"]
 
 PREFIX = "fp::3::"
 DEFAULT_IPV6_PREFIX = 64
@@ -59,6 +60,13 @@ def fingerprint_of_pairs(pairs: Sequence[tuple[str, bytes]]) -> str:
     """The fingerprint of (name, value) pairs; the caller sorts and de-duplicates."""
     key = b"".join(_part(_utf8(name)) + _part(value) for name, value in pairs)
     return PREFIX + hashlib.sha256(key).hexdigest()
+
+
+def check_ipv6_prefix(value: object, param: str = "ipv6_prefix") -> int:
+    """``value`` as a prefix length for IPv6 keys (1..128), or ArcjetMisconfiguration naming ``param``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 128:
+        raise ArcjetMisconfiguration(f"{param} must be an int from 1 to 128, got {value!r}")
+    return value
 
 
 def ip_key(ip: str, ipv6_prefix: int) -> bytes | None:

@@ -29,6 +29,8 @@ HINTS: dict[str, str] = {
     "arcjet.E010": "CHARACTERISTICS is a list such as ['ip.src'] or ['http.request.headers[\"x-api-key\"]'].",
     "arcjet.E011": "PLATFORM is one of the supported platform names, e.g. 'cloudflare' or 'fly'.",
     "arcjet.E012": "ON_DENY is a callable (request, decision) -> HttpResponse or its dotted path.",
+    "arcjet.E013": "BODY_TIMEOUT is the seconds a body rule waits for the whole body, e.g. 5.0.",
+    "arcjet.E014": "IPV6_PREFIX is the prefix length IPv6 clients are keyed by, 1 to 128 (default 64).",
     "arcjet.E015": "PROXY_HEADERS lists the headers your proxies write: ['x-forwarded-for'], 'forwarded', 'x-real-ip'.",
 }
 

@@ -11,6 +11,7 @@
         "ENVIRONMENT": None,               # "development" accepts private/loopback client IPs
         "BODY_LIMIT": 1048576,             # bytes a body rule may read; larger bodies get 413
         "BODY_TIMEOUT": 5.0,               # seconds a body rule waits for the body; a stalled one gets 408
+        "IPV6_PREFIX": 64,                 # IPv6 clients are keyed by this network (a subscriber gets a /64)
         "CHARACTERISTICS": [],
         "PLATFORM": None,                  # "cloudflare", "fly", ...
         "ON_DENY": None,                   # callable(request, decision) -> HttpResponse, or a dotted path
@@ -34,6 +35,7 @@ from django.utils.module_loading import import_string
 from arcjet_core import ArcjetMisconfiguration, Decision
 from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout
 from arcjet_core.context import DEFAULT_BODY_LIMIT
+from arcjet_core.fingerprint import DEFAULT_IPV6_PREFIX, check_ipv6_prefix
 from arcjet_core.ip import TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.ratelimit import storage_from
 from arcjet_core.responses import PathMatcher
@@ -50,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "ENVIRONMENT": None,
     "BODY_LIMIT": DEFAULT_BODY_LIMIT,
     "BODY_TIMEOUT": DEFAULT_BODY_TIMEOUT,
+    "IPV6_PREFIX": DEFAULT_IPV6_PREFIX,
     "CHARACTERISTICS": (),
     "PLATFORM": None,
     "ON_DENY": None,
@@ -66,6 +69,7 @@ CLIENT_ARGUMENTS = {
     "ENVIRONMENT": "environment",
     "BODY_LIMIT": "body_limit",
     "BODY_TIMEOUT": "body_timeout",
+    "IPV6_PREFIX": "ipv6_prefix",
     "CHARACTERISTICS": "characteristics",
     "PLATFORM": "platform",
 }
@@ -142,6 +146,13 @@ def _body_timeout(value: Any) -> None:
         raise SettingProblem("arcjet.E013", str(exc)) from None
 
 
+def _ipv6_prefix(value: Any) -> None:
+    try:
+        check_ipv6_prefix(value, "ARCJET['IPV6_PREFIX']")
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E014", str(exc)) from None
+
+
 def _environment(value: Any) -> None:
     if value is not None and not isinstance(value, str):
         raise SettingProblem("arcjet.E009", f"ARCJET['ENVIRONMENT'] must be a string, got {value!r}")
@@ -180,6 +191,7 @@ VALIDATORS: dict[str, Callable[[Any], None]] = {
     "FAIL_OPEN": _fail_open,
     "BODY_LIMIT": _body_limit,
     "BODY_TIMEOUT": _body_timeout,
+    "IPV6_PREFIX": _ipv6_prefix,
     "ENVIRONMENT": _environment,
     "CHARACTERISTICS": _characteristics,
     "PLATFORM": _platform,

@@ -13,6 +13,7 @@ Configuration comes from the constructor (defaults for every app) and from
     ARCJET_ENVIRONMENT  "development" accepts private and loopback client IPs
     ARCJET_BODY_LIMIT   bytes of body a body rule may read; larger bodies get 413
     ARCJET_BODY_TIMEOUT seconds a body rule waits for the whole body (default 5); a stalled one gets 408
+    ARCJET_IPV6_PREFIX  IPv6 clients are keyed by this network (default 64)
     ARCJET_CHARACTERISTICS, ARCJET_PLATFORM   as the client's arguments
 
 Everything an app needs lives in ``app.extensions["arcjet"]``, so one
@@ -25,7 +26,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Flask, Response, current_app, g, make_response, request
 from flask.typing import ResponseReturnValue
@@ -63,6 +64,7 @@ CONFIG_TO_ARGUMENT = {
     "ARCJET_ENVIRONMENT": "environment",
     "ARCJET_BODY_LIMIT": "body_limit",
     "ARCJET_BODY_TIMEOUT": "body_timeout",
+    "ARCJET_IPV6_PREFIX": "ipv6_prefix",
     "ARCJET_CHARACTERISTICS": "characteristics",
     "ARCJET_PLATFORM": "platform",
 }
@@ -164,7 +166,7 @@ class Arcjet:
                     return denied
                 return current_app.ensure_sync(view)(*args, **kwargs)
 
-            return wrapper  # type: ignore[return-value]
+            return cast(F, wrapper)
 
         return decorator
 
@@ -205,6 +207,8 @@ def _run(state: _AppState, client: ArcjetSync, kwargs: dict[str, Any], on_deny: 
     if client_needs_body(client) and (request.content_length or 0) > client.body_limit:
         return _to_response(payload_too_large(accept))
     try:
+        # Flask types its `request` proxy as Request, which hides LocalProxy's
+        # documented _get_current_object(); hence the attr-defined ignores here.
         decision = client.protect(request._get_current_object(), **kwargs)  # type: ignore[attr-defined]
     except ArcjetMisconfiguration:
         raise

@@ -43,6 +43,9 @@ def test_valid_settings_pass(settings) -> None:
         ({"KEY": "k", "EXCLUDE": ["health"]}, "arcjet.E006"),
         ({"KEY": "k", "FAIL_OPEN": "yes"}, "arcjet.E007"),
         ({"KEY": "k", "BODY_LIMIT": -1}, "arcjet.E008"),
+        ({"KEY": "k", "BODY_TIMEOUT": 0}, "arcjet.E013"),
+        ({"KEY": "k", "IPV6_PREFIX": 0}, "arcjet.E014"),
+        ({"KEY": "k", "IPV6_PREFIX": 64.0}, "arcjet.E014"),
         ({"KEY": "k", "ENVIRONMENT": 1}, "arcjet.E009"),
         ({"KEY": "k", "CHARACTERISTICS": "ip.src"}, "arcjet.E010"),
         ({"KEY": "k", "PLATFORM": "heroku-ish"}, "arcjet.E011"),
@@ -127,3 +130,14 @@ def test_proxy_headers_reach_the_client(settings) -> None:
         decisions = [client.protect(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=ip)) for _ in range(6)]
         assert {d.ip_address for d in decisions} == {ip}
         assert [d.conclusion.value for d in decisions] == ["ALLOW"] * 5 + ["DENY"]
+
+
+def test_ipv6_prefix_reaches_the_client(settings) -> None:
+    settings.ARCJET = {"KEY": "k", "IPV6_PREFIX": 48, "RULES": [fixed_window(max=1, window=60)]}
+    assert check_settings() == []
+    client = arcjet_sync(**conf.load().client_args)
+    factory = RequestFactory()
+    # Two addresses in different /64s of one /48 share the limit.
+    first = client.protect(factory.get("/", REMOTE_ADDR="2001:4860:1:1::1"))
+    second = client.protect(factory.get("/", REMOTE_ADDR="2001:4860:1:2::1"))
+    assert (first.conclusion.value, second.conclusion.value) == ("ALLOW", "DENY")

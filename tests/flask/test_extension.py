@@ -15,7 +15,6 @@ from arcjet_core import ArcjetMisconfiguration, Decision, detect_bot, fixed_wind
 from arcjet_flask import Arcjet
 from tests.fixtures.redis_server import free_port
 from tests.flask.apps import create_app
-from tests.starlette.analyzer_status import requires_shield
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"
 
@@ -106,7 +105,6 @@ def test_bot_403() -> None:
     assert denied.json == {"error": "Forbidden", "reason": "BOT"}
 
 
-@requires_shield
 def test_shield_403() -> None:
     client = client_for(create_app(ARCJET_KEY=key(), ARCJET_RULES=[shield()]))
     assert client.get("/?q=hello").status_code == 200
@@ -265,3 +263,9 @@ def test_stalled_upload_gets_408_within_body_timeout() -> None:
 def test_invalid_body_timeout_is_refused_naming_it(bad: object) -> None:
     with pytest.raises(ArcjetMisconfiguration, match="body_timeout"):
         create_app(ARCJET_KEY=key(), ARCJET_RULES=[shield()], ARCJET_BODY_TIMEOUT=bad)
+
+
+@pytest.mark.parametrize("bad", [0, 129, "64"])
+def test_invalid_ipv6_prefix_is_refused_naming_it(bad: object) -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="ipv6_prefix"):
+        create_app(ARCJET_KEY=key(), ARCJET_RULES=[shield()], ARCJET_IPV6_PREFIX=bad)
