@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 
+# Django ships no type information (no django-stubs here), so AppConfig is Any.
 class ArcjetConfig(AppConfig):  # type: ignore[misc]
     name = "arcjet_django"
     label = "arcjet"

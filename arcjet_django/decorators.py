@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from asgiref.sync import iscoroutinefunction
 from django.core.signals import setting_changed
 from django.http import HttpRequest
 
-from arcjet_core import ArcjetMisconfiguration, RuleSpec, arcjet, arcjet_sync
+from arcjet_core import Arcjet, ArcjetMisconfiguration, ArcjetSync, RuleSpec, arcjet, arcjet_sync
 from arcjet_core.rules import flatten_rules
 from arcjet_django import conf
 from arcjet_django._guard import Guard
@@ -66,7 +66,7 @@ def arcjet_protect(
                 if found is None:
                     settings = conf.load()
                     args = dict(settings.client_args, rules=route_rules)
-                    client: Any = arcjet(**args) if is_async else arcjet_sync(**args)
+                    client: Arcjet | ArcjetSync = arcjet(**args) if is_async else arcjet_sync(**args)
                     found = guards[is_async] = Guard(client, on_deny=on_deny or settings.on_deny)
         return found
 
@@ -90,7 +90,7 @@ def arcjet_protect(
                     return g.add_headers(denied, decision)
                 return g.add_headers(await view(request, *args, **kwargs), decision)
 
-            return async_view  # type: ignore[return-value]
+            return cast(F, async_view)
 
         @functools.wraps(view)
         def sync_view(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
@@ -104,6 +104,6 @@ def arcjet_protect(
                 return g.add_headers(denied, decision)
             return g.add_headers(view(request, *args, **kwargs), decision)
 
-        return sync_view  # type: ignore[return-value]
+        return cast(F, sync_view)
 
     return decorator

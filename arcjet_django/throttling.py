@@ -33,6 +33,7 @@ from arcjet_django._guard import Guard
 _lock = threading.Lock()
 
 
+# DRF ships no type information, so BaseThrottle is Any to mypy.
 class ArcjetThrottle(BaseThrottle):  # type: ignore[misc]
     rules: ClassVar[Sequence[RuleSpec]] = ()
     _guards: ClassVar[dict[type, Guard]] = {}

@@ -168,7 +168,9 @@ def test_decision_ids_differ_in_a_child_forked_from_c() -> None:
 
     parent_id = new_decision_id()
     read_end, write_end = os.pipe()
-    pid = ctypes.CDLL(None, use_errno=True).fork()
+    # PyDLL, not CDLL: CDLL lets go of the GIL around fork(), and a child
+    # forked while another thread held it waits for the GIL forever.
+    pid = ctypes.PyDLL(None, use_errno=True).fork()
     if pid == 0:  # the child: write one id and leave without running cleanup
         os.write(write_end, new_decision_id().encode())
         os._exit(0)

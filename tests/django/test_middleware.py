@@ -17,7 +17,6 @@ from django.test import AsyncClient, Client
 from arcjet_core import Arcjet, ArcjetSync, Decision, detect_bot, fixed_window, shield
 from arcjet_django.middleware import ArcjetMiddleware
 from tests.fixtures.redis_server import free_port
-from tests.starlette.analyzer_status import requires_shield
 
 BROWSER_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15"
 MB = 1024 * 1024
@@ -161,7 +160,6 @@ async def test_bot_403(settings, make_client, mode) -> None:
     assert denied.json() == {"error": "Forbidden", "reason": "BOT"}
 
 
-@requires_shield
 async def test_shield_403(settings, make_client, mode) -> None:
     arcjet_settings(settings, RULES=[shield()])
     client = make_client()

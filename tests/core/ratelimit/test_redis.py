@@ -273,7 +273,9 @@ def test_forked_child_opens_its_own_connection(redis_url: str, redis_prefix: str
     import ctypes
     import os
 
-    fork_call = os.fork if fork == "os.fork" else ctypes.CDLL(None, use_errno=True).fork
+    # PyDLL keeps the GIL across fork(); with CDLL a child forked while
+    # another thread held the GIL would wait for it forever.
+    fork_call = os.fork if fork == "os.fork" else ctypes.PyDLL(None, use_errno=True).fork
     store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
     op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 10), 1)
     store.run([op])
