@@ -80,6 +80,9 @@ DEFAULT_CONNECT_TIMEOUT = 1.0
 # Waiting for a free connection: a burst's queue drains at the pace of the
 # event loop (or the threads) serving everything else, not of Redis.
 DEFAULT_POOL_TIMEOUT = 5.0
+# aclose() waits this long for each link's socket to be let go (a TLS close
+# takes several loop turns), then aborts it.
+CLOSE_TIMEOUT = 1.0
 # Per process for the sync path, per event loop for the async one. Redis runs
 # one script at a time, so more connections only queue at the server.
 DEFAULT_MAX_CONNECTIONS = 32
@@ -708,7 +711,7 @@ class RedisStorage(Storage):
         loop = asyncio.get_running_loop()
         pool = self._async_pools.pop(loop, None)
         if pool is not None:
-            pool.close()
+            await asyncio.gather(*(link.wait_closed(CLOSE_TIMEOUT) for link in pool.close()))
         client = self._async_clients.pop(loop, None)
         if client is not None:
             with contextlib.suppress(*self._faults):

@@ -162,6 +162,7 @@ class AsyncLink(asyncio.Protocol):
         # A link lives on the loop that opened it (the caller's running loop).
         self._loop = asyncio.get_running_loop()
         self._watchdog = _watchdog(self._loop)
+        self._closed: asyncio.Future[None] = self._loop.create_future()
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._transport = transport
@@ -205,6 +206,18 @@ class AsyncLink(asyncio.Protocol):
         if self._transport is not None:
             self._transport.close()
 
+    async def wait_closed(self, timeout: float) -> None:
+        """Wait, at most ``timeout``, until the transport has let go of its
+        socket: a TLS close takes several loop turns, and a loop that ends
+        before them leaves the socket to the garbage collector (a
+        ResourceWarning). Past the timeout the transport is aborted."""
+        if self._transport is None or self._closed.done():
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(self._closed), timeout)
+        except asyncio.TimeoutError:
+            self._transport.abort()
+
     # -- asyncio.Protocol --------------------------------------------------
 
     def data_received(self, data: bytes) -> None:
@@ -225,6 +238,8 @@ class AsyncLink(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._lost = exc or ConnectionError("connection closed by the server")
+        if not self._closed.done():
+            self._closed.set_result(None)
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_exception(ConnectionError(f"redis connection lost: {self._lost}"))
@@ -319,11 +334,13 @@ class AsyncPool:
                 return
         self.opened -= 1
 
-    def close(self) -> None:
+    def close(self) -> list[AsyncLink]:
+        """Close the idle links; returns them, for the caller to wait_closed()."""
         idle, self._idle = self._idle, []
         for link in idle:
             link.close()
             self.opened -= 1
+        return idle
 
 
 class _Watchdog:
