@@ -225,7 +225,9 @@ class Ruleset:
         if plan.headers:
             found = [x for n in plan.headers if (v := headers.first(n)) is not None for x in (n, v)]
         custom: list[str] = []
-        if characteristics:
+        if characteristics and plan.count:
+            # Only fingerprints read them; sent otherwise, a per-user value
+            # (a user id) would make every request's bytes new to the memo.
             custom = [x for k, v in characteristics.items() for x in (str(k), str(v))]
         shield = self._shield_body >= 0
         body = ctx.body if shield else None

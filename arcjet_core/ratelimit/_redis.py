@@ -312,6 +312,10 @@ class RedisStorage(Storage):
     the redis-py client; query parameters in the URL override them.
     """
 
+    # Connection state, (re)made by _reset_connections in each process.
+    _client: Any
+    _client_lock: threading.Lock
+
     def __init__(
         self,
         url: str,
@@ -353,14 +357,6 @@ class RedisStorage(Storage):
         self._options = client_options
         self.script = load_script()
         self.sha = hashlib.sha1(self.script.encode()).hexdigest()
-        self._client: Any = None
-        self._client_lock = threading.Lock()
-        # redis.asyncio connections and our async links belong to the loop
-        # that opened them. Plain dicts, not weak ones: a connection refers to
-        # its loop, so a weak key would never die; entries of closed loops are
-        # dropped when a new loop shows up (_forget_closed_loops).
-        self._async_clients: dict[asyncio.AbstractEventLoop, Any] = {}
-        self._async_pools: dict[asyncio.AbstractEventLoop, AsyncPool] = {}
         self._link_spec: LinkSpec | None = None
         self._reset_connections()
         self._head = b"$7\r\nEVALSHA\r\n" + _bulk(self.sha.encode())
@@ -445,8 +441,12 @@ class RedisStorage(Storage):
         self._opened = 0  # sync connections that exist: idle, in use or opening
         self._waiting = 0  # threads waiting for one
         self._freed = threading.Condition(threading.Lock())
-        self._async_pools = {}
-        self._async_clients = {}
+        # redis.asyncio connections and our async links belong to the loop
+        # that opened them. Plain dicts, not weak ones: a connection refers to
+        # its loop, so a weak key would never die; entries of closed loops are
+        # dropped when a new loop shows up (_forget_closed_loops).
+        self._async_pools: dict[asyncio.AbstractEventLoop, AsyncPool] = {}
+        self._async_clients: dict[asyncio.AbstractEventLoop, Any] = {}
         # Cluster, async: redis-py's cluster client opens a connection per
         # concurrent call (or, capped, raises instead of waiting), so calls
         # are let through max_connections at a time per loop; each holds at

@@ -14,9 +14,8 @@ Error replies become the caller's exception classes (redis-py's, so NOSCRIPT,
 READONLY and the rest are handled exactly as on the sync path).
 
 The pool caps the links of one event loop. A caller that finds no idle link
-opens one while under the cap, and otherwise waits (up to the connect
-timeout: getting a link, by opening or by waiting, has one bound) for a link
-another caller hands back. Without the cap, a burst of N concurrent
+opens one while under the cap (bounded by the connect timeout), and otherwise
+waits, up to the caller's pool timeout, for a link another caller hands back. Without the cap, a burst of N concurrent
 calls opened N connections, whose connects then timed out and failed open.
 """
 
