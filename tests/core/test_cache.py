@@ -1,4 +1,4 @@
-"""The DENY cache: bounded, TTL-based, thread-safe, no timer threads."""
+"""The DENY cache (bounded, TTL-based, thread-safe, no timer threads) and BoundedMemo."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from arcjet_core.cache import TTLCache
+from arcjet_core.cache import BoundedMemo, TTLCache
 
 
 class Clock:
@@ -72,3 +72,57 @@ def test_threads_never_exceed_bound_or_corrupt() -> None:
     assert not errors
     assert len(cache) == 100
     assert threading.active_count() == threads_before  # the cache started no timer thread
+
+
+def test_memo_hits_and_misses() -> None:
+    memo: BoundedMemo[str, int] = BoundedMemo(4)
+    assert memo.get("a") is None
+    assert memo.put("a", 1) == 1
+    assert memo.get("a") == 1
+    assert "a" in memo and "b" not in memo
+    assert len(memo) == 1
+
+
+def test_memo_empties_when_a_new_key_finds_it_full() -> None:
+    memo: BoundedMemo[int, int] = BoundedMemo(3)
+    for i in range(3):
+        memo.put(i, i)
+    memo.put(1, 10)  # a known key replaces its value: nothing is evicted
+    assert len(memo) == 3 and memo.get(1) == 10
+    memo.put(3, 3)
+    assert len(memo) == 1 and memo.get(3) == 3 and memo.get(0) is None
+    for i in range(1000):
+        memo.put(i, i)
+        assert len(memo) <= 3
+
+
+def test_memo_of_size_zero_keeps_nothing() -> None:
+    memo: BoundedMemo[str, str] = BoundedMemo(0)
+    assert memo.put("k", "v") == "v"
+    assert memo.get("k") is None and len(memo) == 0
+
+
+@pytest.mark.parametrize("size", [-1, 1.5, True, "8"])
+def test_memo_rejects_a_bad_size(size: object) -> None:
+    with pytest.raises(ValueError, match="max_entries"):
+        BoundedMemo(size)  # type: ignore[arg-type]
+
+
+def test_memo_clear() -> None:
+    memo: BoundedMemo[str, str] = BoundedMemo(8)
+    memo.put("k", "v")
+    memo.clear()
+    assert memo.get("k") is None and len(memo) == 0
+
+
+def test_memo_repeat_only_keeps_a_value_from_the_second_put_of_its_key() -> None:
+    memo: BoundedMemo[str, object] = BoundedMemo(3, repeat_only=True)
+    value = object()
+    assert memo.put("a", value) is value and memo.get("a") is None  # first sight: only the key is kept
+    memo.put("a", value)
+    assert memo.get("a") is value
+    for i in range(100):  # a flood of keys seen once keeps no value, and the key set stays bounded
+        memo.put(f"new{i}", object())
+        assert len(memo) == 1 and len(memo._seen or ()) <= 3
+    memo.clear()
+    assert memo.get("a") is None and not memo._seen
