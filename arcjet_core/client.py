@@ -16,7 +16,7 @@ from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout, mark_bod
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async
 from arcjet_core.decision import Decision, RuleResult
-from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput
+from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput, StorageCall
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.fingerprint import check_ipv6_prefix
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
@@ -112,15 +112,12 @@ class _ClientBase:
             self._bare_inputs: ProtectInput | None = self._engine.validate_inputs()
         except ArcjetMisconfiguration:
             self._bare_inputs = None
-        self._ruleset: Any = None
+        ruleset: Any = None
         if self._engine.analyzes:  # rate limits alone never cross into the analyzer
             from arcjet_core.analyze import Ruleset
 
-            self._ruleset = Ruleset(self.rules)
-        # No step awaits (no DNS verification, an in-process store): the async
-        # client then drives the flow as the sync one does, without a
-        # coroutine per step.
-        self._awaits_io = bool(self._ruleset is not None and self._ruleset.awaits_io) or self._storage.performs_io
+            ruleset = Ruleset(self._engine.analyzer_parts)
+        self._io = _Performer(ruleset, self._storage, self._engine.verifies_dns)
 
     @property
     def storage(self) -> Storage:
@@ -146,54 +143,64 @@ class _ClientBase:
         return self._engine.validate_inputs(**kwargs)
 
 
-def _perform(call: IOCall, ruleset: Any, storage: Storage) -> Any:
-    """Do one step of the flow synchronously; an ArcjetError is returned, not raised."""
-    try:
-        if isinstance(call, AnalyzeCall):
-            return ruleset.analyze(
-                call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                fingerprint_sets=(),
-            )
-        return storage.run(call.ops)
-    except ArcjetError as exc:
-        return exc
+class _Performer:
+    """Does the flow's I/O steps: the analyzer crossing, DNS verification and
+    the storage round trip. An ArcjetError is returned to the flow, not raised."""
 
+    __slots__ = ("_ruleset", "_storage", "_verifier", "awaits")
 
-async def _perform_async(call: IOCall, ruleset: Any, storage: Storage) -> Any:
-    try:
-        if isinstance(call, AnalyzeCall):
-            return await ruleset.analyze_async(
-                call.ctx, email=call.inputs.email, characteristics=call.inputs.characteristics,
-                fingerprint_sets=(),
-            )
-        return await storage.run_async(call.ops)
-    except ArcjetError as exc:
-        return exc
+    def __init__(self, ruleset: Any, storage: Storage, verifies_dns: bool) -> None:
+        self._ruleset = ruleset
+        self._storage = storage
+        self._verifier: Any = None
+        if verifies_dns:
+            from arcjet_core.analyze import default_verifier
 
+            self._verifier = default_verifier()
+        # No step awaits (no DNS verification, an in-process store): the async
+        # client then drives the flow as the sync one does, without a
+        # coroutine per step.
+        self.awaits = verifies_dns or storage.performs_io
 
-def _drive_sync(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
-    try:
-        call = next(flow)
-        while True:
-            call = flow.send(_perform(call, ruleset, storage))
-    except StopIteration as stop:
-        result: Decision = stop.value
-        return result
+    def perform(self, call: IOCall) -> Any:
+        try:
+            if isinstance(call, StorageCall):
+                return self._storage.run(call.ops)
+            if isinstance(call, AnalyzeCall):
+                return self._ruleset.analyze(call.ctx, email=call.inputs.email)
+            return [self._verifier.verify(call.ip, ids) for _, ids in call.checks]
+        except ArcjetError as exc:
+            return exc
 
+    async def perform_async(self, call: IOCall) -> Any:
+        try:
+            if isinstance(call, StorageCall):
+                if not self._storage.performs_io:
+                    return self._storage.run(call.ops)
+                return await self._storage.run_async(call.ops)
+            if isinstance(call, AnalyzeCall):
+                return self._ruleset.analyze(call.ctx, email=call.inputs.email)  # CPU only: no await
+            return [await self._verifier.verify_async(call.ip, ids) for _, ids in call.checks]
+        except ArcjetError as exc:
+            return exc
 
-async def _drive_async(flow: Flow, ruleset: Any, storage: Storage) -> Decision:
-    # A coroutine per step costs microseconds; steps that do no I/O (the
-    # analyzer without DNS verification, an in-process store) run directly.
-    analyze_awaits = ruleset is not None and ruleset.awaits_io
-    try:
-        call = next(flow)
-        while True:
-            awaits = analyze_awaits if isinstance(call, AnalyzeCall) else storage.performs_io
-            outcome = await _perform_async(call, ruleset, storage) if awaits else _perform(call, ruleset, storage)
-            call = flow.send(outcome)
-    except StopIteration as stop:
-        result: Decision = stop.value
-        return result
+    def drive(self, flow: Flow) -> Decision:
+        try:
+            call = next(flow)
+            while True:
+                call = flow.send(self.perform(call))
+        except StopIteration as stop:
+            result: Decision = stop.value
+            return result
+
+    async def drive_async(self, flow: Flow) -> Decision:
+        try:
+            call = next(flow)
+            while True:
+                call = flow.send(await self.perform_async(call))
+        except StopIteration as stop:
+            result: Decision = stop.value
+            return result
 
 
 class ArcjetSync(_ClientBase):
@@ -204,7 +211,7 @@ class ArcjetSync(_ClientBase):
         raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit,
                                body_timeout=self.body_timeout)
         ctx = self._engine.context_for(raw, inputs)
-        decision = _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+        decision = self._io.drive(self._engine.flow(ctx, inputs))
         if raw.body_error is not None:
             decision = mark_body_error(decision, raw.body_error, self.fail_open)
         return decision
@@ -235,10 +242,10 @@ class Arcjet(_ClientBase):
         else:
             raw = raw_from_request(request)
         ctx = self._engine.context_for(raw, inputs)
-        if not self._awaits_io:
-            decision = _drive_sync(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+        if self._io.awaits:
+            decision = await self._io.drive_async(self._engine.flow(ctx, inputs))
         else:
-            decision = await _drive_async(self._engine.flow(ctx, inputs), self._ruleset, self._storage)
+            decision = self._io.drive(self._engine.flow(ctx, inputs))
         if raw.body_error is not None:
             decision = mark_body_error(decision, raw.body_error, self.fail_open)
         return decision

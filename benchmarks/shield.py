@@ -121,12 +121,12 @@ def ours(peer_step: int) -> None:
     from tests.shield.helpers import fresh_ip
 
     # The bridge, for severities (protect() reports categories and conclusion only).
-    rs = Ruleset([shield()])
+    rs = Ruleset.from_rules([shield()])
 
     def severities(req: dict[str, Any]) -> dict[str, str]:
         ip = fresh_ip()
         ctx = raw_from_request({**req, "ip": ip}, need_body=True).to_context(ip)
-        sev = rs.analyze(ctx, email=None, characteristics={}, fingerprint_sets=(("ip.src",),)).outcomes[0].reason["severities"]
+        sev = rs.analyze(ctx, email=None).outcomes[0].reason["severities"]
         assert isinstance(sev, dict)
         return sev
 

@@ -17,8 +17,7 @@ PKG="$ROOT/arcjet_core/analyze"
 MODULE=arcjet_analyzer.wasm
 
 PACKAGES=(rustc cargo libstd-rust-dev-wasm32 lld librust-regex-dev librust-aho-corasick-dev
-          librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-sha2-dev
-          librust-memchr-dev)
+          librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-memchr-dev)
 
 ensure_packages() {
     local missing=()

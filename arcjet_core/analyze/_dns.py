@@ -17,20 +17,26 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
-from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
+from arcjet_core.cache import TTLCache
 from arcjet_core.errors import ArcjetMisconfiguration
 
 if TYPE_CHECKING:
+    import dns.name
+
     from ._ruleset import AnalyzeOutput
 
 Verdict = Literal["verified", "spoofed"] | None
+_Known = Literal["verified", "spoofed"]
+# One DNS question, (name, record type), and its answer: the records as text,
+# or the exception the resolver raised.
+Lookup = tuple["dns.name.Name | str", str]
+Answer = list[str] | Exception
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +67,37 @@ def hostname_matches(host: str, mask_set: tuple[str, ...]) -> bool:
     return _compiled(mask_set).fullmatch(host.rstrip(".")) is not None
 
 
+def _verification(ip: str, mask_set: tuple[str, ...]) -> Generator[Lookup, Answer, Verdict]:
+    """The verification as a sequence of lookups, shared by the sync and the
+    async verifier, which only put the questions to their resolver.
+
+    Genuine: a PTR name matching the masks that resolves back to `ip`.
+    Spoofed: no PTR record (NXDOMAIN or no answer), or no such name. No
+    verdict: the PTR lookup failed otherwise (timeout, server failure)."""
+    import dns.exception
+    import dns.resolver
+    import dns.reversename
+
+    try:
+        reverse = dns.reversename.from_address(ip)
+    except (dns.exception.DNSException, ValueError):
+        return None
+    names = yield reverse, "PTR"
+    if isinstance(names, (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer)):
+        return "spoofed"
+    if isinstance(names, Exception):
+        return None
+    for name in names:
+        if not hostname_matches(name, mask_set):
+            continue
+        for rdtype in ("A", "AAAA"):
+            addresses = yield name, rdtype
+            # A failed forward lookup only means this family gives no match.
+            if not isinstance(addresses, Exception) and ip in addresses:
+                return "verified"
+    return "spoofed"
+
+
 class DnsVerifier:
     """Reverse + forward DNS checks with a bounded TTL cache; sync and async."""
 
@@ -73,6 +110,8 @@ class DnsVerifier:
             raise ArcjetMisconfiguration(
                 "detect_bot(verify_dns=True) needs dnspython: pip install 'arcjet-local[dns]'"
             ) from exc
+        if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 1:
+            raise ArcjetMisconfiguration(f"DnsVerifier: cache_size must be an int >= 1, got {cache_size!r}")
         self._sync = dns.resolver.Resolver(configure=nameservers is None)
         self._async = dns.asyncresolver.Resolver(configure=nameservers is None)
         for r in (self._sync, self._async):
@@ -81,33 +120,10 @@ class DnsVerifier:
             r.port = port
             r.lifetime = timeout
             r.timeout = timeout
-        self._cache: OrderedDict[tuple[str, tuple[str, ...]], tuple[float, Verdict]] = OrderedDict()
-        self._cache_size = cache_size
+        # Verdicts by IP and mask set; failures are not cached (the next
+        # request tries again).
+        self._cache: TTLCache[_Known] = TTLCache(cache_size)
         self._ttl = {"verified": positive_ttl, "spoofed": negative_ttl}
-        self._lock = threading.Lock()
-
-    # -- cache -------------------------------------------------------------------
-
-    def _cached(self, key: tuple[str, tuple[str, ...]]) -> tuple[bool, Verdict]:
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is None:
-                return False, None
-            if hit[0] < time.monotonic():
-                del self._cache[key]
-                return False, None
-            self._cache.move_to_end(key)
-            return True, hit[1]
-
-    def _store(self, key: tuple[str, tuple[str, ...]], verdict: Verdict) -> Verdict:
-        if verdict is None:
-            return None  # failures are not cached: the next request tries again
-        with self._lock:
-            self._cache[key] = (time.monotonic() + self._ttl[verdict], verdict)
-            self._cache.move_to_end(key)
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return verdict
 
     @staticmethod
     def _key(ip: str, ids: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -115,77 +131,60 @@ class DnsVerifier:
         mask_set = tuple(sorted({m for i in ids for m in table.get(i, ())}))
         if not ip or not mask_set:
             return None
-        return ip, mask_set
+        return "\x1f".join((ip, *mask_set)), mask_set
 
-    # -- lookups -----------------------------------------------------------------
+    def _cached(self, key: str) -> tuple[bool, Verdict]:
+        hit = self._cache.get(key)
+        return (False, None) if hit is None else (True, hit[0])
+
+    def _store(self, key: str, verdict: Verdict) -> Verdict:
+        if verdict is not None:
+            self._cache.set(key, verdict, self._ttl[verdict])
+        return verdict
 
     def verify(self, ip: str, ids: Sequence[str]) -> Verdict:
-        key = self._key(ip, ids)
-        if key is None:
+        found = self._key(ip, ids)
+        if found is None:
             return None
+        key, mask_set = found
         hit, verdict = self._cached(key)
         if hit:
             return verdict
-        import dns.exception
-        import dns.resolver
-        import dns.reversename
-
+        steps = _verification(ip, mask_set)
         try:
-            answer = self._sync.resolve(dns.reversename.from_address(ip), "PTR")
-            names = [str(r.target) for r in answer]
-            for name in names:
-                if hostname_matches(name, key[1]) and ip in self._forward_sync(name):
-                    return self._store(key, "verified")
-            return self._store(key, "spoofed")
-        except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
-            return self._store(key, "spoofed")
-        except (dns.exception.DNSException, ValueError, OSError):
-            return None
-
-    def _forward_sync(self, name: str) -> set[str]:
-        import dns.exception
-
-        found: set[str] = set()
-        for rdtype in ("A", "AAAA"):
-            try:
-                found.update(str(r.address) for r in self._sync.resolve(name, rdtype))
-            except dns.exception.DNSException:
-                continue
-        return found
+            lookup = next(steps)
+            while True:
+                lookup = steps.send(self._resolve(lookup))
+        except StopIteration as stop:
+            return self._store(key, stop.value)
 
     async def verify_async(self, ip: str, ids: Sequence[str]) -> Verdict:
-        key = self._key(ip, ids)
-        if key is None:
+        found = self._key(ip, ids)
+        if found is None:
             return None
+        key, mask_set = found
         hit, verdict = self._cached(key)
         if hit:
             return verdict
-        import dns.exception
-        import dns.resolver
-        import dns.reversename
-
+        steps = _verification(ip, mask_set)
         try:
-            answer = await self._async.resolve(dns.reversename.from_address(ip), "PTR")
-            names = [str(r.target) for r in answer]
-            for name in names:
-                if hostname_matches(name, key[1]) and ip in await self._forward_async(name):
-                    return self._store(key, "verified")
-            return self._store(key, "spoofed")
-        except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
-            return self._store(key, "spoofed")
-        except (dns.exception.DNSException, ValueError, OSError):
-            return None
+            lookup = next(steps)
+            while True:
+                lookup = steps.send(await self._resolve_async(lookup))
+        except StopIteration as stop:
+            return self._store(key, stop.value)
 
-    async def _forward_async(self, name: str) -> set[str]:
-        import dns.exception
+    def _resolve(self, lookup: Lookup) -> Answer:
+        try:
+            return [r.to_text() for r in self._sync.resolve(*lookup)]
+        except Exception as exc:  # handed to the verification, which judges it
+            return exc
 
-        found: set[str] = set()
-        for rdtype in ("A", "AAAA"):
-            try:
-                found.update(str(r.address) for r in await self._async.resolve(name, rdtype))
-            except dns.exception.DNSException:
-                continue
-        return found
+    async def _resolve_async(self, lookup: Lookup) -> Answer:
+        try:
+            return [r.to_text() for r in await self._async.resolve(*lookup)]
+        except Exception as exc:  # handed to the verification, which judges it
+            return exc
 
 
 _default: DnsVerifier | None = None
@@ -201,9 +200,12 @@ def default_verifier() -> DnsVerifier:
         return _default
 
 
-def dns_candidates(result: AnalyzeOutput, rule_indexes: Sequence[int]) -> Iterator[tuple[int, list[str]]]:
-    """(rule index, detected ids with DNS masks) still lacking an IP verdict."""
+def dns_candidates(result: AnalyzeOutput, rule_indexes: Sequence[int]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """What the DNS step has to verify: (rule index, detected ids with DNS
+    masks) for each of `rule_indexes` (the rules with verify_dns) whose
+    outcome still lacks an IP verdict. Empty: no DNS step."""
     table = masks()
+    found: list[tuple[int, tuple[str, ...]]] = []
     for index in rule_indexes:
         outcome = result.outcomes.get(index)
         if outcome is None or outcome.reason.get("type") != "BOT":
@@ -211,9 +213,10 @@ def dns_candidates(result: AnalyzeOutput, rule_indexes: Sequence[int]) -> Iterat
         reason = outcome.reason
         if reason.get("verified") or reason.get("spoofed"):
             continue
-        ids = [i for i in _ids(reason, "allowed") + _ids(reason, "denied") if i in table]
+        ids = tuple(i for i in _ids(reason, "allowed") + _ids(reason, "denied") if i in table)
         if ids:
-            yield index, ids
+            found.append((index, ids))
+    return tuple(found)
 
 
 def _ids(reason: dict[str, object], key: str) -> list[str]:
@@ -222,6 +225,8 @@ def _ids(reason: dict[str, object], key: str) -> list[str]:
 
 
 def apply_dns(result: AnalyzeOutput, index: int, verdict: Verdict) -> AnalyzeOutput:
+    """`result` with rule `index`'s outcome updated by the DNS verdict (no
+    verdict: unchanged)."""
     if verdict is None:
         return result
     outcome = result.outcomes[index]

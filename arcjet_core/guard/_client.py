@@ -7,7 +7,6 @@ default, Redis by URL), namespaced by ``key``.
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -16,24 +15,18 @@ from types import TracebackType
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.guard._rules import (
     DetectPromptInjection,
-    FixedWindow,
     LocalCustomWithInput,
     LocalDetectSensitiveInfo,
     RateLimitWithInput,
     RuleWithInput,
-    SlidingWindow,
     TextWithInput,
-    TokenBucket,
     _metadata,
+    _RateLimit,
 )
 from arcjet_core.guard._types import (
-    Conclusion,
     Decision,
     RuleResult,
     RuleResultError,
-    RuleResultFixedWindow,
-    RuleResultSlidingWindow,
-    RuleResultTokenBucket,
     _Entry,
 )
 from arcjet_core.ratelimit import LimitOp, LimitOutcome, Outcome, Storage, storage_from
@@ -71,9 +64,8 @@ class _GuardBase:
         for r in rules:
             if isinstance(r, RateLimitWithInput):
                 rule = r.rule
-                assert isinstance(rule, (TokenBucket, FixedWindow, SlidingWindow))
-                ops.append(LimitOp(key=_SEP.join((self.key, "guard", rule.config_id, r.key_hash)),
-                                   params=rule.params, requested=r.requested if isinstance(rule, TokenBucket) else 1))
+                assert isinstance(rule, _RateLimit)
+                ops.append(rule.op(_SEP.join((self.key, "guard", rule.config_id, r.key_hash)), r.requested))
         return ops
 
     def _decide(self, label: str, rules: tuple[RuleWithInput, ...], metadata: object,
@@ -89,7 +81,8 @@ class _GuardBase:
                 else:
                     outcome = next(limits)
                     assert isinstance(outcome, LimitOutcome)
-                    result = _rate_limit_result(r, outcome, now)
+                    assert isinstance(r.rule, _RateLimit)
+                    result = r.rule.outcome_result(outcome, now)
             elif isinstance(r, TextWithInput):
                 assert isinstance(r.rule, (DetectPromptInjection, LocalDetectSensitiveInfo))
                 result = RuleResultError(message=r.rule.not_built)
@@ -99,21 +92,6 @@ class _GuardBase:
         denied = any(e.result.conclusion == "DENY" and not e.dry_run for e in entries)
         return Decision(conclusion="DENY" if denied else "ALLOW", label=label, entries=tuple(entries),
                         metadata=_metadata(metadata))
-
-
-def _rate_limit_result(r: RateLimitWithInput, o: LimitOutcome, now: float) -> RuleResult:
-    conclusion: Conclusion = "ALLOW" if o.allowed else "DENY"
-    reset_at = math.ceil(now + o.reset_seconds)
-    rule = r.rule
-    if isinstance(rule, TokenBucket):
-        return RuleResultTokenBucket(conclusion=conclusion, remaining_tokens=o.remaining, max_tokens=o.max,
-                                     refill_rate=rule.params.refill_rate,  # type: ignore[union-attr]
-                                     refill_interval_seconds=o.window_seconds, reset_at_unix_seconds=reset_at)
-    if isinstance(rule, FixedWindow):
-        return RuleResultFixedWindow(conclusion=conclusion, remaining_requests=o.remaining, max_requests=o.max,
-                                     window_seconds=o.window_seconds, reset_at_unix_seconds=reset_at)
-    return RuleResultSlidingWindow(conclusion=conclusion, remaining_requests=o.remaining, max_requests=o.max,
-                                   interval_seconds=o.window_seconds, reset_at_unix_seconds=reset_at)
 
 
 class ArcjetGuardSync(_GuardBase):

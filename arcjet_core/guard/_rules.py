@@ -23,8 +23,12 @@ from arcjet_core.guard._types import (
     RuleResultCustom,
     RuleResultError,
 )
+from arcjet_core.kinds import fixed_window, sliding_window, token_bucket
+from arcjet_core.kinds._rate_limit import reset_at
 from arcjet_core.ratelimit import (
     FixedWindowParams,
+    LimitOp,
+    LimitOutcome,
     LimitParams,
     SlidingWindowParams,
     TokenBucketParams,
@@ -103,7 +107,12 @@ class _WithInput:
 
 
 class _RateLimit(_Configured):
+    """A Guard rate limit: the same storage op and maths as protect()'s rule
+    of the same algorithm (arcjet_core.kinds), with Guard's typed result."""
+
     algorithm: str
+    # Takes the caller's `requested` (a token bucket) or counts one call.
+    takes_requested: bool = False
 
     def __init__(self, *, bucket: str, mode: object, label: str | None, metadata: object, params: LimitParams) -> None:
         if not isinstance(bucket, str) or not bucket:
@@ -127,6 +136,13 @@ class _RateLimit(_Configured):
         )
 
 
+    def op(self, key: str, requested: int) -> LimitOp:
+        return LimitOp(key, self.params, requested if self.takes_requested else 1)
+
+    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True, slots=True)
 class RateLimitWithInput(_WithInput):
     key_hash: str
@@ -136,6 +152,7 @@ class RateLimitWithInput(_WithInput):
 
 class TokenBucket(_RateLimit):
     algorithm = "TOKEN_BUCKET"
+    takes_requested = True
 
     def __init__(self, *, refill_rate: int, interval_seconds: int, max_tokens: int, bucket: str = "default",
                  mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
@@ -143,6 +160,11 @@ class TokenBucket(_RateLimit):
                                    interval=_positive(interval_seconds, "interval_seconds"),
                                    capacity=_positive(max_tokens, "max_tokens"))
         super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
+
+    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
+        assert isinstance(self.params, TokenBucketParams)
+        return token_bucket.guard_result(self.params, outcome, "ALLOW" if outcome.allowed else "DENY",
+                                         reset_at(outcome, now))
 
 
 class FixedWindow(_RateLimit):
@@ -154,6 +176,11 @@ class FixedWindow(_RateLimit):
                                    window=_positive(window_seconds, "window_seconds"))
         super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
 
+    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
+        assert isinstance(self.params, FixedWindowParams)
+        return fixed_window.guard_result(self.params, outcome, "ALLOW" if outcome.allowed else "DENY",
+                                         reset_at(outcome, now))
+
 
 class SlidingWindow(_RateLimit):
     algorithm = "SLIDING_WINDOW"
@@ -163,6 +190,11 @@ class SlidingWindow(_RateLimit):
         params = SlidingWindowParams(max=_positive(max_requests, "max_requests"),
                                      interval=_positive(interval_seconds, "interval_seconds"))
         super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
+
+    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
+        assert isinstance(self.params, SlidingWindowParams)
+        return sliding_window.guard_result(self.params, outcome, "ALLOW" if outcome.allowed else "DENY",
+                                           reset_at(outcome, now))
 
 
 # ------------------------------------------------------- content detectors

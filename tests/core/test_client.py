@@ -278,28 +278,3 @@ def test_proxies_pick_the_client_behind_a_load_balancer() -> None:
     # A client cannot pick its IP when it connects directly.
     spoof = req(ip="9.9.9.9", headers={"x-forwarded-for": "8.8.8.8"})
     assert aj.protect(spoof).ip_address == "9.9.9.9"
-
-
-def test_hot_path_records_have_every_field() -> None:
-    """The flow's and the analyzer's records are built with tuple.__new__
-    (new_record), which checks nothing: each must take the NamedTuple's own
-    constructor unchanged."""
-    from arcjet_core import shield
-    from arcjet_core.analyze._ruleset import AnalyzeOutput
-    from arcjet_core.context import raw_from_request
-    from arcjet_core.engine import AnalyzeCall, StorageCall
-
-    client = arcjet_sync(key="records", rules=[shield(), token_bucket(refill_rate=1, interval=1, capacity=5)],
-                         environment="development")
-    engine = client._engine
-    inputs = client._inputs({})
-    ctx = engine.context_for(raw_from_request({"ip": "203.0.113.9", "path": "/", "headers": {"user-agent": "t"}}), inputs)
-    flow = engine.flow(ctx, inputs)
-    call = next(flow)
-    assert type(call) is AnalyzeCall and call == AnalyzeCall(*call)
-    assert (call.ctx, call.inputs) == (ctx, inputs)
-    analysis = client._ruleset.analyze(ctx, email=None, characteristics={}, fingerprint_sets=())
-    assert type(analysis) is AnalyzeOutput and analysis == AnalyzeOutput(*analysis)
-    storage = flow.send(analysis)
-    assert type(storage) is StorageCall and storage == StorageCall(*storage) and len(storage.ops) == 2
-    client.close()

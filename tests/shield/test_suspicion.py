@@ -33,7 +33,7 @@ POLL_LIMIT = 30.0
 def _score(req: dict[str, Any]) -> tuple[str, int]:
     rules = [shield()]
     ctx = raw_from_request({**req, "ip": "8.8.8.8"}, need_body=True).to_context("8.8.8.8")
-    out = Ruleset(rules).analyze(ctx, email=None, characteristics={}, fingerprint_sets=[("ip.src",)])
+    out = Ruleset.from_rules(rules).analyze(ctx, email=None)
     outcome = out.outcomes[0]
     score = outcome.reason["score"]
     assert isinstance(score, int)

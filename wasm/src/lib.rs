@@ -9,7 +9,6 @@
 //!   real regexes, so the cost is linear in the header length), category and
 //!   id allow/deny lists, and IP-range verification of crawlers that claim to
 //!   be a well-known operator;
-//! - fingerprints: stable SHA-256 keys over configured characteristics;
 //! - email syntax: a practical RFC 5321/5322 grammar with IDN domains.
 //!
 //! The ABI works over the exported memory (see `abi`): `configure` takes a
@@ -22,7 +21,6 @@
 mod abi;
 pub mod bots;
 pub mod email;
-pub mod fingerprint;
 mod net;
 mod request;
 pub mod rules;

@@ -39,7 +39,7 @@ impl Network {
 }
 
 /// Parse a client address; IPv4-mapped IPv6 (`::ffff:1.2.3.4`) becomes IPv4 so
-/// that it matches IPv4 ranges and fingerprints the same as the plain form.
+/// that it matches IPv4 ranges as the plain form does.
 pub(crate) fn parse_ip(text: &str) -> Option<IpAddr> {
     let ip: IpAddr = text.trim().parse().ok()?;
     Some(match ip {

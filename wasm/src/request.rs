@@ -4,58 +4,68 @@
 //!   a UTF-8 text as a little-endian `u32`, the text, then the raw body bytes.
 //!   The text is the request's fields joined by NUL, so the host encodes a
 //!   request with one `join` and one `encode` instead of escaping each string
-//!   as JSON (~2.4 µs less per shield request), and nothing here unescapes.
-//!   A field that itself holds a NUL cannot be framed; the host then sends
-//!   the JSON form instead.
-//! - **The JSON array** `[ua, ip, email, method, host, path, query, cookies,
-//!   headers, custom, fingerprint_sets, shield_headers, body]`, raw body bytes
-//!   after it: readable, for tests and tools, and the host's fallback.
+//!   as JSON, and nothing here unescapes. A field that itself holds a NUL
+//!   cannot be framed; the host then sends the JSON form instead.
+//! - **The JSON array** `[ua, ip, email, method, path, query, cookies,
+//!   shield_headers, body, cut]`, raw body bytes after it: readable, for tests
+//!   and tools, and the host's fallback.
 //!
 //! Both give the same [`Request`].
+//!
+//! Format history: until the host took over fingerprints
+//! (`arcjet_core/fingerprint.py`) both encodings also carried the host name,
+//! the headers and custom characteristics fingerprints read, and the
+//! fingerprint sets. Those four fields are gone; the rest kept their order.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 /// First byte of a frame. A JSON request starts with `[`.
 pub const FRAME_MARK: u8 = 0x01;
 
-/// The fingerprint sets of a client keyed on the client IP alone, as the
-/// host writes them.
-const DEFAULT_SETS: &str = r#"[["ip.src"]]"#;
-
-/// One request, positional so the host encodes it cheaply:
-/// `[ua, ip, email, method, host, path, query, cookies, headers, custom, fingerprint_sets,
-///   shield_headers, body]`.
-/// Strings borrow from the input unless they contain JSON escapes.
+/// One request, positional so the host encodes it cheaply (a JSON array
+/// deserialises into the fields in order). Strings borrow from the input
+/// unless they contain JSON escapes.
 ///
-/// The last two are `None` unless the rule set has a SHIELD rule (the host
-/// then also sends the full `query` and `cookies`): `shield_headers` is a
-/// flat `[name, value, name, value, ...]` list of every header in the order
-/// received (lower-case names); `body` is the body's length in bytes, and
-/// the body itself follows the request as raw bytes, so it needs no
-/// encoding on the host and no decoding here.
+/// `method`, `path`, `query`, `cookies`, `shield_headers` and `body` are what
+/// shield reads: the host sends them (the others empty, `shield_headers` and
+/// `body` `None`) only for a rule set with a SHIELD rule.
 #[derive(Deserialize)]
-pub(crate) struct Request<'a>(
-    #[serde(borrow)] pub(crate) Option<Cow<'a, str>>,
-    #[serde(borrow)] pub(crate) Cow<'a, str>,
-    #[serde(borrow)] pub(crate) Option<Cow<'a, str>>,
-    #[serde(borrow)] pub(crate) Cow<'a, str>,
-    #[serde(borrow)] pub(crate) Cow<'a, str>,
-    #[serde(borrow)] pub(crate) Cow<'a, str>,
-    #[serde(borrow)] pub(crate) Cow<'a, str>,
-    #[serde(borrow)] pub(crate) Cow<'a, str>,
-    #[serde(borrow)] pub(crate) BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(borrow)] pub(crate) BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(borrow)] pub(crate) Vec<Vec<Cow<'a, str>>>,
-    #[serde(borrow)] pub(crate) Option<Vec<Cow<'a, str>>>,
-    pub(crate) Option<usize>,
+pub(crate) struct Request<'a> {
+    /// The `User-Agent` header (cut by the host); `None` when absent or when
+    /// no rule reads it.
+    #[serde(borrow)]
+    pub(crate) ua: Option<Cow<'a, str>>,
+    /// The client IP as the host resolved it ("" when unknown).
+    #[serde(borrow)]
+    pub(crate) ip: Cow<'a, str>,
+    /// The address `protect(email=...)` was given.
+    #[serde(borrow)]
+    pub(crate) email: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) method: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) path: Cow<'a, str>,
+    /// The raw query string, without `?`.
+    #[serde(borrow)]
+    pub(crate) query: Cow<'a, str>,
+    /// The raw cookie header(s), joined by `; `.
+    #[serde(borrow)]
+    pub(crate) cookies: Cow<'a, str>,
+    /// Every header in the order received as a flat `[name, value, name,
+    /// value, ...]` list (lower-case names; cookies and credentials left out).
+    #[serde(borrow)]
+    pub(crate) shield_headers: Option<Vec<Cow<'a, str>>>,
+    /// The body's length in bytes; the body itself follows the request as raw
+    /// bytes, so it needs no encoding on the host and no decoding here.
+    pub(crate) body: Option<usize>,
     /// What the host cut before sending (shield applies its `on_limit`
     /// policy): `t` the body (past the host's read limit), `c` headers or
     /// fields. Optional in the JSON form; in the frame, flags `t` and `c`.
-    #[serde(default, borrow)] pub(crate) Option<Cow<'a, str>>,
-);
+    #[serde(default, borrow)]
+    pub(crate) cut: Option<Cow<'a, str>>,
+}
 
 /// Splits the input into the request and the raw body bytes after it.
 pub(crate) fn parse_request(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
@@ -74,7 +84,7 @@ fn parse_json(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
         None => return Err("bad request encoding: empty input".to_owned()),
     };
     let rest = &input[stream.byte_offset()..];
-    match req.12 {
+    match req.body {
         Some(n) if n == rest.len() => Ok((req, Some(rest))),
         Some(n) => Err(format!("bad request encoding: body of {} bytes announced, {} sent", n, rest.len())),
         None if rest.iter().all(u8::is_ascii_whitespace) => Ok((req, None)),
@@ -128,17 +138,6 @@ impl<'a> Fields<'a> {
         t.parse().map_err(|_| bad("a count is not a number"))
     }
 
-    /// `count` then that many name/value pairs.
-    fn map(&mut self) -> Result<BTreeMap<Cow<'a, str>, Cow<'a, str>>, String> {
-        let n = self.count()?;
-        let mut map = BTreeMap::new();
-        for _ in 0..n {
-            let k = self.text()?;
-            map.insert(Cow::Borrowed(k), Cow::Borrowed(self.text()?));
-        }
-        Ok(map)
-    }
-
     /// `count` then that many strings.
     fn list(&mut self) -> Result<Vec<Cow<'a, str>>, String> {
         let n = self.count()?;
@@ -152,12 +151,11 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Text fields, NUL-separated: `flags, ua, ip, email, method, host, path,
-/// query, cookies, headers (count, then name/value pairs), custom (likewise),
-/// fingerprint_sets (JSON), shield_headers (count, then names and values)`.
-/// `flags` holds `u` when there is a user agent, `e` an email, `s` shield
-/// fields, `b` a body, `t` when the host cut the body, `c` when it cut
-/// headers or fields; an absent one is sent as an empty field (or count 0).
+/// Text fields, NUL-separated: `flags, ua, ip, email, method, path, query,
+/// cookies, shield_headers (count, then names and values)`. `flags` holds
+/// `u` when there is a user agent, `e` an email, `s` shield fields, `b` a
+/// body, `t` when the host cut the body, `c` when it cut headers or fields;
+/// an absent one is sent as an empty field (or count 0).
 fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     if input.len() < 5 {
         return Err(bad("shorter than its header"));
@@ -178,18 +176,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let ua = f.text()?;
     let ip = f.text()?;
     let email = f.text()?;
-    let (method, host, path, query, cookies) = (f.text()?, f.text()?, f.text()?, f.text()?, f.text()?);
-    let headers = f.map()?;
-    let custom = f.map()?;
-    let sets_text = f.text()?;
-    let sets: Vec<Vec<Cow<str>>> = if sets_text == DEFAULT_SETS {
-        // The default characteristics (the client IP alone): most clients'
-        // only set, read without the JSON parser (~3 % of a returning
-        // client's Wasm time).
-        vec![vec![Cow::Borrowed("ip.src")]]
-    } else {
-        serde_json::from_str(sets_text).map_err(|e| bad(&format!("fingerprint sets: {}", e)))?
-    };
+    let (method, path, query, cookies) = (f.text()?, f.text()?, f.text()?, f.text()?);
     let shield_headers = f.list()?;
     if f.next().is_some() {
         return Err(bad("too many fields"));
@@ -197,22 +184,18 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     if !has('b') && !body.is_empty() {
         return Err(bad("body bytes without the body flag"));
     }
-    let req = Request(
-        has('u').then(|| Cow::Borrowed(ua)),
-        Cow::Borrowed(ip),
-        has('e').then(|| Cow::Borrowed(email)),
-        Cow::Borrowed(method),
-        Cow::Borrowed(host),
-        Cow::Borrowed(path),
-        Cow::Borrowed(query),
-        Cow::Borrowed(cookies),
-        headers,
-        custom,
-        sets,
-        has('s').then(|| shield_headers),
-        has('b').then(|| body.len()),
-        (has('t') || has('c')).then(|| Cow::Owned(flags.bytes().filter(|b| matches!(b, b't' | b'c')).map(char::from).collect())),
-    );
+    let req = Request {
+        ua: has('u').then(|| Cow::Borrowed(ua)),
+        ip: Cow::Borrowed(ip),
+        email: has('e').then(|| Cow::Borrowed(email)),
+        method: Cow::Borrowed(method),
+        path: Cow::Borrowed(path),
+        query: Cow::Borrowed(query),
+        cookies: Cow::Borrowed(cookies),
+        shield_headers: has('s').then(|| shield_headers),
+        body: has('b').then(|| body.len()),
+        cut: (has('t') || has('c')).then(|| Cow::Owned(flags.bytes().filter(|b| matches!(b, b't' | b'c')).map(char::from).collect())),
+    };
     Ok((req, has('b').then(|| body)))
 }
 
@@ -238,50 +221,44 @@ mod tests {
     fn show(r: &(Request, Option<&[u8]>)) -> String {
         let (q, body) = r;
         format!(
-            "{:?}|{}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            q.0, q.1, q.2, q.3, q.4, q.5, q.6, q.7, q.8, q.9, q.10, q.11, q.12, q.13, body
+            "{:?}|{}|{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+            q.ua, q.ip, q.email, q.method, q.path, q.query, q.cookies, q.shield_headers, q.body, q.cut, body
         )
     }
 
     #[test]
     fn frame_and_json_give_the_same_request() {
         let ua = "Mozilla/5.0 \"x\"";
-        let sets = r#"[["ip.src"],["http.request.headers[\"x-user\"]"]]"#;
         let pairs = [
             (
                 frame(
-                    &[
-                        "usb", ua, "203.0.113.7", "", "POST", "example.com", "/p\u{e9}", "a=1", "s=1",
-                        "1", "x-user", "u1", "1", "k", "v", sets, "4", "user-agent", ua, "x-user", "u1",
-                    ]
-                    .join("\0"),
+                    &["usb", ua, "203.0.113.7", "", "POST", "/p\u{e9}", "a=1", "s=1", "4", "user-agent", ua, "x-user", "u1"]
+                        .join("\0"),
                     b"f=1&g=\xff\x00",
                 ),
                 json(
-                    r#"["Mozilla/5.0 \"x\"","203.0.113.7",null,"POST","example.com","/p\u00e9","a=1","s=1",
-                        {"x-user":"u1"},{"k":"v"},[["ip.src"],["http.request.headers[\"x-user\"]"]],
+                    r#"["Mozilla/5.0 \"x\"","203.0.113.7",null,"POST","/p\u00e9","a=1","s=1",
                         ["user-agent","Mozilla/5.0 \"x\"","x-user","u1"],8]"#,
                     b"f=1&g=\xff\x00",
                 ),
             ),
             (
-                frame(&["e", "", "1.2.3.4", "a@b.c", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""),
-                json(r#"[null,"1.2.3.4","a@b.c","GET","h","/","","",{},{},[],null,null]"#, b""),
+                frame(&["e", "", "1.2.3.4", "a@b.c", "", "", "", "", "0"].join("\0"), b""),
+                json(r#"[null,"1.2.3.4","a@b.c","","","","",null,null]"#, b""),
             ),
             (
-                // The default sets, which the frame reads without the JSON parser.
-                frame(&["s", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", DEFAULT_SETS, "0"].join("\0"), b""),
-                json(r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[["ip.src"]],[],null]"#, b""),
+                frame(&["s", "", "1.2.3.4", "", "GET", "/", "", "", "0"].join("\0"), b""),
+                json(r#"[null,"1.2.3.4",null,"GET","/","","",[],null]"#, b""),
             ),
             (
                 // The host cut the body and a field: flags `t` and `c`.
-                frame(&["sbtc", "", "1.2.3.4", "", "POST", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b"ab"),
-                json(r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],[],2,"tc"]"#, b"ab"),
+                frame(&["sbtc", "", "1.2.3.4", "", "POST", "/", "", "", "0"].join("\0"), b"ab"),
+                json(r#"[null,"1.2.3.4",null,"POST","/","","",[],2,"tc"]"#, b"ab"),
             ),
             (
                 // An empty body is a body (shield sees it), not an absent one.
-                frame(&["b", "", "1.2.3.4", "", "POST", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""),
-                json(r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],null,0]"#, b""),
+                frame(&["b", "", "1.2.3.4", "", "POST", "/", "", "", "0"].join("\0"), b""),
+                json(r#"[null,"1.2.3.4",null,"POST","/","","",null,0]"#, b""),
             ),
         ];
         for (f, j) in &pairs {
@@ -293,7 +270,7 @@ mod tests {
 
     #[test]
     fn malformed_frames_are_refused_not_guessed_at() {
-        let fields = ["", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", "[]", "0"];
+        let fields = ["", "", "1.2.3.4", "", "GET", "/", "", "", "0"];
         let with = |i: usize, v: &str| {
             let mut f = fields.to_vec();
             f[i] = v;
@@ -308,12 +285,14 @@ mod tests {
             (not_utf8, "not UTF-8"),
             (frame(&with(0, "x"), b""), "unknown flag"),
             (frame(&fields[..4].join("\0"), b""), "too few fields"),
-            (frame(&with(9, "zz"), b""), "not a number"),
-            (frame(&with(9, "-1"), b""), "not a number"),
-            (frame(&with(9, "999999999"), b""), "too few fields"),
-            (frame(&with(11, "[x"), b""), "fingerprint sets"),
+            (frame(&with(8, "zz"), b""), "not a number"),
+            (frame(&with(8, "-1"), b""), "not a number"),
+            (frame(&with(8, "999999999"), b""), "too few fields"),
             (frame(&format!("{}\0extra", fields.join("\0")), b""), "too many fields"),
             (frame(&fields.join("\0"), b"body"), "body bytes without the body flag"),
+            // The pre-fingerprint-removal layout (host, headers, custom and
+            // sets in the middle) is refused, not misread.
+            (frame(&["", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""), "not a number"),
         ];
         for (input, want) in cases {
             match parse_request(&input) {

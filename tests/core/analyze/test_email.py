@@ -8,7 +8,7 @@ from arcjet_core.analyze import Ruleset
 from arcjet_core.enums import EmailType
 from arcjet_core.rules import validate_email
 
-from .helpers import DATA, ctx
+from .helpers import DATA, ctx, ruleset_of
 
 CASES = [json.loads(line) for line in (DATA / "email_syntax_cases.jsonl").read_text(encoding="utf-8").splitlines()[1:]]
 _RULESETS: dict[str, Ruleset] = {}
@@ -16,7 +16,7 @@ _RULESETS: dict[str, Ruleset] = {}
 
 def ruleset(options: str) -> Ruleset:
     if options not in _RULESETS:
-        _RULESETS[options] = Ruleset([validate_email(
+        _RULESETS[options] = ruleset_of([validate_email(
             deny=[EmailType.INVALID],
             require_top_level_domain="tld=0" not in options,
             allow_domain_literal="literal=1" in options,
@@ -32,7 +32,7 @@ def test_table_is_big_and_balanced() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['expected']}" for i, c in enumerate(CASES)])
 def test_syntax_table(case: dict[str, str]) -> None:
-    out = ruleset(case["options"]).analyze(ctx(), email=case["address"], characteristics={}, fingerprint_sets=())
+    out = ruleset(case["options"]).analyze(ctx(), email=case["address"])
     outcome = out.outcomes[0]
     if case["expected"] == "valid":
         assert outcome == type(outcome)("ALLOW", {"type": "EMAIL", "email_types": []}), case["note"]
@@ -43,24 +43,24 @@ def test_syntax_table(case: dict[str, str]) -> None:
 
 
 def test_invalid_is_allowed_when_not_denied() -> None:
-    rs = Ruleset([validate_email(deny=[EmailType.DISPOSABLE])])
-    outcome = rs.analyze(ctx(), email="nope", characteristics={}, fingerprint_sets=()).outcomes[0]
+    rs = ruleset_of([validate_email(deny=[EmailType.DISPOSABLE])])
+    outcome = rs.analyze(ctx(), email="nope").outcomes[0]
     assert outcome.conclusion == "ALLOW" and outcome.reason["email_types"] == ["INVALID"]
 
 
 def test_allow_list_without_invalid_denies_invalid() -> None:
-    rs = Ruleset([validate_email(allow=[EmailType.FREE])])
-    assert rs.analyze(ctx(), email="nope", characteristics={}, fingerprint_sets=()).outcomes[0].conclusion == "DENY"
+    rs = ruleset_of([validate_email(allow=[EmailType.FREE])])
+    assert rs.analyze(ctx(), email="nope").outcomes[0].conclusion == "DENY"
 
 
 def test_reasons_name_the_problem() -> None:
     rs = ruleset("")
-    msg = rs.analyze(ctx(), email="a" * 65 + "@example.com", characteristics={}, fingerprint_sets=()).outcomes[0]
+    msg = rs.analyze(ctx(), email="a" * 65 + "@example.com").outcomes[0]
     assert "64" in str(msg.reason["message"])
-    msg = rs.analyze(ctx(), email="user@localhost", characteristics={}, fingerprint_sets=()).outcomes[0]
+    msg = rs.analyze(ctx(), email="user@localhost").outcomes[0]
     assert "top-level" in str(msg.reason["message"])
 
 
 def test_missing_email_is_an_error_result() -> None:
-    outcome = ruleset("").analyze(ctx(), email=None, characteristics={}, fingerprint_sets=()).outcomes[0]
+    outcome = ruleset("").analyze(ctx(), email=None).outcomes[0]
     assert outcome.conclusion == "ERROR" and outcome.reason["type"] == "ERROR"

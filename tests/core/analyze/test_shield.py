@@ -4,6 +4,7 @@ tables through protect().)"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -13,11 +14,10 @@ from arcjet_core.context import RequestContext, raw_from_request
 from arcjet_core.rules import detect_bot, shield, validate_email
 from tests.shield import corpus
 
-from .helpers import ctx
+from .helpers import ctx, ruleset_of
 
-SETS = (("ip.src",),)
 RANK = {"LOW": 1, "MEDIUM": 2, "HIGH": 3}
-SHIELD = Ruleset([shield()], cache_size=0)
+SHIELD = ruleset_of([shield()], cache_size=0)
 
 
 def context(req: dict[str, object], ip: str = "8.8.8.8") -> RequestContext:
@@ -25,7 +25,7 @@ def context(req: dict[str, object], ip: str = "8.8.8.8") -> RequestContext:
 
 
 def outcome(rs: Ruleset, c: RequestContext, index: int = 0) -> tuple[str, dict[str, object]]:
-    out = rs.analyze(c, email=None, characteristics={}, fingerprint_sets=SETS)
+    out = rs.analyze(c, email=None)
     o = out.outcomes[index]
     return o.conclusion, o.reason
 
@@ -76,7 +76,7 @@ def test_case_tables_exact_severity(detector: str) -> None:
 @pytest.mark.parametrize("prefix", ["sqli-", "xss-"])
 def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
     # The crate's own measure (tests/corpus.rs): flagged = Medium or High.
-    rs = Ruleset([shield()])
+    rs = ruleset_of([shield()])
     total = flagged = 0
     for path in corpus.corpus_files(corpus.libinjection_dir(), prefix):
         for line in corpus.lines(path):
@@ -92,6 +92,10 @@ def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
 # ------------------------------------------------------------------ encoding
 
 
+# The JSON form's positions (wasm/src/request.rs).
+UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT = range(10)
+
+
 def _split(data: bytes) -> tuple[list[object], bytes]:
     """Either encoding as the JSON array's positions, and the body bytes."""
     if data[:1] != b"\x01":
@@ -101,30 +105,25 @@ def _split(data: bytes) -> tuple[list[object], bytes]:
     n = int.from_bytes(data[1:5], "little")
     fields = iter(data[5:5 + n].decode("utf-8").split("\0"))
     body = data[5 + n:]
-    flags, ua, ip, email, method, host, path, query, cookies = (next(fields) for _ in range(9))
-
-    def flat() -> list[str]:
-        return [next(fields) for _ in range(int(next(fields)))]
-
-    def obj() -> dict[str, str]:
-        pairs = [next(fields) for _ in range(2 * int(next(fields)))]
-        return dict(zip(pairs[::2], pairs[1::2], strict=True))
-
-    headers, custom, sets, shield_headers = obj(), obj(), json.loads(next(fields)), flat()
+    flags, ua, ip, email, method, path, query, cookies = (next(fields) for _ in range(8))
+    headers = [next(fields) for _ in range(int(next(fields)))]
     assert next(fields, None) is None
-    return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, host, path, query, cookies,
-            headers, custom, sets, shield_headers if "s" in flags else None,
-            len(body) if "b" in flags else None, *(["".join(c for c in flags if c in "tc")] if set(flags) & set("tc")
-                                                      else [])], body
+    cut = "".join(c for c in flags if c in "tc")
+    return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, path, query, cookies,
+            headers if "s" in flags else None, len(body) if "b" in flags else None, *([cut] if cut else [])], body
+
+
+def _json_of(frame: bytes) -> bytes:
+    """The same request in the JSON form, built from the frame's fields."""
+    head, body = _split(frame)
+    return json.dumps(head).encode() + body
 
 
 def test_requests_cross_as_a_frame_and_read_as_the_json_form_does() -> None:
-    rs = Ruleset([shield(), detect_bot(allow=[]), validate_email(deny=["INVALID"])], cache_size=0)
+    rs = ruleset_of([shield(), detect_bot(allow=[]), validate_email(deny=["INVALID"])], cache_size=0)
     inst = _instance.current()
     handle = rs._handle(inst)
-    sets = (("ip.src",), ("http.request.headers[\"x-user\"]", "http.request.cookie[\"s\"]"))
-    plan = rs._plan(sets)
-    reqs = [corpus.request(where, value) for where in ("query", "form", "json", "header:referer", "cookie", "path", "multipart")
+    reqs: list[dict[str, object]] = [corpus.request(where, value) for where in ("query", "form", "json", "header:referer", "cookie", "path", "multipart")
             for value in corpus.lines(corpus.corpus_files(corpus.libinjection_dir(), "xss-")[0])[:40]]
     reqs.append({"method": "POST", "path": "/é", "query": "a=%00", "body": "ü=1".encode(),
                  "headers": {"user-agent": "curl/8", "x-user": "u\u00e9", "cookie": "s=1; t=2"}})
@@ -133,100 +132,91 @@ def test_requests_cross_as_a_frame_and_read_as_the_json_form_does() -> None:
                  "headers": [("content-type", "text/plain"), *((f"x-{i}", "1") for i in range(300))]})
     for req in reqs:
         c = context(req)
-        for email, chars in ((None, {}), ("a@example.com", {"user": "u1", "k": "v"})):
-            data = rs._encode(c, email, chars, plan)
+        for email in (None, "a@example.com"):
+            data = rs._encode(c, email)
             assert data[:1] == b"\x01"
             as_json = _json_of(data)
             assert _split(data) == _split(as_json)
             assert inst.analyze(handle, data) == inst.analyze(handle, as_json)
 
 
-def _json_of(frame: bytes) -> bytes:
-    """The same request in the JSON form, built from the frame's fields."""
-    head, body = _split(frame)
-    h, c = head[8], head[9]
-    assert isinstance(h, dict) and isinstance(c, dict)
-    fields = _ruleset.Fields(head[0], head[2], head[1], head[3], head[4], head[5], head[6], head[7],  # type: ignore[arg-type]
-                             [x for kv in h.items() for x in kv], [x for kv in c.items() for x in kv],
-                             json.dumps(head[10], separators=(",", ":")), head[11],  # type: ignore[arg-type]
-                             head[13] if len(head) > 13 else "")  # type: ignore[arg-type]
-    return _ruleset._json_request(fields, body if head[12] is not None else None)
-
-
 def test_a_field_holding_nul_crosses_as_json_with_the_same_verdict() -> None:
-    rs = Ruleset([shield()], cache_size=0)
-    plan = rs._plan(SETS)
-    for req, category in (
+    rs = ruleset_of([shield()], cache_size=0)
+    cases: list[tuple[dict[str, object], str]] = [
         ({"method": "GET", "path": "/a\x00b", "query": "q=%3Cscript%3Ealert(1)%3C/script%3E"}, "XSS"),
         ({"method": "GET", "path": "/", "headers": {"x-a": "1\x00' or 1=1--"}}, "SQL_INJECTION"),
         ({"method": "GET", "path": "/", "headers": {"x-a": "a\x00b"}}, "PROTOCOL_ANOMALY"),
         # A cut field travels in the JSON form too, and the policy applies.
         ({"method": "GET", "path": "/a\x00b", "query": "q=" + "a" * (70 << 10)}, "INSPECTION_LIMIT"),
-    ):
+    ]
+    for req, category in cases:
         c = context(req)
-        data = rs._encode(c, None, {}, plan)
+        data = rs._encode(c, None)
         assert data[:1] == b"["  # the frame cannot carry it
         head, _ = _split(data)
-        assert head[5] == c.path
+        assert head[PATH] == c.path
         _, reason = outcome(rs, c)
         assert category in reason["categories"], reason  # type: ignore[operator]
 
 
 def test_non_shield_clients_send_no_shield_fields() -> None:
-    rs = Ruleset([detect_bot(allow=[]), validate_email(deny=["INVALID"])])
-    plan = rs._plan(SETS)
-    c = ctx(query="a=1", cookies="s=1", headers=[("x-a", "b")])
-    data = rs._encode(c, "a@example.com", {}, plan)
+    rs = ruleset_of([detect_bot(allow=[]), validate_email(deny=["INVALID"])])
+    c = ctx(query="a=1", cookies="s=1", headers=[("x-a", "b")], method="POST", path="/p")
+    data = rs._encode(c, "a@example.com")
     head, rest = _split(data)
     assert rest == b""
-    assert head[6] == "" and head[7] == ""  # query, cookies: not needed by these rules
-    assert head[11:] == [None, None]
+    assert head == [c.headers.first("user-agent"), c.ip, "a@example.com", "", "", "", "", None, None]
+    # So requests that differ only there share one memo entry.
+    assert rs._encode(ctx(path="/q", query="b=2"), "a@example.com") == data
 
 
 def test_shield_clients_send_headers_query_cookies_and_raw_body() -> None:
-    rs = Ruleset([shield()])
+    rs = ruleset_of([shield()])
     body = bytes(range(256)) + b'"\\'
     c = context({"method": "POST", "path": "/p", "query": "a=1&b=%27",
                  "headers": [("User-Agent", "x"), ("Authorization", "Bearer secret"), ("X-A", "1"),
                              ("Cookie", "s=1"), ("x-a", "2"), ("Content-Type", "text/plain")],
                  "body": body})
-    head, rest = _split(rs._encode(c, None, {}, rs._plan(SETS)))
-    assert head[6] == "a=1&b=%27" and head[7] == "s=1"
+    head, rest = _split(rs._encode(c, None))
+    assert head[METHOD] == "POST" and head[PATH] == "/p"
+    assert head[QUERY] == "a=1&b=%27" and head[COOKIES] == "s=1"
     # Every header in order, lower-case names; cookies travel on their own and
     # credentials are opaque to shield, so neither is repeated here.
-    assert head[11] == ["user-agent", "x", "x-a", "1", "x-a", "2", "content-type", "text/plain"]
-    assert head[12] == len(body) and rest == body
+    assert head[HEADERS] == ["user-agent", "x", "x-a", "1", "x-a", "2", "content-type", "text/plain"]
+    assert head[BODY] == len(body) and rest == body
 
 
 def test_oversized_fields_are_cut_before_crossing() -> None:
-    rs = Ruleset([shield(), detect_bot(allow=[])])
+    rs = ruleset_of([shield(), detect_bot(allow=[])])
     long = "v" * (_ruleset.MAX_VALUE + 10)
     c = context({"method": "GET", "path": "/" + long, "query": "q=" + long,
                  "headers": [("user-agent", "u" * (_ruleset.MAX_UA + 10)), ("x-long", long), ("x-short", "s")]})
-    head, _ = _split(rs._encode(c, "e" * 10, {}, rs._plan(SETS)))
-    assert head[0] == "u" * _ruleset.MAX_UA
-    assert head[5] == "/" + "v" * (_ruleset.MAX_VALUE - 1) and len(head[6]) == _ruleset.MAX_VALUE  # type: ignore[arg-type]
-    assert head[11] == ["user-agent", "u" * min(_ruleset.MAX_UA + 10, _ruleset.MAX_VALUE), "x-long", "v" * _ruleset.MAX_VALUE,
+    head, _ = _split(rs._encode(c, "e" * 10))
+    assert head[UA] == "u" * _ruleset.MAX_UA
+    assert head[PATH] == "/" + "v" * (_ruleset.MAX_VALUE - 1) and len(head[QUERY]) == _ruleset.MAX_VALUE  # type: ignore[arg-type]
+    assert head[CUT] == "c"
+    assert head[HEADERS] == ["user-agent", "u" * min(_ruleset.MAX_UA + 10, _ruleset.MAX_VALUE), "x-long", "v" * _ruleset.MAX_VALUE,
                         "x-short", "s"]
     # A short request is sent as it is, the user agent aside.
     small = context({"method": "GET", "path": "/p", "headers": [("user-agent", "u" * (_ruleset.MAX_UA + 10))]})
-    head, _ = _split(rs._encode(small, None, {}, rs._plan(SETS)))
-    assert head[0] == "u" * _ruleset.MAX_UA and head[11] == ["user-agent", "u" * (_ruleset.MAX_UA + 10)]
+    head, _ = _split(rs._encode(small, None))
+    assert head[UA] == "u" * _ruleset.MAX_UA and head[HEADERS] == ["user-agent", "u" * (_ruleset.MAX_UA + 10)]
+    assert len(head) == CUT  # nothing cut
 
 
 def test_body_is_cut_to_max_body_bytes_before_crossing() -> None:
-    rs = Ruleset([shield()])
+    rs = ruleset_of([shield()])
     c = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": b"a" * (1 << 20)})
-    head, rest = _split(rs._encode(c, None, {}, rs._plan(SETS)))
-    assert head[12] == _ruleset.SHIELD_MAX_BODY == len(rest)
+    head, rest = _split(rs._encode(c, None))
+    assert head[BODY] == shield().max_body_bytes == len(rest)
     # An attack past the inspected prefix is not seen, so the cut body is
     # denied by the default policy (on_limit="deny"): the host flags the cut.
     late = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
                     "body": b"a" * (1 << 20) + b" <script>alert(1)</script>"})
-    assert head[13] == "t"
+    assert head[CUT] == "t"
     conclusion, reason = outcome(rs, late)
     assert (conclusion, reason["categories"]) == ("DENY", ["INSPECTION_LIMIT"])
-    conclusion, reason = outcome(Ruleset([shield(on_limit="inspect_prefix")]), late)
+    conclusion, reason = outcome(ruleset_of([shield(on_limit="inspect_prefix")]), late)
     assert (conclusion, reason["categories"]) == ("ALLOW", ["INSPECTION_LIMIT"])
     early = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
                      "body": b"<script>alert(1)</script>" + b"a" * (1 << 20)})
@@ -234,53 +224,49 @@ def test_body_is_cut_to_max_body_bytes_before_crossing() -> None:
 
 
 def test_no_body_is_null() -> None:
-    rs = Ruleset([shield()])
-    head, rest = _split(rs._encode(context({"method": "GET", "path": "/"}), None, {}, rs._plan(SETS)))
-    assert head[12] is None and rest == b""
+    rs = ruleset_of([shield()])
+    head, rest = _split(rs._encode(context({"method": "GET", "path": "/"}), None))
+    assert head[BODY] is None and rest == b""
 
 
 def test_shield_with_other_rules_keeps_their_outcomes() -> None:
-    rs = Ruleset([detect_bot(deny=["CURL"]), shield(), validate_email(deny=["INVALID"])])
+    rs = ruleset_of([detect_bot(deny=["CURL"]), shield(), validate_email(deny=["INVALID"])])
     c = context({"method": "GET", "path": "/", "query": "q=%3Cscript%3Ealert(1)%3C/script%3E",
                  "headers": {"user-agent": "curl/8.0"}})
-    out = rs.analyze(c, email="not-an-email", characteristics={}, fingerprint_sets=SETS)
+    out = rs.analyze(c, email="not-an-email")
     assert out.outcomes[0].conclusion == "DENY" and out.outcomes[0].reason["type"] == "BOT"
     assert out.outcomes[1].conclusion == "DENY" and out.outcomes[1].reason["categories"] == ["XSS"]
     assert out.outcomes[2].conclusion == "DENY" and out.outcomes[2].reason["type"] == "EMAIL"
-    assert out.fingerprints[0] is not None and out.fingerprints[0].startswith("fp::2::")
-
-
-def test_fingerprints_unchanged_by_shield_fields() -> None:
-    # The fingerprint reads query and cookies only when characteristics name them.
-    c = context({"method": "GET", "path": "/", "query": "q=1", "headers": {"cookie": "a=1"}})
-    with_shield = Ruleset([shield()]).analyze(c, email=None, characteristics={}, fingerprint_sets=SETS)
-    without = Ruleset([detect_bot(allow=[])]).analyze(c, email=None, characteristics={}, fingerprint_sets=SETS)
-    assert with_shield.fingerprints == without.fingerprints
+    assert out._fields == ("outcomes",)  # fingerprints are the host's
 
 
 # ---------------------------------------------------------------------- memo
 
 
 def test_memo_stays_small_with_large_bodies() -> None:
-    rs = Ruleset([shield()], cache_size=64)
+    rs = ruleset_of([shield()], cache_size=64)
     for i in range(200):
         body = f"n={i}&".encode() + b"x" * 60_000
         rs.analyze(context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"}, "body": body}),
-                   email=None, characteristics={}, fingerprint_sets=SETS)
+                   email=None)
     assert 0 < len(rs._memo) <= 64
-    assert all(len(k) <= _ruleset.MEMO_RAW_KEY for k in rs._memo)
+    # Keyed by a digest, not by the 60 KB request.
+    data = rs._encode(context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
+                               "body": body}), None)
+    assert len(data) > _ruleset.MEMO_RAW_KEY
+    assert data not in rs._memo and hashlib.blake2b(data, digest_size=16).digest() in rs._memo
 
 
 def test_memo_answers_a_repeated_large_request_and_tells_bodies_apart() -> None:
-    rs = Ruleset([shield()])
+    rs = ruleset_of([shield()])
     attack = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
                       "body": b"x" * 5_000 + b" <script>alert(1)</script>"})
     clean = context({"method": "POST", "path": "/", "headers": {"content-type": "text/plain"},
                      "body": b"x" * 5_000 + b" <b>bold</b> and more words"})
-    first = rs.analyze(attack, email=None, characteristics={}, fingerprint_sets=SETS)
-    assert rs.analyze(attack, email=None, characteristics={}, fingerprint_sets=SETS) is first
+    first = rs.analyze(attack, email=None)
+    assert rs.analyze(attack, email=None) is first
     assert first.outcomes[0].conclusion == "DENY"
-    assert rs.analyze(clean, email=None, characteristics={}, fingerprint_sets=SETS).outcomes[0].conclusion == "ALLOW"
+    assert rs.analyze(clean, email=None).outcomes[0].conclusion == "ALLOW"
 
 
 def test_untyped_binary_bodies_are_not_read_as_text() -> None:
@@ -314,13 +300,13 @@ def test_untyped_text_bodies_are_still_inspected() -> None:
 def test_header_bytes_sent_to_shield_are_bounded_and_the_cut_flagged() -> None:
     # A plain mapping can hold 255 headers of 64 KiB (16 MiB): shield reads
     # 64 KiB of header values in all, so only a bounded prefix crosses.
-    rs = Ruleset([shield()], cache_size=0)
+    rs = ruleset_of([shield()], cache_size=0)
     headers = [(f"x-h{i}", "v" * (64 << 10)) for i in range(255)]
-    data = rs._encode(context({"method": "GET", "path": "/", "headers": headers}), None, {}, rs._plan(SETS))
+    data = rs._encode(context({"method": "GET", "path": "/", "headers": headers}), None)
     head, _ = _split(data)
-    assert len(data) < 2 * _ruleset.SHIELD_MAX_HEADER_BYTES
-    assert head[13] == "c"
-    sent = head[11]
+    assert len(data) < 2 * _ruleset.MAX_HEADER_BYTES
+    assert head[CUT] == "c"
+    sent = head[HEADERS]
     assert isinstance(sent, list) and 0 < len(sent) < 2 * 255
     assert sent == [x for pair in headers[:len(sent) // 2] for x in pair]
     conclusion, reason = outcome(rs, context({"method": "GET", "path": "/", "headers": headers}))

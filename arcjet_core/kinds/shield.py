@@ -1,0 +1,140 @@
+"""Shield: the analyzer's attack detectors on every request, and per-client
+suspicion in storage. A request's findings score points; a client whose score
+reaches ``threshold`` within ``window`` seconds is blocked for ``block_for``
+seconds (see docs/architecture.md, Shield)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from arcjet_core.decision import RuleResult, ShieldReason
+from arcjet_core.enums import Conclusion, Mode, RuleState
+from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfiguration
+from arcjet_core.ratelimit import SuspicionOp, SuspicionOutcome
+
+from ._base import AnalyzedRule, AnalyzerPart, restamped
+from ._spec import MAX_INTERVAL_SECONDS, RuleSpec, coerce_characteristics, coerce_mode, positive_int
+
+if TYPE_CHECKING:
+    from arcjet_core.engine import ProtectInput
+    from arcjet_core.ratelimit import Op, Outcome
+
+# Largest body shield will inspect. Inspection is linear in the bytes read,
+# and the worst request this allows (this body of the costliest bytes plus the
+# largest head) must finish in half the analyzer's shortest deadline (100 ms),
+# so the deadline is a backstop no traffic reaches: see wasm/shield/README.md,
+# "Why 256 KiB at most", for the measurements behind the number.
+MAX_SHIELD_BODY = 256 << 10
+# shield(on_limit=...): what a request past an inspection limit gets.
+SHIELD_ON_LIMIT = ("deny", "inspect_prefix")
+# Suspicion points for a request whose inspection failed (deadline, trap):
+# what a High-severity finding scores, so input crafted to exhaust the
+# analyzer counts against its sender instead of being a free pass.
+ANALYZER_FAILURE_POINTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Shield(RuleSpec):
+    kind: ClassVar[str] = "SHIELD"
+    mode: Mode = Mode.LIVE
+    characteristics: tuple[str, ...] = ()
+    threshold: int = 5
+    window: int = 300
+    block_for: int = 900
+    # How much of a request body the detectors read (up to MAX_SHIELD_BODY);
+    # ModSecurity's recommended SecRequestBodyNoFilesLimit. Multipart file
+    # contents are not inspected and do not count.
+    max_body_bytes: int = 128 << 10
+    # A request past an inspection limit (a longer body, more parameters than
+    # the analyzer reads, deeper JSON, headers or fields the host had to cut)
+    # is denied ("deny") or inspected up to the limit ("inspect_prefix").
+    on_limit: str = "deny"
+
+
+def shield(
+    *,
+    mode: Mode | str = Mode.LIVE,
+    characteristics: Sequence[str] = (),
+    threshold: int = 5,
+    window: int = 300,
+    block_for: int = 900,
+    max_body_bytes: int = 128 << 10,
+    on_limit: str = "deny",
+) -> Shield:
+    """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients.
+
+    ``max_body_bytes`` bounds how much of a body is inspected (default 128 KiB,
+    as ModSecurity's recommended SecRequestBodyNoFilesLimit; at most 256 KiB):
+    a multipart upload's file contents are not inspected and do not count. The
+    client's ``body_limit`` bounds how much is read at all.
+    ``on_limit`` says what a request past any inspection limit gets: ``"deny"``
+    (the default: a SHIELD deny with category ``INSPECTION_LIMIT``, the way
+    ModSecurity rejects an over-limit body) or ``"inspect_prefix"`` (the part
+    within the limits is inspected, the rest is not; a LOW finding notes it).
+    """
+    if on_limit not in SHIELD_ON_LIMIT:
+        raise ArcjetMisconfiguration(f"on_limit must be one of {', '.join(map(repr, SHIELD_ON_LIMIT))}, got {on_limit!r}")
+    return Shield(
+        mode=coerce_mode(mode),
+        characteristics=coerce_characteristics(characteristics),
+        threshold=positive_int(threshold, "threshold"),
+        window=positive_int(window, "window", maximum=MAX_INTERVAL_SECONDS),
+        block_for=positive_int(block_for, "block_for", maximum=MAX_INTERVAL_SECONDS),
+        max_body_bytes=positive_int(max_body_bytes, "max_body_bytes", maximum=MAX_SHIELD_BODY),
+        on_limit=on_limit,
+    )
+
+
+class ShieldRule(AnalyzedRule):
+    stateful = True
+    counted_after_deny = True  # suspicion counts most on a denied request
+    storage_label = "shield suspicion"
+
+    __slots__ = ()
+
+    def analyzer_part(self) -> AnalyzerPart:
+        rule = self.rule
+        assert isinstance(rule, Shield)
+        return AnalyzerPart(self.index, {"kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes,
+                                         "on_limit": rule.on_limit}, body_bytes=rule.max_body_bytes)
+
+    def inspect(self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
+        result = self.analyzed(analysis, error)
+        if result.state is RuleState.NOT_RUN:
+            return result, None  # detection did not run: nothing to score
+        if error is None:
+            return result, _suspicion_score(analysis.outcomes.get(self.index))
+        if isinstance(error, ArcjetAnalyzerError):
+            # The inspection itself failed (deadline, trap): the result stays
+            # ERROR (fail open), but it is charged.
+            return result, ANALYZER_FAILURE_POINTS
+        return result, None
+
+    def deny_cache_key(self, fingerprint: str, amount: int) -> str:
+        return f"{self.rule_id}:{fingerprint}"  # a block holds whatever the request scores
+
+    def op(self, key: str, amount: int) -> Op:
+        rule = self.rule
+        assert isinstance(rule, Shield)
+        return SuspicionOp(key, amount, rule.threshold, rule.window, rule.block_for)
+
+    def conclude(self, fingerprint: str, outcome: Outcome, inspected: RuleResult | None) -> tuple[RuleResult, float]:
+        assert isinstance(outcome, SuspicionOutcome) and inspected is not None
+        if not outcome.blocked:
+            return restamped(inspected, fingerprint), 0.0
+        categories = getattr(inspected.reason_v2, "categories", ())
+        reason = ShieldReason(shield_triggered=True, categories=tuple(categories), suspicious=True)
+        ttl = max(1, math.ceil(outcome.block_remaining_seconds))
+        return (self.result(RuleState.RUN, Conclusion.DENY, reason, fingerprint, ttl),
+                outcome.block_remaining_seconds)
+
+
+def _suspicion_score(outcome: Any) -> int:
+    """Points the analyzer gave this request's shield findings (0 when clean)."""
+    if outcome is None:
+        return 0
+    score = outcome.reason.get("score", 0)
+    return score if isinstance(score, int) and score > 0 else 0
