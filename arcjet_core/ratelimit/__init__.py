@@ -10,8 +10,10 @@ keyword arguments, and the URL wins):
 - ``max_connections=N``: connections per process for sync calls and per
   event loop for async ones (default 32, 1..10000). A caller that finds none
   free waits for one rather than opening more.
-- ``socket_connect_timeout=S``: getting a connection, by opening one (TCP,
-  TLS, AUTH, SELECT) or by waiting for a free one (default 1 s).
+- ``socket_connect_timeout=S``: opening a connection (TCP, TLS, AUTH,
+  SELECT); default 1 s.
+- ``pool_timeout=S``: waiting for a free connection when all
+  ``max_connections`` are busy (default 5 s).
 - ``socket_timeout=S``: each command (default 0.1 s). No retries: a late
   reply may mean the script ran.
 

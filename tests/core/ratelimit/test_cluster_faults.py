@@ -14,7 +14,8 @@ from redis.crc import key_slot
 from arcjet_core import arcjet_sync
 from arcjet_core.errors import ArcjetStorageError
 from arcjet_core.ratelimit import LimitOp, LimitOutcome, TokenBucketParams
-from arcjet_core.ratelimit._redis import RedisStorage, storage_key
+from arcjet_core.ratelimit._redis import RedisStorage
+from arcjet_core.ratelimit._redis_script import storage_key
 from arcjet_core.rules import token_bucket
 from tests.fixtures.redis_server import RedisServer, cluster_url, wait_cluster_ok
 

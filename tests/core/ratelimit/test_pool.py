@@ -152,7 +152,7 @@ def test_sync_threads_share_at_most_max_connections(fresh_redis_server: RedisSer
         t.join()
     assert sorted(allowed) == list(range(160))  # 320 calls, exactly 160 admitted, each reply its own
     assert connections_received(fresh_redis_server) - before - 1 <= 2
-    assert store._opened <= 2
+    assert store._pool is not None and store._pool.opened <= 2
     store.close()
 
 
@@ -206,13 +206,27 @@ async def test_async_links_do_auth_select_and_unix_sockets(
 
 async def test_a_cluster_burst_is_bounded_and_exact(redis_cluster_url: str, redis_prefix: str) -> None:
     # redis-py's async cluster client opens a connection per concurrent call;
-    # the store lets max_connections calls through at a time instead.
+    # the store lets max_connections calls through at a time instead. Counted
+    # by the nodes themselves: open connections whose last command was the
+    # script (not the client's slot-map discovery), per node.
+    import redis
+
+    nodes = [
+        redis.Redis(host=h, port=int(p))
+        for h, p in (n.split(":") for n in redis_cluster_url.split("://")[1].split(","))
+    ]
+
+    def open_per_node() -> list[int]:
+        return [sum(c["cmd"] in ("evalsha", "eval") for c in n.client_list()) for n in nodes]
+
+    before = open_per_node()
     store = RedisStorage(redis_cluster_url, prefix=redis_prefix, timeout=5, max_connections=4)
     op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 3600, 100), 1)
     outcomes = await asyncio.gather(*(store.run_async([op]) for _ in range(300)))
     allowed = [o for (o,) in outcomes if isinstance(o, LimitOutcome) and o.allowed]
     assert len(allowed) == 100
-    client = store._async_clients[asyncio.get_running_loop()]
-    per_node = [len(node._connections) for node in client.get_nodes()]
+    per_node = [after - b for after, b in zip(open_per_node(), before, strict=True)]
     assert max(per_node) <= 4, per_node
     await store.aclose()
+    for n in nodes:
+        n.close()

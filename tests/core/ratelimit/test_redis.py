@@ -22,7 +22,7 @@ from arcjet_core.ratelimit import (
     TokenBucketParams,
     storage_from,
 )
-from arcjet_core.ratelimit._redis import storage_key
+from arcjet_core.ratelimit._redis_script import storage_key
 from tests.fixtures.redis_server import RedisServer
 
 pytestmark = pytest.mark.redis
@@ -279,19 +279,23 @@ def test_forked_child_opens_its_own_connection(redis_url: str, redis_prefix: str
     store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
     op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 10), 1)
     store.run([op])
-    (inherited,) = store._idle  # the parent keeps an idle connection
+    pool = store._pool
+    assert pool is not None
+    (inherited,) = pool._idle  # the parent keeps an idle connection
     pid = fork_call()
     if pid == 0:  # pragma: no cover - runs in the child
         ok = store.run([op])[0].remaining == 8  # type: ignore[union-attr]
-        ok = ok and store._idle and all(link is not inherited for link in store._idle)
+        child_pool = store._pool
+        ok = ok and child_pool is not pool and child_pool is not None and child_pool._idle != []
+        ok = ok and all(link is not inherited for link in child_pool._idle)  # type: ignore[union-attr]
         store.close()  # closes the child's own connection only
         os._exit(0 if ok else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
-    assert store._idle == [inherited]
+    assert store._pool is pool and pool._idle == [inherited]
     (o,) = store.run([op])  # the parent's connection was not disturbed
     assert isinstance(o, LimitOutcome) and o.remaining == 7
-    assert store._idle == [inherited]
+    assert pool._idle == [inherited]
     store.close()
 
 

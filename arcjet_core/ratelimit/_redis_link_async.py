@@ -8,120 +8,38 @@ time: the command is written directly and the caller awaits a single future,
 which data_received resolves once the reply is complete (redis-py's asyncio
 StreamReader path cost more than a local round trip).
 
-Every failure other than an error reply closes the link (its state is
-unknown: a late reply must never be read as the answer to the next command).
-Error replies become the caller's exception classes (redis-py's, so NOSCRIPT,
-READONLY and the rest are handled exactly as on the sync path).
+A reply comes back as a value, an error reply as an ``ErrorReply`` (the
+caller decides what it means, as on the sync links). Every other failure
+closes the link (its state is unknown: a late reply must never be read as
+the answer to the next command).
 
 The pool caps the links of one event loop. A caller that finds no idle link
-opens one while under the cap (bounded by the connect timeout), and otherwise
-waits, up to the caller's pool timeout, for a link another caller hands back. Without the cap, a burst of N concurrent
-calls opened N connections, whose connects then timed out and failed open.
+opens one while under the cap (bounded by the connect timeout), and
+otherwise waits, up to the caller's pool timeout, for a link another caller
+hands back. Without the cap, a burst of N concurrent calls opened N
+connections, whose connects then timed out and failed open.
 """
 
 from __future__ import annotations
 
 import asyncio
 import select
-import ssl
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from ._redis_config import LinkSpec
+from ._resp import ErrorReply, ProtocolError, ReplyError, parse_one
 
 _HAS_POLL = hasattr(select, "poll")
 
 
-class ProtocolError(Exception):
-    """Bytes from the server that are not a RESP reply."""
-
-
-def parse_reply(buf: bytes | bytearray, pos: int = 0) -> tuple[Any, int] | None:
-    """One RESP2/RESP3 reply at ``pos``: (value, end), or None while incomplete.
-
-    Integers are ints, strings bytes, arrays lists, null None; an error reply
-    is returned as an ``ErrorReply`` (a str) for the caller to raise.
-    """
-    end = buf.find(b"\r\n", pos)
-    if end < 0:
-        return None
-    kind = buf[pos]
-    line = bytes(buf[pos + 1 : end])
-    after = end + 2
-    if kind == 0x3A:  # ':' integer
-        return int(line), after
-    if kind == 0x2A or kind == 0x7E:  # '*' array, '~' set (RESP3)
-        count = int(line)
-        if count < 0:
-            return None, after
-        items = []
-        for _ in range(count):
-            parsed = parse_reply(buf, after)
-            if parsed is None:
-                return None
-            item, after = parsed
-            items.append(item)
-        return items, after
-    if kind == 0x24:  # '$' bulk string
-        size = int(line)
-        if size < 0:
-            return None, after
-        if len(buf) < after + size + 2:
-            return None
-        return bytes(buf[after : after + size]), after + size + 2
-    if kind == 0x2B:  # '+' simple string
-        return line, after
-    if kind == 0x2D:  # '-' error
-        return ErrorReply(line.decode("utf-8", "replace")), after
-    if kind == 0x5F:  # '_' null (RESP3)
-        return None, after
-    raise ProtocolError(f"unexpected RESP type byte {kind!r}")
-
-
-def parse_int_array(buf: bytes | bytearray) -> tuple[list[int], int] | None:
-    """The script's usual reply, an array of integers that is all of ``buf``,
-    in one split; None for anything else (then ``parse_reply`` decides)."""
-    if buf[:1] != b"*" or buf[-2:] != b"\r\n":
-        return None
-    parts = bytes(buf).split(b"\r\n")
-    try:
-        count = int(parts[0][1:])
-    except ValueError:
-        return None
-    if count < 0 or len(parts) != count + 2 or any(p[:1] != b":" for p in parts[1:-1]):
-        return None
-    return [int(p[1:]) for p in parts[1:-1]], len(buf)
-
-
-class ErrorReply(str):
-    """An error reply's text (e.g. ``NOSCRIPT No matching script``)."""
-
-
-@dataclass(frozen=True)
-class LinkSpec:
-    """Where and how links connect: a TCP host and port (with ``ssl`` for
-    TLS) or a unix socket ``path``, and the commands that prepare a link."""
-
-    host: str = "127.0.0.1"
-    port: int = 6379
-    path: str | None = None
-    ssl: ssl.SSLContext | None = None
-    server_hostname: str | None = None
-    handshake: tuple[bytes, ...] = ()
-
-
-def command(*parts: bytes | str) -> bytes:
-    """One command as a RESP array of bulk strings."""
-    encoded = [p.encode() if isinstance(p, str) else p for p in parts]
-    return b"*%d\r\n" % len(encoded) + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in encoded)
-
-
-async def open_link(spec: LinkSpec, raise_error: Any, connect_timeout: float) -> AsyncLink:
+async def open_link(spec: LinkSpec, connect_timeout: float, timeout: float) -> AsyncLink:
     """A connected, authenticated link, within ``connect_timeout`` for all of it."""
     loop = asyncio.get_running_loop()
 
     def factory() -> AsyncLink:
-        return AsyncLink(raise_error)
+        return AsyncLink(timeout)
 
     async def connect() -> AsyncLink:
         try:
@@ -135,11 +53,12 @@ async def open_link(spec: LinkSpec, raise_error: Any, connect_timeout: float) ->
         except TimeoutError:
             raise
         except OSError as exc:  # refused, unreachable, TLS: one kind of fault for callers
-            where = spec.path or (spec.host, spec.port)
-            raise ConnectionError(f"cannot connect to redis at {where}: {exc}") from exc
+            raise ConnectionError(f"cannot connect to redis at {spec.where()}: {exc}") from exc
         try:
             for cmd in spec.handshake:
-                await link.call(cmd, connect_timeout)
+                reply = await link.call(cmd, connect_timeout)
+                if isinstance(reply, ErrorReply):
+                    raise ReplyError(f"{reply} (connecting to redis at {spec.where()})")
         except BaseException:
             link.close()
             raise
@@ -149,12 +68,13 @@ async def open_link(spec: LinkSpec, raise_error: Any, connect_timeout: float) ->
 
 
 class AsyncLink(asyncio.Protocol):
-    """One connection of ours: ``call`` writes one command and awaits its reply."""
+    """One connection of ours: ``call`` writes one command and awaits its reply
+    (within ``timeout`` unless the call gives its own)."""
 
-    def __init__(self, raise_error: Any) -> None:
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
         self._transport: Any = None  # an asyncio.Transport (uvloop's do not subclass it)
-        self._raise_error = raise_error  # ErrorReply -> the exception to raise
-        self._buffer = bytearray()
+        self._buffer = b""
         self._waiter: asyncio.Future[Any] | None = None
         self._lost: BaseException | None = None
         self._poll: Any = None
@@ -181,23 +101,21 @@ class AsyncLink(asyncio.Protocol):
             return False
         return self._poll is None or not self._poll.poll(0)
 
-    async def call(self, command: bytes, timeout: float) -> Any:
+    async def call(self, command: bytes, timeout: float | None = None) -> Any:
         transport = self._transport
         if self._lost is not None or transport is None:
             raise ConnectionError(f"redis connection lost: {self._lost}")
-        waiter: asyncio.Future[Any] = self._loop.create_future()
+        loop = self._loop
+        waiter: asyncio.Future[Any] = loop.create_future()
         self._waiter = waiter
         transport.write(command)
         watchdog = self._watchdog
-        watchdog.watch(self._loop, waiter, timeout)
+        watchdog.watch(loop, waiter, self.timeout if timeout is None else timeout)
         try:
-            reply = await waiter
+            return await waiter
         finally:
             watchdog.inflight.pop(waiter, None)
             self._waiter = None
-        if isinstance(reply, ErrorReply):
-            raise self._raise_error(str(reply))
-        return reply
 
     def close(self) -> None:
         """Close the socket (no QUIT: nothing more is said on a dropped link)."""
@@ -220,19 +138,23 @@ class AsyncLink(asyncio.Protocol):
     # -- asyncio.Protocol --------------------------------------------------
 
     def data_received(self, data: bytes) -> None:
-        self._buffer += data
+        if self._buffer:
+            data = self._buffer + data
         waiter = self._waiter
         if waiter is None or waiter.done():
-            return  # unexpected bytes: clean() refuses this link from now on
+            self._buffer = data  # unexpected bytes: clean() refuses this link from now on
+            return
         try:
-            parsed = parse_int_array(self._buffer) or parse_reply(self._buffer)
-        except (ProtocolError, ValueError) as exc:
-            waiter.set_exception(ConnectionError(f"bad reply from redis: {exc}"))
+            parsed = parse_one(data)
+        except ProtocolError as exc:
+            self._buffer = data
+            waiter.set_exception(ConnectionError(str(exc)))
             return
         if parsed is None:
+            self._buffer = data
             return
         value, end = parsed
-        del self._buffer[:end]
+        self._buffer = data[end:]
         waiter.set_result(value)
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -270,7 +192,8 @@ class AsyncPool:
         self._watchdog = _watchdog(self._loop)
         self.opened = 0  # links that exist: idle + held + being opened
 
-    async def acquire(self, timeout: float) -> AsyncLink:
+    def take(self) -> AsyncLink | None:
+        """An idle link, without awaiting (None: ``acquire`` opens or waits for one)."""
         idle = self._idle
         while idle:
             link = idle.pop()
@@ -278,6 +201,12 @@ class AsyncPool:
                 return link
             link.close()  # closed by the server, or holding stray bytes
             self.opened -= 1
+        return None
+
+    async def acquire(self, timeout: float) -> AsyncLink:
+        link = self.take()
+        if link is not None:
+            return link
         if self.opened >= self.size:
             handed = await self._wait(timeout)
             if handed is not None:
@@ -345,12 +274,12 @@ class AsyncPool:
 class _Watchdog:
     """Deadlines of every call in flight on one event loop, behind one timer.
 
-    A timer per call (loop.call_later, then cancel) cost ~17 µs a call here,
-    ~13 % of an async round trip. The watchdog keeps at most one timer, set
-    for the earliest deadline it knows; when it fires it fails the calls
-    that are due and re-arms for the next. A call that completes just leaves
-    the table, so steady traffic arms about one timer per timeout period.
-    The loop is passed in rather than kept (see _watchdogs).
+    A timer per call (loop.call_later, then cancel) cost a noticeable share
+    of an async round trip. The watchdog keeps at most one timer, set for the
+    earliest deadline it knows; when it fires it fails the calls that are due
+    and re-arms for the next. A call that completes just leaves the table, so
+    steady traffic arms about one timer per timeout period. The loop is
+    passed in rather than kept (see _watchdogs).
     """
 
     __slots__ = ("_handle", "inflight")
