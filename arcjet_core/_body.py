@@ -14,8 +14,12 @@ truncated or broken stream would raise from the server's reader. Here:
   stalled reads can never queue legitimate ones behind them;
 - whatever the stream raises (gunicorn's NoMoreData, IncompleteRead, OSError,
   ValueError, ...) becomes an error message, never an exception;
-- the application still reads exactly what it would have: the bytes read so
-  far, then the rest of the original stream.
+- the application still reads exactly what it would have: a raw WSGI
+  stream is put back as the bytes read so far, then the rest of the original
+  stream; a framework request is read through the framework's own caching
+  read (Django's ``request.body``, Werkzeug's ``get_data(cache=True)``),
+  whole or not at all (ReadAllJob), so nothing of the framework's is touched
+  but its public API.
 """
 
 from __future__ import annotations
@@ -135,7 +139,33 @@ class ReadJob:
 
     @property
     def data(self) -> bytes:
-        return b"".join(self.chunks)
+        chunks = self.chunks
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+class ReadAllJob(ReadJob):
+    """A framework's own read-it-all call (Django's ``request.body``, Werkzeug's
+    ``get_data(cache=True)``) as a job: the framework keeps the bytes for the
+    application, so nothing needs replaying afterwards."""
+
+    __slots__ = ("read_all",)
+
+    def __init__(self, read_all: Callable[[], Any]) -> None:
+        super().__init__(_read_nothing, 0)
+        self.read_all = read_all
+
+    def run(self) -> None:
+        try:
+            data = self.read_all()
+            self.chunks.append(data if type(data) is bytes else bytes(data))
+        except Exception as exc:  # reported to the request thread, as ReadJob does
+            self.error = exc
+        finally:
+            self.done.set()
+
+
+def _read_nothing(_size: int) -> bytes:
+    return b""
 
 
 class _ReaderThreads:
@@ -191,7 +221,7 @@ class _ReaderThreads:
 _readers = _ReaderThreads()
 
 
-def _in_memory(stream: object) -> bool:
+def in_memory(stream: object) -> bool:
     # Already buffered by the server (waitress, Django's ASGI handler, test
     # clients): a read cannot stall, so no thread is needed.
     return isinstance(stream, (io.BytesIO, tempfile.SpooledTemporaryFile))
@@ -201,11 +231,18 @@ def read_bounded(stream: Any, size: int, timeout: float) -> tuple[ReadJob, bool]
     """Read up to ``size`` bytes of ``stream`` within ``timeout`` seconds: the
     job, and whether it finished in time. A job that did not is still running."""
     job = ReadJob(stream.read, size)
-    if _in_memory(stream):
+    return job, run_bounded(job, timeout, inline=in_memory(stream))
+
+
+def run_bounded(job: ReadJob, timeout: float, *, inline: bool = False) -> bool:
+    """Run ``job`` and wait at most ``timeout`` seconds for it: whether it ended
+    in time. ``inline``: the source is in memory and cannot stall, so the
+    request thread runs the job itself."""
+    if inline:
         job.run()
-        return job, True
+        return True
     _readers.submit(job)
-    return job, job.done.wait(timeout)
+    return job.done.wait(timeout)
 
 
 # ------------------------------------------------------------- replay streams
@@ -270,6 +307,29 @@ class PendingStream(PrefixedStream):
 
 def replay_stream(job: ReadJob, finished: bool, rest: Any) -> PrefixedStream:
     return PrefixedStream(job.data, rest) if finished else PendingStream(job, rest)
+
+
+class BufferedReceive:
+    """An ASGI ``receive`` that gives a body already read, as one message, then
+    defers to the server's receive.
+
+    An ASGI adapter that reads and bounds the body itself (the Starlette
+    middleware) builds its request with this receive: protect() then knows the
+    body is whole and within ``body_limit`` even without a Content-Length, and
+    reads it through the request's public ``body()``."""
+
+    __slots__ = ("_receive", "_sent", "body")
+
+    def __init__(self, body: bytes, receive: Callable[[], Any]) -> None:
+        self.body = body
+        self._receive = receive
+        self._sent = False
+
+    async def __call__(self) -> Any:
+        if not self._sent:
+            self._sent = True
+            return {"type": "http.request", "body": self.body, "more_body": False}
+        return await self._receive()
 
 
 def release_stalled_connection(environ: Mapping[str, Any]) -> None:

@@ -6,6 +6,15 @@ rule needs them and the request has one, never past ``body_limit`` bytes nor
 for longer than ``body_timeout`` seconds, and always left readable for the
 application afterwards (see _body.py). A body that cannot be read is reported
 in ``RawRequest.body_error``, never raised.
+
+Only the frameworks' public API is used. A framework request is read through
+the framework's own caching read (Django's ``request.body``, Werkzeug's
+``get_data(cache=True)``, Starlette's ``await request.body()``), so the
+application finds the same bytes afterwards; a raw WSGI environ through its
+``wsgi.input``, which is put back as a replaying stream. A framework request
+whose body is announced larger than ``body_limit`` is therefore not read at
+all: its context says ``body_truncated`` with an empty body, and shield's
+``on_limit`` policy decides (the adapters answer such requests 413 first).
 """
 
 from __future__ import annotations
@@ -16,11 +25,15 @@ from typing import Any, NamedTuple
 
 from arcjet_core._body import (
     DEFAULT_BODY_TIMEOUT,
+    BufferedReceive,
+    ReadAllJob,
     content_length,
     has_body,
+    in_memory,
     invalid_message,
     read_bounded,
     replay_stream,
+    run_bounded,
     timeout_message,
 )
 from arcjet_core.headers_map import Headers, latin1_text
@@ -28,15 +41,6 @@ from arcjet_core.headers_map import Headers, latin1_text
 __all__ = ["Headers", "RawRequest", "RequestContext", "raw_from_request", "raw_from_request_async"]
 
 DEFAULT_BODY_LIMIT = 1 << 20  # 1 MiB
-
-
-# Per-request records are NamedTuples: immutable like frozen dataclasses, but
-# about ten times cheaper to build, which matters at a few µs per protect().
-# RecordType(...) runs a generated Python __new__; tuple.__new__ with every
-# field, in order, builds the same record ~0.17 µs sooner. The hot paths use
-# it; it checks neither the count nor the types, so tests compare the records
-# with ones built the ordinary way.
-new_record = tuple.__new__
 
 
 class RequestContext(NamedTuple):
@@ -75,11 +79,10 @@ class RawRequest(NamedTuple):
     body_error: str | None = None
 
     def to_context(self, ip: str) -> RequestContext:
-        # Every field, in order (see new_record).
-        return new_record(RequestContext, (
+        return RequestContext(
             ip, self.method, self.protocol, self.host, self.path, self.query, self.headers,
             "; ".join(self.headers.get_all("cookie")), self.body, self.body_truncated, self.peer,
-        ))
+        )
 
 
 def _host_of(headers: Headers, fallback: str = "") -> str:
@@ -107,9 +110,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
     path = latin1_text(raw_path) if raw_path else str(scope.get("path", "/"))
     if "?" in path:  # some servers leave the query on raw_path
         path = path.split("?", 1)[0]
-    # Every field, in order (see new_record): peer, method, protocol, host,
-    # path, query, headers, body, body_truncated, declared_ip, body_error.
-    return new_record(RawRequest, (
+    return RawRequest(
         peer,
         str(scope.get("method", "GET" if scope.get("type") == "websocket" else "")).upper(),
         scheme,
@@ -117,11 +118,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
         path,
         latin1_text(scope.get("query_string") or b""),
         headers,
-        None,
-        False,
-        None,
-        None,
-    ))
+    )
 
 
 def _starlette_scope(request: object) -> Mapping[str, Any] | None:
@@ -156,25 +153,33 @@ def _meta_header_name(key: str) -> str:
 
 
 def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
-    pairs: list[tuple[str, str]] = []
     names = _META_HEADER_NAMES
+    try:
+        # The usual environ: every key seen before and every header a str.
+        # One comprehension over the cache; a miss takes the general loop.
+        pairs = [(name, value) for key, value in meta.items() if (name := names[key]) and value]
+    except (KeyError, TypeError):  # a key not cached yet, or not hashable
+        return Headers.from_lowercase(_meta_pairs(meta))
+    for _name, value in pairs:
+        if type(value) is not str:
+            return Headers.from_lowercase(_meta_pairs(meta))
+    return Headers.from_lowercase(pairs)
+
+
+def _meta_pairs(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
     for key, value in meta.items():
-        # The cache first, inline: an environ has some thirty keys, and a
-        # call per key cost ~2 µs a request.
-        name = names.get(key) if type(key) is str else ""
-        if name is None:
-            name = _meta_header_name(key)
+        name = _meta_header_name(key) if type(key) is str else ""
         if not name or value is None or value == "":
             continue
         pairs.append((name, value if type(value) is str else latin1_text(value) if isinstance(value, bytes) else str(value)))
-    return Headers.from_lowercase(pairs)
+    return pairs
 
 
 def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
     headers = _headers_from_meta(meta)
     path = str(meta.get("SCRIPT_NAME", "")) + str(meta.get("PATH_INFO", "") or "/")
-    # Every field, in order (see new_record).
-    return new_record(RawRequest, (
+    return RawRequest(
         str(meta.get("REMOTE_ADDR", "") or ""),  # peer
         str(meta.get("REQUEST_METHOD", "")).upper(),
         str(meta.get("wsgi.url_scheme", "http")),  # protocol
@@ -182,16 +187,12 @@ def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
         path,
         str(meta.get("QUERY_STRING", "") or ""),  # query
         headers,
-        None,  # body
-        False,  # body_truncated
-        None,  # declared_ip
-        None,  # body_error
-    ))
+    )
 
 
 def _with_body(raw: RawRequest, body: bytes | None, truncated: bool, error: str | None = None) -> RawRequest:
-    """``raw`` with its body set: NamedTuple._replace costs ~1 µs more."""
-    return new_record(RawRequest, (*raw[:7], body, truncated, raw.declared_ip, error))
+    """``raw`` with its body set (NamedTuple._replace is slower)."""
+    return RawRequest(*raw[:7], body, truncated, raw.declared_ip, error)
 
 
 # (body, truncated, error): what a body reader found.
@@ -229,62 +230,89 @@ def _peek_wsgi_body(environ: Any, headers: Headers, limit: int, timeout: float =
     return data, length > limit, error
 
 
+# What a framework request whose body is announced larger than body_limit
+# gets: not read (a framework's caching read takes the whole body or nothing),
+# an empty body flagged truncated, so shield applies its on_limit policy.
+_NOT_READ: BodyRead = (b"", True, None)
+
+
+def _read_all(read_all: Any, timeout: float, inline: bool) -> tuple[bytes | None, BaseException | None, str | None]:
+    """Run a framework's whole-body read within ``timeout``: (bytes, what it
+    raised, the timeout message)."""
+    job = ReadAllJob(read_all)
+    if not run_bounded(job, timeout, inline=inline):
+        return None, None, timeout_message(timeout)
+    if job.error is not None:
+        return None, job.error, None
+    return job.data, None, None
+
+
 def _werkzeug_body(request: Any, headers: Headers, limit: int, timeout: float) -> BodyRead:
-    cached = getattr(request, "_cached_data", None)
-    if isinstance(cached, bytes):
-        return cached[:limit], len(cached) > limit, None
     if not has_body(headers):
         return (b"" if content_length(headers) == 0 else None), False, None
-    # Before Werkzeug builds request.stream we may swap environ["wsgi.input"];
-    # after, the only safe read is get_data(cache=True), bounded by length.
-    if "stream" not in getattr(request, "__dict__", {}):
+    # Before Werkzeug builds request.stream (a cached_property: it appears in
+    # the instance dict once built) we may swap environ["wsgi.input"]; after,
+    # the only safe read is get_data(cache=True), which returns the bytes the
+    # application already read, or reads and keeps them for it.
+    if "stream" not in vars(request):
         return _peek_wsgi_body(request.environ, headers, limit, timeout)
     length = content_length(headers)
-    if length is not None and length <= limit:
-        job, finished = read_bounded(_WholeBody(request.get_data), 1, timeout)
-        if not finished:
-            return None, False, timeout_message(timeout)
-        if job.error is not None:
-            return None, False, invalid_message(job.error)
-        return job.data, False, None
-    return None, length is not None, None
-
-
-class _WholeBody:
-    """A framework's read-it-all call (get_data) as a stream read_bounded can run."""
-
-    def __init__(self, read_all: Any) -> None:
-        self._read_all = read_all
-        self._done = False
-
-    def read(self, _size: int) -> bytes:
-        if self._done:
-            return b""
-        self._done = True
-        data = self._read_all(cache=True)
-        return data if isinstance(data, bytes) else b""
+    if length is None:
+        return None, False, None  # unbounded: neither read here nor flagged, as before it was built
+    if length > limit:
+        return _NOT_READ
+    inline = in_memory(request.environ.get("wsgi.input"))
+    data, error, late = _read_all(lambda: request.get_data(cache=True), timeout, inline)
+    if error is not None:
+        return None, False, invalid_message(error)
+    return data, False, late
 
 
 def _django_body(request: Any, headers: Headers, limit: int, timeout: float) -> BodyRead:
-    if hasattr(request, "_body"):
-        body = request._body
-        return (bytes(body[:limit]) if body is not None else None), len(body or b"") > limit, None
+    """The body through Django's public ``request.body``, which keeps it for
+    request.POST/FILES and the view: read only when it fits ``limit``."""
     if not has_body(headers):
         return (b"" if content_length(headers) == 0 else None), False, None
-    stream = getattr(request, "_stream", None)
-    if stream is None or getattr(request, "_read_started", False):
-        return None, False, None  # the app already consumed the stream (a multipart parse)
     length = content_length(headers)
-    if length is None:
-        # Django reads an unframed body to EOF (its handler caps it at
-        # Content-Length, else the server's stream ends); so do we, bounded.
-        data, error, request._stream = _peek_stream(stream, limit + 1, timeout)
-        return data[:limit], len(data) > limit, error
-    want = min(length, limit)
-    data, error, request._stream = _peek_stream(stream, want, timeout)
-    if error is None and len(data) < want:
-        error = invalid_message(EOFError(f"body ended after {len(data)} of {length} bytes"))
-    return data, length > limit, error
+    if length is not None and length > limit:
+        return _NOT_READ
+    stream = request.META.get("wsgi.input")
+    if stream is None:
+        # ASGI: Django's handler received the whole body before the view, so
+        # the read cannot stall; without a length only DATA_UPLOAD_MAX_MEMORY_SIZE
+        # bounds it, and with that unset it is not read.
+        if length is None and not _django_bounds_body():
+            return _NOT_READ
+        inline = True
+    else:
+        # WSGI: Django reads nothing of a body without Content-Length.
+        inline = in_memory(stream)
+    data, error, late = _read_all(lambda: request.body, timeout, inline)
+    if late is not None:
+        return None, False, late
+    if error is not None:
+        return _django_read_failed(error)
+    assert data is not None
+    if length is not None and len(data) < length:
+        return data, False, invalid_message(EOFError(f"body ended after {len(data)} of {length} bytes"))
+    return data[:limit], len(data) > limit, None
+
+
+def _django_bounds_body() -> bool:
+    from django.conf import settings
+
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE is not None
+
+
+def _django_read_failed(error: BaseException) -> BodyRead:
+    from django.core.exceptions import RequestDataTooBig
+    from django.http import RawPostDataException
+
+    if isinstance(error, RawPostDataException):
+        return None, False, None  # the view read the stream itself (a streamed upload): nothing left to see
+    if isinstance(error, RequestDataTooBig):
+        return _NOT_READ  # past DATA_UPLOAD_MAX_MEMORY_SIZE: Django refused to load it, before reading
+    return None, False, invalid_message(error)
 
 
 # ------------------------------------------------------------------ mapping
@@ -331,9 +359,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         body = None
     ip = data.get("ip")
     host = data.get("host")
-    # Every field, in order (see new_record): peer, method, protocol, host,
-    # path, query, headers, body, body_truncated, declared_ip, body_error.
-    return new_record(RawRequest, (
+    return RawRequest(
         str(ip or ""),
         str(data.get("method", "GET")).upper(),
         str(data.get("protocol", "http")).rstrip(":"),
@@ -344,8 +370,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         body,
         truncated,
         str(ip) if ip else None,
-        None,
-    ))
+    )
 
 
 # ----------------------------------------------------------------- dispatch
@@ -369,6 +394,15 @@ def _classify(request: object) -> str:
         return "mapping"
     kind = _KIND_BY_TYPE.get(cls)
     if kind is None:
+        # A proxy (flask.request is a Werkzeug LocalProxy) reports the class
+        # of what it stands for: cache by that, never by the proxy's own type,
+        # which any other proxied object shares.
+        real = request.__class__
+        if real is not cls:
+            kind = _KIND_BY_TYPE.get(real)
+            if kind is not None:
+                return kind
+            cls = real
         kind = _classify_shape(request)
         if kind != "mapping" and len(_KIND_BY_TYPE) < 256:
             _KIND_BY_TYPE[cls] = kind
@@ -408,11 +442,9 @@ def raw_from_request(
     if kind == "asgi":
         return _from_asgi_scope(request)  # type: ignore[arg-type]
     if kind == "starlette":
-        raw = _from_asgi_scope(request.scope)  # type: ignore[attr-defined]
-        cached = getattr(request, "_body", None)
-        if need_body and isinstance(cached, bytes):
-            return _with_body(raw, cached[:body_limit], len(cached) > body_limit)
-        return raw
+        # A Starlette body is read by awaiting request.body(): only the async
+        # client (raw_from_request_async) can.
+        return _from_asgi_scope(request.scope)  # type: ignore[attr-defined]
     if kind == "django":
         raw = _from_meta(request.META)  # type: ignore[attr-defined]
         if need_body:
@@ -440,24 +472,25 @@ async def raw_from_request_async(
 ) -> RawRequest:
     """Like raw_from_request, but can await a Starlette request's body."""
     if need_body and _classify(request) == "starlette":
-        raw = _from_asgi_scope(_starlette_scope(request))  # type: ignore[arg-type]
-        cached = getattr(request, "_body", None)
-        if isinstance(cached, bytes):
-            return _with_body(raw, cached[:body_limit], len(cached) > body_limit)
         scope = request.scope  # type: ignore[attr-defined]
+        raw = _from_asgi_scope(scope)
         if not has_body(raw.headers, str(scope.get("http_version", "1.1"))):
             return _with_body(raw, b"" if content_length(raw.headers) == 0 else None, False)
         length = content_length(raw.headers)
-        if length is not None and length <= body_limit:
-            try:
-                data = await asyncio.wait_for(request.body(), body_timeout)  # type: ignore[attr-defined]
-            except asyncio.TimeoutError:
-                return _with_body(raw, None, False, timeout_message(body_timeout))
-            except Exception as exc:  # ClientDisconnect, a server's stream error: never raised from protect()
-                return _with_body(raw, None, False, invalid_message(exc))
-            return _with_body(raw, bytes(data), False)
-        # Unknown or oversized length: reading it all here would be unbounded,
-        # and a Starlette Request cannot be given back a part of its stream.
-        # The ASGI middleware buffers bounded bodies itself and replays them.
-        return _with_body(raw, None, True)
+        if length is not None and length > body_limit:
+            return _with_body(raw, *_NOT_READ)
+        if length is None and not isinstance(request.receive, BufferedReceive):  # type: ignore[attr-defined]
+            # Unknown length: request.body() would read without a bound, and
+            # a Starlette Request cannot be given back a part of its stream.
+            # The ASGI middleware reads bounded bodies itself and hands them
+            # over in a BufferedReceive.
+            return _with_body(raw, None, True)
+        try:
+            data = await asyncio.wait_for(request.body(), body_timeout)  # type: ignore[attr-defined]
+        except asyncio.TimeoutError:
+            return _with_body(raw, None, False, timeout_message(body_timeout))
+        except Exception as exc:  # ClientDisconnect, a server's stream error: never raised from protect()
+            return _with_body(raw, None, False, invalid_message(exc))
+        data = bytes(data)
+        return _with_body(raw, data[:body_limit], len(data) > body_limit)
     return raw_from_request(request, need_body=need_body, body_limit=body_limit, body_timeout=body_timeout)

@@ -16,7 +16,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, MutableMapping
 from datetime import timedelta
+from math import ceil
 from typing import Any, Protocol
+
+from arcjet_core.cache import BoundedMemo
 
 
 class RateLimitReasonLike(Protocol):
@@ -58,24 +61,55 @@ def _nearness(reason: RateLimitReasonLike) -> tuple[int, int, int]:
     return (reason.remaining, _seconds(reason.reset), reason.max)
 
 
+# "max;w=seconds" per (max, window): a client's policies never change, so
+# each string is formatted once, not on every response. Bounded: limits are
+# configuration, but a duck-typed reason could bring any numbers.
+_POLICIES: BoundedMemo[tuple[int, timedelta], str] = BoundedMemo(1024)
+
+
+def _policy(reason: RateLimitReasonLike) -> str:
+    key = (reason.max, reason.window)
+    return _POLICIES.get(key) or _POLICIES.put(key, f"{reason.max};w={_seconds(reason.window)}")
+
+
+def rate_limit_header_pairs(decision: DecisionLike) -> tuple[tuple[str, str], ...]:
+    """``(("RateLimit", ...), ("RateLimit-Policy", ...)[, ("Retry-After", ...)])``
+    for ``decision``; empty when no rate-limit rule ran. Adapters call this on
+    every request, so the common case (one rate limit) takes the short path."""
+    first: Any = None
+    more: list[Any] | None = None
+    for result in decision.results:
+        reason = result.reason_v2
+        if getattr(reason, "type", None) == "RATE_LIMIT":
+            if first is None:
+                first = reason
+            elif more is None:
+                more = [first, reason]
+            else:
+                more.append(reason)
+    top = decision.reason_v2
+    if first is None:
+        if not _is_rate_limit(top):
+            return ()
+        # A decision served from the DENY cache may carry only its top-level reason.
+        first = top
+    if more is None:
+        nearest = first
+        policy = _POLICIES.get((first.max, first.window)) or _policy(first)
+    else:
+        nearest = min(more, key=_nearness)
+        by_limit = sorted({(r.max, _seconds(r.window)): r for r in more}.items())
+        policy = ", ".join(_policy(r) for _, r in by_limit)
+    reset = ceil(nearest.reset.total_seconds())
+    ratelimit = f"limit={nearest.max}, remaining={nearest.remaining}, reset={reset if reset > 0 else 0}"
+    if getattr(top, "type", None) == "RATE_LIMIT" and decision.is_denied():
+        # At least 1: a denied client told "0" would retry at once and be denied again.
+        retry = str(max(1, _seconds(top.reset)))
+        return (("RateLimit", ratelimit), ("RateLimit-Policy", policy), ("Retry-After", retry))
+    return (("RateLimit", ratelimit), ("RateLimit-Policy", policy))
+
+
 def set_rate_limit_headers(headers: MutableMapping[str, str], decision: DecisionLike) -> None:
     """Set the rate-limit headers for ``decision`` on ``headers``; no-op without a rate limit."""
-    reasons: list[RateLimitReasonLike] = [
-        r.reason_v2 for r in decision.results if _is_rate_limit(r.reason_v2)
-    ]
-    if not reasons and _is_rate_limit(decision.reason_v2):
-        # A decision served from the DENY cache may carry only its top-level reason.
-        reasons = [decision.reason_v2]
-    if not reasons:
-        return
-
-    nearest = min(reasons, key=_nearness)
-    headers["RateLimit"] = (
-        f"limit={nearest.max}, remaining={nearest.remaining}, reset={_seconds(nearest.reset)}"
-    )
-    policies = sorted({(r.max, _seconds(r.window)) for r in reasons})
-    headers["RateLimit-Policy"] = ", ".join(f"{limit};w={window}" for limit, window in policies)
-
-    if decision.is_denied() and _is_rate_limit(decision.reason_v2):
-        # At least 1: a denied client told "0" would retry at once and be denied again.
-        headers["Retry-After"] = str(max(1, _seconds(decision.reason_v2.reset)))
+    for name, value in rate_limit_header_pairs(decision):
+        headers[name] = value

@@ -10,8 +10,10 @@ An ERROR decision fails open unless the client was built with
 within the client's ``body_timeout`` is a 408 either way: the view would only
 block on the same stalled upload.
 
-The helpers at the end (path exclusion, what a client needs) are shared by the
-adapters for the same reason: so no adapter grows its own rules.
+The adapters reach this through arcjet_core.adapter, the one path every
+request takes (protect, this response, on_deny, headers). Path exclusion, at
+the end, is shared by the adapters for the same reason: so no adapter grows
+its own rules.
 """
 
 from __future__ import annotations
@@ -20,19 +22,16 @@ import fnmatch
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from arcjet_core._body import BODY_TIMEOUT_MESSAGE
 from arcjet_core.decision import Decision, ErrorReason, new_decision_id
 from arcjet_core.enums import Conclusion
-from arcjet_core.headers import set_rate_limit_headers
+from arcjet_core.headers import rate_limit_header_pairs
 
 __all__ = [
     "DenyResponse",
     "PathMatcher",
     "body_timed_out",
-    "client_fails_open",
-    "client_needs_body",
     "deny_response",
     "error_decision",
     "payload_too_large",
@@ -90,9 +89,7 @@ def status_for(decision: Decision) -> int:
 def rate_limit_headers(decision: Decision) -> list[tuple[str, str]]:
     """``RateLimit`` / ``RateLimit-Policy`` (and ``Retry-After`` on a denial); empty
     when no rate-limit rule ran. Adapters add these to allowed responses too."""
-    headers: dict[str, str] = {}
-    set_rate_limit_headers(headers, decision)
-    return list(headers.items())
+    return list(rate_limit_header_pairs(decision))
 
 
 def deny_response(decision: Decision, *, accept: str | None = None, fail_open: bool = True) -> DenyResponse | None:
@@ -107,18 +104,18 @@ def deny_response(decision: Decision, *, accept: str | None = None, fail_open: b
         status = FAIL_CLOSED_STATUS
     else:
         return None
-    headers = rate_limit_headers(decision) if status == 429 else []
+    headers = rate_limit_header_pairs(decision) if status == 429 else ()
     return _build(status, decision.reason_v2.type, accept, headers)
 
 
 def payload_too_large(accept: str | None = None) -> DenyResponse:
     """413: a body rule needs the body, and it is larger than the client's ``body_limit``."""
-    return _build(PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", accept, [])
+    return _build(PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", accept, ())
 
 
 def request_timeout(accept: str | None = None) -> DenyResponse:
     """408: a body rule waited ``body_timeout`` seconds and the body did not arrive."""
-    return _build(REQUEST_TIMEOUT, "BODY_TIMEOUT", accept, [])
+    return _build(REQUEST_TIMEOUT, "BODY_TIMEOUT", accept, ())
 
 
 def body_timed_out(decision: Decision) -> bool:
@@ -141,7 +138,7 @@ def error_decision(exc: BaseException) -> Decision:
     )
 
 
-def _build(status: int, reason: str, accept: str | None, headers: list[tuple[str, str]]) -> DenyResponse:
+def _build(status: int, reason: str, accept: str | None, headers: Iterable[tuple[str, str]]) -> DenyResponse:
     message = MESSAGES.get(status, "Forbidden")
     if wants_json(accept):
         body = json.dumps({"error": message, "reason": reason}).encode()
@@ -238,11 +235,3 @@ class PathMatcher:
                 return True
         return any(fnmatch.fnmatchcase(path, g) for g in self._globs)
 
-
-def client_needs_body(client: Any) -> bool:
-    """True when some rule of ``client`` reads the request body (shield)."""
-    return bool(client.needs_body)
-
-
-def client_fails_open(client: Any) -> bool:
-    return bool(client.fail_open)

@@ -90,7 +90,33 @@ def check_client_ip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     )]
 
 
+W004_HINT = (
+    "Raise DATA_UPLOAD_MAX_MEMORY_SIZE to at least ARCJET['BODY_LIMIT'], or lower BODY_LIMIT: shield reads a "
+    "body through request.body, which Django refuses past DATA_UPLOAD_MAX_MEMORY_SIZE."
+)
+
+
+def check_body_limit(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Warn when a body within BODY_LIMIT can still be one Django will not load.
+
+    Such a body is not inspected: shield's on_limit policy answers it (by
+    default a deny), even a multipart upload Django itself would accept."""
+    raw = raw_settings()
+    if not isinstance(raw, Mapping):
+        return []
+    limit = raw.get("BODY_LIMIT", DEFAULTS["BODY_LIMIT"])
+    django_limit = getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", None)
+    if not isinstance(limit, int) or not isinstance(django_limit, int) or limit <= django_limit:
+        return []
+    return [Warning(
+        f"ARCJET['BODY_LIMIT'] ({limit}) is larger than DATA_UPLOAD_MAX_MEMORY_SIZE ({django_limit}): a body "
+        "between the two is not inspected by shield, and its on_limit policy applies.",
+        hint=W004_HINT, id="arcjet.W004",
+    )]
+
+
 def register_checks() -> None:
     register(check_settings, Tags.security)
     register(check_middleware, Tags.security)
     register(check_client_ip, Tags.security)
+    register(check_body_limit, Tags.security)

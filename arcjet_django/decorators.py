@@ -23,14 +23,15 @@ from django.core.signals import setting_changed
 from django.http import HttpRequest
 
 from arcjet_core import Arcjet, ArcjetMisconfiguration, ArcjetSync, RuleSpec, arcjet, arcjet_sync
+from arcjet_core.adapter import RequestGuard
 from arcjet_core.rules import flatten_rules
 from arcjet_django import conf
-from arcjet_django._guard import Guard
+from arcjet_django._guard import make_guard, respond_async, respond_sync
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 # Every decorated view's lazily built guard; emptied when settings.ARCJET changes (tests).
-_built: list[dict[bool, Guard]] = []
+_built: list[dict[bool, RequestGuard]] = []
 
 
 def _reset_on_settings_change(*, setting: str, **kwargs: Any) -> None:
@@ -55,10 +56,10 @@ def arcjet_protect(
     # State lives here, not in `decorator`: method_decorator re-applies `decorator`
     # on every call, and the view's limits must outlive a request.
     lock = threading.Lock()
-    guards: dict[bool, Guard] = {}
+    guards: dict[bool, RequestGuard] = {}
     _built.append(guards)
 
-    def guard(is_async: bool) -> Guard:
+    def guard(is_async: bool) -> RequestGuard:
         found = guards.get(is_async)
         if found is None:
             with lock:
@@ -67,42 +68,28 @@ def arcjet_protect(
                     settings = conf.load()
                     args = dict(settings.client_args, rules=route_rules)
                     client: Arcjet | ArcjetSync = arcjet(**args) if is_async else arcjet_sync(**args)
-                    found = guards[is_async] = Guard(client, on_deny=on_deny or settings.on_deny)
+                    found = guards[is_async] = make_guard(client, on_deny or settings.on_deny)
         return found
 
     def decorator(view: F) -> F:
         is_async = iscoroutinefunction(view)
 
-        def values(request: HttpRequest) -> dict[str, Any]:
+        def computed(request: HttpRequest) -> dict[str, Any]:
             return {k: v(request) if callable(v) else v for k, v in protect_kwargs.items()}
+
+        values = computed if protect_kwargs else None
 
         if is_async:
 
             @functools.wraps(view)
             async def async_view(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-                g = guard(is_async)
-                rejected = g.too_large(request)
-                if rejected is not None:
-                    return rejected
-                decision = await g.protect_async(request, values(request))
-                denied = await g.adenial(request, decision)
-                if denied is not None:
-                    return g.add_headers(denied, decision)
-                return g.add_headers(await view(request, *args, **kwargs), decision)
+                return await respond_async(guard(is_async), request, values, view, *args, **kwargs)
 
             return cast(F, async_view)
 
         @functools.wraps(view)
         def sync_view(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            g = guard(is_async)
-            rejected = g.too_large(request)
-            if rejected is not None:
-                return rejected
-            decision = g.protect_sync(request, values(request))
-            denied = g.denial(request, decision)
-            if denied is not None:
-                return g.add_headers(denied, decision)
-            return g.add_headers(view(request, *args, **kwargs), decision)
+            return respond_sync(guard(is_async), request, values, view, *args, **kwargs)
 
         return cast(F, sync_view)
 

@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from arcjet_core import arcjet, arcjet_sync
 from arcjet_core.rules import flatten_rules
 from arcjet_django import conf
-from arcjet_django._guard import Guard
+from arcjet_django._guard import make_guard, respond_async, respond_sync
 
 
 class ArcjetMiddleware:
@@ -36,34 +36,20 @@ class ArcjetMiddleware:
             client: Any = arcjet(**settings.client_args)
         else:
             client = arcjet_sync(**settings.client_args)
-        self.guard = Guard(client, exclude=settings.exclude, on_deny=settings.on_deny)
+        self.guard = make_guard(client, settings.on_deny)
+        # None without EXCLUDE: no matcher call per request.
+        self.exclude = settings.exclude if settings.exclude else None
 
     def __call__(self, request: HttpRequest) -> HttpResponse | Awaitable[HttpResponse]:
         if self.is_async:
             return self.__acall__(request)
-        guard = self.guard
-        if guard.skips(request):
+        if self.exclude is not None and self.exclude(request.path_info):
             response: HttpResponse = self.get_response(request)
             return response
-        rejected = guard.too_large(request)
-        if rejected is not None:
-            return rejected
-        decision = guard.protect_sync(request, {})
-        denied = guard.denial(request, decision)
-        if denied is not None:
-            return guard.add_headers(denied, decision)
-        return guard.add_headers(self.get_response(request), decision)
+        return respond_sync(self.guard, request, None, self.get_response)
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
-        guard = self.guard
-        if guard.skips(request):
+        if self.exclude is not None and self.exclude(request.path_info):
             response: HttpResponse = await self.get_response(request)
             return response
-        rejected = guard.too_large(request)
-        if rejected is not None:
-            return rejected
-        decision = await guard.protect_async(request, {})
-        denied = await guard.adenial(request, decision)
-        if denied is not None:
-            return guard.add_headers(denied, decision)
-        return guard.add_headers(await self.get_response(request), decision)
+        return await respond_async(self.guard, request, None, self.get_response)

@@ -26,28 +26,30 @@ from django.core.signals import setting_changed
 from rest_framework.throttling import BaseThrottle
 
 from arcjet_core import ArcjetSync, Decision, RuleSpec, arcjet_sync
+from arcjet_core.adapter import RequestGuard
 from arcjet_core.rules import flatten_rules
 from arcjet_django import conf
-from arcjet_django._guard import Guard
+from arcjet_django._guard import make_guard
 
 _lock = threading.Lock()
+# Each throttle class's guard, built on its first request.
+_guards: dict[type, RequestGuard] = {}
 
 
 # DRF ships no type information, so BaseThrottle is Any to mypy.
 class ArcjetThrottle(BaseThrottle):  # type: ignore[misc]
     rules: ClassVar[Sequence[RuleSpec]] = ()
-    _guards: ClassVar[dict[type, Guard]] = {}
 
     def get_protect_kwargs(self, request: Any, view: Any) -> dict[str, Any]:
         """Extra protect() arguments, e.g. ``{"characteristics": {"userId": ...}}``."""
         return {}
 
     @classmethod
-    def _guard(cls) -> Guard:
-        guard = ArcjetThrottle._guards.get(cls)
+    def _guard(cls) -> RequestGuard:
+        guard = _guards.get(cls)
         if guard is None:
             with _lock:
-                guard = ArcjetThrottle._guards.get(cls)
+                guard = _guards.get(cls)
                 if guard is None:
                     rules = flatten_rules(cls.rules, f"{cls.__name__}.rules")
                     if not rules or any(r.kind != "RATE_LIMIT" for r in rules):
@@ -55,14 +57,15 @@ class ArcjetThrottle(BaseThrottle):  # type: ignore[misc]
                             f"{cls.__name__}.rules must be rate-limit rules (token_bucket, fixed_window, sliding_window)"
                         )
                     client: ArcjetSync = arcjet_sync(**dict(conf.load().client_args, rules=rules))
-                    guard = ArcjetThrottle._guards[cls] = Guard(client)
+                    guard = _guards[cls] = make_guard(client)
         return guard
 
     def allow_request(self, request: Any, view: Any) -> bool:
-        django_request = getattr(request, "_request", request)
-        decision: Decision = self._guard().protect_sync(django_request, self.get_protect_kwargs(request, view))
+        # DRF's Request gives Django's request attributes (META, body) through
+        # its own: protect() reads it as the HttpRequest it wraps.
+        decision: Decision = self._guard().protect_sync(request, self.get_protect_kwargs(request, view))
         self.decision = decision
-        django_request.arcjet_throttle_decision = decision
+        request.arcjet_throttle_decision = decision
         return not decision.is_denied()
 
     def wait(self) -> float | None:
@@ -77,7 +80,7 @@ class ArcjetThrottle(BaseThrottle):  # type: ignore[misc]
 
 def _reset_on_settings_change(*, setting: str, **kwargs: Any) -> None:
     if setting == "ARCJET":
-        ArcjetThrottle._guards.clear()
+        _guards.clear()
 
 
 setting_changed.connect(_reset_on_settings_change)

@@ -24,33 +24,17 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from flask import Blueprint, Flask, Response, current_app, g, make_response, request
+from flask import Blueprint, Flask, Request, Response, current_app, g, make_response, request
 from flask.typing import ResponseReturnValue
 
-from arcjet_core import (
-    ArcjetError,
-    ArcjetMisconfiguration,
-    ArcjetSync,
-    Decision,
-    RuleSpec,
-    arcjet_sync,
-)
+from arcjet_core import ArcjetMisconfiguration, ArcjetSync, Decision, RuleSpec, arcjet_sync
 from arcjet_core._body import release_stalled_connection
-from arcjet_core.responses import (
-    REQUEST_TIMEOUT,
-    DenyResponse,
-    PathMatcher,
-    client_fails_open,
-    client_needs_body,
-    deny_response,
-    error_decision,
-    payload_too_large,
-    rate_limit_headers,
-)
+from arcjet_core.adapter import HeaderPairs, RequestGuard
+from arcjet_core.responses import DenyResponse, PathMatcher
 from arcjet_core.rules import flatten_rules
 
 EXTENSION = "arcjet"
@@ -69,33 +53,48 @@ CONFIG_TO_ARGUMENT = {
     "ARCJET_PLATFORM": "platform",
 }
 EXEMPT_ATTR = "_arcjet_exempt"
+_NO_VALUES: dict[str, Any] = {}
 
 F = TypeVar("F", bound=Callable[..., Any])
+Exemptable = TypeVar("Exemptable", bound="Callable[..., Any] | Blueprint")
 OnDeny = Callable[[Any, Decision], ResponseReturnValue]
+
+
+def _accept(req: Request) -> str | None:
+    return req.headers.get("Accept")
 
 
 @dataclass
 class _AppState:
     """One app's clients; ``app.extensions["arcjet"]``."""
 
-    client: ArcjetSync
+    guard: RequestGuard
     client_args: dict[str, Any]
     exclude: PathMatcher
     on_deny: OnDeny | None
-    route_clients: dict[int, ArcjetSync] = field(default_factory=dict)
+    route_guards: dict[int, RequestGuard] = field(default_factory=dict)
+    # Endpoint -> left out of the global rules (aj.exempt); endpoints are few and fixed.
+    exempt: dict[str | None, bool] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def route_client(self, rules: tuple[RuleSpec, ...]) -> ArcjetSync:
-        """The client for one decorated view: its own rules, this app's storage."""
-        key = id(rules)
-        client = self.route_clients.get(key)
-        if client is None:
-            with self.lock:
-                client = self.route_clients.get(key)
-                if client is None:
-                    client = arcjet_sync(**dict(self.client_args, rules=rules, storage=self.client.storage))
-                    self.route_clients[key] = client
+    @property
+    def client(self) -> ArcjetSync:
+        client = self.guard.client
+        assert isinstance(client, ArcjetSync)
         return client
+
+    def route_guard(self, rules: tuple[RuleSpec, ...], on_deny: OnDeny | None) -> RequestGuard:
+        """The guard for one decorated view: its own rules, this app's storage."""
+        key = id(rules)
+        guard = self.route_guards.get(key)
+        if guard is None:
+            with self.lock:
+                guard = self.route_guards.get(key)
+                if guard is None:
+                    client = arcjet_sync(**dict(self.client_args, rules=rules, storage=self.client.storage))
+                    guard = RequestGuard(client, accept=_accept, on_deny=on_deny or self.on_deny)
+                    self.route_guards[key] = guard
+        return guard
 
 
 class Arcjet:
@@ -111,6 +110,8 @@ class Arcjet:
         self._exclude = tuple(exclude)
         self._on_deny = on_deny
         self._exempt_blueprints: set[str] = set()
+        # Whether anything was exempted: until then no request needs its endpoint looked at.
+        self._exempting = False
         if app is not None:
             self.init_app(app)
 
@@ -123,23 +124,26 @@ class Arcjet:
             raise ArcjetMisconfiguration("Arcjet: set app.config['ARCJET_KEY'] or pass key=... to Arcjet()")
         exclude = app.config.get("ARCJET_EXCLUDE", self._exclude)
         state = _AppState(
-            client=arcjet_sync(**args),
+            guard=RequestGuard(arcjet_sync(**args), accept=_accept, on_deny=self._on_deny),
             client_args={k: v for k, v in args.items() if k not in ("rules", "storage")},
             exclude=PathMatcher(exclude, "ARCJET_EXCLUDE"),
             on_deny=self._on_deny,
         )
         app.extensions[EXTENSION] = state
-        app.before_request(self._before_request)
-        app.after_request(self._after_request)
+        if state.guard.client.rules:
+            # Bound to this app's state: no current_app look-up per request.
+            app.before_request(functools.partial(self._before_request, state))
+        app.after_request(_after_request)
 
     # ------------------------------------------------------------ public API
 
-    def exempt(self, target: F) -> F:
+    def exempt(self, target: Exemptable) -> Exemptable:
         """Leave a view function (or a whole Blueprint) out of the global rules."""
         if isinstance(target, Blueprint):
             self._exempt_blueprints.add(target.name)
         else:
             setattr(target, EXEMPT_ATTR, True)
+        self._exempting = True
         return target
 
     def protect(
@@ -158,10 +162,9 @@ class Arcjet:
         def decorator(view: F) -> F:
             @functools.wraps(view)
             def wrapper(*args: Any, **kwargs: Any) -> Any:
-                state = _state()
-                client = state.route_client(route_rules)
+                guard = _state().route_guard(route_rules, on_deny)
                 values = {k: v(request) if callable(v) else v for k, v in protect_kwargs.items()}
-                denied = _run(state, client, values, on_deny or state.on_deny)
+                denied = _run(guard, values)
                 if denied is not None:
                     return denied
                 return current_app.ensure_sync(view)(*args, **kwargs)
@@ -172,11 +175,19 @@ class Arcjet:
 
     # --------------------------------------------------------------- hooks
 
-    def _before_request(self) -> Response | None:
-        state = _state()
-        if not state.client.rules or state.exclude(request.path) or self._is_exempt():
+    def _before_request(self, state: _AppState) -> Response | None:
+        if state.exclude and state.exclude(request.path):
             return None
-        return _run(state, state.client, {}, state.on_deny)
+        if self._exempting:
+            # Exemptions are declared with the routes, before requests: one
+            # answer per endpoint.
+            endpoint = request.endpoint
+            exempt = state.exempt.get(endpoint)
+            if exempt is None:
+                exempt = state.exempt[endpoint] = self._is_exempt()
+            if exempt:
+                return None
+        return _run(state.guard, _NO_VALUES)
 
     def _is_exempt(self) -> bool:
         if request.blueprint is not None and any(
@@ -186,11 +197,13 @@ class Arcjet:
         view = current_app.view_functions.get(request.endpoint or "")
         return bool(getattr(view, EXEMPT_ATTR, False))
 
-    def _after_request(self, response: Response) -> Response:
-        for name, value in g.get("_arcjet_headers", ()):
-            if name not in response.headers:
-                response.headers[name] = value
-        return response
+
+def _after_request(response: Response) -> Response:
+    headers: HeaderPairs | None = g.get("_arcjet_headers")
+    if headers and "RateLimit" not in response.headers:
+        for name, value in headers:
+            response.headers.add(name, value)
+    return response
 
 
 def _state() -> _AppState:
@@ -201,35 +214,30 @@ def _state() -> _AppState:
     return state
 
 
-def _run(state: _AppState, client: ArcjetSync, kwargs: dict[str, Any], on_deny: OnDeny | None) -> Response | None:
-    """Protect the current request; the deny response, or None to go ahead."""
-    accept = request.headers.get("Accept")
-    if client_needs_body(client) and (request.content_length or 0) > client.body_limit:
-        return _to_response(payload_too_large(accept))
-    try:
-        # Flask types its `request` proxy as Request, which hides LocalProxy's
-        # documented _get_current_object(); hence the attr-defined ignores here.
-        decision = client.protect(request._get_current_object(), **kwargs)  # type: ignore[attr-defined]
-    except ArcjetMisconfiguration:
-        raise
-    except ArcjetError as exc:  # only with fail_open=False
-        decision = error_decision(exc)
-    g.arcjet_decision = decision
-    denied = deny_response(decision, accept=accept, fail_open=client_fails_open(client))
-    if denied is not None:
-        if denied.status == REQUEST_TIMEOUT:
-            # The body stalled: answer now and let go of the connection's
-            # read side, so neither the reader nor the server waits for it.
-            release_stalled_connection(request.environ)
-            return _to_response(denied)
-        if on_deny is not None:
-            return make_response(on_deny(request._get_current_object(), decision))  # type: ignore[attr-defined]
-        return _to_response(denied)
-    headers = rate_limit_headers(decision)
-    if headers:
-        # The most specific decision (a view's rules run after the global ones) wins.
-        g._arcjet_headers = headers
-    return None
+def _run(guard: RequestGuard, kwargs: Mapping[str, Any]) -> Response | None:
+    """Protect the current request; the deny response, or None to go ahead.
+
+    The ``request`` proxy itself goes to protect() and on_deny: it is a
+    Flask Request to every isinstance check and attribute read."""
+    if guard.needs_body:
+        refused = guard.too_large(request, request.content_length)
+        if refused is not None:
+            return _to_response(refused)
+    outcome = guard.guard_sync(request, kwargs)
+    g.arcjet_decision = outcome.decision
+    if outcome.headers:
+        # Added in after_request, to whichever response goes out; the most
+        # specific decision (a view's rules run after the global ones) wins.
+        g._arcjet_headers = outcome.headers
+    if outcome.denied is None:
+        return None
+    if outcome.timed_out:
+        # The body stalled: answer now and let go of the connection's
+        # read side, so neither the reader nor the server waits for it.
+        release_stalled_connection(request.environ)
+    if outcome.replacement is not None:
+        return make_response(outcome.replacement)
+    return _to_response(outcome.denied)
 
 
 def _to_response(denied: DenyResponse) -> Response:

@@ -29,14 +29,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from arcjet_core import Arcjet, ArcjetError, ArcjetMisconfiguration, Decision
-from arcjet_core.responses import (
-    client_fails_open,
-    deny_response,
-    error_decision,
-    rate_limit_headers,
-)
-from arcjet_starlette._responses import OnDeny, call_on_deny, to_response
+from arcjet_core import Arcjet, ArcjetSync, Decision
+from arcjet_core.adapter import RequestGuard
+from arcjet_starlette._responses import OnDeny, accept_of, check_response, to_response, with_headers
 
 
 class ArcjetDenied(HTTPException):
@@ -66,11 +61,10 @@ def _arity(fn: Callable[..., Any]) -> int:
 
 class ArcjetDependency:
     def __init__(self, client: Arcjet, *, on_deny: OnDeny | None = None, **protect_kwargs: Any) -> None:
-        if not isinstance(client, Arcjet):
+        if isinstance(client, ArcjetSync) or not isinstance(client, Arcjet):
             raise TypeError("ArcjetDependency needs the async client from arcjet(...), not arcjet_sync(...)")
         self.client = client
-        self.on_deny = on_deny
-        self.fail_open = client_fails_open(client)
+        self.guard = RequestGuard(client, accept=accept_of, on_deny=on_deny)
         self._constants = {k: v for k, v in protect_kwargs.items() if not callable(v)}
         self._callables = {k: (v, _arity(v)) for k, v in protect_kwargs.items() if callable(v)}
 
@@ -80,21 +74,16 @@ class ArcjetDependency:
             body = await _parsed_body(request)
             for name, (fn, arity) in self._callables.items():
                 kwargs[name] = fn(body, request) if arity == 2 else fn(body)
-        try:
-            decision = await self.client.protect(request, **kwargs)
-        except ArcjetMisconfiguration:
-            raise
-        except ArcjetError as exc:  # only with fail_open=False
-            decision = error_decision(exc)
-        denied = deny_response(decision, accept=request.headers.get("accept"), fail_open=self.fail_open)
-        if denied is not None:
-            if self.on_deny is not None:
-                deny = await call_on_deny(self.on_deny, request, decision)
-                raise ArcjetDenied(deny, decision, denied.message)
-            raise ArcjetDenied(to_response(denied), decision, denied.message)
-        for name, value in rate_limit_headers(decision):
+        outcome = await self.guard.guard_async(request, kwargs)
+        if outcome.denied is not None:
+            if outcome.replacement is not None:
+                denied = check_response(outcome.replacement)
+            else:
+                denied = to_response(outcome.denied)
+            raise ArcjetDenied(with_headers(denied, outcome.headers), outcome.decision, outcome.denied.message)
+        for name, value in outcome.headers:
             response.headers[name] = value
-        return decision
+        return outcome.decision
 
 
 async def _parsed_body(request: Request) -> Any:

@@ -9,8 +9,9 @@ It only buffers the request body when one of the client's rules reads it
 stream), never more than ``client.body_limit`` bytes (a larger body is
 answered with 413) nor for longer than ``client.body_timeout`` seconds (a
 stalled upload is answered with 408 and its connection closed, without
-calling the app), and replays the same bytes to the app. A client that
-disconnects mid-body is released at once: there is no one left to answer.
+calling the app), and replays the same bytes to the app through its
+``receive``. A client that disconnects mid-body is released at once: there
+is no one left to answer.
 
 Websockets are protected when they connect (``protect_websockets=True``, the
 default): a denied handshake gets the deny response (403, 429, ...) where the
@@ -21,32 +22,33 @@ otherwise it is closed with code 1008 (policy violation) before it is accepted.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 
-from arcjet_core import Arcjet, ArcjetError, ArcjetMisconfiguration, ArcjetSync, Decision, arcjet
-from arcjet_core._body import announces_body
-from arcjet_core.responses import (
-    PathMatcher,
-    client_fails_open,
-    client_needs_body,
-    deny_response,
-    error_decision,
-    payload_too_large,
-    rate_limit_headers,
-    request_timeout,
-)
-from arcjet_starlette._responses import OnDeny, call_on_deny, to_response
+from arcjet_core import Arcjet, ArcjetMisconfiguration, ArcjetSync, RuleSpec, arcjet
+from arcjet_core._body import BufferedReceive, announces_body
+from arcjet_core.adapter import HeaderPairs, Outcome, RequestGuard
+from arcjet_core.ratelimit import Storage
+from arcjet_core.responses import PathMatcher, payload_too_large, request_timeout
+from arcjet_starlette._responses import OnDeny, accept_of, check_response, to_response, with_headers
 from arcjet_starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 POLICY_VIOLATION = 1008
 # _read_body's answer when the client went away before its body was complete.
 _DISCONNECTED = object()
+# ASGI names of the headers an Outcome carries (ASGI header names are lower-case bytes).
+_ASGI_NAMES = {"RateLimit": b"ratelimit", "RateLimit-Policy": b"ratelimit-policy", "Retry-After": b"retry-after"}
 
 
 class ArcjetMiddleware:
+    """``client=arcjet(...)``, or the client's own arguments (``key=..., rules=[...]``).
+
+    Every client argument is spelled out, rather than taken as ``**kwargs``,
+    so ``app.add_middleware(ArcjetMiddleware, ...)`` type-checks against
+    Starlette's middleware factory protocol; ``None`` means the client's default.
+    """
+
     def __init__(
         self,
         app: ASGIApp,
@@ -55,72 +57,96 @@ class ArcjetMiddleware:
         exclude: Iterable[str] = (),
         protect_websockets: bool = True,
         on_deny: OnDeny | None = None,
-        **client_args: Any,
+        key: str | None = None,
+        rules: Sequence[RuleSpec] | None = None,
+        characteristics: Sequence[str] | None = None,
+        proxies: Sequence[str] | None = None,
+        proxy_headers: Sequence[str] | None = None,
+        environment: str | None = None,
+        fail_open: bool | None = None,
+        storage: Storage | str | None = None,
+        disable_automatic_ip_detection: bool | None = None,
+        platform: str | None = None,
+        body_limit: int | None = None,
+        body_timeout: float | None = None,
+        deny_cache_size: int | None = None,
+        ipv6_prefix: int | None = None,
     ) -> None:
+        given = {name: value for name, value in (
+            ("key", key), ("rules", rules), ("characteristics", characteristics), ("proxies", proxies),
+            ("proxy_headers", proxy_headers), ("environment", environment), ("fail_open", fail_open),
+            ("storage", storage), ("disable_automatic_ip_detection", disable_automatic_ip_detection),
+            ("platform", platform), ("body_limit", body_limit), ("body_timeout", body_timeout),
+            ("deny_cache_size", deny_cache_size), ("ipv6_prefix", ipv6_prefix),
+        ) if value is not None}  # fmt: skip
         if client is None:
-            if "key" not in client_args:
+            if key is None:
                 raise ArcjetMisconfiguration("ArcjetMiddleware needs client=arcjet(...) or the client's key=..., rules=[...]")
-            client = arcjet(**client_args)
-        elif client_args:
-            raise TypeError(f"ArcjetMiddleware: pass client= or client arguments, not both (got {sorted(client_args)})")
+            client = arcjet(**given)
+        elif given:
+            raise TypeError(f"ArcjetMiddleware: pass client= or client arguments, not both (got {sorted(given)})")
         if isinstance(client, ArcjetSync) or not isinstance(client, Arcjet):
             raise TypeError("ArcjetMiddleware needs the async client from arcjet(...), not arcjet_sync(...)")
         self.app = app
         self.client = client
         self.exclude = PathMatcher(exclude)
+        self._exclude = self.exclude if self.exclude else None  # most apps exclude nothing: no call then
         self.protect_websockets = protect_websockets
-        self.on_deny = on_deny
-        self.needs_body = client_needs_body(client)
+        self.guard = RequestGuard(client, accept=accept_of, on_deny=on_deny)
         self.body_limit = client.body_limit
         self.body_timeout = client.body_timeout
-        self.fail_open = client_fails_open(client)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and not self.exclude(scope["path"]):
-            await self._http(scope, receive, send)
-        elif scope["type"] == "websocket" and self.protect_websockets and not self.exclude(scope["path"]):
-            await self._websocket(scope, receive, send)
-        else:
+        kind = scope["type"]
+        protected = kind == "http" or (kind == "websocket" and self.protect_websockets)
+        if not protected or (self._exclude is not None and self._exclude(scope["path"])):
             await self.app(scope, receive, send)
-
-    async def _protect(self, request: object) -> Decision:
-        try:
-            return await self.client.protect(request)
-        except ArcjetMisconfiguration:
-            raise
-        except ArcjetError as exc:  # only with fail_open=False: deny_response turns it into a 503
-            return error_decision(exc)
+        elif kind == "http":
+            await self._http(scope, receive, send)
+        else:
+            await self._websocket(scope, receive, send)
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.guard.needs_body:
+            buffered = await self._buffer(scope, receive, send)
+            if buffered is None:
+                return  # answered (408, 413) or the client left
+            request, receive = buffered
+        else:
+            request = Request(scope)
+        outcome = await self.guard.guard_async(request)
+        scope.setdefault("state", {})["arcjet_decision"] = outcome.decision
+        if outcome.denied is not None:
+            await _denial(outcome, scope, receive, send)
+            return
+        headers = outcome.headers
+        await self.app(scope, receive, _adding_headers(send, headers) if headers else send)
+
+    async def _buffer(self, scope: Scope, receive: Receive, send: Send) -> tuple[Request, Receive] | None:
+        """The request for protect() and the app's receive, with the body read
+        once and replayed to both; None when the request was answered here."""
         request = Request(scope)
         sent = request.headers
-        if self.needs_body and announces_body(sent.get("content-length"), sent.get("transfer-encoding"),
-                                              str(scope.get("http_version", "1.1"))):
-            try:
-                # One deadline for the whole body, however it is dripped in.
-                body = await asyncio.wait_for(self._read_body(sent.get("content-length"), receive), self.body_timeout)
-            except asyncio.TimeoutError:
-                response = to_response(request_timeout(sent.get("accept")))
-                response.headers["connection"] = "close"  # the server drops the stalled connection
-                await response(scope, receive, send)
-                return
-            if body is _DISCONNECTED:
-                return
-            if not isinstance(body, bytes):
-                await to_response(payload_too_large(sent.get("accept")))(scope, receive, send)
-                return
-            request._body = body  # protect() reads the cached body; nothing reads `receive` twice
-            receive = _replay({"type": "http.request", "body": body, "more_body": False}, receive)
-
-        decision = await self._protect(request)
-        scope.setdefault("state", {})["arcjet_decision"] = decision
-        denied = deny_response(decision, accept=sent.get("accept"), fail_open=self.fail_open)
-        if denied is not None:
-            response = await call_on_deny(self.on_deny, request, decision) if self.on_deny else to_response(denied)
+        if not announces_body(sent.get("content-length"), sent.get("transfer-encoding"),
+                              str(scope.get("http_version", "1.1"))):
+            return request, receive
+        try:
+            # One deadline for the whole body, however it is dripped in.
+            body = await asyncio.wait_for(self._read_body(sent.get("content-length"), receive), self.body_timeout)
+        except asyncio.TimeoutError:
+            response = to_response(request_timeout(sent.get("accept")))
+            response.headers["connection"] = "close"  # the server drops the stalled connection
             await response(scope, receive, send)
-            return
-        headers = rate_limit_headers(decision)
-        await self.app(scope, receive, _adding_headers(send, headers) if headers else send)
+            return None
+        if body is _DISCONNECTED:
+            return None
+        if not isinstance(body, bytes):
+            await to_response(payload_too_large(sent.get("accept")))(scope, receive, send)
+            return None
+        # protect() reads the body through its request's receive, the app
+        # through its own: each is given the same bytes once. A
+        # BufferedReceive tells protect() the body is whole and bounded.
+        return Request(scope, BufferedReceive(body, receive)), BufferedReceive(body, receive)
 
     async def _read_body(self, content_length: str | None, receive: Receive) -> bytes | object | None:
         """The whole body, None when it is larger than body_limit, or _DISCONNECTED."""
@@ -144,21 +170,32 @@ class ArcjetMiddleware:
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         connect = await receive()
         if connect["type"] != "websocket.connect":
-            await self.app(scope, _replay(connect, receive), send)
+            await self.app(scope, _replay_message(connect, receive), send)
             return
-        decision = await self._protect(scope)
+        # The scope itself: a handshake has no body to read, whatever the rules.
+        decision = await self.guard.protect_async(scope)
         scope.setdefault("state", {})["arcjet_decision"] = decision
-        headers = dict((k.decode("latin-1").lower(), v.decode("latin-1")) for k, v in scope.get("headers", ()))
-        denied = deny_response(decision, accept=headers.get("accept"), fail_open=self.fail_open)
-        if denied is None:
-            await self.app(scope, _replay(connect, receive), send)
+        outcome = self.guard.outcome(HTTPConnection(scope), decision)
+        if outcome.denied is None:
+            await self.app(scope, _replay_message(connect, receive), send)
         elif "websocket.http.response" in scope.get("extensions", {}):
-            await to_response(denied)(scope, receive, send)
+            await with_headers(to_response(outcome.denied), outcome.headers)(scope, receive, send)
         else:
-            await send({"type": "websocket.close", "code": POLICY_VIOLATION, "reason": denied.message})
+            await send({"type": "websocket.close", "code": POLICY_VIOLATION, "reason": outcome.denied.message})
 
 
-def _replay(first: Message, receive: Receive) -> Receive:
+async def _denial(outcome: Outcome, scope: Scope, receive: Receive, send: Send) -> None:
+    assert outcome.denied is not None
+    if outcome.replacement is not None:
+        response = check_response(outcome.replacement)
+    else:
+        response = to_response(outcome.denied)
+        if outcome.timed_out:
+            response.headers["connection"] = "close"  # the server drops the stalled connection
+    await with_headers(response, outcome.headers)(scope, receive, send)
+
+
+def _replay_message(first: Message, receive: Receive) -> Receive:
     """A receive that gives ``first`` once, then defers to the server's receive."""
     pending: list[Message] = [first]
 
@@ -170,16 +207,18 @@ def _replay(first: Message, receive: Receive) -> Receive:
     return replay
 
 
-def _adding_headers(send: Send, headers: list[tuple[str, str]]) -> Send:
+def _adding_headers(send: Send, headers: HeaderPairs) -> Send:
     """Add rate-limit headers to the response start, unless the app set its own."""
-    encoded = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-    names = {k for k, _ in encoded}
 
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
-            existing = list(message.get("headers", ()))
-            if not any(bytes(k).lower() in names for k, _ in existing):
-                message = {**message, "headers": existing + encoded}
+            existing = message.get("headers") or ()
+            for name, _ in existing:
+                if name.lower() == b"ratelimit":
+                    break
+            else:
+                message["headers"] = [*existing, *[(_ASGI_NAMES.get(k) or k.lower().encode("latin-1"),
+                                                     v.encode("latin-1")) for k, v in headers]]
         await send(message)
 
     return wrapped

@@ -258,3 +258,35 @@ def test_werkzeug_request_whose_stream_is_built_is_read_within_body_timeout(pipe
         assert request.stream is not None
         assert shield_result(aj.protect(request)).conclusion is Conclusion.DENY
         assert request.get_data() == b"q=<script>alert(1)</script>"
+
+
+def _chunked_scope() -> dict[str, Any]:
+    return {"type": "http", "method": "POST", "path": "/", "query_string": b"", "http_version": "1.1",
+            "headers": [(b"transfer-encoding", b"chunked"), (b"user-agent", UA.encode()),
+                        (b"content-type", b"application/x-www-form-urlencoded")],
+            "client": ("203.0.113.7", 1)}
+
+
+def test_starlette_body_without_length_is_read_only_from_a_buffered_receive() -> None:
+    # Without a length, request.body() would read without a bound: protect()
+    # reads it only when an adapter already read (and bounded) it and hands it
+    # over in a BufferedReceive; the app still gets the same bytes.
+    from starlette.requests import Request
+
+    from arcjet_core._body import BufferedReceive
+
+    attack = b"q=1' OR '1'='1' --"
+
+    async def server() -> dict[str, Any]:
+        return {"type": "http.disconnect"}
+
+    async def run() -> tuple[Any, Any, bytes]:
+        aj = arcjet(key="t", rules=[shield()])
+        unbuffered = await aj.protect(Request(_chunked_scope(), server))
+        request = Request(_chunked_scope(), BufferedReceive(attack, server))
+        return unbuffered, await aj.protect(request), await request.body()
+
+    unbuffered, buffered, app_body = asyncio.run(run())
+    assert shield_result(unbuffered).conclusion is Conclusion.ALLOW  # nothing read: nothing to see
+    assert shield_result(buffered).conclusion is Conclusion.DENY
+    assert app_body == attack

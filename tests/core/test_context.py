@@ -26,8 +26,7 @@ def _check(raw: Any, *, peer: str, repeated_joined: bool = False) -> None:
     assert xff == (("1.1.1.1, 2.2.2.2",) if repeated_joined else ("1.1.1.1", "2.2.2.2"))
     ctx = raw.to_context("8.8.8.8")
     assert ctx.cookies == "a=1; b=2" and ctx.ip == "8.8.8.8"
-    # Built with tuple.__new__ (new_record): every field, no more, as the
-    # NamedTuple itself would build them.
+    # Every field, no more, as the NamedTuple itself would build them.
     assert type(raw) is RawRequest and len(raw) == len(RawRequest._fields)
     assert raw == RawRequest(**raw._asdict())
     assert type(ctx) is RequestContext and len(ctx) == len(RequestContext._fields)
@@ -66,7 +65,8 @@ def test_starlette_request_and_asgi_scope() -> None:
     assert captured["raw"].host == "testserver" and captured["raw"].protocol == "http"
     assert captured["raw"].body == BODY and not captured["raw"].body_truncated
     assert captured["scope_raw"].body is None  # not asked for, not read
-    assert captured["small"].body == BODY[:4] and captured["small"].body_truncated
+    # Announced past body_limit: not read, flagged for shield's on_limit.
+    assert captured["small"].body == b"" and captured["small"].body_truncated
     assert captured["app_body"] == BODY
 
 
@@ -120,8 +120,10 @@ def test_flask_request_after_view_read_body() -> None:
     app = Flask(__name__)
     with app.test_request_context("/sign/up?x=1&y=%27", method="POST", data=BODY, headers=HEADERS):
         assert request.get_data() == BODY
+        assert raw_from_request(request, need_body=True).body == BODY  # get_data(cache=True): the app's bytes
         raw = raw_from_request(request, need_body=True, body_limit=3)
-        assert raw.body == BODY[:3] and raw.body_truncated
+        assert raw.body == b"" and raw.body_truncated  # past body_limit: not read, flagged
+        assert request.get_data() == BODY
 
 
 # ---------------------------------------------------------------- Django
@@ -151,14 +153,80 @@ def test_django_request(django_settings: None) -> None:
     assert request.POST["name"] == "O'Brien"
 
 
-def test_django_large_body_is_peeked_not_loaded(django_settings: None) -> None:
+def test_django_body_past_the_limit_is_not_read(django_settings: None) -> None:
     from django.test import RequestFactory
 
     big = b"a=" + b"x" * 5000
     request = RequestFactory().post("/up", data=big, content_type="application/octet-stream")
     raw = raw_from_request(request, need_body=True, body_limit=100)
-    assert raw.body == big[:100] and raw.body_truncated
+    # Flagged for shield's on_limit policy, with nothing read.
+    assert raw.body == b"" and raw.body_truncated and raw.body_error is None
     assert request.body == big  # the view still sees every byte
+
+
+def test_django_body_is_read_through_request_body(django_settings: None) -> None:
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/up", data=BODY, content_type="application/x-www-form-urlencoded")
+    assert raw_from_request(request, need_body=True).body == BODY
+    # Django keeps it: read again (a second rule set, the decorator after the
+    # middleware) it is the same bytes, and the form parses from them.
+    assert raw_from_request(request, need_body=True).body == BODY
+    assert request.POST["name"] == "O'Brien" and request.body == BODY
+
+
+def test_django_multipart_form_still_parses(django_settings: None) -> None:
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/up", data={"email": "ada@example.com", "file": io.BytesIO(b"PNG...")})
+    raw = raw_from_request(request, need_body=True)
+    assert raw.body is not None and b"ada@example.com" in raw.body
+    assert request.POST["email"] == "ada@example.com"
+    assert request.FILES["file"].read() == b"PNG..."
+
+
+def test_django_stream_the_view_read_itself_is_not_read(django_settings: None) -> None:
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/up", data=BODY, content_type="application/octet-stream")
+    assert request.read(4) == BODY[:4]  # a view streaming its upload
+    raw = raw_from_request(request, need_body=True)
+    assert raw.body is None and raw.body_error is None
+    assert request.read() == BODY[4:]
+
+
+def test_django_body_past_data_upload_max_memory_size_is_not_read(django_settings: None) -> None:
+    from django.test import RequestFactory, override_settings
+
+    with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10):
+        request = RequestFactory().post("/up", data=BODY, content_type="application/octet-stream")
+        raw = raw_from_request(request, need_body=True)
+    assert raw.body == b"" and raw.body_truncated and raw.body_error is None
+
+
+def test_django_short_body_is_an_error(django_settings: None) -> None:
+    from django.core.handlers.wsgi import WSGIRequest
+
+    request = WSGIRequest({"REQUEST_METHOD": "POST", "PATH_INFO": "/", "SERVER_NAME": "t", "SERVER_PORT": "80",
+                           "wsgi.input": io.BytesIO(b"abc"), "CONTENT_LENGTH": "10", "wsgi.url_scheme": "http"})
+    raw = raw_from_request(request, need_body=True)
+    assert raw.body == b"abc" and raw.body_error is not None and "3 of 10" in raw.body_error
+
+
+@pytest.mark.parametrize(("bound", "expected", "truncated"), [(None, b"", True), (1000, BODY, False)])
+def test_django_asgi_body_without_length(django_settings: None, bound: int | None, expected: bytes,
+                                         truncated: bool) -> None:
+    from django.test import AsyncRequestFactory, override_settings
+
+    request = AsyncRequestFactory().generic("POST", "/up", data=BODY, content_type="text/plain",
+                                            headers={"transfer-encoding": "chunked"})
+    del request.META["CONTENT_LENGTH"]
+    # Django's ASGI handler holds the whole body already; only
+    # DATA_UPLOAD_MAX_MEMORY_SIZE bounds what request.body would load.
+    with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=bound):
+        raw = raw_from_request(request, need_body=True)
+    assert raw.body == expected and raw.body_truncated is truncated
+    assert request.body == BODY
 
 
 # --------------------------------------------------------------- mapping
@@ -228,3 +296,45 @@ def test_mapping_headers_of_every_shape_give_the_same_headers() -> None:
     assert none.headers.items() == (("cookie", "a=1"),)
     kept = raw_from_request({"ip": "203.0.113.9", "headers": [("cookie", "x=1")], "cookies": {"a": "1"}})
     assert kept.headers.get_all("cookie") == ("x=1",)
+
+
+# ------------------------------------------------------- public API only
+
+def test_no_private_attributes_of_other_objects() -> None:
+    # Issue 15: no reading or writing another library's private attributes
+    # (Django's request._body/_stream, Werkzeug's _cached_data, Starlette's
+    # request._body): a framework release could break any of them.
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    files = [root / "arcjet_core" / "context.py", root / "arcjet_core" / "_body.py",
+             *sorted((root / "arcjet_django").glob("*.py"))]
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            name = node.attr if isinstance(node, ast.Attribute) else None
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr"):
+                arg = node.args[1] if len(node.args) > 1 else None
+                name = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+            if not name or not name.startswith("_") or name.startswith("__"):
+                continue
+            owner = node.value if isinstance(node, ast.Attribute) else None
+            if isinstance(owner, ast.Name) and owner.id in ("self", "cls"):
+                continue
+            found.append(f"{path.name}:{node.lineno} {name}")
+    assert found == []
+
+
+def test_a_proxy_is_classified_by_what_it_stands_for() -> None:
+    """flask.request is a LocalProxy: caching its kind by the proxy's type would
+    make any other proxied object (here a plain mapping) a Flask request."""
+    from werkzeug.local import LocalProxy
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    flask_like = Request(EnvironBuilder(path="/a", headers={"user-agent": "t"}).get_environ())
+    assert raw_from_request(LocalProxy(lambda: flask_like)).path == "/a"
+    mapping = {"ip": "198.51.100.4", "method": "GET", "path": "/m", "headers": {}}
+    raw = raw_from_request(LocalProxy(lambda: mapping))
+    assert (raw.path, raw.peer) == ("/m", "198.51.100.4")

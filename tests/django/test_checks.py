@@ -12,7 +12,7 @@ from django.test import RequestFactory
 
 from arcjet_core import arcjet_sync, fixed_window
 from arcjet_django import conf
-from arcjet_django.checks import check_client_ip, check_middleware, check_settings
+from arcjet_django.checks import check_body_limit, check_client_ip, check_middleware, check_settings
 
 
 def ids(messages: list[Any]) -> list[str]:
@@ -141,3 +141,21 @@ def test_ipv6_prefix_reaches_the_client(settings) -> None:
     first = client.protect(factory.get("/", REMOTE_ADDR="2001:4860:1:1::1"))
     second = client.protect(factory.get("/", REMOTE_ADDR="2001:4860:1:2::1"))
     assert (first.conclusion.value, second.conclusion.value) == ("ALLOW", "DENY")
+
+
+# ------------------------------------------------------ body limit (arcjet.W004)
+
+
+@pytest.mark.parametrize(("body_limit", "django_limit", "warned"), [
+    (None, 2_621_440, False),  # the defaults: 1 MiB within Django's 2.5 MB
+    (4 * 1024 * 1024, 2_621_440, True),
+    (4 * 1024 * 1024, None, False),  # Django loads any body
+    (1000, 1000, False),
+])
+def test_body_limit_past_data_upload_max_memory_size_warns(settings, body_limit: int | None,
+                                                           django_limit: int | None, warned: bool) -> None:
+    settings.ARCJET = {"KEY": "k", **({"BODY_LIMIT": body_limit} if body_limit is not None else {})}
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = django_limit
+    messages = check_body_limit()
+    assert ids(messages) == (["arcjet.W004"] if warned else [])
+    assert all(isinstance(m, Warning) and m.hint for m in messages)

@@ -197,7 +197,12 @@ async def test_streaming_response_gets_headers(settings, make_client) -> None:
 
 
 def custom_deny(request: HttpRequest, decision: Decision) -> HttpResponse:
+    assert request.arcjet_decision is decision  # type: ignore[attr-defined]
     return JsonResponse({"custom": decision.reason_v2.type, "path": request.path}, status=418)
+
+
+async def acustom_deny(request: HttpRequest, decision: Decision) -> HttpResponse:
+    return custom_deny(request, decision)
 
 
 async def test_on_deny_from_a_dotted_path(settings, make_client, mode) -> None:
@@ -206,6 +211,31 @@ async def test_on_deny_from_a_dotted_path(settings, make_client, mode) -> None:
     await get(client, index_path(mode))
     denied = await get(client, index_path(mode))
     assert (denied.status_code, denied.json()) == (418, {"custom": "RATE_LIMIT", "path": index_path(mode)})
+    assert denied.headers["RateLimit"].startswith("limit=1, remaining=0")  # on_deny's response gets them too
+
+
+async def test_async_on_deny_is_awaited(settings) -> None:
+    arcjet_settings(settings, RULES=[fixed_window(max=1, window=60)], ON_DENY="tests.django.test_middleware.acustom_deny")
+    client = clients()[1]
+    await client.get("/async/")
+    denied = await client.get("/async/")
+    assert (denied.status_code, denied.json()) == (418, {"custom": "RATE_LIMIT", "path": "/async/"})
+
+
+def test_shield_sees_a_body_past_body_limit_as_past_its_limit(settings) -> None:
+    # A view calling protect() itself (no 413 from the middleware first): the
+    # body is not read, and shield's on_limit policy (deny) answers.
+    from django.test import RequestFactory
+
+    from arcjet_core import arcjet_sync
+
+    aj = arcjet_sync(key=f"dj-{uuid.uuid4().hex[:8]}", rules=[shield()], body_limit=100, environment="development")
+    body = b"q=" + b"x" * 500
+    request = RequestFactory().post("/", data=body, content_type="application/x-www-form-urlencoded",
+                                    HTTP_USER_AGENT=BROWSER_UA)
+    decision = aj.protect(request)
+    assert decision.is_denied() and decision.reason_v2.type == "SHIELD"
+    assert request.body == body
 
 
 # ----------------------------------------------------------------- client IP

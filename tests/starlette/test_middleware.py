@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import re
 from collections.abc import AsyncIterator
@@ -13,6 +14,7 @@ from starlette.responses import PlainTextResponse
 from starlette.testclient import TestClient, WebSocketDenialResponse
 
 from arcjet_core import (
+    Arcjet,
     ArcjetMisconfiguration,
     Decision,
     arcjet,
@@ -21,6 +23,7 @@ from arcjet_core import (
     fixed_window,
     shield,
 )
+from arcjet_starlette import ArcjetMiddleware
 from tests.fixtures.redis_server import free_port
 from tests.starlette.apps import make_app
 from tests.starlette.conftest import BROWSER_UA
@@ -45,6 +48,20 @@ def test_sync_client_rejected(key: str) -> None:
 def test_missing_key_is_a_clear_error() -> None:
     with pytest.raises(ArcjetMisconfiguration, match="key"):
         make_app(rules=[]).build_middleware_stack()
+
+
+def test_middleware_takes_every_client_argument() -> None:
+    # Spelled out for the type checker (see ArcjetMiddleware's docstring): keep them in step.
+    own = {"self", "app", "client", "exclude", "protect_websockets", "on_deny"}
+    middleware_args = set(inspect.signature(ArcjetMiddleware.__init__).parameters) - own
+    client_args = {name for name in inspect.signature(Arcjet.__init__).parameters if not name.startswith("_")}
+    assert middleware_args == client_args - {"self"}
+
+
+def test_client_arguments_build_the_client(key: str) -> None:
+    middleware = ArcjetMiddleware(make_app(), key=key, rules=[fixed_window(max=1, window=60)], fail_open=False,
+                                  body_limit=123)
+    assert (middleware.client.key, middleware.client.fail_open, middleware.client.body_limit) == (key, False, 123)
 
 
 def test_exclude_entries_validated(key: str) -> None:
