@@ -25,7 +25,7 @@ from arcjet_core.decision import Decision, ErrorReason, RuleResult, aggregate
 from arcjet_core.enums import Conclusion, RuleState
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.fingerprint import DEFAULT_IPV6_PREFIX, FingerprintPlan
-from arcjet_core.ip import IpResolver, ip_text, parse_ip
+from arcjet_core.ip import IpResolver, canonical_ip
 from arcjet_core.kinds import AnalyzerPart, PreparedRule, prepare
 from arcjet_core.kinds._spec import DEFAULT_CHARACTERISTICS
 from arcjet_core.ratelimit import Op
@@ -184,7 +184,7 @@ class Engine:
             raise ArcjetMisconfiguration(
                 "protect(): the client has disable_automatic_ip_detection=True, so ip_src=... is required"
             )
-        if ip_s is not None and parse_ip(ip_s) is None:
+        if ip_s is not None and not canonical_ip(ip_s):
             raise ArcjetMisconfiguration(f"protect(): ip_src {ip_s!r} is not an IP address")
         return ProtectInput(
             requested=requested,
@@ -199,7 +199,7 @@ class Engine:
 
     def context_for(self, raw: RawRequest, inputs: ProtectInput) -> RequestContext:
         if inputs.ip_src is not None:
-            ip = ip_text(addr) if (addr := parse_ip(inputs.ip_src)) is not None else ""
+            ip = canonical_ip(inputs.ip_src)
         else:
             ip = self.resolver.resolve(raw.peer, raw.headers)
         return raw.to_context(ip)

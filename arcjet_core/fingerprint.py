@@ -26,6 +26,7 @@ import socket
 from collections.abc import Mapping, Sequence
 from urllib.parse import unquote_to_bytes
 
+from arcjet_core.cache import BoundedMemo
 from arcjet_core.context import RequestContext
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.ip import NO_CLIENT_IP_HINT, IPAddress, ip_text, parse_ip
@@ -34,9 +35,9 @@ __all__ = ["PREFIX", "FingerprintPlan", "check_ipv6_prefix", "fingerprint_of_pai
 
 PREFIX = "fp::3::"
 DEFAULT_IPV6_PREFIX = 64
-# Entries of the ip -> fingerprint memo of an IP-only plan. Bounded; cleared
-# when full, so a flood of new addresses costs a rebuild, never memory.
+# Entries of an IP-only plan's memo (ip -> fingerprint).
 IP_MEMO_SIZE = 4096
+_MAPPED_V4 = bytes(10) + b"\xff\xff"  # ::ffff:0:0/96, read as the IPv4 address
 
 _HOST = "http.host"
 _METHODS = frozenset({"http.method", "http.request.method"})
@@ -73,6 +74,19 @@ def ip_key(ip: str, ipv6_prefix: int) -> bytes | None:
     """The ip.src value: an IPv4 address, or the IPv6 network of ``ipv6_prefix`` bits."""
     if not ip:
         return None
+    # The usual ip is an address as the resolver writes it: read it with the
+    # C parser alone, without building parse_ip's address object for every
+    # new client. Anything else takes parse_ip's way.
+    try:
+        if ":" not in ip:
+            return socket.inet_ntop(socket.AF_INET, socket.inet_pton(socket.AF_INET, ip)).encode("ascii")
+        packed = socket.inet_pton(socket.AF_INET6, ip)
+    except (OSError, ValueError):  # not an address, or a NUL or lone surrogate in the text
+        packed = _MAPPED_V4
+    if not packed.startswith(_MAPPED_V4) and ipv6_prefix < 128:
+        drop = 128 - ipv6_prefix
+        network = (int.from_bytes(packed, "big") >> drop << drop).to_bytes(16, "big")
+        return f"{socket.inet_ntop(socket.AF_INET6, network)}/{ipv6_prefix}".encode("ascii")
     addr: IPAddress | None = parse_ip(ip)
     if addr is None:
         return _utf8(ip)  # not an address (a host-supplied value): keyed as sent
@@ -126,7 +140,7 @@ class FingerprintPlan:
         # The default set keys on the client IP alone: its fingerprint is a
         # function of ctx.ip, remembered (bounded) so a returning client costs
         # one dict look-up instead of parsing and hashing.
-        self._ip_memo: dict[str, str] = {}
+        self._ip_memo: BoundedMemo[str, str] = BoundedMemo(IP_MEMO_SIZE if self.ip_only else 0)
 
     def value(self, name: str, ctx: RequestContext, custom: Mapping[str, str]) -> bytes | None:
         """The value of one characteristic in this request, or None when it has none."""
@@ -153,18 +167,13 @@ class FingerprintPlan:
         """The fingerprint, or None when a characteristic is missing (see missing())."""
         if self.ip_only:
             ip = ctx.ip
-            memo = self._ip_memo
-            hit = memo.get(ip)
+            hit = self._ip_memo.get(ip)
             if hit is not None:
                 return hit
             value = ip_key(ip, self.ipv6_prefix)
             if value is None:
                 return None
-            fp = fingerprint_of_pairs((("ip.src", value),))
-            if len(memo) >= IP_MEMO_SIZE:
-                memo.clear()
-            memo[ip] = fp
-            return fp
+            return self._ip_memo.put(ip, fingerprint_of_pairs((("ip.src", value),)))
         pairs: list[tuple[str, bytes]] = []
         for name in self.names:
             value = self.value(name, ctx, custom)

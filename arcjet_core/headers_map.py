@@ -74,7 +74,7 @@ class Headers(Mapping[str, str]):
             assert raw is not None
             try:
                 # bytes.decode directly: latin1_text is a Python call per string
-                # (~1 µs a request for a browser's headers).
+                # (for every header of every request).
                 pairs = tuple([(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw])
             except AttributeError:  # a scope that mixes str and bytes still decodes
                 pairs = tuple([(latin1_text(k), latin1_text(v)) for k, v in raw])

@@ -22,7 +22,6 @@ docs/client-ip.md has the rules, recipes and the migration note.
 from __future__ import annotations
 
 import bisect
-import functools
 import ipaddress
 import logging
 import os
@@ -31,6 +30,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from arcjet_core.cache import BoundedMemo
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.headers_map import Headers
 
@@ -71,18 +71,18 @@ _NON_GLOBAL_NETWORKS: tuple[IPNetwork, ...] = tuple(
     )
 )
 # The same as (version, first, last) integers: a membership test is two
-# comparisons instead of an `in` on an ip_network (~0.3 µs each).
+# comparisons instead of an `in` on an ip_network.
 _NON_GLOBAL_RANGES: tuple[tuple[int, int, int], ...] = tuple(
     (net.version, int(net.network_address), int(net.broadcast_address)) for net in _NON_GLOBAL_NETWORKS
 )
 
 
-@functools.lru_cache(maxsize=8192)
 def parse_ip(token: str) -> IPAddress | None:
     """Parse one address as proxies write them: brackets, ports and zones stripped.
 
-    Cached: the same few addresses (proxies, busy clients) recur constantly and
-    ipaddress parsing is the costliest step of a protect() call.
+    Not memoised (an address object is one more object per client for the
+    cyclic GC to walk): per-request callers go through canonical_ip() or the
+    resolver's memos, which hold text.
     """
     value = token.strip().strip('"')
     if not value or len(value) > 64:
@@ -121,7 +121,7 @@ _V4_IN_V6 = (0, 0xFFFF)
 
 def ip_text(addr: IPAddress) -> str:
     """The address as ipaddress writes it (the form fingerprints and storage
-    keys are built from), through inet_ntop (~3 µs less for IPv6)."""
+    keys are built from), through inet_ntop, which is faster for IPv6."""
     if isinstance(addr, ipaddress.IPv4Address):
         return socket.inet_ntop(socket.AF_INET, addr.packed)
     if int(addr) >> 32 not in _V4_IN_V6:
@@ -132,12 +132,12 @@ def ip_text(addr: IPAddress) -> str:
 # 2000::/3, IPv6 global unicast: everything outside it is reserved, private,
 # link- or site-local, multicast, loopback or unspecified for ipaddress
 # (tests check that against ipaddress), so it is never global; inside it,
-# no reserved range applies (ipaddress's is_reserved costs ~2.6 µs).
+# no reserved range applies (ipaddress's is_reserved walks networks in Python).
 _V6_GLOBAL_UNICAST = 0b001
 # Inside 2000::/3, ipaddress's private networks (and our own non-global
 # ranges) all lie under 2001::/16 and 2002::/16, on every Python we support
 # (a test reads ipaddress's lists): any other address there is global, with
-# no call to is_private, which walks ten networks in Python (~2 µs).
+# no call to is_private, which walks ten networks in Python.
 _V6_PRIVATE_PREFIXES = frozenset({0x2001, 0x2002})
 
 
@@ -145,7 +145,7 @@ _V6_PRIVATE_PREFIXES = frozenset({0x2001, 0x2002})
 # loopback, link-local, multicast, reserved, unspecified), on any Python we
 # support, or our own list may call non-global: addresses outside them all
 # are global without asking ipaddress, whose properties walk networks in
-# Python (~4 µs for a new client). Inside, ipaddress decides as before. A
+# Python, for every new client. Inside, ipaddress decides as before. A
 # test reads ipaddress's own lists and holds them inside these.
 _V4_SPECIAL: tuple[tuple[int, int], ...] = tuple(
     (int(net.network_address), int(net.broadcast_address))
@@ -163,8 +163,9 @@ def _v4_maybe_special(n: int) -> bool:
     return i >= 0 and n <= _V4_SPECIAL[i][1]
 
 
-@functools.lru_cache(maxsize=8192)
 def is_global_ip(addr: IPAddress) -> bool:
+    # Not memoised: hashing an address object (ipaddress's __hash__ is Python)
+    # costs about what the check does.
     n = int(addr)
     if isinstance(addr, ipaddress.IPv4Address) and not _v4_maybe_special(n):
         return True
@@ -320,10 +321,6 @@ _ENTRIES: dict[str, Callable[[Headers], list[str]]] = {
     "x-real-ip": lambda headers: _list_entries(headers, "x-real-ip"),
 }
 
-# Resolvers remember per-peer answers in dicts of at most this many entries
-# (cleared when full, and refilled by the current peers).
-PEER_CACHE_SIZE = 4096
-
 # The answer cached for a peer whose forwarding headers are read per request.
 _READ_HEADERS = "<read headers>"
 
@@ -359,15 +356,29 @@ def _reset_warnings() -> None:
         _warned_in.clear()
 
 
-@functools.lru_cache(maxsize=8192)
-def _entry_text(entry: str) -> str:
-    """The address in a forwarded entry that parses, as ip_text writes it.
+# Entries of every memo of client addresses here: bounded, so a flood of new
+# addresses costs a recomputation each, never memory (see BoundedMemo).
+PEER_CACHE_SIZE = 4096
+# The longest token canonical_ip memoises: anything longer is no address
+# once stripped, and a memo keyed by it would hold what the client sent.
+_MEMO_TOKEN_MAX = 128
 
-    Cached by the entry's text: ip_text (~1 µs) was the walk's costliest step,
-    and the same clients' entries recur.
+_canonical: BoundedMemo[str, str] = BoundedMemo(2 * PEER_CACHE_SIZE)
+
+
+def canonical_ip(token: str) -> str:
+    """The address in ``token`` (parse_ip's rules) as ip_text writes it, or "" when there is none.
+
+    Memoised by the token's text: parsing and writing an address is the
+    costliest step of reading a forwarding header, and the same clients'
+    entries recur. The memo holds text only.
     """
-    addr = parse_ip(entry)
-    return ip_text(addr) if addr is not None else ""
+    hit = _canonical.get(token)
+    if hit is not None:
+        return hit
+    addr = parse_ip(token)
+    text = ip_text(addr) if addr is not None else ""
+    return _canonical.put(token, text) if len(token) <= _MEMO_TOKEN_MAX else text
 
 
 def _unread_headers(headers: Headers, configured: tuple[str, ...]) -> list[str]:
@@ -384,10 +395,18 @@ class IpResolver:
     # peer string -> the client IP when the peer itself is the client (its
     # headers are never read), or _READ_HEADERS for a proxy. Depends on the
     # peer alone, so most requests are answered from here.
-    _peers: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _peers: BoundedMemo[str, str] = field(default_factory=lambda: BoundedMemo(PEER_CACHE_SIZE),
+                                          compare=False, repr=False)
     # proxy peer string -> its own address, the key when its headers give no
     # usable client (a local proxy sending none, waitress stripping them).
-    _fallbacks: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _fallbacks: BoundedMemo[str, str] = field(default_factory=lambda: BoundedMemo(PEER_CACHE_SIZE),
+                                              compare=False, repr=False)
+    # A forwarded entry's canonical address -> whether it is a configured proxy.
+    _listed: BoundedMemo[str, bool] = field(default_factory=lambda: BoundedMemo(PEER_CACHE_SIZE),
+                                            compare=False, repr=False)
+    # A platform header's value -> the client IP it names, or "" when it names none we accept.
+    _platform_ips: BoundedMemo[str, str] = field(default_factory=lambda: BoundedMemo(PEER_CACHE_SIZE),
+                                                 compare=False, repr=False)
 
     def describe(self) -> str:
         """One line saying what this resolver trusts (the client's start-up log)."""
@@ -413,16 +432,16 @@ class IpResolver:
         if self.platform is not None:
             for name in PLATFORM_HEADERS[self.platform]:
                 for value in headers.get_all(name):
-                    # Vercel's header may itself be a list; its first entry is the client.
-                    addr = parse_ip(value.split(",")[0])
-                    if addr is not None and (self.development or is_global_ip(addr)):
-                        return ip_text(addr)
+                    client = self._platform_ips.get(value)
+                    if client is None:
+                        client = self._platform_ip(value)
+                        if len(value) <= _MEMO_TOKEN_MAX:
+                            self._platform_ips.put(value, client)
+                    if client:
+                        return client
         hit = self._peers.get(peer)
         if hit is None:
-            hit = self._classify(peer, headers)
-            if len(self._peers) >= PEER_CACHE_SIZE:
-                self._peers.clear()  # bounded; refills with the current peers
-            self._peers[peer] = hit
+            hit = self._peers.put(peer, self._classify(peer, headers))
         if hit is not _READ_HEADERS:
             return hit
         one_hop = not self.proxies
@@ -431,8 +450,16 @@ class IpResolver:
             if entries:
                 client = self._walk(entries, one_hop)
                 if client is not None:
-                    return _entry_text(client)
+                    return client
         return self._fallback(peer, headers)
+
+    def _platform_ip(self, value: str) -> str:
+        """The client IP in a platform header's value, or "" when it names none we accept."""
+        # Vercel's header may itself be a list; its first entry is the client.
+        addr = parse_ip(value.split(",")[0])
+        if addr is not None and (self.development or is_global_ip(addr)):
+            return ip_text(addr)
+        return ""
 
     def _is_proxy(self, addr: IPAddress) -> bool:
         if self.proxies:
@@ -471,7 +498,8 @@ class IpResolver:
         return text
 
     def _walk(self, entries: list[str], one_hop: bool) -> str | None:
-        """The client's entry in a forwarding list: right to left over configured proxies only.
+        """The client's address in a forwarding list (as ip_text writes it):
+        right to left over configured proxies only.
 
         The first entry that is not a configured proxy is the client, private
         or not: a hop we were not told about is not ours to skip. An entry that
@@ -483,12 +511,17 @@ class IpResolver:
         for entry in reversed(entries):
             if not entry.strip():
                 continue  # "a, , b": an empty slot carries nothing
-            addr = parse_ip(entry)
-            if addr is None:
+            text = canonical_ip(entry)
+            if not text:
                 return None
-            if one_hop or addr not in self.proxies:
-                return entry
-            last = entry
+            if one_hop:
+                return text
+            listed = self._listed.get(text)
+            if listed is None:
+                listed = self._listed.put(text, parse_ip(text) in self.proxies)
+            if not listed:
+                return text
+            last = text
         return last
 
     def _fallback(self, peer: str, headers: Headers) -> str:
@@ -518,9 +551,7 @@ class IpResolver:
                         f"arcjet: requests from the proxy on a unix socket carry no usable "
                         f"{'/'.join(self.proxy_headers)}, so rules keyed on ip.src return ERROR and do not limit "
                         f"them; {fix}. Logged once per process; see docs/client-ip.md"))
-            if len(self._fallbacks) >= PEER_CACHE_SIZE:
-                self._fallbacks.clear()
-            self._fallbacks[peer] = hit
+            self._fallbacks.put(peer, hit)
         return hit
 
 

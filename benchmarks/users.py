@@ -33,6 +33,11 @@ rotating order, one batch each per repeat, so every row sees the same load):
   minus the bare app's), also scaled to a desktop core by the reference
   loop; p50 and p99 of single requests; the worst GC pause (gc.callbacks
   start/stop) and the number of gen-2 collections during its requests.
+- New clients on memory, then each row again alone ("GC alone"): a fresh
+  app, the others released, N new clients. Interleaved rows share one heap,
+  so a full collection brought on by one row's state (a peer's store that
+  keeps an object per client) lands on whichever row's request triggers it
+  and walks every row's state; alone, a row's pauses are its own.
 
 --http: wrk (apt-get installs Debian's wrk when missing and we are root)
 against uvicorn (FastAPI) and gunicorn (Flask): bare, ours (token bucket),
@@ -113,6 +118,8 @@ class Row:
     gen2: int = 0
     tracked: int = 0  # growth of GC-tracked objects over this row's batches
     failures: int = 0  # responses other than 200 (or missing headers in the check)
+    variant: str = ""  # the app's variant, to build it again for the run alone
+    alone: Row | None = None  # the same app measured alone (GC alone)
 
 
 class GcWatch:
@@ -232,9 +239,7 @@ def fastapi_app(variant: str, storage: str, *, behind_proxy: bool = False) -> An
         from arcjet_starlette import ArcjetMiddleware
 
         client = arcjet(key=f"bench-{variant}", rules=our_rules(variant == "ours-shield"), storage=storage)
-        # ignore: mypy rejects ArcjetMiddleware as Starlette's _MiddlewareFactory
-        # (its `app` parameter type differs); reported, not this file's to fix.
-        app.add_middleware(ArcjetMiddleware, client=client)  # type: ignore[arg-type]
+        app.add_middleware(ArcjetMiddleware, client=client)
     elif variant.startswith("slowapi"):
         from slowapi import Limiter
         from slowapi.middleware import SlowAPIASGIMiddleware
@@ -437,19 +442,21 @@ def variants(framework: str) -> list[tuple[str, str, str | None]]:
     ]
 
 
+def build_row(framework: str, storage: str, name: str, variant: str, header: str | None) -> Row:
+    holder: list[Row] = []
+    if framework == "FastAPI":
+        call: Callable[[str], Any] = asgi_caller(fastapi_app(variant, storage), header, holder)
+    elif framework == "Flask":
+        call = wsgi_caller(flask_app(variant, storage), header, holder)
+    else:
+        call = wsgi_caller(django_app(variant, storage), header, holder)
+    kind = "bare" if variant == "bare" else "ours" if variant.startswith("ours") else "peer"
+    holder.append(Row(name, kind, call, header, variant=variant))
+    return holder[0]
+
+
 def build_rows(framework: str, storage: str, redis_url: str | None) -> list[Row]:
-    rows: list[Row] = []
-    for name, variant, header in variants(framework):
-        holder: list[Row] = []
-        if framework == "FastAPI":
-            call: Callable[[str], Any] = asgi_caller(fastapi_app(variant, storage), header, holder)
-        elif framework == "Flask":
-            call = wsgi_caller(flask_app(variant, storage), header, holder)
-        else:
-            call = wsgi_caller(django_app(variant, storage), header, holder)
-        kind = "bare" if variant == "bare" else "ours" if variant.startswith("ours") else "peer"
-        holder.append(Row(name, kind, call, header))
-        rows.append(holder[0])
+    rows = [build_row(framework, storage, *spec) for spec in variants(framework)]
     if storage.startswith("redis") and redis_url:
         if framework == "FastAPI":
             import redis.asyncio
@@ -507,7 +514,28 @@ def run_group(framework: str, storage: str, redis_url: str | None, mix: str, n: 
     for row in rows:
         row.call = _spent
     gc.collect()
+    if mix == "new" and not storage.startswith("redis"):
+        for row in rows:
+            if row.kind != "floor":
+                row.alone = run_alone(framework, storage, row, n)
     return Group(framework, "redis" if storage.startswith("redis") else "memory", mix, n, rows)
+
+
+def run_alone(framework: str, storage: str, row: Row, n: int) -> Row:
+    """The row's app built afresh and measured alone (one batch of n new clients)."""
+    if framework == "FastAPI":
+        async def main() -> Row:
+            alone = build_row(framework, storage, row.name, row.variant, row.expect_header)
+            await measure_async([alone], "new", n, 1)
+            return alone
+
+        alone = asyncio.run(main())
+    else:
+        alone = build_row(framework, storage, row.name, row.variant, row.expect_header)
+        measure_sync([alone], "new", n, 1)
+    alone.call = _spent
+    gc.collect()
+    return alone
 
 
 def print_group(group: Group, scale: float) -> None:
@@ -523,6 +551,16 @@ def print_group(group: Group, scale: float) -> None:
         shown = median if row.kind == "bare" else added
         print(f"{label:34} {shown:9.1f} {shown * scale:8.1f} {p50:8.1f} {p99:8.1f} {p99 / p50:7.2f} "
               f"{row.gc_max_ms:11.2f} {row.gen2:5d} {row.tracked / len(row.times):11.2f} {row.failures:4d}")  # fmt: skip
+    alone_rows = [row.alone for row in group.rows if row.alone is not None]
+    if alone_rows:
+        print(f"-- GC alone: each app afresh, the others released, {group.n} new clients --")
+        print(f"{'row':34} {'µs/req':>9} {'p50 µs':>8} {'p99 µs':>8} {'p99/p50':>7} {'worst GC ms':>11} {'gen-2':>5} "
+              f"{'tracked/req':>11} {'bad':>4}")  # fmt: skip
+        for alone in alone_rows:
+            p50, p99 = percentile_us(alone.times, 0.50), percentile_us(alone.times, 0.99)
+            print(f"{alone.name:34} {alone.batches[0]:9.1f} {p50:8.1f} {p99:8.1f} {p99 / p50:7.2f} "
+                  f"{alone.gc_max_ms:11.2f} {alone.gen2:5d} {alone.tracked / len(alone.times):11.2f} "
+                  f"{alone.failures:4d}")  # fmt: skip
 
 
 def added(group: Group, kind: str, index: int = 0) -> float:
@@ -546,6 +584,10 @@ def print_targets(groups: list[Group]) -> None:
         ours_row = next(r for r in g.rows if r.kind == "ours")
         parts.append(f"ours p99/p50 {percentile_us(ours_row.times, .99) / percentile_us(ours_row.times, .5):.2f}, "
                      f"worst GC {ours_row.gc_max_ms:.1f} ms")  # fmt: skip
+        if ours_row.alone is not None:
+            alone = ours_row.alone
+            parts.append(f"alone: p99/p50 {percentile_us(alone.times, .99) / percentile_us(alone.times, .5):.2f} "
+                         f"(target ≤ 2), worst GC {alone.gc_max_ms:.1f} ms (target ≤ 5)")  # fmt: skip
         print(f"{g.framework:8} {g.storage:6} {g.mix:9}: " + "; ".join(parts))
 
 
@@ -556,7 +598,8 @@ legend: one row = one app: a hello-world GET / (browser headers) behind that row
     request); for a PING floor row, its own µs per round trip. desktop: scaled by the reference loop.
   p50/p99: single requests, whole time (not added). worst GC ms / gen-2: the longest cyclic-GC pause and
     the count of full (generation 2) collections during that row's requests (a full pass walks the whole
-    process, other rows' state too; the row that fills the heap fastest triggers them). tracked/req: growth of
+    process, other rows' state too; the row that fills the heap fastest triggers them; "GC alone" below a
+    new-client group has each row's own). tracked/req: growth of
     GC-tracked objects per request over the row's batches (what it leaves behind per client). bad: non-200 responses or
     responses missing the row's rate-limit header, warm-up included (must be 0).
   ours always sends RateLimit + RateLimit-Policy; peers' "+ headers" rows send X-RateLimit-*.

@@ -18,16 +18,19 @@ holds time at the stored state's instant instead of handing out fresh tokens.
 
 from __future__ import annotations
 
-TokenBucketState = tuple[int, int]  # (tokens, last refill instant)
-FixedWindowState = tuple[int, int]  # (window index, count)
-SlidingWindowState = tuple[int, int, int]  # (window index, current count, previous count)
-SuspicionState = tuple[int, int, int]  # (score, score expiry instant, blocked until)
+# A state is a plain tuple of ints, which stores keep as it is (the memory
+# store's tables hold nothing the cyclic GC has to walk). Its shape per kind:
+#   token bucket:   (tokens, last refill instant)
+#   fixed window:   (window index, count)
+#   sliding window: (window index, current count, previous count)
+#   suspicion:      (score, score expiry instant, blocked until)
+State = tuple[int, ...]
 
-Step = tuple[tuple[int, ...] | None, bool, int, int, int]
+Step = tuple[State | None, bool, int, int, int]
 
 
 def token_bucket(
-    state: TokenBucketState | None,
+    state: State | None,
     now: int,
     refill_rate: int,
     interval_ms: int,
@@ -64,7 +67,7 @@ def token_bucket(
 
 
 def fixed_window(
-    state: FixedWindowState | None,
+    state: State | None,
     now: int,
     max_: int,
     window_ms: int,
@@ -86,7 +89,7 @@ def fixed_window(
 
 
 def sliding_window(
-    state: SlidingWindowState | None,
+    state: State | None,
     now: int,
     max_: int,
     interval_ms: int,
@@ -120,7 +123,7 @@ def sliding_window(
 
 
 def token_bucket_retry_ms(
-    state: tuple[int, ...] | None,
+    state: State | None,
     now: int,
     refill_rate: int,
     interval_ms: int,
@@ -141,7 +144,7 @@ def token_bucket_retry_ms(
 
 
 def fixed_window_retry_ms(
-    state: tuple[int, ...] | None,
+    state: State | None,
     now: int,
     max_: int,
     window_ms: int,
@@ -153,7 +156,7 @@ def fixed_window_retry_ms(
 
 
 def sliding_window_retry_ms(
-    state: tuple[int, ...] | None,
+    state: State | None,
     now: int,
     max_: int,
     interval_ms: int,
@@ -188,7 +191,7 @@ def sliding_window_retry_ms(
 
 
 def suspicion(
-    state: SuspicionState | None,
+    state: State | None,
     now: int,
     add: int,
     threshold: int,

@@ -7,7 +7,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from . import algorithms
 from ._types import (
@@ -22,6 +21,10 @@ from ._types import (
     SuspicionOutcome,
     TokenBucketParams,
 )
+
+# The index of each kind of limit in a state's key: two kinds of limit on
+# one key are two states, as on Redis.
+_KINDS: dict[type, int] = {TokenBucketParams: 0, FixedWindowParams: 1, SlidingWindowParams: 2}
 
 # What a read of a client with no suspicion score gives (immutable: shared).
 _NO_SUSPICION = SuspicionOutcome(False, 0, 0.0)
@@ -69,9 +72,15 @@ class MemoryStorage(Storage):
         self.max_keys = max_keys
         self.max_suspects = max_suspects
         self._clock = clock
-        # key -> [state, expires_at_ms]
-        self._entries: OrderedDict[tuple[type, str], list[Any]] = OrderedDict()
-        self._suspects: dict[str, list[Any]] = {}
+        # Per client, only flat tuples of ints and strs: the collector stops
+        # tracking them at their first pass, so a table of a million clients
+        # adds nothing to any later collection (tests/core/test_gc_pressure.py).
+        # (A tuple holding a tuple is untracked a pass later, and one holding a
+        # type object or a list never is.)
+        # (kind, key) -> (expires_at_ms, *state); kind is the params' index in _KINDS.
+        self._entries: OrderedDict[tuple[int, str], tuple[int, ...]] = OrderedDict()
+        # key -> (expires_at_ms, *state)
+        self._suspects: dict[str, tuple[int, ...]] = {}
         # (expires_at_ms, key) of suspicion entries, for eviction by expiry.
         # Updates push a new item and leave the old one (checked against the
         # table when popped); rebuilt when stale items outnumber live ones,
@@ -105,13 +114,16 @@ class MemoryStorage(Storage):
 
     def _limit(self, op: LimitOp, now: int) -> Outcome:
         params = op.params
-        slot = (type(params), op.key)
+        kind = _KINDS.get(type(params))
+        if kind is None:
+            raise TypeError(f"unknown rate-limit params: {params!r}")
+        slot = (kind, op.key)
         entries = self._entries
         entry = entries.get(slot)
         state = None
         if entry is not None:
-            if entry[1] > now:
-                state = entry[0]
+            if entry[0] > now:
+                state = entry[1:]
             entries.move_to_end(slot)
 
         if isinstance(params, TokenBucketParams):
@@ -124,23 +136,18 @@ class MemoryStorage(Storage):
             new_state, flag, count, ms, ttl = algorithms.fixed_window(state, now, *fw)
             retry = 0 if flag else algorithms.fixed_window_retry_ms(new_state, now, *fw)
             outcome = LimitOutcome(flag, params.max, count, ms / 1000, params.window, retry / 1000)
-        elif isinstance(params, SlidingWindowParams):
+        else:
             sw = (params.max, params.interval * 1000, op.requested)
             new_state, flag, count, ms, ttl = algorithms.sliding_window(state, now, *sw)
             retry = 0 if flag else algorithms.sliding_window_retry_ms(new_state, now, *sw)
             outcome = LimitOutcome(flag, params.max, count, ms / 1000, params.interval, retry / 1000)
-        else:
-            raise TypeError(f"unknown rate-limit params: {params!r}")
 
         if new_state is None or ttl <= 0:
             if entry is not None:
                 del entries[slot]
-        elif entry is not None:
-            entry[0] = new_state
-            entry[1] = now + ttl
         else:
-            entries[slot] = [new_state, now + ttl]
-            if len(entries) > self.max_keys:
+            entries[slot] = (now + ttl, *new_state)
+            if entry is None and len(entries) > self.max_keys:
                 entries.popitem(last=False)
         return outcome
 
@@ -151,8 +158,8 @@ class MemoryStorage(Storage):
         entry = table.get(op.key)
         state = None
         if entry is not None:
-            if entry[1] > now:
-                state = entry[0]
+            if entry[0] > now:
+                state = entry[1:]
         elif op.add <= 0:
             # Reading a client with no score (every clean request of shield):
             # nothing is stored and nothing blocks, so skip the algorithm.
@@ -167,13 +174,13 @@ class MemoryStorage(Storage):
             return outcome
         expires = now + ttl
         if entry is not None:
-            if entry[1] != expires:
+            if entry[0] != expires:
                 self._push_expiry(expires, op.key)
-            entry[0], entry[1] = new_state, expires
+            table[op.key] = (expires, *new_state)
             return outcome
         if len(table) >= self.max_suspects and not self._make_room(now, blocked):
             return outcome  # full of live scores: this one is not kept (see the class docstring)
-        table[op.key] = [new_state, expires]
+        table[op.key] = (expires, *new_state)
         self._push_expiry(expires, op.key)
         return outcome
 
@@ -182,7 +189,7 @@ class MemoryStorage(Storage):
         heapq.heappush(heap, (expires, key))
         if len(heap) > 2 * len(self._suspects) + 64:
             # Mostly stale items: rebuild from the table (amortised O(1) per push).
-            self._expiry = [(entry[1], k) for k, entry in self._suspects.items()]
+            self._expiry = [(entry[0], k) for k, entry in self._suspects.items()]
             heapq.heapify(self._expiry)
 
     def _make_room(self, now: int, for_block: bool) -> bool:
@@ -192,7 +199,7 @@ class MemoryStorage(Storage):
         while heap:
             expires, key = heap[0]
             entry = table.get(key)
-            if entry is None or entry[1] != expires:
+            if entry is None or entry[0] != expires:
                 heapq.heappop(heap)  # stale: that entry changed or is gone
                 continue
             if expires > now and not for_block:

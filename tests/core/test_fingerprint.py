@@ -4,17 +4,22 @@ lossless encoding (issue 14, finding 11) and IPv6 networks (finding 8)."""
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import socket
 import struct
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arcjet_core import arcjet_sync, fixed_window
 from arcjet_core.context import RequestContext
 from arcjet_core.fingerprint import PREFIX, FingerprintPlan, ip_key, query_arg
 from arcjet_core.headers_map import Headers
+from arcjet_core.ip import ip_text, parse_ip
 
 ROOT = Path(__file__).resolve().parents[2]
 # Pinned: these values are rate-limit and cache keys in users' stores. If this
@@ -145,6 +150,42 @@ def test_ipv6_is_keyed_by_its_network_and_ipv4_by_address() -> None:
     assert ip_key("2001:db8:1:2::1", 48) == ip_key("2001:db8:1:ffff::2", 48)
     assert ip_key("1.2.3.4", 64) == b"1.2.3.4" and ip_key("1.2.3.5", 1) == b"1.2.3.5"
     assert ip_key("", 64) is None
+
+
+def _ip_key_by_address(ip: str, ipv6_prefix: int) -> bytes | None:
+    """ip_key as it was written before its fast path: through parse_ip's address object."""
+    addr = parse_ip(ip)
+    if addr is None:
+        return ip.encode("utf-8", "surrogatepass") if ip else None
+    if isinstance(addr, ipaddress.IPv4Address) or ipv6_prefix >= 128:
+        return ip_text(addr).encode("ascii")
+    drop = 128 - ipv6_prefix
+    network = (int(addr) >> drop << drop).to_bytes(16, "big")
+    return f"{socket.inet_ntop(socket.AF_INET6, network)}/{ipv6_prefix}".encode("ascii")
+
+
+_addresses = st.one_of(st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address),
+                       st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address),
+                       st.integers(0, 2**32 - 1).map(lambda n: ipaddress.IPv6Address((0xFFFF << 32) | n)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(addr=_addresses, prefix=st.integers(1, 128), written=st.sampled_from(["ip_text", "exploded", "odd"]))
+def test_ip_key_reads_every_address_as_parse_ip_does(
+    addr: ipaddress.IPv4Address | ipaddress.IPv6Address, prefix: int, written: str
+) -> None:
+    # ip_key reads the usual text with the C parser alone; any form it is
+    # given must key as the address object would.
+    text = {"ip_text": ip_text(addr), "exploded": addr.exploded,
+            "odd": f" {addr} " if addr.version == 4 else f"[{addr}]:80"}[written]
+    assert ip_key(text, prefix) == _ip_key_by_address(text, prefix)
+
+
+@pytest.mark.parametrize("text", ["not an ip", "1.2.3", "01.2.3.4", "1.2.3.4:80", "::ffff:1.2.3.4", "fe80::1%eth0",
+                                  "::", "[2001:db8::1]", "2001:db8::1/64", "\udcff"])
+def test_ip_key_of_odd_text(text: str) -> None:
+    for prefix in (1, 48, 64, 127, 128):
+        assert ip_key(text, prefix) == _ip_key_by_address(text, prefix)
 
 
 @pytest.mark.parametrize(("prefix", "allowed"), [(64, 3), (128, 20)])

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arcjet_core import ArcjetSync, arcjet_sync, fixed_window
+from arcjet_core import ip as ip_module
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.headers_map import Headers
 from arcjet_core.ip import (
@@ -24,6 +25,7 @@ from arcjet_core.ip import (
     IpResolver,
     TrustedProxies,
     _reset_warnings,
+    canonical_ip,
     ip_text,
     is_global_ip,
     parse_ip,
@@ -252,7 +254,7 @@ def test_our_non_global_ranges_match_their_networks(addr: ipaddress.IPv4Address 
     by_network = any(addr.version == net.version and addr in net for net in _NON_GLOBAL_NETWORKS)
     assert any(addr.version == v and lo <= int(addr) <= hi for v, lo, hi in _NON_GLOBAL_RANGES) == by_network
     if by_network:
-        assert not is_global_ip.__wrapped__(addr)
+        assert not is_global_ip(addr)
 
 
 def _is_global_by_ipaddress(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -321,7 +323,7 @@ _v4 = st.one_of(st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address),
 @settings(max_examples=5000, deadline=None)
 @given(st.one_of(_v6, _v4))
 def test_fast_classification_and_text_match_ipaddress(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
-    assert is_global_ip.__wrapped__(addr) == _is_global_by_ipaddress(addr)
+    assert is_global_ip(addr) == _is_global_by_ipaddress(addr)
     assert ip_text(addr) == str(addr)
 
 
@@ -356,7 +358,7 @@ def test_ipv6_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
     want = _as_ipaddress_reads(text)
     if "%" in text or "[" in text or text.strip().count(":") == 1 or len(text.strip()) > 64:
         return  # parse_ip strips zones, brackets and ports first: other tests
-    assert parse_ip.__wrapped__(text) == want
+    assert parse_ip(text) == want
 
 
 _octet = st.one_of(st.integers(0, 300).map(str), st.text(alphabet="0123456789", min_size=0, max_size=4),
@@ -373,7 +375,7 @@ def test_ipv4_text_parses_exactly_as_ipaddress_parses_it(text: str) -> None:
     # parse_ip reads IPv4 with the C parser too; same acceptance, same value.
     if "%" in text or ":" in text or '"' in text:
         return
-    assert parse_ip.__wrapped__(text) == _as_ipaddress_reads(text)
+    assert parse_ip(text) == _as_ipaddress_reads(text)
 
 
 def test_global_examples() -> None:
@@ -453,15 +455,39 @@ def test_a_peer_that_is_not_a_proxy_is_the_client_whatever_it_sends(
 
 def test_peer_caches_are_bounded_and_stay_correct() -> None:
     resolver = _resolver(proxies=["10.0.0.0/8"])
-    # Clients, proxies without a header (their fallback), proxies with one.
+    platform = _resolver(platform="cloudflare")
+    # Clients, proxies without a header (their fallback), proxies with one,
+    # chains of proxies, and a platform's header.
     for n in range(3 * PEER_CACHE_SIZE):
         client = str(ipaddress.IPv4Address(0x08000000 + n))
         proxy = str(ipaddress.IPv4Address(0x0A000000 + n))
         assert resolver.resolve(client, Headers([("x-forwarded-for", "1.2.3.4")])) == client
         assert resolver.resolve(proxy, Headers([])) == proxy
         assert resolver.resolve(proxy, Headers([("x-forwarded-for", client)])) == client
-        assert len(resolver._peers) <= PEER_CACHE_SIZE
-        assert len(resolver._fallbacks) <= PEER_CACHE_SIZE
+        assert resolver.resolve(proxy, Headers([("x-forwarded-for", f"{client}, {proxy}")])) == client
+        assert platform.resolve(proxy, Headers([("cf-connecting-ip", client)])) == client
+        for memo in (resolver._peers, resolver._fallbacks, resolver._listed, platform._platform_ips):
+            assert len(memo) <= PEER_CACHE_SIZE
+    assert len(ip_module._canonical) <= 2 * PEER_CACHE_SIZE
+
+
+def test_long_tokens_are_answered_but_not_remembered() -> None:
+    padded = " " * 200 + CLIENT
+    before = len(ip_module._canonical)
+    assert canonical_ip(padded) == CLIENT and canonical_ip("x" * 10_000) == ""
+    assert len(ip_module._canonical) == before
+    platform = _resolver(platform="cloudflare")
+    assert platform.resolve(LB, Headers([("cf-connecting-ip", CLIENT + "," + "x" * 500)])) == CLIENT
+    assert len(platform._platform_ips) == 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(token=st.one_of(_client_text, st.one_of(_v4_any, _v6).map(str), st.one_of(_v4_any, _v6).map(lambda a: a.exploded)))
+def test_canonical_ip_is_parse_ip_then_ip_text(token: str) -> None:
+    addr = parse_ip(token)
+    want = ip_text(addr) if addr is not None else ""
+    assert canonical_ip(token) == want
+    assert canonical_ip(token) == want  # and the same once remembered
 
 
 # ----------------------------------------------------------- the warnings
