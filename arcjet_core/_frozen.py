@@ -1,10 +1,13 @@
 """Immutable records that are cheap to build, for objects made on every request.
 
-A ``@dataclass(frozen=True)`` ``__init__`` assigns each field through
-``object.__setattr__`` (frozen classes refuse plain assignment): about 0.2 µs
-a field, so a decision with its result and reason cost ~5 µs to build. The
-``__init__`` installed here keeps the dataclass's signature and defaults but
-sets the instance dictionary in one step, which halves that. Everything else
+Records built per request are immutable and built by their own
+constructors, never ``tuple.__new__``; the decision model, storage ops and
+outcomes and the engine's I/O steps use this decorator. A
+``@dataclass(frozen=True)`` ``__init__`` assigns each field through
+``object.__setattr__`` (frozen classes refuse plain assignment), one call per
+field. The ``__init__`` installed here keeps the dataclass's signature and
+defaults but sets the instance dictionary in one step (about half the cost:
+docs/perf-log.md). Everything else
 (``FrozenInstanceError`` on assignment, ``==``, ``hash``, ``repr``,
 ``dataclasses.fields``/``asdict``/``replace``, pickling) is the dataclass's.
 """
