@@ -147,7 +147,7 @@ class Engine:
             raise ArcjetMisconfiguration(f"a rule kind requires unknown protect() inputs: {sorted(unknown)}")
         # Content results are a pure function of the analyzer's outcomes unless
         # a rule reads protect()'s inputs too; then they are not memoised.
-        self._memoise = not any(p.reads_inputs for p in self._inspectors)
+        self._memoise = not any(p.reads_request for p in self._inspectors)
         # By the identity of the analyzer's outcomes object: one entry per
         # distinct verdict (the analyzer shares equal outputs), not per client.
         self._content_memo: BoundedMemo[int, tuple[object, dict[int, RuleResult], dict[int, int], bool]] = (
@@ -215,7 +215,7 @@ class Engine:
             if self._dns_rules and not isinstance(analysis, ArcjetError):
                 analysis = yield from self._verify_dns(ctx, analysis)
         error = analysis if isinstance(analysis, ArcjetError) else None
-        results, charges, denied = self._inspect(analysis, error, inputs)
+        results, charges, denied = self._inspect(ctx, analysis, error, inputs)
 
         # Stateful rules need the client's fingerprint and a storage op,
         # unless the DENY cache already knows the answer. After a LIVE deny
@@ -293,7 +293,7 @@ class Engine:
         return analysis
 
     def _inspect(
-        self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput
+        self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput
     ) -> tuple[dict[int, RuleResult], dict[int, int], bool]:
         """The content steps' results, the charges they ask for, and whether a
         LIVE content rule denied.
@@ -314,7 +314,7 @@ class Engine:
         results: dict[int, RuleResult] = {}
         charges: dict[int, int] = {}
         for p in self._inspectors:
-            result, charge = p.inspect(analysis, error, inputs)
+            result, charge = p.inspect(ctx, analysis, error, inputs)
             results[p.index] = result
             if charge is not None:
                 charges[p.index] = charge

@@ -26,6 +26,7 @@ from arcjet_core.enums import Conclusion, Mode, RuleState
 from arcjet_core.errors import ArcjetError
 
 if TYPE_CHECKING:
+    from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
     from arcjet_core.ratelimit import Op, Outcome
 
@@ -63,9 +64,10 @@ class PreparedRule:
     factory_name: ClassVar[str] = ""
     # Names the storage in error messages.
     storage_label: ClassVar[str] = "rate-limit"
-    # inspect() reads protect()'s inputs, not only the analyzer's outcome, so
-    # its result cannot be shared between requests with the same outcome.
-    reads_inputs: ClassVar[bool] = False
+    # inspect() reads the request or protect()'s inputs, not only the
+    # analyzer's outcome, so its result cannot be shared between requests
+    # with the same outcome.
+    reads_request: ClassVar[bool] = False
 
     __slots__ = ("characteristics", "dry_run", "index", "key_prefix", "kind", "rule", "rule_id")
 
@@ -85,10 +87,12 @@ class PreparedRule:
         """What this rule sends to the analyzer; None: it does not cross."""
         return None
 
-    def inspect(self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
+    def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         """The content step's result, and the amount to charge (None: no op).
-        ``analysis`` holds the analyzer's outcomes (or is None when no rule
-        crossed); ``error`` is set when the crossing failed."""
+        ``ctx`` is the request as the rules see it; ``analysis`` holds the
+        analyzer's outcomes (or is None when no rule crossed); ``error`` is
+        set when the crossing failed. A kind that reads ``ctx`` or
+        ``inputs`` sets ``reads_request``."""
         raise NotImplementedError(f"{type(self).__name__} declares inspects but has no inspect()")
 
     # ------------------------------------------------------------ state
@@ -141,7 +145,7 @@ class AnalyzedRule(PreparedRule):
 
     __slots__ = ()
 
-    def inspect(self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
+    def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         return self.analyzed(analysis, error), None
 
     def analyzed(self, analysis: Any, error: ArcjetError | None) -> RuleResult:
@@ -165,7 +169,7 @@ class UnbuiltRule(PreparedRule):
 
     __slots__ = ()
 
-    def inspect(self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
+    def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         return self.error(f"{self.feature} is not built yet in arcjet-local; the rule was not evaluated",
                           RuleState.NOT_RUN), None
 

@@ -15,6 +15,7 @@ from ._base import UnbuiltRule
 from ._spec import RuleSpec, coerce_characteristics, coerce_mode, positive_int, str_list
 
 if TYPE_CHECKING:
+    from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
 
 
@@ -65,11 +66,11 @@ def detect_sensitive_info(
 
 class SensitiveInfoRule(UnbuiltRule):
     feature = "detect_sensitive_info"
-    reads_inputs = True
+    reads_request = True
 
     __slots__ = ()
 
-    def inspect(self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
+    def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         if inputs.sensitive_info_value is None:
             return self.not_run("no sensitive_info_value was passed to protect()"), None
-        return super().inspect(analysis, error, inputs)
+        return super().inspect(ctx, analysis, error, inputs)

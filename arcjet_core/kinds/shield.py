@@ -19,6 +19,7 @@ from ._base import AnalyzedRule, AnalyzerPart, restamped
 from ._spec import MAX_INTERVAL_SECONDS, RuleSpec, coerce_characteristics, coerce_mode, positive_int
 
 if TYPE_CHECKING:
+    from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
     from arcjet_core.ratelimit import Op, Outcome
 
@@ -101,7 +102,7 @@ class ShieldRule(AnalyzedRule):
         return AnalyzerPart(self.index, {"kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes,
                                          "on_limit": rule.on_limit}, body_bytes=rule.max_body_bytes)
 
-    def inspect(self, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
+    def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         result = self.analyzed(analysis, error)
         if result.state is RuleState.NOT_RUN:
             return result, None  # detection did not run: nothing to score

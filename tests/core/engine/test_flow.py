@@ -222,7 +222,8 @@ def test_dns_is_its_own_step_after_the_analyzer() -> None:
 
 
 def test_a_new_kind_plugs_in_through_the_registry() -> None:
-    """A kind is a module and a register() call: the engine needs no change."""
+    """A kind is a module and a register() call: the engine needs no change.
+    This one reads the request itself (no analyzer): it denies listed methods."""
     from dataclasses import dataclass
 
     from arcjet_core.decision import RuleResult
@@ -230,19 +231,27 @@ def test_a_new_kind_plugs_in_through_the_registry() -> None:
     from arcjet_core.kinds import PreparedRule, RuleSpec, register
 
     @dataclass(frozen=True, slots=True)
-    class Curfew(RuleSpec):
-        kind: ClassVar[str] = "CURFEW"
+    class MethodDeny(RuleSpec):
+        kind: ClassVar[str] = "METHOD"
         mode: Mode = Mode.LIVE
+        methods: tuple[str, ...] = ()
 
-    class CurfewRule(PreparedRule):
+    class MethodDenyRule(PreparedRule):
         inspects = True
+        reads_request = True
 
         __slots__ = ()
 
-        def inspect(self, analysis: Any, error: Any, inputs: Any) -> tuple[RuleResult, int | None]:
-            return self.result(RuleState.RUN, Conclusion.DENY, ErrorReason("after hours")), None
+        def inspect(self, ctx: Any, analysis: Any, error: Any, inputs: Any) -> tuple[RuleResult, int | None]:
+            assert isinstance(self.rule, MethodDeny)
+            denied = ctx.method in self.rule.methods
+            conclusion = Conclusion.DENY if denied else Conclusion.ALLOW
+            return self.result(RuleState.RUN, conclusion, ErrorReason(f"method {ctx.method}")), None
 
-    register(Curfew, CurfewRule)
-    h = Harness(engine([Curfew(), fixed_window(max=3, window=60)]))
-    decision = h.protect()
-    assert decision.is_denied() and decision.results[0].kind == "CURFEW" and h.steps == []
+    register(MethodDeny, MethodDenyRule)
+    h = Harness(engine([MethodDeny(methods=("DELETE",)), fixed_window(max=3, window=60)]))
+    deleted = h.protect({**CLIENT, "method": "DELETE"})
+    assert deleted.is_denied() and deleted.results[0].kind == "METHOD" and h.steps == []
+    assert deleted.results[1].state is RuleState.NOT_RUN  # the rate limit is not charged after a LIVE deny
+    got = h.protect({**CLIENT, "method": "GET"})
+    assert got.is_allowed() and h.kinds_of_steps() == ["StorageCall"]
