@@ -135,49 +135,8 @@ def _is_wsgi_environ(obj: object) -> bool:
 
 # WSGI environ key -> header name, or "" for keys that are not headers. The
 # same few dozen keys recur on every request; bounded against hostile input.
-_META_HEADER_NAMES: dict[str, str] = {}
-
-
-def _meta_header_name(key: str) -> str:
-    name = _META_HEADER_NAMES.get(key)
-    if name is None:
-        if key.startswith("HTTP_"):
-            name = key[5:].replace("_", "-").lower()
-        elif key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-            name = key.replace("_", "-").lower()
-        else:
-            name = ""
-        if len(_META_HEADER_NAMES) < 1024:
-            _META_HEADER_NAMES[key] = name
-    return name
-
-
-def _headers_from_meta(meta: Mapping[str, Any]) -> Headers:
-    names = _META_HEADER_NAMES
-    try:
-        # The usual environ: every key seen before and every header a str.
-        # One comprehension over the cache; a miss takes the general loop.
-        pairs = [(name, value) for key, value in meta.items() if (name := names[key]) and value]
-    except (KeyError, TypeError):  # a key not cached yet, or not hashable
-        return Headers.from_lowercase(_meta_pairs(meta))
-    for _name, value in pairs:
-        if type(value) is not str:
-            return Headers.from_lowercase(_meta_pairs(meta))
-    return Headers.from_lowercase(pairs)
-
-
-def _meta_pairs(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    for key, value in meta.items():
-        name = _meta_header_name(key) if type(key) is str else ""
-        if not name or value is None or value == "":
-            continue
-        pairs.append((name, value if type(value) is str else latin1_text(value) if isinstance(value, bytes) else str(value)))
-    return pairs
-
-
 def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
-    headers = _headers_from_meta(meta)
+    headers = Headers.from_environ(meta)
     path = str(meta.get("SCRIPT_NAME", "")) + str(meta.get("PATH_INFO", "") or "/")
     return RawRequest(
         str(meta.get("REMOTE_ADDR", "") or ""),  # peer

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -95,3 +98,38 @@ def test_repeated_header_names_are_indexed_in_linear_time() -> None:
     assert values == tuple(str(i) for i in range(30_000))
     assert headers.first("x-repeat") == "0" and headers["X-REPEAT"] == "0" and headers.get("host") == "h"
     assert len(headers.items()) == 30_001 and len(headers) == 2
+
+
+ENVIRON_CASES = [
+    {"HTTP_USER_AGENT": "ua", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 5.6.7.8", "CONTENT_TYPE": "text/plain",
+     "CONTENT_LENGTH": "3", "HTTP_COOKIE": "a=1; b=2", "REMOTE_ADDR": "9.9.9.9", "wsgi.input": object()},
+    {"HTTP_X_EMPTY": "", "HTTP_X_NONE": None, "HTTP_X_BYTES": b"caf\xe9", "HTTP_X_NUM": 7,
+     "HTTP_CONTENT_TYPE": "a/b", "CONTENT_TYPE": "c/d", "SERVER_NAME": "h"},
+    {},
+]
+
+
+@pytest.mark.parametrize("environ", ENVIRON_CASES)
+def test_an_environ_read_on_demand_answers_as_the_built_map(environ: dict[Any, Any]) -> None:
+    """Headers.from_environ looks values up in the environ until something needs
+    the whole map: every answer must equal the eagerly built map's."""
+    from arcjet_core.headers_map import environ_pairs
+
+    eager = Headers.from_lowercase(environ_pairs(environ))
+    names = ["user-agent", "x-forwarded-for", "content-type", "content-length", "cookie", "x-empty",
+             "x-none", "x-bytes", "x-num", "x_num", "missing", "remote-addr", "server-name"]
+    for name in names:
+        lazy = Headers.from_environ(environ)
+        assert lazy.first(name) == eager.first(name), name
+        assert lazy.get_all(name) == eager.get_all(name), name
+        assert lazy.get(name.upper()) == eager.get(name.upper()), name
+    lazy = Headers.from_environ(environ)
+    lazy.first("user-agent")
+    assert lazy.items() == eager.items() and dict(lazy) == dict(eager)
+
+
+def test_an_environ_is_copied() -> None:
+    environ = {"HTTP_X_A": "1"}
+    headers = Headers.from_environ(environ)
+    environ["HTTP_X_A"] = "2"
+    assert headers.first("x-a") == "1"
