@@ -1,8 +1,11 @@
 """Immutable records that are cheap to build, for objects made on every request.
 
-Records built per request are immutable and built by their own
-constructors, never ``tuple.__new__``; the decision model, storage ops and
-outcomes and the engine's I/O steps use this decorator. A
+One rule for records built per request: they are immutable and built by
+their own constructors (never ``tuple.__new__``). Public types (the decision
+model, storage ops and outcomes) are frozen dataclasses with this decorator,
+as the reference's are dataclasses; internal ones (the request context, the
+engine's I/O steps, the analyzer's output, the adapter's outcome) are
+NamedTuples. A
 ``@dataclass(frozen=True)`` ``__init__`` assigns each field through
 ``object.__setattr__`` (frozen classes refuse plain assignment), one call per
 field. The ``__init__`` installed here keeps the dataclass's signature and

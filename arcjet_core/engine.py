@@ -16,9 +16,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from arcjet_core._frozen import fast_init
 from arcjet_core.cache import BoundedMemo, TTLCache
 from arcjet_core.context import RawRequest, RequestContext
 from arcjet_core.decision import Decision, ErrorReason, RuleResult, aggregate
@@ -53,9 +52,7 @@ class ProtectInput:
     ip_src: str | None = None
 
 
-@fast_init
-@dataclass(frozen=True)
-class AnalyzeCall:
+class AnalyzeCall(NamedTuple):
     """Inspect the request with the rules' analyzer parts. Fingerprints are
     not asked for: they are computed on the host (arcjet_core.fingerprint), so
     a failed analyzer call cannot leave a rate limit without a key."""
@@ -64,9 +61,7 @@ class AnalyzeCall:
     inputs: ProtectInput
 
 
-@fast_init
-@dataclass(frozen=True)
-class DnsCall:
+class DnsCall(NamedTuple):
     """Verify crawlers by reverse and forward DNS: for each (rule index,
     claimed bot ids), the verifier's verdict comes back in order."""
 
@@ -74,9 +69,7 @@ class DnsCall:
     checks: tuple[tuple[int, tuple[str, ...]], ...]
 
 
-@fast_init
-@dataclass(frozen=True)
-class StorageCall:
+class StorageCall(NamedTuple):
     ops: tuple[Op, ...]
 
 
