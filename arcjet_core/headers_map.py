@@ -230,7 +230,8 @@ def environ_pairs(environ: Mapping[Any, Any]) -> list[tuple[str, str]]:
     names = _ENVIRON_NAMES
     try:
         # The usual environ: every key seen before and every header a str.
-        pairs = [(name, value) for key, value in environ.items() if (name := names[key]) and value]
+        pairs = [(name, value) for key, value in environ.items()
+                 if (name := names[key]) and value is not None and value != ""]
     except (KeyError, TypeError):  # a key not cached yet, or not hashable
         pairs = None
     if pairs is not None and all(type(value) is str for _, value in pairs):

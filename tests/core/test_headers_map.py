@@ -103,8 +103,9 @@ def test_repeated_header_names_are_indexed_in_linear_time() -> None:
 ENVIRON_CASES = [
     {"HTTP_USER_AGENT": "ua", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 5.6.7.8", "CONTENT_TYPE": "text/plain",
      "CONTENT_LENGTH": "3", "HTTP_COOKIE": "a=1; b=2", "REMOTE_ADDR": "9.9.9.9", "wsgi.input": object()},
-    {"HTTP_X_EMPTY": "", "HTTP_X_NONE": None, "HTTP_X_BYTES": b"caf\xe9", "HTTP_X_NUM": 7,
+    {"HTTP_X_EMPTY": "", "HTTP_X_NONE": None, "HTTP_X_BYTES": b"caf\xe9", "HTTP_X_NUM": 7, "HTTP_X_ZERO": 0,
      "HTTP_CONTENT_TYPE": "a/b", "CONTENT_TYPE": "c/d", "SERVER_NAME": "h"},
+    {"HTTP_X_ZERO": 0, "HTTP_USER_AGENT": "ua"},  # a falsy value that is not empty still counts
     {},
 ]
 
@@ -117,7 +118,7 @@ def test_an_environ_read_on_demand_answers_as_the_built_map(environ: dict[Any, A
 
     eager = Headers.from_lowercase(environ_pairs(environ))
     names = ["user-agent", "x-forwarded-for", "content-type", "content-length", "cookie", "x-empty",
-             "x-none", "x-bytes", "x-num", "x_num", "missing", "remote-addr", "server-name"]
+             "x-none", "x-bytes", "x-num", "x_num", "x-zero", "missing", "remote-addr", "server-name"]
     for name in names:
         lazy = Headers.from_environ(environ)
         assert lazy.first(name) == eager.first(name), name
