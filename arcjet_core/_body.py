@@ -52,7 +52,11 @@ _IDLE_SECONDS = 30.0
 
 
 def content_length(headers: Headers) -> int | None:
-    value = headers.get("content-length")
+    return parse_length(headers.get("content-length"))
+
+
+def parse_length(value: str | None) -> int | None:
+    """A Content-Length value as a byte count; None when absent or invalid."""
     if value is None:
         return None
     try:
@@ -60,11 +64,6 @@ def content_length(headers: Headers) -> int | None:
     except ValueError:
         return None
     return n if n >= 0 else None
-
-
-def is_chunked(headers: Headers) -> bool:
-    value = headers.first("transfer-encoding")
-    return value is not None and "chunked" in value.lower()
 
 
 def has_body(headers: Headers, http_version: str = "1.1") -> bool:
@@ -81,10 +80,9 @@ def has_body(headers: Headers, http_version: str = "1.1") -> bool:
 def announces_body(length: str | None, transfer_encoding: str | None, http_version: str = "1.1") -> bool:
     """has_body from the two header values (adapters with their own header types)."""
     if length is not None:
-        try:
-            return int(length.strip()) > 0
-        except ValueError:
-            return False  # the server rejects an invalid length before the app runs
+        # An invalid length: the server rejects the request before the app runs.
+        n = parse_length(length)
+        return n is not None and n > 0
     if transfer_encoding is not None and "chunked" in transfer_encoding.lower():
         return True
     return http_version in ("2", "2.0", "3", "3.0")
