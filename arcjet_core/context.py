@@ -58,6 +58,8 @@ class RequestContext(NamedTuple):
     # True when the body was larger than body_limit and only a prefix is in `body`.
     body_truncated: bool = False
     peer: str = ""
+    # The HTTP version without "HTTP/": "1.1", "2", ... (shield's CRS reads it).
+    http_version: str = "1.1"
 
 
 class RawRequest(NamedTuple):
@@ -77,11 +79,13 @@ class RawRequest(NamedTuple):
     # Why the body could not be read (timed out, truncated, broken stream);
     # the client turns it into an ERROR result for shield.
     body_error: str | None = None
+    http_version: str = "1.1"
 
     def to_context(self, ip: str) -> RequestContext:
         return RequestContext(
             ip, self.method, self.protocol, self.host, self.path, self.query, self.headers,
             "; ".join(self.headers.get_all("cookie")), self.body, self.body_truncated, self.peer,
+            self.http_version,
         )
 
 
@@ -118,6 +122,7 @@ def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
         path,
         latin1_text(scope.get("query_string") or b""),
         headers,
+        http_version=str(scope.get("http_version") or "1.1"),
     )
 
 
@@ -137,7 +142,13 @@ def _is_wsgi_environ(obj: object) -> bool:
 # same few dozen keys recur on every request; bounded against hostile input.
 def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
     headers = Headers.from_environ(meta)
-    path = str(meta.get("SCRIPT_NAME", "")) + str(meta.get("PATH_INFO", "") or "/")
+    # The path as sent (still percent-encoded) where the server passes it on:
+    # PATH_INFO is already decoded, and shield judges what the client sent.
+    raw_uri = meta.get("RAW_URI") or meta.get("REQUEST_URI")
+    if isinstance(raw_uri, str) and raw_uri.startswith("/"):
+        path = raw_uri.split("?", 1)[0]
+    else:
+        path = str(meta.get("SCRIPT_NAME", "")) + str(meta.get("PATH_INFO", "") or "/")
     return RawRequest(
         str(meta.get("REMOTE_ADDR", "") or ""),  # peer
         str(meta.get("REQUEST_METHOD", "")).upper(),
@@ -146,12 +157,19 @@ def _from_meta(meta: Mapping[str, Any]) -> RawRequest:
         path,
         str(meta.get("QUERY_STRING", "") or ""),  # query
         headers,
+        http_version=_version_of(meta.get("SERVER_PROTOCOL")),
     )
+
+
+def _version_of(protocol: object) -> str:
+    """ "HTTP/1.1" (WSGI's SERVER_PROTOCOL) -> "1.1"."""
+    text = str(protocol or "")
+    return text[5:] if text.upper().startswith("HTTP/") else text or "1.1"
 
 
 def _with_body(raw: RawRequest, body: bytes | None, truncated: bool, error: str | None = None) -> RawRequest:
     """``raw`` with its body set (NamedTuple._replace is slower)."""
-    return RawRequest(*raw[:7], body, truncated, raw.declared_ip, error)
+    return RawRequest(*raw[:7], body, truncated, raw.declared_ip, error, raw.http_version)
 
 
 # (body, truncated, error): what a body reader found.
@@ -329,6 +347,7 @@ def _from_mapping(data: Mapping[str, Any], body_limit: int = DEFAULT_BODY_LIMIT)
         body,
         truncated,
         str(ip) if ip else None,
+        http_version=_version_of(data.get("http_version") or "1.1"),
     )
 
 

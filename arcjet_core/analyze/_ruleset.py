@@ -46,7 +46,9 @@ MAX_MULTIPART = 8 << 20
 # values (the crate's max_header_bytes): past this the rest is cut and
 # flagged. A plain mapping could otherwise send 256 headers of 64 KiB (16 MiB).
 MAX_HEADER_BYTES = 256 << 10
-_SKIP_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization"})
+# Cookies cross as their own field. Credentials cross too: the CRS inspects
+# every header, as ModSecurity does, and nothing leaves the process.
+_SKIP_HEADERS = frozenset({"cookie"})
 # Memo keys longer than this are replaced by a 128-bit BLAKE2b digest, so a
 # full memo holds at most cache_size * MEMO_RAW_KEY bytes of keys (4 MiB)
 # however large the requests (bodies) are; hashing a short key as a dict key
@@ -155,10 +157,10 @@ class Ruleset:
         raw body. One join and one encode: escaping each string as JSON, or
         building the fields as a record first, costs more.
 
-        Fields: flags, ua, ip, email, method, path, query, cookies, then the
-        count of header strings and the headers as names and values. Only a
-        part that inspects the request gets method, path, query, cookies,
-        headers and body; otherwise they are sent empty, so that requests
+        Fields: flags, ua, ip, email, method, path, query, cookies, the HTTP
+        version, then the count of header strings and the headers as names and
+        values. Only a part that inspects the request gets method, path, query,
+        cookies, version, headers and body; otherwise they are sent empty, so that requests
         which differ only there share the memo. (The host name, headers and
         custom characteristics by name, and the fingerprint sets crossed too
         until fingerprints moved to the host: see wasm/src/request.rs.)"""
@@ -193,12 +195,12 @@ class Ruleset:
                 # (random bytes) would read as noise that now and then looks
                 # like an attack. Attack payloads are text: send none.
                 body = None
-            method, path, query, cookies = ctx.method, ctx.path, ctx.query, ctx.cookies
+            method, path, query, cookies, version = ctx.method, ctx.path, ctx.query, ctx.cookies, ctx.http_version
         else:
-            method = path = query = cookies = ""
+            method = path = query = cookies = version = ""
         flags = ("u" if ua is not None else "") + ("e" if email is not None else "") + (
             "sb" if body is not None else "s" if full else "")
-        parts = [flags + cut, ua or "", ctx.ip, email or "", method, path, query, cookies, str(len(flat)), *flat]
+        parts = [flags + cut, ua or "", ctx.ip, email or "", method, path, query, cookies, version, str(len(flat)), *flat]
         text = "\0".join(parts)
         if len(text) > MAX_VALUE:
             # Only then can one field be longer than MAX_VALUE: cut each, so a
@@ -216,7 +218,7 @@ class Ruleset:
                 flat = flat[:kept]
                 if "c" not in cut:
                     cut += "c"
-            parts = [p[:MAX_VALUE] for p in (flags + cut, *parts[1:8], str(len(flat)), *flat)]
+            parts = [p[:MAX_VALUE] for p in (flags + cut, *parts[1:9], str(len(flat)), *flat)]
             text = "\0".join(parts)
         if text.count("\0") != len(parts) - 1:
             # A field holds a NUL itself and would split: the JSON form.
@@ -230,12 +232,11 @@ def _json_request(parts: list[str], has_ua: bool, has_email: bool, full: bool, b
                   cut: str) -> bytes:
     """The JSON form of the framed fields (wasm/src/request.rs), for a request
     the frame cannot carry: `[ua, ip, email, method, path, query, cookies,
-    headers, body_len, cut]`, then the raw body."""
-    _, ua, ip, email, method, path, query, cookies = parts[:8]
+    headers, body_len, cut, version]`, then the raw body."""
+    _, ua, ip, email, method, path, query, cookies, version = parts[:9]
     fields: list[object] = [ua if has_ua else None, ip, email if has_email else None, method, path, query,
-                            cookies, parts[9:] if full else None, None if body is None else len(body)]
-    if cut:
-        fields.append(cut)
+                            cookies, parts[10:] if full else None, None if body is None else len(body),
+                            cut or None, version or None]
     data = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
     return data if body is None else data + body
 

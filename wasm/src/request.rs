@@ -65,6 +65,11 @@ pub(crate) struct Request<'a> {
     /// fields. Optional in the JSON form; in the frame, flags `t` and `c`.
     #[serde(default, borrow)]
     pub(crate) cut: Option<Cow<'a, str>>,
+    /// The HTTP version without `HTTP/` (`1.1`, `2`): shield's CRS reads it
+    /// (`REQUEST_PROTOCOL`). Optional and last in the JSON form (after `cut`,
+    /// which may be `null`); in the frame, the field after `cookies`.
+    #[serde(default, borrow)]
+    pub(crate) version: Option<Cow<'a, str>>,
 }
 
 /// Splits the input into the request and the raw body bytes after it.
@@ -152,7 +157,7 @@ impl<'a> Fields<'a> {
 }
 
 /// Text fields, NUL-separated: `flags, ua, ip, email, method, path, query,
-/// cookies, shield_headers (count, then names and values)`. `flags` holds
+/// cookies, version, shield_headers (count, then names and values)`. `flags` holds
 /// `u` when there is a user agent, `e` an email, `s` shield fields, `b` a
 /// body, `t` when the host cut the body, `c` when it cut headers or fields;
 /// an absent one is sent as an empty field (or count 0).
@@ -177,6 +182,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let ip = f.text()?;
     let email = f.text()?;
     let (method, path, query, cookies) = (f.text()?, f.text()?, f.text()?, f.text()?);
+    let version = f.text()?;
     let shield_headers = f.list()?;
     if f.next().is_some() {
         return Err(bad("too many fields"));
@@ -195,6 +201,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
         shield_headers: has('s').then(|| shield_headers),
         body: has('b').then(|| body.len()),
         cut: (has('t') || has('c')).then(|| Cow::Owned(flags.bytes().filter(|b| matches!(b, b't' | b'c')).map(char::from).collect())),
+        version: (!version.is_empty()).then(|| Cow::Borrowed(version)),
     };
     Ok((req, has('b').then(|| body)))
 }
@@ -221,8 +228,8 @@ mod tests {
     fn show(r: &(Request, Option<&[u8]>)) -> String {
         let (q, body) = r;
         format!(
-            "{:?}|{}|{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
-            q.ua, q.ip, q.email, q.method, q.path, q.query, q.cookies, q.shield_headers, q.body, q.cut, body
+            "{:?}|{}|{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            q.ua, q.ip, q.email, q.method, q.path, q.query, q.cookies, q.shield_headers, q.body, q.cut, q.version, body
         )
     }
 
@@ -232,32 +239,32 @@ mod tests {
         let pairs = [
             (
                 frame(
-                    &["usb", ua, "203.0.113.7", "", "POST", "/p\u{e9}", "a=1", "s=1", "4", "user-agent", ua, "x-user", "u1"]
+                    &["usb", ua, "203.0.113.7", "", "POST", "/p\u{e9}", "a=1", "s=1", "1.1", "4", "user-agent", ua, "x-user", "u1"]
                         .join("\0"),
                     b"f=1&g=\xff\x00",
                 ),
                 json(
                     r#"["Mozilla/5.0 \"x\"","203.0.113.7",null,"POST","/p\u00e9","a=1","s=1",
-                        ["user-agent","Mozilla/5.0 \"x\"","x-user","u1"],8]"#,
+                        ["user-agent","Mozilla/5.0 \"x\"","x-user","u1"],8,null,"1.1"]"#,
                     b"f=1&g=\xff\x00",
                 ),
             ),
             (
-                frame(&["e", "", "1.2.3.4", "a@b.c", "", "", "", "", "0"].join("\0"), b""),
+                frame(&["e", "", "1.2.3.4", "a@b.c", "", "", "", "", "", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4","a@b.c","","","","",null,null]"#, b""),
             ),
             (
-                frame(&["s", "", "1.2.3.4", "", "GET", "/", "", "", "0"].join("\0"), b""),
+                frame(&["s", "", "1.2.3.4", "", "GET", "/", "", "", "", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4",null,"GET","/","","",[],null]"#, b""),
             ),
             (
                 // The host cut the body and a field: flags `t` and `c`.
-                frame(&["sbtc", "", "1.2.3.4", "", "POST", "/", "", "", "0"].join("\0"), b"ab"),
+                frame(&["sbtc", "", "1.2.3.4", "", "POST", "/", "", "", "", "0"].join("\0"), b"ab"),
                 json(r#"[null,"1.2.3.4",null,"POST","/","","",[],2,"tc"]"#, b"ab"),
             ),
             (
                 // An empty body is a body (shield sees it), not an absent one.
-                frame(&["b", "", "1.2.3.4", "", "POST", "/", "", "", "0"].join("\0"), b""),
+                frame(&["b", "", "1.2.3.4", "", "POST", "/", "", "", "", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4",null,"POST","/","","",null,0]"#, b""),
             ),
         ];
@@ -270,7 +277,7 @@ mod tests {
 
     #[test]
     fn malformed_frames_are_refused_not_guessed_at() {
-        let fields = ["", "", "1.2.3.4", "", "GET", "/", "", "", "0"];
+        let fields = ["", "", "1.2.3.4", "", "GET", "/", "", "", "", "0"];
         let with = |i: usize, v: &str| {
             let mut f = fields.to_vec();
             f[i] = v;
@@ -285,14 +292,14 @@ mod tests {
             (not_utf8, "not UTF-8"),
             (frame(&with(0, "x"), b""), "unknown flag"),
             (frame(&fields[..4].join("\0"), b""), "too few fields"),
-            (frame(&with(8, "zz"), b""), "not a number"),
-            (frame(&with(8, "-1"), b""), "not a number"),
-            (frame(&with(8, "999999999"), b""), "too few fields"),
+            (frame(&with(9, "zz"), b""), "not a number"),
+            (frame(&with(9, "-1"), b""), "not a number"),
+            (frame(&with(9, "999999999"), b""), "too few fields"),
             (frame(&format!("{}\0extra", fields.join("\0")), b""), "too many fields"),
             (frame(&fields.join("\0"), b"body"), "body bytes without the body flag"),
             // The pre-fingerprint-removal layout (host, headers, custom and
             // sets in the middle) is refused, not misread.
-            (frame(&["", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""), "not a number"),
+            (frame(&["", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""), "too many fields"),
         ];
         for (input, want) in cases {
             match parse_request(&input) {

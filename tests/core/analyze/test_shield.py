@@ -93,7 +93,7 @@ def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
 
 
 # The JSON form's positions (wasm/src/request.rs).
-UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT = range(10)
+UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT, VERSION = range(11)
 
 
 def _split(data: bytes) -> tuple[list[object], bytes]:
@@ -105,12 +105,12 @@ def _split(data: bytes) -> tuple[list[object], bytes]:
     n = int.from_bytes(data[1:5], "little")
     fields = iter(data[5:5 + n].decode("utf-8").split("\0"))
     body = data[5 + n:]
-    flags, ua, ip, email, method, path, query, cookies = (next(fields) for _ in range(8))
+    flags, ua, ip, email, method, path, query, cookies, version = (next(fields) for _ in range(9))
     headers = [next(fields) for _ in range(int(next(fields)))]
     assert next(fields, None) is None
     cut = "".join(c for c in flags if c in "tc")
     return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, path, query, cookies,
-            headers if "s" in flags else None, len(body) if "b" in flags else None, *([cut] if cut else [])], body
+            headers if "s" in flags else None, len(body) if "b" in flags else None, cut or None, version or None], body
 
 
 def _json_of(frame: bytes) -> bytes:
@@ -165,7 +165,7 @@ def test_non_shield_clients_send_no_shield_fields() -> None:
     data = rs._encode(c, "a@example.com")
     head, rest = _split(data)
     assert rest == b""
-    assert head == [c.headers.first("user-agent"), c.ip, "a@example.com", "", "", "", "", None, None]
+    assert head == [c.headers.first("user-agent"), c.ip, "a@example.com", "", "", "", "", None, None, None, None]
     # So requests that differ only there share one memo entry.
     assert rs._encode(ctx(path="/q", query="b=2"), "a@example.com") == data
 
@@ -180,9 +180,11 @@ def test_shield_clients_send_headers_query_cookies_and_raw_body() -> None:
     head, rest = _split(rs._encode(c, None))
     assert head[METHOD] == "POST" and head[PATH] == "/p"
     assert head[QUERY] == "a=1&b=%27" and head[COOKIES] == "s=1"
-    # Every header in order, lower-case names; cookies travel on their own and
-    # credentials are opaque to shield, so neither is repeated here.
-    assert head[HEADERS] == ["user-agent", "x", "x-a", "1", "x-a", "2", "content-type", "text/plain"]
+    # Every header in order, lower-case names, credentials included (the CRS
+    # inspects every header); cookies travel on their own, not repeated here.
+    assert head[HEADERS] == ["user-agent", "x", "authorization", "Bearer secret", "x-a", "1", "x-a", "2",
+                             "content-type", "text/plain"]
+    assert head[VERSION] == "1.1"
     assert head[BODY] == len(body) and rest == body
 
 
@@ -201,7 +203,7 @@ def test_oversized_fields_are_cut_before_crossing() -> None:
     small = context({"method": "GET", "path": "/p", "headers": [("user-agent", "u" * (_ruleset.MAX_UA + 10))]})
     head, _ = _split(rs._encode(small, None))
     assert head[UA] == "u" * _ruleset.MAX_UA and head[HEADERS] == ["user-agent", "u" * (_ruleset.MAX_UA + 10)]
-    assert len(head) == CUT  # nothing cut
+    assert head[CUT] is None  # nothing cut
 
 
 def test_body_is_cut_to_max_body_bytes_before_crossing() -> None:
