@@ -86,7 +86,7 @@ def wasm_check() -> int:
 
 
 def rust_tests() -> int:
-    """The analyzer's and the shield crate's own Rust tests, natively.
+    """The analyzer's, the shield crate's and the crs crate's own Rust tests, natively.
 
     Run from inside each crate so cargo picks up wasm/.cargo/config.toml (the
     offline Debian registry); build.sh --check has installed the toolchain.
@@ -94,14 +94,16 @@ def rust_tests() -> int:
     env = dict(os.environ, RUSTC="/usr/bin/rustc")
     failures = 0
     wasm = ROOT / "wasm"
-    # The analyzer's bot table is generated (and git-ignored); build.sh --check
-    # generates it only inside its temp copy.
+    # The analyzer's bot table and the CRS rule table are generated (and
+    # git-ignored); build.sh --check generates them only inside its temp copy.
     with tempfile.TemporaryDirectory() as pydata:
         failures += run([sys.executable, str(wasm / "gen_bots.py"),
                          "--bots", str(wasm / "data" / "well-known-bots" / "well-known-bots.json"),
                          "--ranges", str(wasm / "data" / "bot_ranges.json"),
                          "--rust-out", str(wasm / "src" / "generated" / "bots.rs"), "--py-out", pydata]) != 0
-    for crate in (wasm / "shield", wasm):
+    failures += run([sys.executable, str(wasm / "gen_crs.py"), "--rules", str(wasm / "data" / "crs" / "rules"),
+                     "--out", str(wasm / "crs" / "generated" / "crs.json")]) != 0
+    for crate in (wasm / "shield", wasm / "crs", wasm):
         failures += run(["/usr/bin/cargo", "test", "--release", "--quiet"], cwd=crate, env=env) != 0
     return failures
 

@@ -42,6 +42,7 @@ build() {
         --bots "$src/data/well-known-bots/well-known-bots.json" \
         --ranges "$src/data/bot_ranges.json" \
         --rust-out "$src/src/generated/bots.rs" --py-out "$pydata" >&2
+    python3 "$src/gen_crs.py" --rules "$src/data/crs/rules" --out "$src/crs/generated/crs.json" >&2
     (
         cd "$src"
         export CARGO_HOME="$src/.cargo-home"
@@ -58,12 +59,13 @@ build() {
 }
 
 copy_sources() {
-    # The crate and its path dependency shield/ (a crate of its own, with its
-    # own workspace), without build products.
+    # The crate and its path dependencies shield/ and crs/ (crates of their
+    # own, each with its own workspace), without build products.
     local dst="$1"
     mkdir -p "$dst"
     (cd "$HERE" && tar --exclude=./target --exclude=./.cargo-home --exclude=./src/generated \
-        --exclude=./shield/target -cf - .) | tar -C "$dst" -xf -
+        --exclude=./shield/target --exclude=./crs/generated --exclude=./crs/target \
+        --exclude=__pycache__ -cf - .) | tar -C "$dst" -xf -
 }
 
 ensure_packages
