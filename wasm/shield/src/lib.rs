@@ -81,8 +81,10 @@ mod hits;
 mod inputs;
 mod memo;
 mod protocol;
+mod single;
 
 pub use memo::{Memo, DEFAULT_MAX_KEY, DEFAULT_SLOTS};
+pub use single::{Single, SingleFindings};
 
 /// What happens to a request past one of the inspection limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

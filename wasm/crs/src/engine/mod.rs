@@ -1,0 +1,140 @@
+//! The engine: a compiled rule set and the per-request state it reuses.
+//!
+//! [`Engine::evaluate`] runs phase 1, then phase 2, over one request, with
+//! ModSecurity v3's semantics (see `run`). The work that would dominate a
+//! naive engine, every rule's regex over every value, is avoided by the
+//! prefilter pass (`values`): a rule whose literals occur in no value of
+//! the request cannot match, and is answered without running.
+
+mod ops;
+pub(crate) mod pipeline;
+mod run;
+pub(crate) mod targets;
+mod values;
+
+use crate::compile::{self, Program};
+use crate::ir::RuleSet;
+use crate::tx::to_int;
+use crate::vars::{BodyProcessor, Var, Vars};
+use crate::{Config, Request, Verdict};
+use ops::Ops;
+use run::{Run, State};
+use values::ValueCache;
+
+/// A compiled rule set with its configuration.
+pub struct Engine {
+    prog: Program,
+    max_body_bytes: usize,
+    ops: Ops,
+    state: State,
+    cache: ValueCache,
+    verify: bool,
+    /// Setup variables set before each request, after the compiled ones.
+    setup: Vec<(crate::tx::Slot, Vec<u8>)>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Engine({:?})", self.prog)
+    }
+}
+
+impl Engine {
+    /// The embedded CRS rules ([`crate::RULES_JSON`]) under `cfg`. An
+    /// invalid configuration is an error naming the field.
+    pub fn new(cfg: Config) -> Result<Engine, String> {
+        Engine::with_rules(crate::RULES_JSON, cfg)
+    }
+
+    /// Rules from a JSON [`RuleSet`] (the generator's output, or a test's
+    /// own), under `cfg`.
+    pub fn with_rules(rules_json: &str, cfg: Config) -> Result<Engine, String> {
+        compile::check_config(&cfg)?;
+        let rules: RuleSet = serde_json::from_str(rules_json).map_err(|e| format!("rule table: {}", e))?;
+        let prog = compile::compile(&rules, &cfg)?;
+        let ops = Ops::new(&prog);
+        Ok(Engine { prog, max_body_bytes: cfg.max_body_bytes, ops, state: State::default(), cache: ValueCache::default(), verify: false, setup: Vec::new() })
+    }
+
+    /// Sets `tx.<name>` to `value` before every request, as a
+    /// `setvar:tx.<name>=<value>` in crs-setup.conf would (e.g. the CRS test
+    /// setup's `arg_name_length`). Later calls for the same name win.
+    pub fn setup_var(&mut self, name: &str, value: &str) {
+        let slot = self.prog.tx.intern(name);
+        self.setup.retain(|(s, _)| *s != slot);
+        self.setup.push((slot, value.as_bytes().to_vec()));
+    }
+
+    /// Compiles every regex and phrase set now. Otherwise each is compiled
+    /// when a request first needs it (most never are, on benign traffic).
+    pub fn warm_up(&mut self) {
+        self.ops.warm_up(&self.prog);
+    }
+
+    /// A checking mode for tests, slower: every prefiltered rule runs even
+    /// when its literals were not seen, and a match the prefilter would
+    /// have skipped is recorded; so is a transformation that changed a
+    /// value its byte classes said it would leave alone. See
+    /// [`Engine::violations`].
+    pub fn set_verify(&mut self, on: bool) {
+        self.verify = on;
+        self.cache.verify = on;
+    }
+
+    /// What the checking mode found since the last call (emptied).
+    pub fn violations(&mut self) -> Vec<String> {
+        let mut v = std::mem::take(&mut self.state.violations);
+        v.append(&mut self.cache.violations);
+        v
+    }
+
+    /// Regexes or phrase sets that failed to build (their rules never
+    /// match). Empty for the shipped rules; a test checks it.
+    pub fn operator_errors(&self) -> &[String] {
+        &self.ops.errors
+    }
+
+    /// Heap bytes of the prefilter automaton (for memory budgets).
+    pub fn prefilter_heap_bytes(&self) -> usize {
+        self.prog.prefilter.heap_bytes()
+    }
+
+    /// The number of rules (chains count once).
+    pub fn rule_count(&self) -> usize {
+        self.prog.rules.len()
+    }
+
+    /// Runs one request through phases 1 and 2.
+    pub fn evaluate(&mut self, req: &Request) -> Verdict {
+        let mut vars = Vars::build(req, self.max_body_bytes);
+        self.state.reset(&self.prog);
+        for (slot, value) in &self.setup {
+            self.state.tx.set(*slot, value);
+        }
+        self.state.body_urlencoded = vars.body_processor() == Some(BodyProcessor::UrlEncoded);
+        self.cache.start(&self.prog, &vars, self.state.body_visible());
+        for phase in 0..2 {
+            let body_visible = self.state.body_visible();
+            Run { prog: &self.prog, ops: &mut self.ops, st: &mut self.state, cache: &mut self.cache, vars: &vars, verify: self.verify }.phase(phase);
+            if self.state.stopped {
+                break;
+            }
+            // The body is parsed between the phases: a processor chosen in
+            // phase 1 (ctl:requestBodyProcessor) applies to phase 2.
+            if let (0, Some(p)) = (phase, self.state.reprocess.take()) {
+                vars.reprocess_body(p);
+                self.state.body_urlencoded = p == BodyProcessor::UrlEncoded;
+                self.cache.start(&self.prog, &vars, self.state.body_visible());
+            } else if self.state.body_visible() && !body_visible {
+                self.cache.pass(&self.prog, &vars, Var::RequestBody);
+            }
+        }
+        let score = self.state.tx.get(self.prog.blocking_score).map_or(0, to_int);
+        Verdict {
+            matches: std::mem::take(&mut self.state.matches),
+            anomaly_score: score.clamp(0, u32::MAX as i64) as u32,
+            blocked: self.state.blocked,
+            body_truncated: req.body_truncated || vars.body_truncated(),
+        }
+    }
+}
