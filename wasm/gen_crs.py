@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from crsgen.report import markdown, prefilter_stats
+from crsgen.report import markdown, prefilter_stats, unfiltered_rx
 from crsgen.rules import Compiled, compile_files
 
 HERE = Path(__file__).resolve().parent
@@ -38,10 +38,12 @@ def table(out: Compiled) -> str:
 def summary(out: Compiled) -> list[str]:
     rules = sum(1 for i in out.items if i["item"] == "rule")
     eligible, filtered, mean = prefilter_stats(out.items)
+    neither = len(unfiltered_rx(out.items))
     lines = [
         f"gen_crs: CRS {out.version}: {rules} rules, {len(out.items) - rules} markers, "
-        f"{len(out.data_files)} data files; prefilters on {filtered}/{eligible} rx "
-        f"(mean literal {mean:.1f} bytes); rules that cannot run: {len(out.dropped)}, "
+        f"{len(out.data_files)} data files; literal prefilters on {filtered}/{eligible} rx "
+        f"(mean literal {mean:.1f} bytes), neither literal nor byte prefilter on {neither}; "
+        f"rules that cannot run: {len(out.dropped)}, "
         f"outside phases 1-2: {out.other_phase_rules}"
     ]
     for d in sorted(out.dropped, key=lambda d: d.id):

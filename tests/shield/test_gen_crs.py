@@ -134,7 +134,10 @@ def test_rules_chains_exclusions_setvar_ctl(tmp_path: Path) -> None:
         {"collection": "ARGS", "exclude": [{"key": "foo"}, {"regex": "(?m:^)q_"}]},
         {"collection": "TX", "selector": {"key": "bar"}, "count": True},
     ]
-    assert rule["operator"] == {"name": "rx", "param": "(?i)select", "prefilter": ["select"]}
+    operator = dict(rule["operator"])
+    letter = bytes(operator.pop("prefilter_bytes"))
+    assert operator == {"name": "rx", "param": "(?i)select", "prefilter": ["select"]}
+    assert len(letter) == 2 and letter.lower()[1:] in b"select" and letter[0] ^ 0x20 == letter[1]
     assert rule["actions"] == {
         "disruptive": "block",
         "capture": True,
@@ -214,11 +217,35 @@ def test_prefilter_analysis() -> None:
     assert literals(r"(?i)union\s+select") == ["select"]  # either word alone would do
     assert literals(r"foo|bar") == ["bar", "foo"]
     assert literals(r"foo|.*") is None
-    assert literals(r"(?:ab)?c") is None  # a lone letter is no filter
+    assert literals(r"(?:bc)?a") is None  # most values hold an `a`: no filter
     assert literals(r"<script") == ["<script"]
     assert literals(r"[\"'`];") == ['";', "';", "`;"]
     assert literals(r"\x80abc") == ["abc"]
     assert literals(r"a{3,}") == ["aaa"]
+    # Of two sound sets, the one benign values hold less often: `(` is in
+    # many ordinary values, `sleep` in few.
+    assert literals(r"sleep\s*\(") == ["sleep"]
+    assert literals(r"on[a-z]+\s*=") == ["="]  # `=` is rarer in values than `on`
+    assert literals(r"(?:on|x)=") == ["on=", "x="]
+    # A union wider than the cap is no set; a narrower required piece still is.
+    words = "|".join(f"w{i:03d}q" for i in range(100))
+    assert literals(f"(?:{words})") is None
+    assert literals(f"(?:{words})!") == ["!"]
+
+
+def test_prefilter_bytes_analysis() -> None:
+    def members(p: str) -> bytes | None:
+        found = prefilter.required_bytes(pcre.parse(p).tree)
+        return None if found is None else bytes(found)
+
+    assert members(r"(?i)c[\"']?a[\"']?t") in (b"Cc", b"Aa", b"Tt")
+    assert members(r"a|b") == b"ab"
+    assert members(r"a|b?") is None  # the second branch may match nothing
+    assert members(r"x*") is None
+    assert members(r"^$") is None
+    assert members(r"\xbc[^>]*>") in (b"\xbc", b">")
+    assert members(r".") is None  # all 256 bytes: no filter
+    assert members(r"[a-z]{3,10}") == bytes(range(0x61, 0x7B))
 
 
 # -- the regexes of the CRS, against Python's engine -----------------------------
@@ -229,6 +256,7 @@ class CrsRegex:
     parsed: pcre.Parsed
     rust: str
     literals: tuple[str, ...] | None
+    members: bytes | None  # prefilter_bytes
 
 
 @cache
@@ -246,9 +274,11 @@ def crs_regexes() -> list[CrsRegex]:
             if parsed.unsupported:
                 continue
             lits = prefilter.required_literals(parsed.tree)
+            found = prefilter.required_bytes(parsed.tree)
             rust = rustre.to_rust(parsed.tree)
             where = f"{path.name}:{d.line}"
-            out.append(CrsRegex(where, source, parsed, rust, tuple(lits) if lits else None))
+            members = None if found is None else bytes(found)
+            out.append(CrsRegex(where, source, parsed, rust, tuple(lits) if lits else None, members))
     return out
 
 
@@ -369,6 +399,8 @@ def test_translation_matches_pcre_and_prefilters_are_sound() -> None:
             if hit and regex.literals:
                 lowered = value.lower()
                 assert any(lit.encode() in lowered for lit in regex.literals), (regex.where, regex.literals, value)
+            if hit and regex.members is not None:
+                assert any(b in regex.members for b in value), (regex.where, regex.members, value)
             matched += hit
         if not matched:
             never_matched.append(regex.where)

@@ -44,6 +44,27 @@ def prefilter_stats(items: list[dict[str, Any]]) -> tuple[int, int, float]:
     return len(eligible), len(with_prefilter), mean
 
 
+def unfiltered_rx(items: list[dict[str, Any]]) -> list[tuple[int, int | None, str]]:
+    """(rule id, paranoia level, regex) of every non-negated `@rx` link with
+    neither a literal nor a byte prefilter: it runs on every value it targets."""
+    out = []
+    for item in items:
+        if item["item"] != "rule":
+            continue
+        rule: dict[str, Any] | None = item
+        while rule is not None:
+            op = rule["operator"]
+            unfiltered = "prefilter" not in op and "prefilter_bytes" not in op
+            if op["name"] == "rx" and not op.get("negate") and unfiltered:
+                out.append((item["id"], item.get("paranoia_level"), op.get("param", "")))
+            rule = rule.get("chain")
+    return out
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.1f} %" if whole else "n/a"
+
+
 def _rule_label(d: Dropped) -> str:
     pl = f"PL{d.paranoia_level}" if d.paranoia_level is not None else "no PL"
     return f"{d.id} ({pl})"
@@ -53,11 +74,26 @@ def _in_pl12(d: Dropped) -> bool:
     return d.paranoia_level is None or d.paranoia_level <= 2
 
 
+# Rules that cannot run but could never be reached in shield anyway, with why.
+INERT = {
+    901320: "it runs only when `tx.enable_default_collections=1`, which shield never sets: "
+    "per-client state is shield's suspicion score in its own storage, not `initcol` collections",
+}
+
+
+def _inert(d: Dropped) -> bool:
+    return d.id in INERT
+
+
 def markdown(out: Compiled, sources: list[str]) -> str:
     rules = [i for i in out.items if i["item"] == "rule"]
     markers = len(out.items) - len(rules)
     eligible, filtered, mean = prefilter_stats(out.items)
-    share = 100.0 * filtered / eligible if eligible else 0.0
+    ops = [r["operator"] for r in rules_of(out.items) if r["operator"]["name"] == "rx"]
+    ops = [op for op in ops if not op.get("negate")]
+    with_bytes = sum(1 for op in ops if "prefilter_bytes" in op)
+    neither = unfiltered_rx(out.items)
+    blocking = [d for d in out.dropped if not _inert(d)]
     lines = [
         "# CRS rules the engine cannot run",
         "",
@@ -70,17 +106,30 @@ def markdown(out: Compiled, sources: list[str]) -> str:
         "",
         f"- Compiled: {len(rules)} rules (chains count once) and {markers} markers, phases 1-2.",
         f"- Rules left out for their phase (3-5): {out.other_phase_rules}.",
-        f"- Rules that cannot run: {sum(1 for d in out.dropped if _in_pl12(d))} up to PL2 "
-        f"(or without a paranoia level), {sum(1 for d in out.dropped if not _in_pl12(d))} at PL3-PL4.",
+        f"- Rules that cannot run: {sum(1 for d in blocking if _in_pl12(d))} up to PL2 "
+        f"(or without a paranoia level), {sum(1 for d in blocking if not _in_pl12(d))} at PL3-PL4; "
+        f"inert in shield (unsupported, but never reached): {len(out.dropped) - len(blocking)}.",
         f"- `SecRuleUpdateTargetById` applied at build time: {out.target_updates}.",
-        f"- Regex prefilters: {filtered} of {eligible} non-negated `@rx` operators "
-        f"({share:.1f} %), mean literal length {mean:.1f} bytes.",
+        f"- Regex prefilters, of {eligible} non-negated `@rx` operators: a literal set on {filtered} "
+        f"({_pct(filtered, eligible)}, mean literal length {mean:.1f} bytes), a byte set on {with_bytes} "
+        f"({_pct(with_bytes, eligible)}), neither on {len(neither)} ({_pct(len(neither), eligible)}).",
+        "",
+        "### PL1-PL2 regexes with neither prefilter",
+        "",
+        "They run on every value they target (rules without a paranoia level included).",
         "",
     ]
+    low = [(i, pl, p) for i, pl, p in neither if pl is None or pl <= 2]
+    if low:
+        lines += [f"- {i} ({'PL' + str(pl) if pl is not None else 'no PL'}): `{_short(p)}`" for i, pl, p in low]
+    else:
+        lines.append("None.")
+    lines.append("")
     lines += _unsupported_section(out)
     lines += _dropped_section("Rules that cannot run, PL1-PL2 (and rules without a paranoia level)",
-                              [d for d in out.dropped if _in_pl12(d)])
-    lines += _dropped_section("Rules that cannot run, PL3-PL4", [d for d in out.dropped if not _in_pl12(d)])
+                              [d for d in blocking if _in_pl12(d)])
+    lines += _dropped_section("Rules that cannot run, PL3-PL4", [d for d in blocking if not _in_pl12(d)])
+    lines += _inert_section([d for d in out.dropped if _inert(d)])
     lines += ["## Ignored directives", ""]
     if out.ignored:
         lines += [f"- `{d.name}` ({d.file}:{d.line}): names the CRS version only." for d in out.ignored]
@@ -122,6 +171,23 @@ def _unsupported_section(out: Compiled) -> list[str]:
     for (kind, what), where in sorted(by_construct.items()):
         title = _KIND_TITLE.get(kind, kind)
         lines.append(f"| {title} | `{what}` | {', '.join(sorted(where))} |")
+    return [*lines, ""]
+
+
+def _short(pattern: str, limit: int = 80) -> str:
+    text = pattern if len(pattern) <= limit else pattern[: limit - 3] + "..."
+    return text.replace("`", "\\x60")
+
+
+def _inert_section(dropped: list[Dropped]) -> list[str]:
+    lines = ["## Inert in shield", "",
+             "Unsupported, so left out of the table, but unreachable in shield: leaving them out",
+             "changes no verdict.", ""]
+    if not dropped:
+        return [*lines, "None.", ""]
+    for d in sorted(dropped, key=lambda d: (d.id, d.line)):
+        reasons = "; ".join(dict.fromkeys(f"{p.kind} `{p.what}`" for p in d.problems))
+        lines.append(f"- {_rule_label(d)}, {d.file}:{d.line}: {reasons}. Inert because {INERT[d.id]}.")
     return [*lines, ""]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import support
 from .pcre import Node, PcreError, parse
-from .prefilter import required_literals
+from .prefilter import required_bytes, required_literals
 from .rustre import to_rust
 from .seclang import (
     Action,
@@ -476,9 +476,13 @@ def _operator(text: str, d: Directive, problems: list[Problem], compiler: _Compi
         translated = _translate(param, d, problems)
         if translated is not None:
             op["param"], tree = translated
-            literals = None if negate else required_literals(tree)
-            if literals is not None:
-                op["prefilter"] = literals
+            if not negate:
+                literals = required_literals(tree)
+                if literals is not None:
+                    op["prefilter"] = literals
+                members = required_bytes(tree)
+                if members is not None:
+                    op["prefilter_bytes"] = members
         return op
     if param.strip():
         op["param"] = param.strip()

@@ -148,3 +148,20 @@ fn prefilter_literals_are_lower_case_ascii() {
     }
     assert!(with > 0, "no prefilters at all");
 }
+
+#[test]
+fn prefilter_bytes_are_small_sorted_sets_on_rx() {
+    let set = rule_set();
+    let mut with = 0;
+    for rule in rules(&set) {
+        if let Some(bytes) = &rule.operator.prefilter_bytes {
+            with += 1;
+            assert_eq!(rule.operator.name, "rx", "rule {}", rule.id);
+            assert!(!rule.operator.negate, "rule {}: byte prefilter on a negated rx", rule.id);
+            assert!(!bytes.is_empty() && bytes.len() <= 64, "rule {}: {} bytes", rule.id, bytes.len());
+            assert!(bytes.windows(2).all(|w| w[0] < w[1]), "rule {}: not sorted and unique", rule.id);
+        }
+    }
+    // Nearly every rx has one; an empty table would pass the loop vacuously.
+    assert!(with >= 200, "only {} byte prefilters", with);
+}
