@@ -10,7 +10,7 @@ use crate::engine::targets::{parse_target_spec, Source};
 use crate::ir;
 use crate::macros::Template;
 use crate::operators::{ByteRange, Comparison, IpSet};
-use crate::prefilter::{Prefilter, PrefilterBuilder};
+use crate::prefilter::{Automaton, Prefilter, PrefilterBuilder};
 use crate::transform::Transform;
 use crate::tx::{Slot, TxNames};
 use crate::vars::BodyProcessor;
@@ -231,6 +231,9 @@ fn setup_version(version: &str) -> String {
     core.split('.').filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).collect()
 }
 
+/// See `prefilter::Automaton`; chosen by measurement (docs/perf-log.md).
+const PREFILTER_AUTOMATON: Automaton = Automaton::Dfa;
+
 struct Builder<'c> {
     cfg: &'c Config,
     prog: Program,
@@ -238,8 +241,9 @@ struct Builder<'c> {
     marker_names: Vec<String>,
     data_files: &'c std::collections::BTreeMap<String, Vec<String>>,
     prefilter: PrefilterBuilder,
-    /// Per link: the prefilter literals, registered after all links exist.
-    literals: Vec<Option<Vec<String>>>,
+    /// Per link: the prefilter literals and bytes, registered after all
+    /// links exist (`None`: the link is not scannable).
+    literals: Vec<Option<(Option<Vec<String>>, Option<Vec<u8>>)>>,
 }
 
 /// Compiles `rules` under `cfg` (already checked with [`check_config`]).
@@ -259,7 +263,7 @@ pub(crate) fn compile(rules: &ir::RuleSet, cfg: &Config) -> Result<Program, Stri
         phrase_sets: Vec::new(),
         key_regexes: Vec::new(),
         tx_key_matches: Vec::new(),
-        prefilter: PrefilterBuilder::default().build()?,
+        prefilter: PrefilterBuilder::default().build(0, Automaton::Nfa)?,
         pass: Vec::new(),
         presets: Vec::new(),
         captures,
@@ -453,8 +457,8 @@ impl<'c> Builder<'c> {
             },
         };
         let literals = match (&op, l.operator.negate) {
-            (Op::Rx(_), false) => l.operator.prefilter.clone(),
-            (Op::Pm(i), false) => Some(self.prog.phrase_sets[*i as usize].iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect()),
+            (Op::Rx(_), false) => Some((l.operator.prefilter.clone(), l.operator.prefilter_bytes.clone())),
+            (Op::Pm(i), false) => Some((Some(self.prog.phrase_sets[*i as usize].iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect()), None)),
             _ => None,
         };
         // Only values of the request can be scanned ahead of the rules.
@@ -610,7 +614,7 @@ impl<'c> Builder<'c> {
         let mut pass: Vec<(crate::vars::Var, Vec<u32>)> = Vec::new();
         let literals = std::mem::take(&mut self.literals);
         for (i, lits) in literals.iter().enumerate() {
-            let lits = match lits {
+            let (lits, bytes) = match lits {
                 Some(l) => l,
                 None => continue,
             };
@@ -624,7 +628,7 @@ impl<'c> Builder<'c> {
             } else {
                 nodes.push(link.node);
             }
-            if !nodes.iter().all(|&n| self.prefilter.add(i as u32, n, lits)) {
+            if !self.prefilter.add(i as u32, lits.as_deref(), bytes.as_deref()) {
                 continue;
             }
             let link = &mut self.prog.links[i];
@@ -653,7 +657,7 @@ impl<'c> Builder<'c> {
             nodes.sort_unstable();
         }
         self.prog.pass = pass;
-        self.prog.prefilter = std::mem::take(&mut self.prefilter).build()?;
+        self.prog.prefilter = std::mem::take(&mut self.prefilter).build(self.prog.links.len(), PREFILTER_AUTOMATON)?;
         Ok(())
     }
 }

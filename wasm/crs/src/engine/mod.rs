@@ -3,8 +3,10 @@
 //! [`Engine::evaluate`] runs phase 1, then phase 2, over one request, with
 //! ModSecurity v3's semantics (see `run`). The work that would dominate a
 //! naive engine, every rule's regex over every value, is avoided by the
-//! prefilter pass (`values`): a rule whose literals occur in no value of
-//! the request cannot match, and is answered without running.
+//! prefilter pass (`values`, `crate::prefilter`): a rule none of whose
+//! literals, or none of whose required bytes, occur in a value cannot match
+//! it, and is answered without running. Equal values (`ARGS` and
+//! `ARGS_POST`, repeated `on`) share one slot of the cache.
 
 mod ops;
 pub(crate) mod pipeline;
@@ -94,7 +96,7 @@ impl Engine {
         &self.ops.errors
     }
 
-    /// Heap bytes of the prefilter automaton (for memory budgets).
+    /// Heap bytes of the prefilter automaton and byte tables (for memory budgets).
     pub fn prefilter_heap_bytes(&self) -> usize {
         self.prog.prefilter.heap_bytes()
     }

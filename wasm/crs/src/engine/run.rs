@@ -286,7 +286,7 @@ impl<'a, 'v> Run<'a, 'v> {
             setvars(self.prog, self.st, self.vars, link);
             return true;
         }
-        let unseen = link.prefiltered && !self.cache.maybe(li);
+        let unseen = link.prefiltered && !self.cache.maybe(prog, li);
         if unseen && !self.verify {
             self.st.clean_matched();
             return false;

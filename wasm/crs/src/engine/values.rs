@@ -55,19 +55,24 @@ pub(crate) struct ValueCache {
     index: Vec<Vec<u16>>,
     /// Slots the last request numbered (their entries to clear).
     used: usize,
+    /// Per slot, the first slot holding the same bytes: every cache above
+    /// is kept under that one (`ARGS` and `ARGS_POST` share their values,
+    /// and forms repeat `on`, `1`, ...).
+    canon: Vec<u32>,
+    /// Scratch open-addressing table for `canon`: (hash, slot + 1).
+    table: Vec<(u64, u32)>,
     /// Base slot of each request variable, by `Var as usize`.
     bases: Vec<u32>,
-    /// Per scan: the range of `hits` it found, and where in `bits` the
-    /// set of links those literals stand for starts (`NO_SCAN`: none).
-    scans: Vec<(u32, u32, u32)>,
+    /// Per scan: where in `bits` the set of links that may match starts
+    /// (`NO_SCAN`: none), and whether it was merged into `maybe`.
+    scans: Vec<(u32, bool)>,
     hits: Vec<Lit>,
-    /// Link bit sets of the scans that found literals, `words` each.
+    ok: Vec<u64>,
+    /// Link bit sets of the scans where some link may match, `words` each.
     bits: Vec<u64>,
     words: usize,
     /// One bit per link: a literal of the link was seen somewhere.
     maybe: Vec<u64>,
-    /// Scans already merged into `maybe` (few: only those with hits).
-    scans_merged: Vec<u32>,
     path: Vec<u32>,
     /// Checking mode (`Engine::set_verify`): no shortcut by byte classes,
     /// and each class claim is tested against the transformation itself.
@@ -83,7 +88,6 @@ impl ValueCache {
     pub fn start(&mut self, prog: &Program, vars: &Vars, body_visible: bool) {
         self.arena.clear();
         self.scans.clear();
-        self.hits.clear();
         self.bits.clear();
         self.bases.clear();
         let mut next = 0u32;
@@ -93,6 +97,7 @@ impl ValueCache {
             next = next.saturating_add(n as u32);
         }
         let total = next as usize;
+        self.number(vars, total);
         if self.slots.len() < total {
             self.slots.resize_with(total, Vec::new);
             self.index.resize_with(total, Vec::new);
@@ -117,15 +122,50 @@ impl ValueCache {
             }
             entries.clear();
         }
-        self.words = (prog.links.len() + 63) / 64;
+        self.words = prog.prefilter.words();
         self.maybe.clear();
         self.maybe.resize(self.words, 0);
-        self.scans_merged.clear();
         for (var, _) in &prog.pass {
             if *var != Var::RequestBody || body_visible {
                 self.pass(prog, vars, *var);
             }
         }
+    }
+
+    /// Fills `canon`: equal values, one slot.
+    fn number(&mut self, vars: &Vars, total: usize) {
+        let size = (total * 2).next_power_of_two().max(16);
+        self.table.clear();
+        self.table.resize(size, (0, 0));
+        self.canon.clear();
+        let mut values: Vec<&[u8]> = Vec::with_capacity(total);
+        for var in Var::ALL {
+            if var.is_collection() {
+                values.extend(vars.members(var).map(|m| m.value));
+            } else {
+                values.push(vars.members(var).next().map_or(&b""[..], |m| m.value));
+            }
+        }
+        for (slot, v) in values.iter().enumerate() {
+            let h = hash(v);
+            let mut at = h as usize & (size - 1);
+            let canon = loop {
+                let (th, ts) = self.table[at];
+                if ts == 0 {
+                    self.table[at] = (h, slot as u32 + 1);
+                    break slot as u32;
+                }
+                if th == h && values[ts as usize - 1] == *v {
+                    break ts - 1;
+                }
+                at = (at + 1) & (size - 1);
+            };
+            self.canon.push(canon);
+        }
+    }
+
+    fn canon(&self, slot: u32) -> u32 {
+        self.canon.get(slot as usize).copied().unwrap_or(slot)
     }
 
     /// The prefilter pass over the values of one variable: their literals
@@ -138,7 +178,7 @@ impl ValueCache {
         };
         let base = self.bases[var as usize];
         for (i, m) in vars.members(var).enumerate() {
-            let slot = base + i as u32;
+            let slot = self.canon(base + i as u32);
             // Each distinct result's literals count once: most nodes share
             // the value's own scan.
             let mut last = NO_SCAN;
@@ -148,9 +188,9 @@ impl ValueCache {
                     continue;
                 }
                 last = scan;
-                let at = self.scans[scan as usize].2;
-                if at != NO_SCAN && !self.scans_merged.contains(&scan) {
-                    self.scans_merged.push(scan);
+                let (at, merged) = self.scans[scan as usize];
+                if at != NO_SCAN && !merged {
+                    self.scans[scan as usize].1 = true;
                     for w in 0..self.words {
                         self.maybe[w] |= self.bits[at as usize + w];
                     }
@@ -161,16 +201,17 @@ impl ValueCache {
 
     /// Whether some value of the request held a literal of `link` (in
     /// some result): when not, the link cannot match.
-    pub fn maybe(&self, link: u32) -> bool {
-        self.maybe.get((link / 64) as usize).map_or(false, |w| w & (1u64 << (link % 64)) != 0)
+    pub fn maybe(&self, prog: &Program, link: u32) -> bool {
+        prog.prefilter.may(&self.maybe, link)
     }
 
     /// Whether the result of `node` on the value in `slot` holds a literal
     /// of `link`: when not, the link cannot match there.
     pub fn may_match(&mut self, prog: &Program, slot: u32, raw: &[u8], node: u32, link: u32) -> bool {
+        let slot = self.canon(slot);
         let scan = self.scan_of(prog, slot, raw, node);
-        let at = self.scans[scan as usize].2;
-        at != NO_SCAN && self.bits[at as usize + (link / 64) as usize] & (1u64 << (link % 64)) != 0
+        let at = self.scans[scan as usize].0;
+        at != NO_SCAN && prog.prefilter.may(&self.bits[at as usize..at as usize + self.words], link)
     }
 
     /// The first slot of `var`.
@@ -203,6 +244,7 @@ impl ValueCache {
 
     /// The result of pipeline `node` on the value in `slot` (`raw`).
     pub fn get(&mut self, pipes: &Pipelines, slot: u32, raw: &[u8], node: u32) -> Bytes {
+        let slot = self.canon(slot);
         // Most values hold none of the bytes any step of the pipeline
         // acts on: then they come out as they went in.
         if !self.verify && self.root(slot, raw).classes & pipes.node(node).path_triggers == 0 {
@@ -234,22 +276,16 @@ impl ValueCache {
 
     /// Scans `hay`, recording what it found; returns the scan's id.
     fn scan(&mut self, prog: &Program, hay: &[u8]) -> u32 {
-        let from = self.hits.len() as u32;
-        let mut hits = std::mem::take(&mut self.hits);
-        prog.prefilter.scan(hay, &mut hits);
-        let to = hits.len() as u32;
-        let mut bits_at = NO_SCAN;
-        if to > from {
-            bits_at = self.bits.len() as u32;
-            self.bits.resize(self.bits.len() + self.words, 0);
-            for &lit in &hits[from as usize..] {
-                for &(link, _) in prog.prefilter.users(lit) {
-                    self.bits[bits_at as usize + (link / 64) as usize] |= 1u64 << (link % 64);
-                }
-            }
-        }
-        self.hits = hits;
-        self.scans.push((from, to, bits_at));
+        let at = self.bits.len();
+        self.bits.resize(at + self.words, 0);
+        let any = prog.prefilter.scan(hay, &mut self.hits, &mut self.ok, &mut self.bits[at..]);
+        let bits_at = if any {
+            at as u32
+        } else {
+            self.bits.truncate(at);
+            NO_SCAN
+        };
+        self.scans.push((bits_at, false));
         (self.scans.len() - 1) as u32
     }
 
@@ -374,6 +410,7 @@ impl ValueCache {
     /// What the SQLi/XSS detectors found in the result of `node` in `slot`,
     /// computed once per distinct result.
     pub fn findings(&mut self, pipes: &Pipelines, slot: u32, raw: &[u8], node: u32, single: &mut shield::Single) -> SingleFindings {
+        let slot = self.canon(slot);
         if self.get(pipes, slot, raw, node) == Bytes::Raw {
             if let Some(f) = self.root(slot, raw).findings {
                 return f;
@@ -395,4 +432,21 @@ impl ValueCache {
         self.slots[slot as usize][i].findings = Some(f);
         f
     }
+}
+
+/// A fast hash of a value (FxHash's mix, 8 bytes at a time): equal values
+/// are found by hash, then compared.
+fn hash(v: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = v.len() as u64;
+    let mut chunks = v.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+    }
+    h
 }
