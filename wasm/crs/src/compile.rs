@@ -1,10 +1,12 @@
-//! IR -> program: what [`crate::Engine::new`] does once. Resolves every name
-//! (variables, transformations, operators, markers, TX slots), applies the
-//! user's [`Config`] (disabled rules, target exclusions, the TX presets of
-//! crs-setup.conf), builds the pipeline trie and the prefilter automaton.
-//! Anything the engine cannot run is an error here, never skipped at run
-//! time.
+//! IR -> program: what [`Program::load`] does once per process (or Wasm
+//! instance). Resolves every name (variables, transformations, operators,
+//! markers, TX slots), builds the pipeline trie and the prefilter automaton.
+//! Nothing here depends on a user's [`crate::Config`]: one program serves
+//! every configuration, each applying its own overlay
+//! (`engine::overlay`). Anything the engine cannot run is an error here,
+//! never skipped at run time.
 
+use crate::engine::lazy::LazyOps;
 use crate::engine::pipeline::{Pipelines, ROOT};
 use crate::engine::targets::{parse_target_spec, Source};
 use crate::ir;
@@ -16,6 +18,7 @@ use crate::tx::{Slot, TxNames};
 use crate::vars::BodyProcessor;
 use crate::Config;
 use regex::bytes::{Regex, RegexBuilder};
+use std::rc::Rc;
 
 /// One entry of a phase's rule list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +51,6 @@ pub(crate) struct Rule {
     /// Its links are `links[first..first + count]`, in chain order.
     pub first: u32,
     pub count: u32,
-    /// Removed by the configuration (`disabled_ids`, `disabled_tags`).
-    pub disabled: bool,
 }
 
 /// A member selector, resolved.
@@ -59,6 +60,9 @@ pub(crate) enum Sel {
     Key(Vec<u8>),
     /// Index into [`Program::key_regexes`].
     Regex(u32),
+    /// A user exclusion's key regex (`ARGS:/^body_/`): it belongs to one
+    /// configuration, not to the shared program.
+    Pattern(Regex),
 }
 
 #[derive(Debug, Clone)]
@@ -148,44 +152,88 @@ pub(crate) struct Link {
     pub ctls: Vec<Ctl>,
     pub skip_after: Option<u32>,
     pub skip: u32,
-    /// Runs only on values where the prefilter saw one of its literals
-    /// (see `engine::values`).
+    /// The prefilter knows its literals: it may run only on values where
+    /// one was seen (see `engine::values`), when its rule runs under the
+    /// configuration (`engine::overlay`).
     pub prefiltered: bool,
     /// The pipeline nodes whose results the prefilter scans for it: its
     /// own, and for `multiMatch` every step of the way.
     pub prefilter_nodes: Vec<u32>,
 }
 
-pub(crate) struct Program {
-    pub version: String,
-    pub steps: [Vec<Step>; 2],
-    pub rules: Vec<Rule>,
-    pub links: Vec<Link>,
-    pub markers: Vec<String>,
-    pub tx: TxNames,
-    pub pipelines: Pipelines,
+/// The compiled rules: everything that depends neither on the request nor
+/// on the configuration. Build it once ([`Program::load`]) and share it
+/// between the [`crate::Engine`]s of every configuration
+/// ([`crate::Engine::with_program`]): its prefilter automaton alone is over
+/// 12 MiB.
+pub struct Program {
+    pub(crate) version: String,
+    pub(crate) steps: [Vec<Step>; 2],
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) links: Vec<Link>,
+    pub(crate) markers: Vec<String>,
+    pub(crate) tx: TxNames,
+    pub(crate) pipelines: Pipelines,
     /// `@rx` patterns, compiled on first use (see `engine::lazy`).
-    pub regexes: Vec<String>,
+    pub(crate) regexes: Vec<String>,
     /// `@pm` / `@pmFromFile` phrases, lower case.
-    pub phrase_sets: Vec<Vec<Vec<u8>>>,
-    pub key_regexes: Vec<Regex>,
+    pub(crate) phrase_sets: Vec<Vec<Vec<u8>>>,
+    pub(crate) key_regexes: Vec<Regex>,
     /// `key_regexes[r]` on the name of each compiled TX slot, answered
     /// once here: rules like 920450's chain test every TX variable's name.
-    pub tx_key_matches: Vec<Vec<bool>>,
-    pub prefilter: Prefilter,
-    /// Per request variable, the pipeline nodes the prefilter pass scans
-    /// its values through.
-    pub pass: Vec<(crate::vars::Var, Vec<u32>)>,
-    /// TX values set before the first rule (crs-setup.conf and [`Config`]).
-    pub presets: Vec<(Slot, Vec<u8>)>,
+    pub(crate) tx_key_matches: Vec<Vec<bool>>,
+    pub(crate) prefilter: Prefilter,
+    /// Regexes and phrase automata built on first use, for every engine
+    /// sharing the program.
+    pub(crate) lazy: LazyOps,
     /// Slots of `TX:0`..`TX:9`.
-    pub captures: [Slot; 10],
-    pub blocking_score: Slot,
+    pub(crate) captures: [Slot; 10],
+    pub(crate) blocking_score: Slot,
 }
 
 impl std::fmt::Debug for Program {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Program({} rules, {} links, {} regexes)", self.rules.len(), self.links.len(), self.regexes.len())
+    }
+}
+
+/// The TX variables a configuration sets before the first rule (the
+/// values of crs-setup.conf): see `engine::overlay`.
+pub(crate) const PRESET_NAMES: [&str; 4] = ["crs_setup_version", "blocking_paranoia_level", "detection_paranoia_level", "inbound_anomaly_score_threshold"];
+
+impl Program {
+    /// The embedded CRS rules ([`crate::RULES_JSON`]), compiled.
+    pub fn load() -> Result<Rc<Program>, String> {
+        Program::from_json(crate::RULES_JSON)
+    }
+
+    /// Rules from a JSON [`ir::RuleSet`] (the generator's output, or a
+    /// test's own), compiled.
+    pub fn from_json(rules_json: &str) -> Result<Rc<Program>, String> {
+        let rules: ir::RuleSet = serde_json::from_str(rules_json).map_err(|e| format!("rule table: {}", e))?;
+        compile(&rules).map(Rc::new)
+    }
+
+    /// Compiles every regex and phrase set now. Otherwise each is compiled
+    /// when a request first needs it (most never are, on benign traffic).
+    pub fn warm_up(&self) {
+        self.lazy.warm_up(self);
+    }
+
+    /// Regexes or phrase sets that failed to build (their rules never
+    /// match). Empty for the shipped rules; a test checks it.
+    pub fn operator_errors(&self) -> Vec<String> {
+        self.lazy.errors()
+    }
+
+    /// Heap bytes of the prefilter automaton and byte tables (for memory budgets).
+    pub fn prefilter_heap_bytes(&self) -> usize {
+        self.prefilter.heap_bytes()
+    }
+
+    /// The number of rules (chains count once).
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
     }
 }
 
@@ -220,13 +268,13 @@ pub(crate) fn check_config(cfg: &Config) -> Result<(), String> {
     Ok(())
 }
 
-fn in_ranges(id: u32, ranges: &[(u32, u32)]) -> bool {
+pub(crate) fn in_ranges(id: u32, ranges: &[(u32, u32)]) -> bool {
     ranges.iter().any(|&(lo, hi)| lo <= id && id <= hi)
 }
 
 /// `crs_setup_version` as crs-setup.conf sets it: the version's numbers
 /// run together (`4.29.0-dev` -> `4290`).
-fn setup_version(version: &str) -> String {
+pub(crate) fn setup_version(version: &str) -> String {
     let core = version.split(|c: char| c == '-' || c == '+').next().unwrap_or("");
     core.split('.').filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).collect()
 }
@@ -235,7 +283,6 @@ fn setup_version(version: &str) -> String {
 const PREFILTER_AUTOMATON: Automaton = Automaton::Dfa;
 
 struct Builder<'c> {
-    cfg: &'c Config,
     prog: Program,
     errors: Vec<String>,
     marker_names: Vec<String>,
@@ -246,8 +293,8 @@ struct Builder<'c> {
     literals: Vec<Option<(Option<Vec<String>>, Option<Vec<u8>>)>>,
 }
 
-/// Compiles `rules` under `cfg` (already checked with [`check_config`]).
-pub(crate) fn compile(rules: &ir::RuleSet, cfg: &Config) -> Result<Program, String> {
+/// Compiles `rules`.
+fn compile(rules: &ir::RuleSet) -> Result<Program, String> {
     let mut tx = TxNames::default();
     let captures = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(|i: u32| tx.intern(&i.to_string()));
     let blocking_score = tx.intern("blocking_inbound_anomaly_score");
@@ -264,12 +311,11 @@ pub(crate) fn compile(rules: &ir::RuleSet, cfg: &Config) -> Result<Program, Stri
         key_regexes: Vec::new(),
         tx_key_matches: Vec::new(),
         prefilter: PrefilterBuilder::default().build(0, Automaton::Nfa)?,
-        pass: Vec::new(),
-        presets: Vec::new(),
+        lazy: LazyOps::default(),
         captures,
         blocking_score,
     };
-    let mut b = Builder { cfg, prog, errors: Vec::new(), marker_names: Vec::new(), data_files: &rules.data_files, prefilter: PrefilterBuilder::default(), literals: Vec::new() };
+    let mut b = Builder { prog, errors: Vec::new(), marker_names: Vec::new(), data_files: &rules.data_files, prefilter: PrefilterBuilder::default(), literals: Vec::new() };
     for item in &rules.items {
         if let ir::Item::Marker { name } = item {
             if !b.marker_names.contains(name) {
@@ -288,9 +334,13 @@ pub(crate) fn compile(rules: &ir::RuleSet, cfg: &Config) -> Result<Program, Stri
             ir::Item::Rule(r) => b.rule(r),
         }
     }
-    b.presets();
+    // The names configurations preset (see `engine::overlay`).
+    for name in PRESET_NAMES {
+        b.prog.tx.intern(name);
+    }
     b.finish_prefilter()?;
     let prog = &mut b.prog;
+    prog.lazy = LazyOps::new(prog.regexes.len(), prog.phrase_sets.len());
     prog.tx_key_matches = prog.key_regexes.iter().map(|re| (0..prog.tx.len()).map(|s| re.is_match(prog.tx.name(s as Slot).as_bytes())).collect()).collect();
     if !b.errors.is_empty() {
         return Err(format!("rules the engine cannot run: {}", b.errors.join("; ")));
@@ -303,22 +353,6 @@ impl<'c> Builder<'c> {
         self.marker_names.iter().position(|m| m == name).map(|i| i as u32)
     }
 
-    fn presets(&mut self) {
-        let cfg = self.cfg;
-        let pl = cfg.paranoia_level.to_string().into_bytes();
-        let version = setup_version(&self.prog.version).into_bytes();
-        let presets = [
-            ("crs_setup_version", version),
-            ("blocking_paranoia_level", pl.clone()),
-            ("detection_paranoia_level", pl),
-            ("inbound_anomaly_score_threshold", cfg.anomaly_threshold.to_string().into_bytes()),
-        ];
-        for (name, value) in presets {
-            let slot = self.prog.tx.intern(name);
-            self.prog.presets.push((slot, value));
-        }
-    }
-
     fn rule(&mut self, r: &ir::Rule) {
         let phase = match r.phase {
             1 | 2 => r.phase,
@@ -328,7 +362,6 @@ impl<'c> Builder<'c> {
             }
         };
         let index = self.prog.rules.len() as u32;
-        let disabled = in_ranges(r.id, &self.cfg.disabled_ids) || r.tags.iter().any(|t| self.cfg.disabled_tags.contains(t));
         let disruptive = match r.actions.disruptive.as_deref() {
             None | Some("pass") | Some("block") => Disruptive::Pass,
             Some("deny") | Some("drop") => Disruptive::Deny,
@@ -341,12 +374,8 @@ impl<'c> Builder<'c> {
         let first = self.prog.links.len() as u32;
         let mut link = Some(r);
         let mut count = 0;
-        // Rules above the configured paranoia level never run (CRS's skip
-        // rules jump over them): their links stay out of the prefilter
-        // pass, so that it transforms only what can be read.
-        let runs = !disabled && r.paranoia_level.map_or(true, |pl| pl <= self.cfg.paranoia_level);
         while let Some(l) = link {
-            self.link(r, l, runs);
+            self.link(r, l);
             count += 1;
             link = l.chain.as_deref();
         }
@@ -360,54 +389,17 @@ impl<'c> Builder<'c> {
             disruptive,
             first,
             count,
-            disabled,
         });
         self.prog.steps[(phase - 1) as usize].push(Step::Rule(index));
     }
 
-    fn link(&mut self, rule: &ir::Rule, l: &ir::Rule, runs: bool) {
+    fn link(&mut self, rule: &ir::Rule, l: &ir::Rule) {
         let id = rule.id;
         let mut targets = Vec::new();
         for t in &l.targets {
             match self.target(t) {
                 Ok(t) => targets.push(t),
                 Err(e) => self.errors.push(format!("rule {}: {}", id, e)),
-            }
-        }
-        // User exclusions for this rule: drop whole targets or add excludes.
-        for e in &self.cfg.exclusions {
-            let applies = (e.ids.is_empty() && e.tags.is_empty()) || in_ranges(id, &e.ids) || rule.tags.iter().any(|t| e.tags.contains(t));
-            if !applies {
-                continue;
-            }
-            let spec = match parse_target_spec(&e.target) {
-                Ok(s) => s,
-                Err(_) => continue,
-            };
-            let sel = match &spec.key {
-                None => None,
-                Some(k) => match self.selector(k) {
-                    Ok(s) => Some(s),
-                    Err(m) => {
-                        self.errors.push(format!("exclusions: {}", m));
-                        continue;
-                    }
-                },
-            };
-            // The whole variable, or exactly the member a target names,
-            // drops the target; a member of a wider target is excluded.
-            targets.retain(|t| {
-                t.source != spec.source
-                    || match (&spec.key, &t.sel) {
-                        (None, _) => false,
-                        (Some(ir::Selector::Key(k)), Some(Sel::Key(tk))) => !k.as_bytes().eq_ignore_ascii_case(tk),
-                        _ => true,
-                    }
-            });
-            if let Some(sel) = sel {
-                for t in targets.iter_mut().filter(|t| t.source == spec.source) {
-                    t.exclude.push(sel.clone());
-                }
             }
         }
         let mut transforms = Vec::new();
@@ -463,7 +455,7 @@ impl<'c> Builder<'c> {
         };
         // Only values of the request can be scanned ahead of the rules.
         let scannable = !unconditional && targets.iter().all(|t| t.source.is_request() && !t.count);
-        self.literals.push(if runs && scannable { literals } else { None });
+        self.literals.push(if scannable { literals } else { None });
         self.prog.links.push(Link {
             targets,
             unconditional,
@@ -608,10 +600,10 @@ impl<'c> Builder<'c> {
         })
     }
 
-    /// Registers every prefilterable link's literals and works out which
-    /// (variable, node) pairs the per-request pass must scan.
+    /// Registers every prefilterable link's literals, whatever its
+    /// paranoia level: which of them run is the configuration's business
+    /// (`engine::overlay` works out the pass over the request for those).
     fn finish_prefilter(&mut self) -> Result<(), String> {
-        let mut pass: Vec<(crate::vars::Var, Vec<u32>)> = Vec::new();
         let literals = std::mem::take(&mut self.literals);
         for (i, lits) in literals.iter().enumerate() {
             let (lits, bytes) = match lits {
@@ -633,30 +625,8 @@ impl<'c> Builder<'c> {
             }
             let link = &mut self.prog.links[i];
             link.prefiltered = true;
-            link.prefilter_nodes = nodes.clone();
-            for t in &link.targets {
-                let var = match t.source {
-                    Source::Request(v) => v,
-                    _ => continue,
-                };
-                let p = match pass.iter().position(|(v, _)| *v == var) {
-                    Some(p) => p,
-                    None => {
-                        pass.push((var, Vec::new()));
-                        pass.len() - 1
-                    }
-                };
-                for &n in &nodes {
-                    if !pass[p].1.contains(&n) {
-                        pass[p].1.push(n);
-                    }
-                }
-            }
+            link.prefilter_nodes = nodes;
         }
-        for (_, nodes) in &mut pass {
-            nodes.sort_unstable();
-        }
-        self.prog.pass = pass;
         self.prog.prefilter = std::mem::take(&mut self.prefilter).build(self.prog.links.len(), PREFILTER_AUTOMATON)?;
         Ok(())
     }

@@ -2,9 +2,11 @@
 //! (phases 1 and 2) over one HTTP request.
 //!
 //! The rules are compiled to a table at build time by `wasm/gen_crs.py`
-//! (see [`ir`]); no SecLang text is parsed here. [`Engine::new`] loads that
-//! table once, applies the user's configuration (paranoia level, anomaly
-//! threshold, disabled rules, target exclusions) and prepares operators;
+//! (see [`ir`]); no SecLang text is parsed here. [`Program::load`] compiles
+//! that table once (rules, prefilter automaton; regexes are built on first
+//! use, in the program); [`Engine::with_program`] applies one user
+//! configuration (paranoia level, anomaly threshold, disabled rules, target
+//! exclusions) over a shared program, at a few kilobytes per configuration;
 //! [`Engine::evaluate`] runs one request and reports every rule that matched
 //! and the inbound anomaly score, the way ModSecurity + CRS would.
 //!
@@ -25,6 +27,7 @@ mod macros;
 mod prefilter;
 mod tx;
 
+pub use compile::Program;
 pub use engine::Engine;
 
 /// The embedded, generated rule table (`wasm/crs/generated/crs.json`).

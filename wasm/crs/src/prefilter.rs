@@ -85,6 +85,8 @@ pub(crate) struct Prefilter {
     all: Vec<u64>,
     /// Per link of the program, its bit in the sets (`NOT_REGISTERED`).
     dense: Vec<u32>,
+    /// Per bit, the link of the program.
+    links: Vec<u32>,
 }
 
 const NOT_REGISTERED: u32 = u32::MAX;
@@ -189,7 +191,7 @@ impl PrefilterBuilder {
         for i in 0..self.links.len() {
             set_bit(&mut all, i as u32);
         }
-        Ok(Prefilter { automaton, pattern_lits, single, users: self.users, words, need_lit, need_byte, byte_links, byte_any, all, dense })
+        Ok(Prefilter { automaton, pattern_lits, single, users: self.users, words, need_lit, need_byte, byte_links, byte_any, all, dense, links: self.links })
     }
 }
 
@@ -208,13 +210,28 @@ impl Prefilter {
         }
     }
 
+    /// The literals some link that `runs` stands on, as a bit set for
+    /// [`Prefilter::scan`]: a configuration's rules need no others.
+    pub fn live_literals(&self, runs: impl Fn(u32) -> bool) -> Vec<u64> {
+        let mut live = vec![0u64; (self.users.len() + 63) / 64];
+        for (lit, users) in self.users.iter().enumerate() {
+            if users.iter().any(|&d| self.links.get(d as usize).map_or(false, |&l| runs(l))) {
+                set_bit(&mut live, lit as u32);
+            }
+        }
+        live
+    }
+
     /// Writes to `bits` (`words()` long) the registered links that may
-    /// match `hay`; `hits` and `ok` are scratch. Returns whether any may.
-    pub fn scan(&self, hay: &[u8], hits: &mut Vec<Lit>, ok: &mut Vec<u64>, bits: &mut [u64]) -> bool {
+    /// match `hay`, by the literals in `live` (see
+    /// [`Prefilter::live_literals`]: the links of others are left unset);
+    /// `hits` and `ok` are scratch. Returns whether any may.
+    pub fn scan(&self, hay: &[u8], live: &[u64], hits: &mut Vec<Lit>, ok: &mut Vec<u64>, bits: &mut [u64]) -> bool {
         hits.clear();
+        let is_live = |id: Lit| live.get((id / 64) as usize).map_or(false, |w| w & (1u64 << (id % 64)) != 0);
         let present = fold_case(byte_set(hay));
         for &(b, id) in &self.single {
-            if has(&present, b) && !hits.contains(&id) {
+            if has(&present, b) && is_live(id) && !hits.contains(&id) {
                 hits.push(id);
             }
         }
@@ -222,7 +239,7 @@ impl Prefilter {
             for m in ac.find_overlapping_iter(hay) {
                 let id = self.pattern_lits[m.pattern()];
                 // Few distinct literals per value; repeats are common (`--`).
-                if !hits.contains(&id) {
+                if is_live(id) && !hits.contains(&id) {
                     hits.push(id);
                 }
             }
@@ -268,7 +285,8 @@ mod tests {
 
     fn may(p: &Prefilter, hay: &[u8]) -> Vec<u32> {
         let mut bits = vec![0u64; p.words()];
-        p.scan(hay, &mut Vec::new(), &mut Vec::new(), &mut bits);
+        let live = p.live_literals(|_| true);
+        p.scan(hay, &live, &mut Vec::new(), &mut Vec::new(), &mut bits);
         (0..100).filter(|&i| p.may(&bits, i)).collect()
     }
 

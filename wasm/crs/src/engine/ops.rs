@@ -1,24 +1,13 @@
-//! Running one operator on one (transformed) value: `@rx` through regexes
-//! compiled on first use, `@pm` through Aho-Corasick automatons built on
-//! first use, `@detectSQLi`/`@detectXSS` through the shield crate, the rest
-//! through [`crate::operators`].
+//! Running one operator on one (transformed) value: `@rx` and `@pm` through
+//! the program's lazily built regexes and automata (`super::lazy`),
+//! `@detectSQLi`/`@detectXSS` through the shield crate, the rest through
+//! [`crate::operators`].
 
 use crate::compile::{Op, Program};
 use crate::operators;
 use crate::tx::Tx;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
+use regex::bytes::CaptureLocations;
 use shield::{Severity, SingleFindings};
-
-/// Compiled size limit of one regex: the largest CRS patterns (932235's
-/// thousands of alternatives) need more than the crate's 10 MiB default.
-const REGEX_SIZE_LIMIT: usize = 64 << 20;
-/// Lazy-DFA cache of one regex. Hostile input can fill every regex's cache,
-/// so this bounds memory (times ~260 regexes, in the worst case); a cache
-/// too small for the large CRS regexes makes the regex crate give up its
-/// DFA for the slower engines on ordinary values (256 KiB did: 3x slower;
-/// 1 MiB and 16 MiB measured the same).
-const REGEX_DFA_LIMIT: usize = 1 << 20;
 
 /// The severity of a shield finding that makes `@detectSQLi` match
 /// (libinjection answers yes or no; shield grades). Measured on the values
@@ -32,73 +21,16 @@ pub(crate) const SQLI_THRESHOLD: Severity = Severity::High;
 /// says otherwise (the shield engines run beside the CRS anyway).
 pub(crate) const XSS_THRESHOLD: Severity = Severity::High;
 
-/// Operator state kept across requests.
-#[derive(Default)]
+/// One engine's operator scratch, kept across requests.
 pub(crate) struct Ops {
-    regexes: Vec<Option<(Regex, CaptureLocations)>>,
-    phrase_sets: Vec<Option<AhoCorasick<u32>>>,
+    /// Per regex of the program, its capture slots (made on first capture).
+    locs: Vec<Option<CaptureLocations>>,
     pub single: shield::Single,
-    /// Regexes that failed to compile (the rule matches nothing; reported).
-    pub errors: Vec<String>,
 }
 
 impl Ops {
     pub fn new(prog: &Program) -> Ops {
-        Ops {
-            regexes: (0..prog.regexes.len()).map(|_| None).collect(),
-            phrase_sets: (0..prog.phrase_sets.len()).map(|_| None).collect(),
-            single: shield::Single::new(),
-            errors: Vec::new(),
-        }
-    }
-
-    /// Compiles every regex and phrase set now rather than on first use.
-    pub fn warm_up(&mut self, prog: &Program) {
-        for i in 0..prog.regexes.len() {
-            self.regex(prog, i as u32);
-        }
-        for i in 0..prog.phrase_sets.len() {
-            self.phrases(prog, i as u32);
-        }
-    }
-
-    fn regex(&mut self, prog: &Program, i: u32) -> Option<&mut (Regex, CaptureLocations)> {
-        let i = i as usize;
-        if self.regexes[i].is_none() {
-            let pattern = &prog.regexes[i];
-            match RegexBuilder::new(pattern).unicode(false).size_limit(REGEX_SIZE_LIMIT).dfa_size_limit(REGEX_DFA_LIMIT).build() {
-                Ok(re) => {
-                    let locs = re.capture_locations();
-                    self.regexes[i] = Some((re, locs));
-                }
-                Err(e) => {
-                    let msg = format!("@rx {:?}: {}", pattern, e);
-                    if !self.errors.contains(&msg) {
-                        self.errors.push(msg);
-                    }
-                    return None;
-                }
-            }
-        }
-        self.regexes[i].as_mut()
-    }
-
-    fn phrases(&mut self, prog: &Program, i: u32) -> Option<&AhoCorasick<u32>> {
-        let i = i as usize;
-        if self.phrase_sets[i].is_none() {
-            let built = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build_with_size::<u32, _, _>(&prog.phrase_sets[i]);
-            match built {
-                Ok(ac) => self.phrase_sets[i] = Some(ac),
-                Err(e) => {
-                    self.errors.push(format!("@pm set {}: {}", i, e));
-                    return None;
-                }
-            }
-        }
-        self.phrase_sets[i].as_ref()
+        Ops { locs: (0..prog.regexes.len()).map(|_| None).collect(), single: shield::Single::new() }
     }
 
     /// Whether `op` matches `value` (before negation). `param` is the
@@ -110,7 +42,7 @@ impl Ops {
     pub fn matches(&mut self, prog: &Program, op: &Op, value: &[u8], param: &[u8], capture: bool, tx: &mut Tx, findings: Option<SingleFindings>) -> bool {
         match op {
             Op::Rx(i) => {
-                let (re, locs) = match self.regex(prog, *i) {
+                let re = match prog.lazy.regex(prog, *i) {
                     Some(r) => r,
                     None => return false,
                 };
@@ -122,6 +54,10 @@ impl Ops {
                 if !capture {
                     return true;
                 }
+                let locs = match self.locs.get_mut(*i as usize) {
+                    Some(l) => l.get_or_insert_with(|| re.capture_locations()),
+                    None => return false,
+                };
                 if re.captures_read(locs, value).is_none() {
                     return false;
                 }
@@ -135,7 +71,7 @@ impl Ops {
                 true
             }
             Op::Pm(i) => {
-                let ac = match self.phrases(prog, *i) {
+                let ac = match prog.lazy.phrases(prog, *i) {
                     Some(a) => a,
                     None => return false,
                 };

@@ -15,6 +15,7 @@
 //! - `skipAfter` skips to the marker; `skip:N` skips the next N entries.
 
 use super::ops::Ops;
+use super::overlay::Overlay;
 use super::pipeline::ROOT;
 use super::targets::Source;
 use super::values::{Bytes, ValueCache};
@@ -65,9 +66,9 @@ pub(crate) struct State {
 }
 
 impl State {
-    pub fn reset(&mut self, prog: &Program) {
+    pub fn reset(&mut self, prog: &Program, presets: &[(Slot, Vec<u8>)]) {
         self.tx.reset(&prog.tx);
-        for (slot, value) in &prog.presets {
+        for (slot, value) in presets {
             self.tx.set(*slot, value);
         }
         self.clean_matched();
@@ -133,6 +134,7 @@ fn sel_matches(prog: &Program, sel: &Sel, key: &[u8]) -> bool {
     match sel {
         Sel::Key(k) => key.eq_ignore_ascii_case(k),
         Sel::Regex(i) => prog.key_regexes[*i as usize].is_match(key),
+        Sel::Pattern(re) => re.is_match(key),
     }
 }
 
@@ -149,7 +151,7 @@ fn selected_tx(prog: &Program, t: &Target, slot: Slot, key: &[u8]) -> bool {
             Some(&m) => m,
             None => sel_matches(prog, s, key),
         },
-        Sel::Key(_) => sel_matches(prog, s, key),
+        Sel::Key(_) | Sel::Pattern(_) => sel_matches(prog, s, key),
     };
     t.sel.as_ref().map_or(true, test) && !t.exclude.iter().any(test)
 }
@@ -167,6 +169,8 @@ fn full_name(out: &mut Vec<u8>, source: Source, key: &[u8]) {
 /// One phase's run over one request.
 pub(crate) struct Run<'a, 'v> {
     pub prog: &'a Program,
+    /// The configuration: which rules run, their targets.
+    pub ov: &'a Overlay,
     pub ops: &'a mut Ops,
     pub st: &'a mut State,
     pub cache: &'a mut ValueCache,
@@ -188,11 +192,11 @@ impl<'a, 'v> Run<'a, 'v> {
                 self.st.skip -= 1;
                 continue;
             }
-            let rule = match *step {
+            let (rule, disabled) = match *step {
                 Step::Marker(_) => continue,
-                Step::Rule(r) => &prog.rules[r as usize],
+                Step::Rule(r) => (&prog.rules[r as usize], self.ov.disabled[r as usize]),
             };
-            if rule.disabled || self.removed(rule) {
+            if disabled || self.removed(rule) {
                 continue;
             }
             self.rule(rule);
@@ -286,13 +290,14 @@ impl<'a, 'v> Run<'a, 'v> {
             setvars(self.prog, self.st, self.vars, link);
             return true;
         }
-        let unseen = link.prefiltered && !self.cache.maybe(prog, li);
+        let prefiltered = self.ov.prefiltered[li as usize];
+        let unseen = prefiltered && !self.cache.maybe(prog, li);
         if unseen && !self.verify {
             self.st.clean_matched();
             return false;
         }
         let mut matched = false;
-        for t in &link.targets {
+        for t in self.ov.targets(prog, li) {
             if !self.st.removed_targets.is_empty() && self.target_removed(rule, t.source, None) {
                 continue;
             }
@@ -326,7 +331,7 @@ impl<'a, 'v> Run<'a, 'v> {
             Source::Request(var) => {
                 let base = self.cache.base(var);
                 let mut any = false;
-                if link.prefiltered && !self.verify {
+                if self.ov.prefiltered[li as usize] && !self.verify {
                     // Only the members where its literals were seen.
                     for (i, m) in vars.members(var).enumerate() {
                         let slot = base + i as u32;
@@ -459,7 +464,7 @@ impl<'a, 'v> Run<'a, 'v> {
         }
         // Checking mode: would the prefilter have let this value through?
         let mut unseen = false;
-        if link.prefiltered && self.verify {
+        if self.ov.prefiltered[li as usize] && self.verify {
             unseen = !link.prefilter_nodes.iter().any(|&n| self.cache.may_match(prog, slot, raw, n, li));
         }
         let detect = matches!(link.op, Op::DetectSqli | Op::DetectXss);

@@ -73,6 +73,10 @@ pub(crate) struct ValueCache {
     words: usize,
     /// One bit per link: a literal of the link was seen somewhere.
     maybe: Vec<u64>,
+    /// The prefilter literals of the configuration's prefiltered links
+    /// (`Prefilter::live_literals`): the shared automaton also holds those
+    /// of rules that do not run here, whose hits are not worth recording.
+    pub live: Vec<u64>,
     path: Vec<u32>,
     /// Checking mode (`Engine::set_verify`): no shortcut by byte classes,
     /// and each class claim is tested against the transformation itself.
@@ -85,7 +89,8 @@ pub(crate) struct ValueCache {
 impl ValueCache {
     /// Numbers the request's values and runs the prefilter pass: after
     /// this, [`ValueCache::maybe`] answers for every prefiltered link.
-    pub fn start(&mut self, prog: &Program, vars: &Vars, body_visible: bool) {
+    /// `pass` is the configuration's (variable, nodes) list to scan.
+    pub fn start(&mut self, prog: &Program, pass: &[(Var, Vec<u32>)], vars: &Vars, body_visible: bool) {
         self.arena.clear();
         self.scans.clear();
         self.bits.clear();
@@ -125,9 +130,9 @@ impl ValueCache {
         self.words = prog.prefilter.words();
         self.maybe.clear();
         self.maybe.resize(self.words, 0);
-        for (var, _) in &prog.pass {
+        for (var, _) in pass {
             if *var != Var::RequestBody || body_visible {
-                self.pass(prog, vars, *var);
+                self.pass(prog, pass, vars, *var);
             }
         }
     }
@@ -171,8 +176,8 @@ impl ValueCache {
     /// The prefilter pass over the values of one variable: their literals
     /// join [`ValueCache::maybe`]. For `REQUEST_BODY` it runs again when a
     /// rule makes the body visible (`ctl:forceRequestBodyVariable`).
-    pub fn pass(&mut self, prog: &Program, vars: &Vars, var: Var) {
-        let nodes = match prog.pass.iter().find(|(v, _)| *v == var) {
+    pub fn pass(&mut self, prog: &Program, pass: &[(Var, Vec<u32>)], vars: &Vars, var: Var) {
+        let nodes = match pass.iter().find(|(v, _)| *v == var) {
             Some((_, n)) => n,
             None => return,
         };
@@ -278,7 +283,7 @@ impl ValueCache {
     fn scan(&mut self, prog: &Program, hay: &[u8]) -> u32 {
         let at = self.bits.len();
         self.bits.resize(at + self.words, 0);
-        let any = prog.prefilter.scan(hay, &mut self.hits, &mut self.ok, &mut self.bits[at..]);
+        let any = prog.prefilter.scan(hay, &self.live, &mut self.hits, &mut self.ok, &mut self.bits[at..]);
         let bits_at = if any {
             at as u32
         } else {
