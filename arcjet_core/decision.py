@@ -49,6 +49,12 @@ class ShieldReason:
     # client was blocked for accumulated suspicion rather than this request.
     categories: Sequence[str] = ()
     suspicious: bool = False
+    # The OWASP CRS rule ids that matched this request (every logged match,
+    # whether or not it reached the threshold; our own engines' matches are
+    # not CRS rules and appear only in `categories`), and the CRS inbound
+    # anomaly score they add up to.
+    rule_ids: Sequence[int] = ()
+    anomaly_score: int = 0
     type: Literal["SHIELD"] = "SHIELD"
 
 
@@ -136,6 +142,8 @@ def reason_from_dict(data: Mapping[str, Any]) -> Reason:
             shield_triggered=bool(data.get("shield_triggered", False)),
             categories=tuple(data.get("categories", ())),
             suspicious=bool(data.get("suspicious", False)),
+            rule_ids=tuple(data.get("rule_ids", ())),
+            anomaly_score=int(data.get("anomaly_score", 0)),
         )
     if kind == "PROMPT_INJECTION":
         return PromptInjectionReason(injection_detected=bool(data.get("injection_detected", False)))

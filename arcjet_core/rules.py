@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from arcjet_core.kinds._shield_tuning import ShieldExclusion
 from arcjet_core.kinds._spec import (
     DEFAULT_CHARACTERISTICS,
     MAX_INTERVAL_SECONDS,
@@ -43,6 +44,7 @@ __all__ = [
     "RuleSpec",
     "SensitiveInfoDetection",
     "Shield",
+    "ShieldExclusion",
     "SlidingWindow",
     "TokenBucket",
     "coerce_characteristics",

@@ -24,6 +24,7 @@ from . import _instance
 
 if TYPE_CHECKING:
     from arcjet_core.context import RequestContext
+    from arcjet_core.headers_map import Headers
     from arcjet_core.kinds import AnalyzerPart
     from arcjet_core.rules import RuleSpec
 
@@ -183,6 +184,7 @@ class Ruleset:
             flat = [x for pair in items[:MAX_HEADERS] if pair[0] not in skip for x in pair]
             if len(items) > MAX_HEADERS:
                 cut = "c"
+            flat += _transport_headers(headers, ctx)
             body = ctx.body
             cap = self._body_bytes
             if body is not None and _is_multipart(headers.first("content-type")):
@@ -226,6 +228,21 @@ class Ruleset:
         # Lone surrogates (from undecodable bytes) become "?" rather than failing.
         data = text.encode("utf-8", "replace")
         return b"".join((_FRAME_MARK, len(data).to_bytes(4, "little"), data, body or b""))
+
+
+def _transport_headers(headers: Headers, ctx: RequestContext) -> list[str]:
+    """What the transport carried that the request's headers may not say: the
+    CRS judges a request as a server received it (920280 flags a missing
+    Host, 920180 a POST without Content-Length). A server that gives the host
+    apart (ASGI's `server`, WSGI's SERVER_NAME, a mapping's "host") and a
+    mapping whose body has no framing header get them back here; nothing is
+    invented when the request says nothing."""
+    extra: list[str] = []
+    if ctx.host and headers.first("host") is None:
+        extra += ("host", ctx.host)
+    if ctx.body and headers.first("content-length") is None and headers.first("transfer-encoding") is None:
+        extra += ("content-length", str(len(ctx.body)))
+    return extra
 
 
 def _json_request(parts: list[str], has_ua: bool, has_email: bool, full: bool, body: bytes | None,

@@ -6,7 +6,7 @@ seconds (see docs/architecture.md, Shield)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,6 +16,13 @@ from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfig
 from arcjet_core.ratelimit import SuspicionOp, SuspicionOutcome
 
 from ._base import AnalyzedRule, AnalyzerPart, restamped
+from ._shield_tuning import (
+    ShieldExclusion,
+    crs_settings_of,
+    exclusions_json,
+    exclusions_of,
+    rule_selection,
+)
 from ._spec import MAX_INTERVAL_SECONDS, RuleSpec, coerce_characteristics, coerce_mode, positive_int
 
 if TYPE_CHECKING:
@@ -31,6 +38,11 @@ if TYPE_CHECKING:
 MAX_SHIELD_BODY = 256 << 10
 # shield(on_limit=...): what a request past an inspection limit gets.
 SHIELD_ON_LIMIT = ("deny", "inspect_prefix")
+# CRS paranoia levels: 1 (fewest false positives) to 4. The CRS runs only
+# when one is given: at ~0.5-0.7 ms per typical request in the analyzer today
+# it costs ten times our own detectors, so it is opt-in until issue #16's
+# speed target (60 us) is met; see docs/architecture.md, Shield.
+PARANOIA_LEVELS = (1, 2, 3, 4)
 # Suspicion points for a request whose inspection failed (deadline, trap):
 # what a High-severity finding scores, so input crafted to exhaust the
 # analyzer counts against its sender instead of being a free pass.
@@ -53,6 +65,14 @@ class Shield(RuleSpec):
     # the analyzer reads, deeper JSON, headers or fields the host had to cut)
     # is denied ("deny") or inspected up to the limit ("inspect_prefix").
     on_limit: str = "deny"
+    # The OWASP CRS: its paranoia level, the inbound anomaly score at which a
+    # request is denied on its own, rules removed and targets excluded (see
+    # _shield_tuning).
+    paranoia_level: int | None = None
+    anomaly_threshold: int = 5
+    disabled_rules: tuple[int | str, ...] = ()
+    exclusions: tuple[ShieldExclusion, ...] = ()
+    crs_settings: tuple[tuple[str, str], ...] = ()
 
 
 def shield(
@@ -64,6 +84,11 @@ def shield(
     block_for: int = 900,
     max_body_bytes: int = 128 << 10,
     on_limit: str = "deny",
+    paranoia_level: int | None = None,
+    anomaly_threshold: int = 5,
+    disabled_rules: Sequence[int | str] = (),
+    exclusions: Sequence[ShieldExclusion] | Mapping[str, Sequence[int | str]] = (),
+    crs_settings: Mapping[str, int | str | bool] | None = None,
 ) -> Shield:
     """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients.
 
@@ -75,6 +100,19 @@ def shield(
     (the default: a SHIELD deny with category ``INSPECTION_LIMIT``, the way
     ModSecurity rejects an over-limit body) or ``"inspect_prefix"`` (the part
     within the limits is inspected, the rest is not; a LOW finding notes it).
+
+    The OWASP Core Rule Set v4 runs when ``paranoia_level`` (1-4) is given
+    (None, the default: our own detectors only; the CRS costs ~10x more per
+    request today, see docs/architecture.md); a request whose
+    CRS anomaly score reaches ``anomaly_threshold`` is denied on its own.
+    ``disabled_rules`` removes rules by id (``942100``), id range
+    (``"942100-942199"``) or tag (``"attack-xss"``); ``exclusions`` leaves a
+    request part out of some rules, e.g. ``{"ARGS:body": ["attack-xss"]}``
+    for a rich-text field (``ShieldExclusion`` is the typed form).
+    ``crs_settings`` sets what an application tunes in crs-setup.conf, e.g.
+    ``{"allowed_methods": "GET HEAD POST PUT DELETE", "max_num_args": 255}``. Every
+    request's score also counts toward the client's suspicion: ``threshold``
+    points within ``window`` seconds block the client for ``block_for``.
     """
     if on_limit not in SHIELD_ON_LIMIT:
         raise ArcjetMisconfiguration(f"on_limit must be one of {', '.join(map(repr, SHIELD_ON_LIMIT))}, got {on_limit!r}")
@@ -86,7 +124,27 @@ def shield(
         block_for=positive_int(block_for, "block_for", maximum=MAX_INTERVAL_SECONDS),
         max_body_bytes=positive_int(max_body_bytes, "max_body_bytes", maximum=MAX_SHIELD_BODY),
         on_limit=on_limit,
+        paranoia_level=_paranoia_level(paranoia_level),
+        anomaly_threshold=positive_int(anomaly_threshold, "anomaly_threshold", maximum=10_000),
+        disabled_rules=_disabled_rules(disabled_rules),
+        exclusions=exclusions_of(exclusions),
+        crs_settings=crs_settings_of(crs_settings or {}),
     )
+
+
+def _paranoia_level(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"paranoia_level must be an int, got {type(value).__name__}")
+    if value not in PARANOIA_LEVELS:
+        raise ArcjetMisconfiguration(f"paranoia_level must be 1, 2, 3 or 4, got {value}")
+    return value
+
+
+def _disabled_rules(value: Sequence[int | str]) -> tuple[int | str, ...]:
+    rule_selection(value, "disabled_rules")  # raises on a bad entry
+    return tuple(value)
 
 
 class ShieldRule(AnalyzedRule):
@@ -99,8 +157,13 @@ class ShieldRule(AnalyzedRule):
     def analyzer_part(self) -> AnalyzerPart:
         rule = self.rule
         assert isinstance(rule, Shield)
-        return AnalyzerPart(self.index, {"kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes,
-                                         "on_limit": rule.on_limit}, body_bytes=rule.max_body_bytes)
+        disabled = rule_selection(rule.disabled_rules, "disabled_rules")
+        return AnalyzerPart(self.index, {
+            "kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes, "on_limit": rule.on_limit,
+            "paranoia_level": rule.paranoia_level, "anomaly_threshold": rule.anomaly_threshold,
+            "disabled_ids": [list(r) for r in disabled.ids], "disabled_tags": list(disabled.tags),
+            "exclusions": exclusions_json(rule.exclusions), "settings": [list(p) for p in rule.crs_settings],
+        }, body_bytes=rule.max_body_bytes)
 
     def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         result = self.analyzed(analysis, error)
@@ -126,8 +189,11 @@ class ShieldRule(AnalyzedRule):
         assert isinstance(outcome, SuspicionOutcome) and inspected is not None
         if not outcome.blocked:
             return restamped(inspected, fingerprint), 0.0
-        categories = getattr(inspected.reason_v2, "categories", ())
-        reason = ShieldReason(shield_triggered=True, categories=tuple(categories), suspicious=True)
+        seen = inspected.reason_v2
+        # This request's own findings stay in the reason: the block adds to them.
+        reason = ShieldReason(shield_triggered=True, categories=tuple(getattr(seen, "categories", ())), suspicious=True,
+                              rule_ids=tuple(getattr(seen, "rule_ids", ())),
+                              anomaly_score=getattr(seen, "anomaly_score", 0))
         ttl = max(1, math.ceil(outcome.block_remaining_seconds))
         return (self.result(RuleState.RUN, Conclusion.DENY, reason, fingerprint, ttl),
                 outcome.block_remaining_seconds)

@@ -9,7 +9,10 @@
 //!   real regexes, so the cost is linear in the header length), category and
 //!   id allow/deny lists, and IP-range verification of crawlers that claim to
 //!   be a well-known operator;
-//! - email syntax: a practical RFC 5321/5322 grammar with IDN domains.
+//! - email syntax: a practical RFC 5321/5322 grammar with IDN domains;
+//! - shield: the OWASP Core Rule Set (the `crs` crate, a SecLang engine over
+//!   rule tables compiled at build time) and our own SQLi/XSS/... detectors
+//!   (the `shield` crate), see `shield_rule`.
 //!
 //! The ABI works over the exported memory (see `abi`): `configure` takes a
 //! rule set as JSON once and returns a handle, `analyze` takes one request
@@ -24,6 +27,7 @@ pub mod email;
 mod net;
 mod request;
 pub mod rules;
+mod shield_rule;
 
 #[allow(missing_docs)]
 mod generated {

@@ -1,6 +1,5 @@
 //! Rule sets and the per-request evaluation behind `configure` / `analyze`.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Deserialize;
@@ -8,7 +7,8 @@ use serde::Deserialize;
 use crate::bots::{self, Detector, Selector, Verification};
 use crate::email;
 use crate::net::parse_ip;
-use crate::request::{parse_request, Request};
+use crate::request::parse_request;
+use crate::shield_rule::{self, CrsEngines, ShieldConfig, ShieldRule};
 
 /// Message of the ERROR result for a bot rule when `User-Agent` is missing or
 /// empty — the same words as the reference SDK, which reports an error there
@@ -28,19 +28,9 @@ enum RuleConfig {
         deny: Vec<String>,
         allow: Vec<String>,
     },
-    /// Shield detection; every limit is optional (the crate's defaults).
+    /// Shield: the CRS and our detectors (see `shield_rule`).
     #[serde(rename = "SHIELD")]
-    Shield {
-        index: u32,
-        max_body_bytes: Option<usize>,
-        max_decode_rounds: Option<u8>,
-        max_params: Option<usize>,
-        max_json_depth: Option<usize>,
-        max_value_bytes: Option<usize>,
-        max_header_bytes: Option<usize>,
-        /// `"deny"` or `"inspect_prefix"` (see `shield::OnLimit`).
-        on_limit: Option<String>,
-    },
+    Shield(ShieldConfig),
 }
 
 #[derive(Deserialize)]
@@ -62,11 +52,6 @@ struct EmailRule {
     deny_invalid: bool,
 }
 
-struct ShieldRule {
-    index: u32,
-    config: shield::Config,
-}
-
 enum Rule {
     Bot(BotRule),
     Email(EmailRule),
@@ -86,6 +71,8 @@ pub struct Analyzer {
     /// Shield's hits of values seen in earlier requests (user agents,
     /// cookies, URLs, short fields repeat); bounded, see `shield::Memo`.
     shield_memo: shield::Memo,
+    /// The CRS engines shield rules run, one per configuration.
+    crs: CrsEngines,
 }
 
 impl Analyzer {
@@ -102,7 +89,7 @@ impl Analyzer {
 /// Parse a rule set, store it, and return `{"handle": n}` or `{"error": "..."}`.
 pub fn configure_json(an: &mut Analyzer, input: &[u8], out: &mut Vec<u8>) {
     out.clear();
-    match build(input) {
+    match build(input, &mut an.crs) {
         Ok(set) => {
             // Compile the catalogue now so the first request does not pay for it.
             if set.rules.iter().any(|r| matches!(r, Rule::Bot(_))) {
@@ -115,7 +102,7 @@ pub fn configure_json(an: &mut Analyzer, input: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-fn build(input: &[u8]) -> Result<RuleSet, String> {
+fn build(input: &[u8], engines: &mut CrsEngines) -> Result<RuleSet, String> {
     let cfg: Config = serde_json::from_slice(input).map_err(|e| format!("bad rule configuration: {}", e))?;
     let mut rules = Vec::with_capacity(cfg.rules.len());
     for rule in cfg.rules {
@@ -147,33 +134,7 @@ fn build(input: &[u8]) -> Result<RuleSet, String> {
                     deny_invalid,
                 })
             }
-            RuleConfig::Shield { index, max_body_bytes, max_decode_rounds, max_params, max_json_depth, max_value_bytes, max_header_bytes, on_limit } => {
-                let mut config = shield::Config::default();
-                config.on_limit = match on_limit.as_deref() {
-                    None | Some("deny") => shield::OnLimit::Deny,
-                    Some("inspect_prefix") => shield::OnLimit::InspectPrefix,
-                    Some(other) => return Err(format!("shield on_limit: unknown policy {:?}", other)),
-                };
-                if let Some(v) = max_header_bytes {
-                    config.max_header_bytes = v;
-                }
-                if let Some(v) = max_body_bytes {
-                    config.max_body_bytes = v;
-                }
-                if let Some(v) = max_decode_rounds {
-                    config.max_decode_rounds = v;
-                }
-                if let Some(v) = max_params {
-                    config.max_params = v;
-                }
-                if let Some(v) = max_json_depth {
-                    config.max_json_depth = v;
-                }
-                if let Some(v) = max_value_bytes {
-                    config.max_value_bytes = v;
-                }
-                Rule::Shield(ShieldRule { index, config })
-            }
+            RuleConfig::Shield(cfg) => Rule::Shield(shield_rule::build(cfg, engines)?),
         });
     }
     Ok(RuleSet { rules })
@@ -195,15 +156,16 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
     if needs_bots {
         an.detector();
     }
-    let set = &an.rulesets[handle as usize];
-    let detector = an.detector.as_ref();
+    let Analyzer { detector, rulesets, shield_memo, crs } = an;
+    let set = &rulesets[handle as usize];
+    let detector = detector.as_ref();
     // Only bot rules read the parsed address (to verify crawlers' ranges).
     let ip = if needs_bots { parse_ip(&req.ip) } else { None };
 
     out.extend_from_slice(b"{\"r\":[");
     let mut detection: Option<bots::Detection> = None;
-    // Findings of the last shield rule, reused by another with the same limits.
-    let mut findings: Option<(&shield::Config, Vec<shield::Finding>)> = None;
+    // The last shield rule's inspection, reused by another configured alike.
+    let mut inspected: Option<(&ShieldRule, shield_rule::Inspection)> = None;
     for (n, rule) in set.rules.iter().enumerate() {
         if n > 0 {
             out.push(b',');
@@ -226,11 +188,11 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
             }
             Rule::Email(rule) => email_outcome(rule, req.email.as_deref(), out),
             Rule::Shield(rule) => {
-                let found = match &findings {
-                    Some((cfg, f)) if **cfg == rule.config => f,
-                    _ => &findings.insert((&rule.config, inspect_shield(&req, body, &rule.config, &mut an.shield_memo))).1,
+                let ins = match &inspected {
+                    Some((last, ins)) if shield_rule::Inspection::reusable_by(last, rule) => ins,
+                    _ => &inspected.insert((rule, shield_rule::inspect(rule, &req, body, crs, shield_memo))).1,
                 };
-                shield_outcome(rule, found, out);
+                shield_rule::write_outcome(rule, ins, out);
             }
         }
     }
@@ -269,115 +231,6 @@ fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: O
     out.extend_from_slice(b",\"denied\":");
     write_str_list(out, &denied);
     let _ = write!(Buf(out), ",\"verified\":{},\"spoofed\":{}}}]", verified, spoofed);
-}
-
-/// Runs the shield crate over the request's shield fields.
-fn inspect_shield(req: &Request, body: Option<&[u8]>, config: &shield::Config, memo: &mut shield::Memo) -> Vec<shield::Finding> {
-    let pairs: &[Cow<str>] = req.shield_headers.as_deref().unwrap_or(&[]);
-    // The host sends lower-case names; lower-case defensively all the same
-    // (into a list of their own only when one needs it).
-    let lowered: Vec<String>;
-    let headers: Vec<(&str, &str)> = if pairs.chunks_exact(2).any(|p| p[0].bytes().any(|b| b.is_ascii_uppercase())) {
-        lowered = pairs.chunks_exact(2).map(|p| p[0].to_ascii_lowercase()).collect();
-        lowered.iter().zip(pairs.chunks_exact(2)).map(|(n, p)| (n.as_str(), &*p[1])).collect()
-    } else {
-        pairs.chunks_exact(2).map(|p| (&*p[0], &*p[1])).collect()
-    };
-    let request = shield::Request {
-        method: &req.method,
-        path: &req.path,
-        query: &req.query,
-        headers: &headers,
-        cookies: &req.cookies,
-        body,
-    };
-    // Entries are the client's own (by IP): see shield::Memo.
-    let mut found = shield::inspect_with_memo(&request, config, memo, req.ip.as_bytes());
-    // What the host could not send whole follows the rule's on_limit policy
-    // like what the crate cuts itself: a body the host's read limit cut (of
-    // a type shield reads), headers or fields it cut to fit the frame.
-    let cut = req.cut.as_deref().unwrap_or("");
-    if cut.contains('t') && body.is_some() && shield::body_is_inspected(&headers) {
-        found.push(shield::limit_finding(config, shield::Location::Body, "limits.body_truncated"));
-    }
-    if cut.contains('c') {
-        found.push(shield::limit_finding(config, shield::Location::Header("*".into()), "limits.fields_cut"));
-    }
-    found
-}
-
-/// Suspicion points per finding: Low 1, Medium 2, High 3; the sum is capped.
-const SCORE_CAP: u32 = 100;
-
-fn shield_outcome(rule: &ShieldRule, found: &[shield::Finding], out: &mut Vec<u8>) {
-    let mut worst = [None::<shield::Severity>; shield::Category::ALL.len()];
-    let mut score: u32 = 0;
-    for f in found {
-        let slot = shield::Category::ALL.iter().position(|c| *c == f.category).unwrap_or(0);
-        if worst[slot].map_or(true, |s| f.severity > s) {
-            worst[slot] = Some(f.severity);
-        }
-        score = score.saturating_add(match f.severity {
-            shield::Severity::Low => 1,
-            shield::Severity::Medium => 2,
-            shield::Severity::High => 3,
-        });
-    }
-    let mut seen: Vec<(&str, shield::Severity)> = shield::Category::ALL
-        .iter()
-        .zip(worst.iter())
-        .filter_map(|(c, s)| s.map(|s| (c.as_str(), s)))
-        .collect();
-    seen.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let deny = found.iter().any(|f| f.severity == shield::Severity::High);
-    // Written piece by piece: `write!` goes through core::fmt, which cost
-    // more than the rest of a clean request's outcome.
-    out.push(b'[');
-    push_u32(out, rule.index);
-    out.extend_from_slice(if deny { b",\"DENY\"" } else { b",\"ALLOW\"" });
-    out.extend_from_slice(b",{\"type\":\"SHIELD\",\"shield_triggered\":");
-    out.extend_from_slice(if found.is_empty() { b"false" } else { b"true" });
-    out.extend_from_slice(b",\"categories\":[");
-    for (i, (name, _)) in seen.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_quoted(out, name);
-    }
-    out.extend_from_slice(b"],\"score\":");
-    push_u32(out, score.min(SCORE_CAP));
-    out.extend_from_slice(b",\"severities\":{");
-    for (i, (name, sev)) in seen.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_quoted(out, name);
-        out.push(b':');
-        push_quoted(out, sev.as_str());
-    }
-    out.extend_from_slice(b"}}]");
-}
-
-/// `n` in decimal.
-fn push_u32(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
-}
-
-/// A string that needs no JSON escaping (our own names), in quotes.
-fn push_quoted(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    out.extend_from_slice(s.as_bytes());
-    out.push(b'"');
 }
 
 fn email_outcome(rule: &EmailRule, address: Option<&str>, out: &mut Vec<u8>) {
@@ -544,20 +397,5 @@ mod tests {
         let cut_head = r#"[null,"1.2.3.4",null,"GET","/","","",[],null,"c"]"#;
         let out = run(SHIELD, cut_head);
         assert!(out.contains(r#""DENY""#) && out.contains("INSPECTION_LIMIT"), "{}", out);
-    }
-
-    #[test]
-    fn shield_score_counts_each_finding_and_is_capped() {
-        let mut f = vec![shield::Finding { category: shield::Category::Xss, severity: shield::Severity::Medium, location: shield::Location::Cookie, rule: "t" }; 2];
-        f.push(shield::Finding { category: shield::Category::Ssrf, severity: shield::Severity::Low, location: shield::Location::Body, rule: "t" });
-        let rule = ShieldRule { index: 0, config: shield::Config::default() };
-        let mut out = Vec::new();
-        shield_outcome(&rule, &f, &mut out);
-        let s = String::from_utf8(out).unwrap();
-        assert_eq!(s, r#"[0,"ALLOW",{"type":"SHIELD","shield_triggered":true,"categories":["SSRF","XSS"],"score":5,"severities":{"SSRF":"LOW","XSS":"MEDIUM"}}]"#);
-        let many = vec![f[2].clone(); 500];
-        let mut out = Vec::new();
-        shield_outcome(&rule, &many, &mut out);
-        assert!(String::from_utf8(out).unwrap().contains(r#""score":100"#));
     }
 }

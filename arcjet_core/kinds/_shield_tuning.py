@@ -1,0 +1,200 @@
+"""Shield's OWASP CRS tuning: which rules run, and which request parts a rule
+skips. The CRS idioms, as keyword arguments:
+
+- ``disabled_rules`` is ``SecRuleRemoveById`` / ``SecRuleRemoveByTag``: ids
+  (``942100``), inclusive id ranges (``"942100-942199"``) or tags
+  (``"attack-xss"``, ``"paranoia-level/2"``);
+- ``exclusions`` is ``ctl:ruleRemoveTargetById``: a request part (``ARGS:body``)
+  left out of some rules, for the rich-text field every real app has;
+- ``crs_settings`` is crs-setup.conf's ``setvar:tx.<name>=<value>`` for the
+  settings an application tunes (allowed methods and content types, argument
+  limits, restricted extensions and headers).
+
+Everything is checked when the rule is made, naming the parameter; the
+analyzer checks once more against the compiled rule set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from arcjet_core.errors import ArcjetMisconfiguration
+
+# Request parts an exclusion can name (ModSecurity's variable names).
+EXCLUDABLE = frozenset({
+    "ARGS", "ARGS_GET", "ARGS_POST", "ARGS_NAMES", "ARGS_GET_NAMES", "ARGS_POST_NAMES",
+    "REQUEST_COOKIES", "REQUEST_COOKIES_NAMES", "REQUEST_HEADERS", "REQUEST_HEADERS_NAMES",
+    "FILES", "FILES_NAMES", "XML", "REQUEST_BODY", "REQUEST_FILENAME", "REQUEST_BASENAME",
+    "REQUEST_URI", "REQUEST_URI_RAW", "REQUEST_LINE", "QUERY_STRING",
+})
+# CRS rule ids are six digits (900000-999999).
+_ID_RANGE = re.compile(r"^\s*(\d{6})\s*-\s*(\d{6})\s*$")
+_TAG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./-]*$")
+
+IdRange = tuple[int, int]
+
+# crs-setup.conf settings shield accepts, with the kind of value each takes.
+# Left out on purpose: the paranoia level and anomaly threshold (their own
+# parameters), sampling_percentage (it switches the rules off for a share of
+# requests), early_blocking and the response settings (no meaning here),
+# enable_default_collections (persistent collections: shield's per-client
+# state is its suspicion in storage).
+CRS_SETTINGS: dict[str, str] = {
+    "allowed_methods": "words",
+    "allowed_request_content_type": "words",
+    "allowed_request_content_type_charset": "words",
+    "allowed_http_versions": "words",
+    "restricted_extensions": "words",
+    "restricted_headers_basic": "words",
+    "restricted_headers_extended": "words",
+    "max_num_args": "count",
+    "arg_name_length": "count",
+    "arg_length": "count",
+    "total_arg_length": "count",
+    "max_file_size": "count",
+    "combined_file_sizes": "count",
+    "critical_anomaly_score": "count",
+    "error_anomaly_score": "count",
+    "warning_anomaly_score": "count",
+    "notice_anomaly_score": "count",
+    "crs_validate_utf8_encoding": "flag",
+    "enforce_bodyproc_urlencoded": "flag",
+    "allow_method_override_parameter": "flag",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ShieldExclusion:
+    """Leave ``target`` out of ``rules`` (every CRS rule when empty).
+
+    ``target`` is ``"ARGS:comment"``, ``"ARGS:/^body_/"`` (a regex on the
+    name), ``"REQUEST_COOKIES:session"``, ``"REQUEST_HEADERS:Referer"`` or a
+    whole part such as ``"REQUEST_COOKIES"``. ``rules`` takes what
+    ``disabled_rules`` takes: ids, ``"942100-942199"`` ranges and tags.
+    """
+
+    target: str
+    rules: tuple[int | str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSelection:
+    """Ids and tags, split and checked: what the analyzer is sent."""
+
+    ids: tuple[IdRange, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {"ids": [list(r) for r in self.ids], "tags": list(self.tags)}
+
+
+def rule_selection(items: object, param: str) -> RuleSelection:
+    """Ids, ``"lo-hi"`` ranges and tags, checked."""
+    if isinstance(items, (str, int)) or not isinstance(items, Sequence):
+        raise TypeError(f"{param} must be a sequence of rule ids, 'lo-hi' ranges or tags, got {items!r}")
+    ids: list[IdRange] = []
+    tags: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (int, str)):
+            raise TypeError(f"{param} entries must be rule ids (int), 'lo-hi' ranges or tags (str), got {item!r}")
+        if isinstance(item, int):
+            if not 900000 <= item <= 999999:
+                raise ArcjetMisconfiguration(f"{param}: {item} is not a CRS rule id (900000-999999)")
+            ids.append((item, item))
+            continue
+        text = item.strip()
+        if text.isdigit():
+            raise ArcjetMisconfiguration(f"{param}: rule ids are ints, got the string {item!r}")
+        span = _ID_RANGE.match(text)
+        if span:
+            lo, hi = int(span.group(1)), int(span.group(2))
+            if lo > hi:
+                raise ArcjetMisconfiguration(f"{param}: range {item!r} ends before it starts")
+            ids.append((lo, hi))
+        elif _TAG.match(text):
+            tags.append(text)
+        else:
+            raise ArcjetMisconfiguration(f"{param}: {item!r} is neither a rule id, a 'lo-hi' range nor a tag")
+    return RuleSelection(tuple(sorted(set(ids))), tuple(sorted(set(tags))))
+
+
+def check_target(target: object, param: str) -> str:
+    """``VAR`` or ``VAR:name`` or ``VAR:/regex/`` with VAR a part we can exclude."""
+    if not isinstance(target, str):
+        raise TypeError(f"{param} target must be a str such as 'ARGS:comment', got {target!r}")
+    name, sep, key = target.strip().partition(":")
+    if name.upper() not in EXCLUDABLE:
+        known = ", ".join(sorted(EXCLUDABLE))
+        raise ArcjetMisconfiguration(f"{param}: {target!r} names no request part we can exclude ({known})")
+    if sep and not key:
+        raise ArcjetMisconfiguration(f"{param}: {target!r} has an empty name after ':'")
+    if len(key) >= 2 and key.startswith("/") and key.endswith("/"):
+        try:
+            re.compile(key[1:-1])
+        except re.error as exc:
+            raise ArcjetMisconfiguration(f"{param}: {target!r} has an invalid regex: {exc}") from None
+    return f"{name.upper()}{sep}{key}"
+
+
+def exclusions_of(value: object, param: str = "exclusions") -> tuple[ShieldExclusion, ...]:
+    """``[ShieldExclusion(...), ...]`` or ``{"ARGS:body": ["attack-xss"], ...}``, checked."""
+    if isinstance(value, Mapping):
+        value = [ShieldExclusion(str(k), tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in value.items()]
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"{param} must be a sequence of ShieldExclusion or a mapping of target to rules, got {value!r}")
+    out: list[ShieldExclusion] = []
+    for item in value:
+        if not isinstance(item, ShieldExclusion):
+            raise TypeError(f"{param} entries must be ShieldExclusion, got {item!r}")
+        rule_selection(item.rules, f"{param}[{item.target!r}].rules")
+        out.append(ShieldExclusion(check_target(item.target, param), tuple(item.rules)))
+    return tuple(out)
+
+
+def exclusions_json(exclusions: Sequence[ShieldExclusion]) -> list[dict[str, object]]:
+    """What the analyzer's SHIELD configuration takes."""
+    return [{"target": e.target, **rule_selection(e.rules, "exclusions").to_json()} for e in exclusions]
+
+
+# Where shield's defaults differ from crs-setup.conf's, and why. Inside an
+# application the framework already answers a method no route takes (405),
+# and REST APIs live on PUT, PATCH and DELETE, which CRS's default list
+# (GET HEAD POST OPTIONS) denies outright. The content types add, to CRS's
+# list, bodies browsers and API clients send every day: text/plain
+# (navigator.sendBeacon), CSP and Reporting API reports, JSON:API, raw
+# uploads. Bodies shield cannot parse into arguments are still read whole by
+# our own detectors (text) or not at all (octet-stream uploads).
+DEFAULT_CRS_SETTINGS: dict[str, str] = {
+    "allowed_methods": "GET HEAD POST OPTIONS PUT PATCH DELETE",
+    "allowed_request_content_type": (
+        "|application/x-www-form-urlencoded| |multipart/form-data| |text/xml| |application/xml| "
+        "|application/soap+xml| |application/json| |text/plain| |application/octet-stream| "
+        "|application/csp-report| |application/reports+json| |application/vnd.api+json|"
+    ),
+}
+
+
+def crs_settings_of(value: object, param: str = "crs_settings") -> tuple[tuple[str, str], ...]:
+    """``{"max_num_args": 255, "allowed_methods": "GET POST"}``, checked, over
+    shield's defaults (DEFAULT_CRS_SETTINGS), as sorted (name, text) pairs."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{param} must be a mapping of CRS setting name to value, got {value!r}")
+    out: dict[str, str] = dict(DEFAULT_CRS_SETTINGS)
+    for name, setting in value.items():
+        kind = CRS_SETTINGS.get(name) if isinstance(name, str) else None
+        if kind is None:
+            raise ArcjetMisconfiguration(f"{param}: {name!r} is not a CRS setting shield takes ({', '.join(CRS_SETTINGS)})")
+        if kind == "words":
+            if not isinstance(setting, str) or not setting.strip() or any(c in setting for c in "\0\r\n"):
+                raise ArcjetMisconfiguration(f"{param}[{name!r}] must be a non-empty one-line str, got {setting!r}")
+            out[name] = setting.strip()
+        else:
+            if isinstance(setting, bool) and kind == "flag":
+                setting = int(setting)
+            if isinstance(setting, bool) or not isinstance(setting, int) or setting < 0 or (kind == "flag" and setting > 1):
+                want = "0 or 1 (or a bool)" if kind == "flag" else "a non-negative int"
+                raise ArcjetMisconfiguration(f"{param}[{name!r}] must be {want}, got {setting!r}")
+            out[name] = str(setting)
+    return tuple(sorted(out.items()))

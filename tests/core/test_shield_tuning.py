@@ -1,0 +1,92 @@
+"""shield()'s CRS tuning parameters: checked when the rule is made, naming the parameter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from arcjet_core import ArcjetMisconfiguration, ShieldExclusion, shield
+
+
+def test_the_crs_is_opt_in_with_threshold_5() -> None:
+    rule = shield()
+    assert (rule.paranoia_level, rule.anomaly_threshold, rule.disabled_rules, rule.exclusions) == (None, 5, (), ())
+    assert shield(paranoia_level=1).paranoia_level == 1
+
+
+def test_tuning_reaches_the_analyzer_configuration() -> None:
+    from arcjet_core.kinds.shield import ShieldRule
+
+    rule = shield(paranoia_level=2, anomaly_threshold=10, disabled_rules=[942100, "941000-941999", "attack-rce"],
+                  exclusions={"args:body": ["attack-xss", 942101]})
+    part = ShieldRule(rule, 0, "test", ("ip.src",)).analyzer_part().spec
+    assert part["paranoia_level"] == 2 and part["anomaly_threshold"] == 10
+    assert part["disabled_ids"] == [[941000, 941999], [942100, 942100]]
+    assert part["disabled_tags"] == ["attack-rce"]
+    assert part["exclusions"] == [{"target": "ARGS:body", "ids": [[942101, 942101]], "tags": ["attack-xss"]}]
+
+
+def test_exclusions_take_the_typed_form_too() -> None:
+    rule = shield(exclusions=[ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,))])
+    assert rule.exclusions == (ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,)))
+
+
+@pytest.mark.parametrize(("kwargs", "names"), [
+    ({"paranoia_level": 0}, "paranoia_level"),
+    ({"paranoia_level": 5}, "paranoia_level"),
+    ({"anomaly_threshold": 0}, "anomaly_threshold"),
+    ({"disabled_rules": [42]}, "disabled_rules"),
+    ({"disabled_rules": ["942100"]}, "disabled_rules"),
+    ({"disabled_rules": ["942200-942100"]}, "disabled_rules"),
+    ({"disabled_rules": ["no spaces allowed"]}, "disabled_rules"),
+    ({"exclusions": {"BODY:x": []}}, "exclusions"),
+    ({"exclusions": {"ARGS:": []}}, "exclusions"),
+    ({"exclusions": {"ARGS:/(/": []}}, "exclusions"),
+    ({"exclusions": {"ARGS:x": [1]}}, "exclusions"),
+])
+def test_bad_values_raise_naming_the_parameter(kwargs: dict[str, Any], names: str) -> None:
+    with pytest.raises(ArcjetMisconfiguration, match=names):
+        shield(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"paranoia_level": "1"},
+    {"paranoia_level": True},
+    {"anomaly_threshold": 5.0},
+    {"disabled_rules": 942100},
+    {"disabled_rules": [942100.0]},
+    {"exclusions": "ARGS:x"},
+    {"exclusions": [("ARGS:x", [])]},
+])
+def test_wrong_types_raise_type_error(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(TypeError):
+        shield(**kwargs)
+
+
+def test_crs_settings_are_checked_and_sent_sorted() -> None:
+    from arcjet_core.kinds._shield_tuning import DEFAULT_CRS_SETTINGS
+    from arcjet_core.kinds.shield import ShieldRule
+
+    rule = shield(crs_settings={"max_num_args": 255, "allowed_methods": " GET POST ", "crs_validate_utf8_encoding": True})
+    types = DEFAULT_CRS_SETTINGS["allowed_request_content_type"]
+    assert rule.crs_settings == (("allowed_methods", "GET POST"), ("allowed_request_content_type", types),
+                                 ("crs_validate_utf8_encoding", "1"), ("max_num_args", "255"))
+    part = ShieldRule(rule, 0, "test", ("ip.src",)).analyzer_part().spec
+    assert part["settings"] == [list(p) for p in rule.crs_settings]
+    # REST methods pass by default: the framework answers routes it lacks.
+    assert dict(shield().crs_settings)["allowed_methods"] == "GET HEAD POST OPTIONS PUT PATCH DELETE"
+
+
+@pytest.mark.parametrize("settings", [
+    {"sampling_percentage": 50},  # would switch the rules off for half the requests
+    {"blocking_paranoia_level": 2},  # paranoia_level= is the parameter
+    {"max_num_args": -1},
+    {"max_num_args": "255"},
+    {"crs_validate_utf8_encoding": 2},
+    {"allowed_methods": ""},
+    {"allowed_methods": "GET\nPOST"},
+])
+def test_bad_crs_settings_raise_naming_the_parameter(settings: dict[str, Any]) -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="crs_settings"):
+        shield(crs_settings=settings)
