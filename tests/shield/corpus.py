@@ -1,13 +1,19 @@
 """Shield test data: the crate's case tables and benign corpus, the libinjection lists.
 
 Readers mirror `wasm/shield/tests/common/corpus.rs`, so the Python tests see
-exactly the inputs the crate's own tests see.
+exactly the inputs the crate's own tests see. The request corpora at the end
+(tests/shield/data: benign requests, public attack payload sets and their
+tune/holdout split) are read here only.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
+import importlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -186,4 +192,135 @@ def request(place: str, value: bytes, ip: str = "8.8.8.8") -> dict[str, Any]:
         headers[place[len("header:"):]] = text
     else:
         raise ValueError(f"unknown place {place}")
+    return req
+
+
+# ------------------------------------------------ request corpora (tests/shield/data)
+#
+# Whole requests rather than single values: the benign request corpus
+# (tools/gen_benign_requests.py) and the public attack payload sets
+# (tools/fetch_payloads.py), split by source into a tune and a holdout side.
+
+DATA_DIR = REPO / "tests" / "shield" / "data"
+ATTACKS_DIR = DATA_DIR / "attacks"
+ATTACK_PLACES = ("query", "form", "realjson")
+SIDES = ("tune", "holdout")
+
+
+@dataclass(frozen=True)
+class LabeledRequest:
+    """A request mapping for protect(), with where it comes from."""
+
+    source: str
+    label: str  # "benign", or the attack class (sqli, xss, cmdi, traversal, ...)
+    place: str  # benign: what the request carries (page, form, json, ...); attacks: where the payload sits
+    request: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AttackPayload:
+    source: str
+    attack: str
+    value: bytes  # what the application receives (an operator object: its JSON text)
+    operator: Any = None  # a NoSQL operator object, placed as an object rather than a string
+
+
+@functools.cache
+def _benign_records() -> tuple[dict[str, Any], ...]:
+    """The benign corpus, generated (seeded, ~1 s) rather than committed: its
+    6 MB would only repeat what tools/gen_benign_requests.py makes."""
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        gen = importlib.import_module("gen_benign_requests")
+    finally:
+        sys.path.remove(str(REPO / "tools"))
+    return tuple(json.loads(json.dumps(r.record())) for r in gen.generate())
+
+
+def benign_requests() -> list[LabeledRequest]:
+    out = []
+    for r in _benign_records():
+        body = r["body"].encode("utf-8") if "body" in r else (
+            base64.b64decode(r["body_base64"]) if "body_base64" in r else None)
+        req = {"method": r["method"], "path": r["path"], "query": r["query"],
+               "headers": [(k, v) for k, v in r["headers"]], "body": body}
+        out.append(LabeledRequest(r["source"], "benign", r["kind"], req))
+    return out
+
+
+def attack_sources() -> dict[str, dict[str, Any]]:
+    """attacks/sources.json: package, version, licence, encoding, counts per source."""
+    data: dict[str, dict[str, Any]] = json.loads((ATTACKS_DIR / "sources.json").read_text(encoding="utf-8"))
+    return data
+
+
+def attack_split() -> dict[str, list[str]]:
+    """The sources on each side of split.json."""
+    data = json.loads((DATA_DIR / "split.json").read_text(encoding="utf-8"))
+    return {side: list(data[side]) for side in SIDES}
+
+
+def attack_payloads(side: str) -> list[AttackPayload]:
+    if side not in SIDES:
+        raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+    sources = attack_sources()
+    out = []
+    for source in attack_split()[side]:
+        encoding = sources[source]["encoding"]
+        for line in (ATTACKS_DIR / f"{source}.jsonl").read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            payload = entry["payload"]
+            if isinstance(payload, str):
+                raw = payload.encode("utf-8", "surrogatepass")
+                out.append(AttackPayload(source, entry["class"], url_decode(raw) if encoding == "url" else raw))
+            else:
+                text = json.dumps(payload, separators=(",", ":")).encode()
+                out.append(AttackPayload(source, entry["class"], text, payload))
+    return out
+
+
+def attack_requests(side: str = "holdout") -> list[LabeledRequest]:
+    """Every payload of that side in a query argument, a urlencoded form
+    field and a JSON string, as request() builds them; NoSQL operator
+    objects as bracketed keys (`q[$ne]=`) and as JSON objects; XXE also as
+    an XML body."""
+    out = []
+    for p in attack_payloads(side):
+        if p.operator is not None:
+            for place, req in operator_requests(p.operator).items():
+                out.append(LabeledRequest(p.source, p.attack, place, req))
+            continue
+        for place in ATTACK_PLACES:
+            out.append(LabeledRequest(p.source, p.attack, place, request(place, p.value)))
+        if p.attack == "xxe":
+            out.append(LabeledRequest(p.source, p.attack, "xml", xml_request(p.value)))
+    return out
+
+
+def bracket_fields(name: str, value: Any) -> list[tuple[str, str]]:
+    """An object as PHP / Express `qs` bracket notation: {"$ne": null} -> [("q[$ne]", "")]."""
+    if isinstance(value, dict):
+        return [f for k, v in value.items() for f in bracket_fields(f"{name}[{k}]", v)]
+    if isinstance(value, list):
+        return [f for i, v in enumerate(value) for f in bracket_fields(f"{name}[{i}]", v)]
+    if value is None:
+        return [(name, "")]
+    return [(name, json.dumps(value) if isinstance(value, bool) else str(value))]
+
+
+def operator_requests(operator: Any) -> dict[str, dict[str, Any]]:
+    def fields(name: str) -> str:
+        return "&".join(f"{k}={url_encode(v.encode())}" for k, v in bracket_fields(name, operator))
+    query = request("query", b"")
+    query["query"] = fields("q")
+    form = request("form", b"")
+    form["body"] = fields("f").encode()
+    json_req = request("realjson", b"")
+    json_req["body"] = json.dumps({"comment": {"text": operator}}).encode()
+    return {"query": query, "form": form, "realjson": json_req}
+
+
+def xml_request(value: bytes) -> dict[str, Any]:
+    req = request("text", value)
+    req["headers"]["content-type"] = "application/xml"
     return req
