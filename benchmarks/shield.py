@@ -1,6 +1,6 @@
 """Shield: detection, false positives and cost, through the real analyzer.
 
-    python benchmarks/shield.py [--peer-python PATH] [--peer-step N] [--speed]
+    python benchmarks/shield.py [--peer-python PATH] [--peer-step N] [--speed] [--no-modsec]
 
 Prints, in one run:
 - per libinjection file and per category (SQLi, XSS): the share of lines
@@ -18,14 +18,24 @@ Prints, in one run:
   (half IPv4, half IPv6, 65,536 of them: more than any cache holds), so nothing
   repeats and the IP is resolved and fingerprinted afresh; "repeat" sends
   the same request (answered from the memo of request bytes). A "desktop"
-  column scales by the reference loop;
-- the same corpora and timing through a WAF peer from PyPI, side by side:
-  lewaf (SecLang engine) with the OWASP CRS from Debian's modsecurity-crs
-  package (/usr/share/modsecurity-crs, CRS 3.3). lewaf needs Python >= 3.12,
-  so it runs in a worker process of another interpreter: --peer-python (or
-  $LEWAF_PYTHON), e.g. a venv made with `python3.12 -m venv` + `pip install
-  lewaf`. It takes milliseconds per request, so it sees every --peer-step'th
-  line (default 10); our rates on that same sample are printed next to it.
+  column scales by the reference loop. shield() alone also on a GET with
+  cookies (a logged-in page view: query, 7 headers, 6 cookies), new client;
+- the peer, side by side: ModSecurity v3 + the OWASP CRS 4 at PL1 (the same
+  CRS the analyzer compiles in, ../shared/data/crs; SecRuleEngine On; see
+  benchmarks/_modsec.py), through the PyPI package `libmodsecurity` in this
+  process: every corpus line (denied = a disruptive intervention), the
+  false-positive rate, and µs per request on the same form post and GET
+  with cookies, measured interleaved with shield() (new client) so the
+  ratio holds under load. Each request reaches it as a server would pass it:
+  with Host, User-Agent and Accept headers, GET when it has no body, a
+  Content-Length when it has one;
+- optionally lewaf (a SecLang engine) with the OWASP CRS from Debian's
+  modsecurity-crs package (/usr/share/modsecurity-crs, CRS 3.3). lewaf needs
+  Python >= 3.12, so it runs in a worker process of another interpreter:
+  --peer-python (or $LEWAF_PYTHON), e.g. a venv made with `python3.12 -m venv`
+  + `pip install lewaf`. It takes milliseconds per request, so it sees every
+  --peer-step'th line (default 10); our rates on that same sample are
+  printed next to it.
 """
 
 from __future__ import annotations
@@ -93,6 +103,20 @@ def form_post(i: int | None = None, *, fresh: bool = False) -> dict[str, Any]:
     }
 
 
+def get_with_cookies(i: int | None = None, *, fresh: bool = False) -> dict[str, Any]:
+    """A logged-in page view: a GET with a query, 7 headers and 6 cookies; with
+    `fresh`, `i` goes into the query and the session cookies."""
+    v = str(i) if fresh else ""
+    return {
+        "method": "GET", "path": "/account/orders", "query": f"page=2&sort=date&q=winter+boots{v}",
+        "headers": [("host", "example.com"), ("user-agent", UA), ("accept", "text/html,application/xhtml+xml"),
+                    ("accept-language", "en-US,en;q=0.9"), ("accept-encoding", "gzip, deflate, br"),
+                    ("referer", "https://example.com/account"),
+                    ("cookie", f"session=6b1f0e9c2d4a8f7e{v}; csrftoken=Qx7pL2vN9mR4tY8wZ1aB3cD5eF6gH0jK{v}; "
+                               "_ga=GA1.2.1234567890.1700000000; theme=dark; consent=yes; cart=3")],
+    }
+
+
 def median_us(fn: Callable[[int], object], batch: int = 500, runs: int = 41) -> float:
     for i in range(batch):
         fn(i)
@@ -114,7 +138,12 @@ def pct(a: int, b: int) -> str:
 # ------------------------------------------------------------------- ours
 
 
-def ours(peer_step: int) -> None:
+# Per corpus file (or benign source): (lines, denied).
+Results = dict[str, tuple[int, int]]
+
+
+def ours(peer_step: int) -> tuple[Results, Results]:
+    """Our detection and false positives; returns them per file for the peer's table."""
     from arcjet_core import arcjet_sync, shield
     from arcjet_core.analyze import Ruleset
     from arcjet_core.context import raw_from_request
@@ -135,6 +164,7 @@ def ours(peer_step: int) -> None:
     print(f"{'file':52} {'lines':>6} {'trigger':>8} {'flagged':>8} {'denied':>8}   sample 1/{peer_step}: denied")
     totals: dict[str, list[int]] = {}
     sample: dict[str, list[int]] = {}
+    attack_results: Results = {}
     for prefix, cat in (("sqli-", "SQLi"), ("xss-", "XSS")):
         for path in corpus.corpus_files(corpus.libinjection_dir(), prefix):
             t = trig = flag = den = s_t = s_d = 0
@@ -150,6 +180,7 @@ def ours(peer_step: int) -> None:
                     s_t += 1
                     s_d += denied
             print(f"{path.name:52} {t:6} {pct(trig, t)} {pct(flag, t)} {pct(den, t)}   {pct(s_d, s_t)}")
+            attack_results[path.name] = (t, den)
             acc = totals.setdefault(cat, [0, 0, 0, 0])
             for j, v in enumerate((t, trig, flag, den)):
                 acc[j] += v
@@ -176,8 +207,7 @@ def ours(peer_step: int) -> None:
     for source, (n, d, a, sn, sd) in [*by_file.items(), ("ALL benign", all_acc)]:
         print(f"{source:52} {n:6} {pct(d, n)} {pct(a, n)}   {pct(sd, sn)}")
     aj.close()
-
-    speed()
+    return attack_results, {source: (v[0], v[1]) for source, v in by_file.items()}
 
 
 def protecting(client: Any, request: Callable[[int], dict[str, Any]]) -> Callable[[], object]:
@@ -186,7 +216,8 @@ def protecting(client: Any, request: Callable[[int], dict[str, Any]]) -> Callabl
     return lambda: client.protect(request(next(counter)))
 
 
-def speed() -> None:
+def speed(modsec: Any = None) -> None:
+    """Our µs per protect(); with `modsec` (a _modsec.ModSec), its µs on the same requests."""
     from arcjet_core import arcjet_sync, detect_bot, shield, token_bucket
 
     print("\n-- µs per protect(), typical form post "
@@ -195,10 +226,13 @@ def speed() -> None:
     print("     repeat, and the analyzer's memo of the client's values answers for them); every value new: every")
     print("     field and the session cookie differ; new client: the same, from a global client IP never seen before")
     print("     (half IPv4, half IPv6; nothing repeats); repeat: the same request (answered from the memo of request")
-    print("     bytes, no Wasm call).")
+    print("     bytes, no Wasm call). GET with cookies: a logged-in page view (query, 7 headers, 6 cookies),")
+    print("     every value new, from a new client.")
     print("     'desktop' scales by the reference loop (≈8 µs on a desktop core).")
     configs: dict[str, list[Any]] = {
         "shield()": [shield()],
+        # The OWASP CRS (opt-in): what issue #16's speed target is about.
+        "shield(paranoia_level=1)": [shield(paranoia_level=1)],
         "shield + detect_bot + token_bucket": [shield(), detect_bot(allow=[]),
                                                token_bucket(refill_rate=1_000_000_000, interval=1, capacity=1_000_000_000)],
         "token_bucket alone (no shield)": [
@@ -228,13 +262,110 @@ def speed() -> None:
         rows[f"{name}, new client"] = protecting(client, lambda i: {**new_client[i & 4095], "ip": client_ips[i & 65535]})
         if "token_bucket alone" not in name:
             rows[f"{name}, repeat"] = protecting(client, lambda i: {**base, "ip": ip})
+    shield_alone = clients[0]
+    gets = [get_with_cookies(i, fresh=True) for i in range(4096)]
+    assert shield_alone.protect({**gets[0], "ip": ip}).conclusion.value == "ALLOW", "the GET must pass"
+    # Each row on this client takes its addresses from its own quarter of
+    # client_ips, so no row meets an address another row sent.
+    rows["shield(), GET with cookies, new client"] = protecting(
+        shield_alone, lambda i: {**gets[i & 4095], "ip": client_ips[(i & 16383) + 16384]})
     timings = dict(zip(rows, interleaved_us(list(rows.values()), n=300, repeats=41), strict=True))
-    for c in clients:
-        c.close()
     scale = 8.0 / timings["reference loop sum(range(1000))"]
     print(f"{'':56} {'here':>8}    {'desktop':>8}")
     for label, us in timings.items():
         print(f"{label:56} {us:8.1f} µs {us * scale:8.1f} µs")
+    if modsec is not None:
+        versus_modsec(modsec, clients[1], new_client, gets, client_ips)
+    for c in clients:
+        c.close()
+
+
+def versus_modsec(modsec: Any, client: Any, forms: list[dict[str, Any]], gets: list[dict[str, Any]],
+                  client_ips: list[str]) -> None:
+    """shield(paranoia_level=1) (new client) and ModSecurity + the same CRS at PL1 on the same requests,
+    measured interleaved."""
+    from benchmarks._modsec import quiet_stderr
+
+    n, repeats = 20, 21  # ModSecurity takes milliseconds: fewer calls per row than above
+    form_args = [modsec_args(r) for r in forms]
+    get_args = [modsec_args(r) for r in gets]
+    for label, args in (("form post", form_args[0]), ("GET with cookies", get_args[0])):
+        if modsec.evaluate(*args).denied:
+            print(f"   note: ModSecurity denies the {label}")
+    rows = {
+        "form post": (protecting(client, lambda i: {**forms[i & 4095], "ip": client_ips[(i & 16383) + 32768]}),
+                      evaluating(modsec, form_args)),
+        "GET with cookies": (protecting(client, lambda i: {**gets[i & 4095], "ip": client_ips[(i & 16383) + 49152]}),
+                             evaluating(modsec, get_args)),
+    }
+    with quiet_stderr():
+        times = interleaved_us([fn for pair in rows.values() for fn in pair], n=n, repeats=repeats)
+    print(f"\n-- vs ModSecurity v3 + CRS 4 (PL1, On), the same requests (every value new), "
+          f"median of {repeats} rotations of {n}")
+    print(f"{'':32} {'shield(PL1), new client':>24} {'ModSecurity':>14} {'ratio':>8}")
+    for k, label in enumerate(rows):
+        ours_us, theirs_us = times[2 * k], times[2 * k + 1]
+        print(f"{label:32} {ours_us:19.1f} µs {theirs_us:11.0f} µs {theirs_us / ours_us:7.1f}x")
+
+
+def evaluating(modsec: Any, args: list[tuple[Any, ...]]) -> Callable[[], object]:
+    counter = itertools.count()
+    return lambda: modsec.evaluate(*args[next(counter) % len(args)])
+
+
+def modsec_args(req: dict[str, Any]) -> tuple[bytes, bytes, bytes, list[tuple[bytes, bytes]], bytes | None]:
+    """A plain-mapping request as a server hands it to ModSecurity (see the module docstring)."""
+    body = req.get("body")
+    uri = req["path"] + ("?" + req["query"] if req.get("query") else "")
+    pairs = req["headers"].items() if isinstance(req["headers"], dict) else req["headers"]
+    headers = {"host": "example.com", "user-agent": UA, "accept": "text/html"}
+    headers.update((k.lower(), v) for k, v in pairs)
+    if body is not None:
+        headers["content-length"] = str(len(body))
+    method = req["method"] if body is not None else "GET"
+    return (method.encode(), uri.encode("utf-8", "surrogateescape"), b"HTTP/1.1",
+            [(k.encode(), v.encode("utf-8", "surrogateescape")) for k, v in headers.items()], body)
+
+
+def modsec_peer(ours_attacks: Results, ours_benign: Results) -> Any:
+    """ModSecurity + CRS 4 at PL1 on every corpus line; returns the engine (None when unavailable)."""
+    from benchmarks._modsec import ModSec, ModSecUnavailable, quiet_stderr
+
+    try:
+        modsec = ModSec(paranoia_level=1)
+    except ModSecUnavailable as exc:
+        print(f"\n== ModSecurity + CRS 4: not run: {exc}")
+        return None
+    print(f"\n== {modsec.version} + OWASP CRS 4 (PL1, SecRuleEngine On), every line as a query argument")
+    start = time.perf_counter()
+    print(f"{'file':52} {'lines':>6} {'ModSec':>8} {'ours':>8}   (denied)")
+    cats: dict[str, list[int]] = {}
+    with quiet_stderr():
+        for prefix, cat in (("sqli-", "SQLi"), ("xss-", "XSS")):
+            for path in corpus.corpus_files(corpus.libinjection_dir(), prefix):
+                denied = sum(modsec.evaluate(*modsec_args(corpus.request("query", corpus.url_decode(x)))).denied
+                             for x in corpus.lines(path))
+                n, ours_denied = ours_attacks.get(path.name, (0, 0))
+                print(f"{path.name:52} {n:6} {pct(denied, n)} {pct(ours_denied, n)}")
+                acc = cats.setdefault(cat, [0, 0, 0])
+                for j, v in enumerate((n, denied, ours_denied)):
+                    acc[j] += v
+        for cat, (n, d, o) in cats.items():
+            print(f"{'ALL ' + cat:52} {n:6} {pct(d, n)} {pct(o, n)}")
+        print("-- false positives (benign corpora, as a query argument)")
+        benign: dict[str, list[int]] = {}
+        for source, value in corpus.benign_inputs():
+            acc = benign.setdefault(source, [0, 0])
+            acc[0] += 1
+            acc[1] += modsec.evaluate(*modsec_args(corpus.request("query", value))).denied
+    totals = [0, 0, 0]
+    for source, (n, d) in benign.items():
+        o = ours_benign.get(source, (0, 0))[1]
+        print(f"{source:52} {n:6} {pct(d, n)} {pct(o, n)}")
+        totals = [totals[0] + n, totals[1] + d, totals[2] + o]
+    print(f"{'ALL benign':52} {totals[0]:6} {pct(totals[1], totals[0])} {pct(totals[2], totals[0])}")
+    print(f"   ({time.perf_counter() - start:.0f} s for ModSecurity's side)")
+    return modsec
 
 
 # ------------------------------------------------------------------- peer
@@ -332,6 +463,7 @@ def main() -> None:
     ap.add_argument("--peer-python", default=os.environ.get("LEWAF_PYTHON"))
     ap.add_argument("--peer-step", type=int, default=10)
     ap.add_argument("--speed", action="store_true", help="only the µs per request section")
+    ap.add_argument("--no-modsec", action="store_true", help="leave ModSecurity out")
     ap.add_argument("--lewaf-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.lewaf_worker:
@@ -339,9 +471,11 @@ def main() -> None:
         return
     print(machine_line())
     if args.speed:
-        speed()
+        speed(None if args.no_modsec else speed_peer())
         return
-    ours(args.peer_step)
+    attacks, benign = ours(args.peer_step)
+    modsec = None if args.no_modsec else modsec_peer(attacks, benign)
+    speed(modsec)
     if args.peer_python:
         peer(args.peer_python, args.peer_step)
     else:
@@ -351,8 +485,16 @@ def main() -> None:
             print("\n== lewaf: not installed here (needs Python >= 3.12); pass --peer-python or set LEWAF_PYTHON")
         else:
             peer(sys.executable, args.peer_step)
-    print("== pymodsecurity: does not build here (needs pybind11 and libmodsecurity headers); not compared")
 
+
+def speed_peer() -> Any:
+    from benchmarks._modsec import ModSec, ModSecUnavailable
+
+    try:
+        return ModSec(paranoia_level=1)
+    except ModSecUnavailable as exc:
+        print(f"== ModSecurity + CRS 4: not run: {exc}")
+        return None
 
 if __name__ == "__main__":
     main()
