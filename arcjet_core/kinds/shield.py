@@ -116,6 +116,13 @@ def shield(
     """
     if on_limit not in SHIELD_ON_LIMIT:
         raise ArcjetMisconfiguration(f"on_limit must be one of {', '.join(map(repr, SHIELD_ON_LIMIT))}, got {on_limit!r}")
+    if paranoia_level is None:
+        # CRS tuning without the CRS would be silently ignored: say so now.
+        given = [name for name, unset in (("anomaly_threshold", anomaly_threshold == 5), ("disabled_rules", not disabled_rules),
+                                          ("exclusions", not exclusions), ("crs_settings", not crs_settings)) if not unset]
+        if given:
+            raise ArcjetMisconfiguration(f"{', '.join(given)} tune the OWASP CRS, which runs only when paranoia_level "
+                                         "(1-4) is given")
     return Shield(
         mode=coerce_mode(mode),
         characteristics=coerce_characteristics(characteristics),

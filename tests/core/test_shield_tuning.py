@@ -28,7 +28,8 @@ def test_tuning_reaches_the_analyzer_configuration() -> None:
 
 
 def test_exclusions_take_the_typed_form_too() -> None:
-    rule = shield(exclusions=[ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,))])
+    rule = shield(paranoia_level=1,
+                  exclusions=[ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,))])
     assert rule.exclusions == (ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,)))
 
 
@@ -47,7 +48,7 @@ def test_exclusions_take_the_typed_form_too() -> None:
 ])
 def test_bad_values_raise_naming_the_parameter(kwargs: dict[str, Any], names: str) -> None:
     with pytest.raises(ArcjetMisconfiguration, match=names):
-        shield(**kwargs)
+        shield(**{"paranoia_level": 1, **kwargs})
 
 
 @pytest.mark.parametrize("kwargs", [
@@ -61,14 +62,14 @@ def test_bad_values_raise_naming_the_parameter(kwargs: dict[str, Any], names: st
 ])
 def test_wrong_types_raise_type_error(kwargs: dict[str, Any]) -> None:
     with pytest.raises(TypeError):
-        shield(**kwargs)
+        shield(**{"paranoia_level": 1, **kwargs})
 
 
 def test_crs_settings_are_checked_and_sent_sorted() -> None:
     from arcjet_core.kinds._shield_tuning import DEFAULT_CRS_SETTINGS
     from arcjet_core.kinds.shield import ShieldRule
 
-    rule = shield(crs_settings={"max_num_args": 255, "allowed_methods": " GET POST ", "crs_validate_utf8_encoding": True})
+    rule = shield(paranoia_level=1, crs_settings={"max_num_args": 255, "allowed_methods": " GET POST ", "crs_validate_utf8_encoding": True})
     types = DEFAULT_CRS_SETTINGS["allowed_request_content_type"]
     assert rule.crs_settings == (("allowed_methods", "GET POST"), ("allowed_request_content_type", types),
                                  ("crs_validate_utf8_encoding", "1"), ("max_num_args", "255"))
@@ -89,4 +90,14 @@ def test_crs_settings_are_checked_and_sent_sorted() -> None:
 ])
 def test_bad_crs_settings_raise_naming_the_parameter(settings: dict[str, Any]) -> None:
     with pytest.raises(ArcjetMisconfiguration, match="crs_settings"):
-        shield(crs_settings=settings)
+        shield(paranoia_level=1, crs_settings=settings)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"anomaly_threshold": 10}, {"disabled_rules": [942100]}, {"exclusions": {"ARGS:body": []}},
+    {"crs_settings": {"max_num_args": 9}},
+])
+def test_crs_tuning_without_the_crs_raises(kwargs: dict[str, Any]) -> None:
+    name = next(iter(kwargs))
+    with pytest.raises(ArcjetMisconfiguration, match=f"{name} tune the OWASP CRS, which runs only when paranoia_level"):
+        shield(**kwargs)
