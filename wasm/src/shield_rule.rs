@@ -1,6 +1,7 @@
-//! The SHIELD rule in the analyzer: the OWASP CRS (the `crs` crate) and our
-//! own detectors (the `shield` crate) over one request, and the outcome both
-//! give together.
+//! The SHIELD rule in the analyzer: our own detectors (the `shield` crate)
+//! and, when the rule has a paranoia level, the OWASP CRS (the `crs` crate)
+//! over one request, and the outcome both give together (the CRS fields,
+//! `rule_ids` and `anomaly_score`, only when the CRS ran).
 //!
 //! A request is denied when the CRS anomaly score reaches the rule's
 //! `anomaly_threshold` or our detectors find a High-severity attack. The
