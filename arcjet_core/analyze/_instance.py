@@ -25,7 +25,12 @@ from arcjet_core.errors import ArcjetAnalyzerError
 
 from . import _engine, _unchecked
 
-MEMORY_LIMIT = 64 << 20
+# The instance's memory cap: what hostile input can make it grow to. It was
+# 64 MiB; shield(paranoia_level=...) adds a fixed ~20-27 MiB for the CRS
+# program (its 13.5 MiB literal automaton and the regexes compiled as rules
+# first need them, up to PL4), which must not eat the room a request needs
+# (a multipart body crosses whole, up to 8 MiB, plus shield's memo).
+MEMORY_LIMIT = 128 << 20
 # Deadlines in epoch ticks (_engine.TICK_SECONDS, 100 ms, each); a deadline
 # of N ticks lasts N-1 to N ticks, so an analyze call gets 100-200 ms.
 # configure compiles the bot catalogue on first use, so it gets more room.
