@@ -21,6 +21,9 @@ pub mod operators;
 pub mod transform;
 pub mod vars;
 
+#[cfg(test)]
+mod test_rng;
+
 mod compile;
 mod engine;
 mod macros;

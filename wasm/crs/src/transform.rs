@@ -264,17 +264,7 @@ mod tests {
         assert_eq!(xdigit(b'g'), 16);
     }
 
-    /// A tiny deterministic generator: the crate has no `rand`.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
+    use crate::test_rng::XorShift;
 
     /// Bytes that steer the decoders into their escape branches more often
     /// than uniform noise would.
@@ -282,17 +272,7 @@ mod tests {
         b"%uU+&#xX;\\/.*-<!>#\"'^ ,\t\r\n0123456789abcdefABCDEF=zZ\x00\xa0\xc2\xc3\xe2\xf0\xf5\xff";
 
     fn random_input(rng: &mut XorShift) -> Vec<u8> {
-        let len = (rng.next() % 48) as usize;
-        (0..len)
-            .map(|_| {
-                let r = rng.next();
-                if r % 3 == 0 {
-                    (r >> 8) as u8
-                } else {
-                    SPICY[(r >> 8) as usize % SPICY.len()]
-                }
-            })
-            .collect()
+        rng.bytes(SPICY, 48, 3)
     }
 
     #[test]
