@@ -33,6 +33,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import unquote_plus
 
 from arcjet_core.decision import Decision, ErrorReason, RuleResult, aggregate
 from arcjet_core.enums import Conclusion, RuleState
@@ -49,6 +50,17 @@ BODY_INVALID_MESSAGE = "request body could not be read"
 _READ_PIECE = 64 * 1024
 # An idle reader thread waits this long for another read, then exits.
 _IDLE_SECONDS = 30.0
+
+
+def body_text(body: bytes, limit: int, content_type: str | None) -> str:
+    """The first ``limit`` bytes of a body as text, undecodable bytes as
+    U+FFFD, and a URL-encoded form decoded (``a%40b.co`` is an address a
+    client typed as ``a@b.co``): what sensitive-information rules scan, and
+    what their offsets index."""
+    text = body[:limit].decode("utf-8", "replace")
+    if content_type is not None and content_type.lstrip()[:33].lower() == "application/x-www-form-urlencoded":
+        text = unquote_plus(text, errors="replace")
+    return text
 
 
 def content_length(headers: Headers) -> int | None:

@@ -16,10 +16,21 @@ from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout, mark_bod
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async
 from arcjet_core.decision import Decision, RuleResult
-from arcjet_core.engine import AnalyzeCall, Engine, Flow, IOCall, ProtectInput, StorageCall
+from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT
+from arcjet_core.email_checks import EmailChecker, email_checker
+from arcjet_core.engine import (
+    AnalyzeCall,
+    EmailCheckCall,
+    Engine,
+    Flow,
+    IOCall,
+    ProtectInput,
+    StorageCall,
+)
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.fingerprint import check_ipv6_prefix
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
+from arcjet_core.ip_intel import IpIntel
 from arcjet_core.ratelimit import Storage, storage_from
 from arcjet_core.rules import RuleSpec, coerce_characteristics, flatten_rules
 
@@ -59,6 +70,9 @@ class _ClientBase:
         body_timeout: float = DEFAULT_BODY_TIMEOUT,
         deny_cache_size: int = 10_000,
         ipv6_prefix: int = 64,
+        dns_servers: Sequence[str] | None = None,
+        dns_timeout: float = DEFAULT_DNS_TIMEOUT,
+        ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
         _shared: tuple[Storage, TTLCache[RuleResult]] | None = None,
     ) -> None:
         if not isinstance(key, str) or not key.strip():
@@ -79,6 +93,10 @@ class _ClientBase:
             platform=platform, body_limit=body_limit, body_timeout=body_timeout, deny_cache_size=deny_cache_size,
         )
         self._options["ipv6_prefix"] = ipv6_prefix
+        self._options.update(dns_servers=dns_servers, dns_timeout=dns_timeout)
+        # MMDB files checked and opened now: a bad path fails at start-up, naming ip_database.
+        ip_intel = IpIntel.from_option(ip_database)
+        self._options["ip_database"] = ip_database
         self.rules = flatten_rules(rules)
         self.key = key
         self.body_limit = body_limit
@@ -105,6 +123,7 @@ class _ClientBase:
             fail_open=fail_open,
             cache=cache,
             ipv6_prefix=ipv6_prefix,
+            ip_intel=ip_intel,
         )
         # protect(request) with no keyword arguments is the common call: validate
         # that case once. None when it is invalid (e.g. email is required).
@@ -117,7 +136,8 @@ class _ClientBase:
             from arcjet_core.analyze import Ruleset
 
             ruleset = Ruleset(self._engine.analyzer_parts)
-        self._io = _Performer(ruleset, self._storage, self._engine.verifies_dns)
+        checker = email_checker(self._engine.email_io_rules, dns_servers=dns_servers, dns_timeout=dns_timeout)
+        self._io = _Performer(ruleset, self._storage, self._engine.verifies_dns, checker)
 
     @property
     def storage(self) -> Storage:
@@ -147,10 +167,11 @@ class _Performer:
     """Does the flow's I/O steps: the analyzer crossing, DNS verification and
     the storage round trip. An ArcjetError is returned to the flow, not raised."""
 
-    __slots__ = ("_ruleset", "_storage", "_verifier", "awaits")
+    __slots__ = ("_email", "_ruleset", "_storage", "_verifier", "awaits")
 
-    def __init__(self, ruleset: Any, storage: Storage, verifies_dns: bool) -> None:
+    def __init__(self, ruleset: Any, storage: Storage, verifies_dns: bool, email: EmailChecker | None = None) -> None:
         self._ruleset = ruleset
+        self._email = email
         self._storage = storage
         self._verifier: Any = None
         if verifies_dns:
@@ -160,14 +181,17 @@ class _Performer:
         # No step awaits (no DNS verification, an in-process store): the async
         # client then drives the flow as the sync one does, without a
         # coroutine per step.
-        self.awaits = verifies_dns or storage.performs_io
+        self.awaits = verifies_dns or storage.performs_io or email is not None
 
     def perform(self, call: IOCall) -> Any:
         try:
             if isinstance(call, StorageCall):
                 return self._storage.run(call.ops)
             if isinstance(call, AnalyzeCall):
-                return self._ruleset.analyze(call.ctx, email=call.inputs.email)
+                return self._ruleset.analyze(call.ctx, email=(i := call.inputs).email, text=i.sensitive_info_value,
+                                             local=i.filter_local, ip_fields=call.ip_fields)
+            if isinstance(call, EmailCheckCall):
+                return self._email.run(call.checks)  # type: ignore[union-attr]  # only yielded with a checker
             return [self._verifier.verify(call.ip, ids) for _, ids in call.checks]
         except ArcjetError as exc:
             return exc
@@ -179,7 +203,10 @@ class _Performer:
                     return self._storage.run(call.ops)
                 return await self._storage.run_async(call.ops)
             if isinstance(call, AnalyzeCall):
-                return self._ruleset.analyze(call.ctx, email=call.inputs.email)  # CPU only: no await
+                return self._ruleset.analyze(call.ctx, email=(i := call.inputs).email, text=i.sensitive_info_value,
+                                             local=i.filter_local, ip_fields=call.ip_fields)  # CPU only: no await
+            if isinstance(call, EmailCheckCall):
+                return await self._email.run_async(call.checks)  # type: ignore[union-attr]
             return [await self._verifier.verify_async(call.ip, ids) for _, ids in call.checks]
         except ArcjetError as exc:
             return exc

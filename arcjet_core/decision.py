@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, overload
 
 from arcjet_core._frozen import fast_init
 from arcjet_core.enums import CONCLUSION_SEVERITY, Conclusion, RuleState
@@ -218,6 +218,42 @@ class IpInfo:
         return bool(self.details and self.details.is_abuser)
 
 
+class PendingIpDetails(Protocol):
+    """IP details not looked up yet (arcjet_core.ip_intel.PendingIpDetails)."""
+
+    def resolve(self) -> IpDetails | None: ...
+
+
+class _LazyIpDetails:
+    """``Decision.ip_details``: IpDetails, or a pending lookup done on first read.
+
+    A data descriptor, so it sees the field's stored value first; the answer
+    replaces the pending lookup in the instance, so it is looked up at most
+    once. ``==``, ``hash``, ``asdict``, ``replace`` and ``repr`` read the
+    field through here, so they see the answer; pickling a pending lookup
+    resolves it (its ``__reduce__``).
+    """
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> None: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> IpDetails | None: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> IpDetails | None:
+        if obj is None:
+            return None  # the dataclass reads this as the field's default
+        value = obj.__dict__.get("ip_details")
+        if value is None or isinstance(value, IpDetails):
+            return value
+        resolved: IpDetails | None = value.resolve()
+        obj.__dict__["ip_details"] = resolved
+        return resolved
+
+    def __set__(self, obj: object, value: IpDetails | PendingIpDetails | None) -> None:
+        # Reached only from object.__setattr__ (a frozen dataclass's own
+        # __setattr__ refuses assignment before this).
+        obj.__dict__["ip_details"] = value
+
+
 @fast_init
 @dataclass(frozen=True)
 class RuleResult:
@@ -257,7 +293,8 @@ class Decision:
     conclusion: Conclusion
     reason_v2: Reason
     results: tuple[RuleResult, ...]
-    ip_details: IpDetails | None = None
+    # Looked up on first read when protect() passes a pending lookup.
+    ip_details: _LazyIpDetails = _LazyIpDetails()
     ttl: int = 0
     ip_address: str = ""
 
@@ -318,7 +355,7 @@ new_decision_id = _IdSource()
 def aggregate(
     results: Sequence[RuleResult],
     *,
-    ip_details: IpDetails | None = None,
+    ip_details: IpDetails | PendingIpDetails | None = None,
     ip_address: str = "",
     decision_id: str | None = None,
 ) -> Decision:

@@ -21,12 +21,15 @@ from typing import Any, NamedTuple
 from arcjet_core.cache import BoundedMemo, TTLCache
 from arcjet_core.context import RawRequest, RequestContext
 from arcjet_core.decision import Decision, ErrorReason, RuleResult, aggregate
+from arcjet_core.email_checks import EmailCheck
 from arcjet_core.enums import Conclusion, RuleState
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.fingerprint import DEFAULT_IPV6_PREFIX, FingerprintPlan
 from arcjet_core.ip import IpResolver, canonical_ip
+from arcjet_core.ip_intel import IpIntel, filter_fields
 from arcjet_core.kinds import AnalyzerPart, PreparedRule, prepare
 from arcjet_core.kinds._spec import DEFAULT_CHARACTERISTICS
+from arcjet_core.kinds.email import apply_checks, io_rules, plan_checks
 from arcjet_core.ratelimit import Op
 from arcjet_core.rules import RuleSpec
 
@@ -59,6 +62,9 @@ class AnalyzeCall(NamedTuple):
 
     ctx: RequestContext
     inputs: ProtectInput
+    # The client IP's details as filter fields (flat [name, value, ...]),
+    # only when a filter reads ip.src.* (arcjet_core.ip_intel.filter_fields).
+    ip_fields: Sequence[str] = ()
 
 
 class DnsCall(NamedTuple):
@@ -69,11 +75,19 @@ class DnsCall(NamedTuple):
     checks: tuple[tuple[int, tuple[str, ...]], ...]
 
 
+class EmailCheckCall(NamedTuple):
+    """The I/O checks of validate_email rules (MX lookup, Gravatar) for an
+    address the analyzer found valid: one EmailFacts per check comes back,
+    in order."""
+
+    checks: tuple[EmailCheck, ...]
+
+
 class StorageCall(NamedTuple):
     ops: tuple[Op, ...]
 
 
-IOCall = AnalyzeCall | DnsCall | StorageCall
+IOCall = AnalyzeCall | DnsCall | EmailCheckCall | StorageCall
 Flow = Generator[IOCall, Any, Decision]
 
 
@@ -112,8 +126,11 @@ class Engine:
         fail_open: bool,
         cache: TTLCache[RuleResult],
         ipv6_prefix: int = DEFAULT_IPV6_PREFIX,
+        ip_intel: IpIntel | None = None,
     ) -> None:
         self.namespace = namespace
+        # IP details for each decision, looked up only when read (None: never).
+        self.ip_intel = ip_intel
         self.rules = tuple(rules)
         self.resolver = resolver
         self.disable_automatic_ip_detection = disable_automatic_ip_detection
@@ -126,7 +143,10 @@ class Engine:
         self.analyzes = bool(self.analyzer_parts)  # rate limits alone never cross into the analyzer
         self._dns_rules = tuple(part.index for part in self.analyzer_parts if part.verify_dns)
         self.verifies_dns = bool(self._dns_rules)
-        self.needs_body = any(part.body_bytes >= 0 for part in self.analyzer_parts)
+        # validate_email rules whose checks need I/O: the flow's email step.
+        self.email_io_rules = io_rules(self.prepared)
+        self.needs_body = any(part.body_bytes >= 0 or part.text_bytes >= 0 for part in self.analyzer_parts)
+        self._reads_ip_details = any(part.reads_ip_details for part in self.analyzer_parts)
         self._inspectors = tuple(p for p in self.prepared if p.inspects)
         self._stateful = tuple(p for p in self.prepared if p.stateful)
         # One fingerprint plan per distinct characteristics set: rules keyed by
@@ -200,13 +220,18 @@ class Engine:
     # -------------------------------------------------------------- flow
 
     def flow(self, ctx: RequestContext, inputs: ProtectInput) -> Flow:
+        # A pending lookup: done at most once, when a step or the caller reads it.
+        ip_details = self.ip_intel.pending(ctx.ip) if self.ip_intel is not None and ctx.ip else None
         if not self.prepared:
-            return aggregate((), ip_address=ctx.ip)
+            return aggregate((), ip_details=ip_details, ip_address=ctx.ip)
         analysis: Any = None
         if self.analyzes:
-            analysis = yield AnalyzeCall(ctx, inputs)
+            fields = filter_fields(ip_details.resolve()) if self._reads_ip_details and ip_details is not None else ()
+            analysis = yield AnalyzeCall(ctx, inputs, fields)
             if self._dns_rules and not isinstance(analysis, ArcjetError):
                 analysis = yield from self._verify_dns(ctx, analysis)
+            if self.email_io_rules and not isinstance(analysis, ArcjetError):
+                analysis = yield from self._check_email(analysis, inputs)
         error = analysis if isinstance(analysis, ArcjetError) else None
         results, charges, denied = self._inspect(ctx, analysis, error, inputs)
 
@@ -262,7 +287,7 @@ class Engine:
                 results[p.index] = result
 
         ordered = [results[p.index] for p in self.prepared]
-        decision = aggregate(ordered, ip_address=ctx.ip)
+        decision = aggregate(ordered, ip_details=ip_details, ip_address=ctx.ip)
         self._log(decision, inputs)
         if not self.fail_open:
             errors = [r for r in ordered if r.is_error() and not r.dry_run]
@@ -284,6 +309,14 @@ class Engine:
         for (index, _), verdict in zip(checks, verdicts, strict=True):
             analysis = apply_dns(analysis, index, verdict)
         return analysis
+
+    def _check_email(self, analysis: Any, inputs: ProtectInput) -> Generator[IOCall, Any, Any]:
+        """The email step: only for rules that found the address valid."""
+        checks = plan_checks(analysis, inputs.email, self.email_io_rules)
+        if not checks:
+            return analysis
+        answers = yield EmailCheckCall(checks)
+        return apply_checks(analysis, checks, answers)
 
     def _inspect(
         self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput

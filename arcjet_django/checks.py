@@ -32,6 +32,8 @@ HINTS: dict[str, str] = {
     "arcjet.E013": "BODY_TIMEOUT is the seconds a body rule waits for the whole body, e.g. 5.0.",
     "arcjet.E014": "IPV6_PREFIX is the prefix length IPv6 clients are keyed by, 1 to 128 (default 64).",
     "arcjet.E015": "PROXY_HEADERS lists the headers your proxies write: ['x-forwarded-for'], 'forwarded', 'x-real-ip'.",
+    "arcjet.E016": "DNS_SERVERS lists resolvers as 'host:port' strings (None: the system resolver); DNS_TIMEOUT is seconds.",
+    "arcjet.E017": "IP_DATABASE is the path (or a list of paths) of MaxMind / IPinfo / DB-IP .mmdb files.",
 }
 
 W001_HINT = f"Known keys: {', '.join(sorted(DEFAULTS))}. A misspelt key is ignored."

@@ -35,8 +35,10 @@ from django.utils.module_loading import import_string
 from arcjet_core import ArcjetMisconfiguration, Decision
 from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout
 from arcjet_core.context import DEFAULT_BODY_LIMIT
+from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT, check_dns_timeout, resolve_dns_servers
 from arcjet_core.fingerprint import DEFAULT_IPV6_PREFIX, check_ipv6_prefix
 from arcjet_core.ip import TrustedProxies, parse_platform, parse_proxy_headers
+from arcjet_core.ip_intel import open_databases
 from arcjet_core.ratelimit import storage_from
 from arcjet_core.responses import PathMatcher
 from arcjet_core.rules import coerce_characteristics, flatten_rules
@@ -56,6 +58,9 @@ DEFAULTS: dict[str, Any] = {
     "CHARACTERISTICS": (),
     "PLATFORM": None,
     "ON_DENY": None,
+    "DNS_SERVERS": None,
+    "DNS_TIMEOUT": DEFAULT_DNS_TIMEOUT,
+    "IP_DATABASE": None,
 }
 
 # Setting name -> client argument.
@@ -72,6 +77,9 @@ CLIENT_ARGUMENTS = {
     "IPV6_PREFIX": "ipv6_prefix",
     "CHARACTERISTICS": "characteristics",
     "PLATFORM": "platform",
+    "DNS_SERVERS": "dns_servers",
+    "DNS_TIMEOUT": "dns_timeout",
+    "IP_DATABASE": "ip_database",
 }
 
 OnDeny = Callable[[Any, Decision], Any]
@@ -172,6 +180,27 @@ def _platform(value: Any) -> None:
         raise SettingProblem("arcjet.E011", f"ARCJET['PLATFORM']: {exc}") from None
 
 
+def _dns_servers(value: Any) -> None:
+    try:
+        resolve_dns_servers(value) if value is not None else None
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E016", f"ARCJET['DNS_SERVERS']: {exc}") from None
+
+
+def _dns_timeout(value: Any) -> None:
+    try:
+        check_dns_timeout(value)
+    except ArcjetMisconfiguration as exc:
+        raise SettingProblem("arcjet.E016", f"ARCJET['DNS_TIMEOUT']: {exc}") from None
+
+
+def _ip_database(value: Any) -> None:
+    try:
+        open_databases(value)
+    except (ArcjetMisconfiguration, TypeError) as exc:
+        raise SettingProblem("arcjet.E017", f"ARCJET['IP_DATABASE']: {exc}") from None
+
+
 def _on_deny(value: Any) -> None:
     try:
         resolve_on_deny(value)
@@ -196,6 +225,9 @@ VALIDATORS: dict[str, Callable[[Any], None]] = {
     "CHARACTERISTICS": _characteristics,
     "PLATFORM": _platform,
     "ON_DENY": _on_deny,
+    "DNS_SERVERS": _dns_servers,
+    "DNS_TIMEOUT": _dns_timeout,
+    "IP_DATABASE": _ip_database,
 }
 
 

@@ -51,6 +51,9 @@ CONFIG_TO_ARGUMENT = {
     "ARCJET_IPV6_PREFIX": "ipv6_prefix",
     "ARCJET_CHARACTERISTICS": "characteristics",
     "ARCJET_PLATFORM": "platform",
+    "ARCJET_DNS_SERVERS": "dns_servers",
+    "ARCJET_DNS_TIMEOUT": "dns_timeout",
+    "ARCJET_IP_DATABASE": "ip_database",
 }
 EXEMPT_ATTR = "_arcjet_exempt"
 _NO_VALUES: dict[str, Any] = {}

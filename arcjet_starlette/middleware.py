@@ -22,6 +22,7 @@ otherwise it is closed with code 1008 (policy violation) before it is accepted.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterable, Sequence
 
 from starlette.requests import HTTPConnection, Request
@@ -71,13 +72,17 @@ class ArcjetMiddleware:
         body_timeout: float | None = None,
         deny_cache_size: int | None = None,
         ipv6_prefix: int | None = None,
+        dns_servers: Sequence[str] | None = None,
+        dns_timeout: float | None = None,
+        ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     ) -> None:
         given = {name: value for name, value in (
             ("key", key), ("rules", rules), ("characteristics", characteristics), ("proxies", proxies),
             ("proxy_headers", proxy_headers), ("environment", environment), ("fail_open", fail_open),
             ("storage", storage), ("disable_automatic_ip_detection", disable_automatic_ip_detection),
             ("platform", platform), ("body_limit", body_limit), ("body_timeout", body_timeout),
-            ("deny_cache_size", deny_cache_size), ("ipv6_prefix", ipv6_prefix),
+            ("deny_cache_size", deny_cache_size), ("ipv6_prefix", ipv6_prefix), ("dns_servers", dns_servers),
+            ("dns_timeout", dns_timeout), ("ip_database", ip_database),
         ) if value is not None}  # fmt: skip
         if client is None:
             if key is None:

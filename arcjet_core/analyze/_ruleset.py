@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from arcjet_core._body import body_text
 from arcjet_core.cache import BoundedMemo
 from arcjet_core.errors import ArcjetAnalyzerError, ArcjetMisconfiguration
 
@@ -107,9 +108,14 @@ class Ruleset:
         specs = [{**part.spec, "index": part.index} for part in parts]
         self._config = json.dumps({"rules": specs}, separators=(",", ":")).encode()
         self._needs_ua = any(part.needs_user_agent for part in parts)
-        # Body bytes to send; -1: no part inspects the request beyond the user
-        # agent, the email and the IP (then nothing else crosses).
+        # Body bytes to send; -1: no part reads the body.
         self._body_bytes = max((part.body_bytes for part in parts), default=-1)
+        # The request's fields cross only when a part reads them; otherwise
+        # requests that differ only there share the memo.
+        self._needs_request = self._body_bytes >= 0 or any(part.needs_request for part in parts)
+        # Body bytes read as text when no text is given; -1: no part scans text.
+        self._text_bytes = max((part.text_bytes for part in parts), default=-1)
+        self._reads_local = any(part.reads_local for part in parts)
         self._cache_size = cache_size
         self._memo: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
         self._outputs: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
@@ -134,9 +140,13 @@ class Ruleset:
             inst.handles[self._token] = handle
         return handle
 
-    def analyze(self, ctx: RequestContext, *, email: str | None) -> AnalyzeOutput:
-        """Every part's outcome for this request (and `email`, for email rules)."""
-        data = self._encode(ctx, email)
+    def analyze(self, ctx: RequestContext, *, email: str | None, text: str | None = None,
+                local: Mapping[str, str] | None = None, ip_fields: Sequence[str] = ()) -> AnalyzeOutput:
+        """Every part's outcome for this request: `email` for email rules,
+        `text` for sensitive-information rules (else the body, read as text),
+        `local` for filters' `local.*` fields, `ip_fields` (flat name, value
+        pairs) for their `ip.src.*` fields."""
+        data = self._encode(ctx, email, self.text_to_scan(ctx, text), local, ip_fields)
         # The analyzer is a pure function of (rules, request bytes): a client
         # repeating the same request (the usual case under a rate limit) is
         # answered from memory without crossing into Wasm at all.
@@ -152,24 +162,38 @@ class Ruleset:
             output = self._outputs.put(raw, _decode(raw))
         return self._memo.put(key, output)
 
-    def _encode(self, ctx: RequestContext, email: str | None) -> bytes:
+    def text_to_scan(self, ctx: RequestContext, text: str | None) -> str | None:
+        """What sensitive-information parts scan: the given text, else the
+        body as text (``_body.body_text``: its offsets index that text), cut to
+        the parts' limit; None when no part scans text or there is nothing to
+        scan."""
+        if self._text_bytes < 0:
+            return None
+        if text is not None:
+            return text
+        return None if ctx.body is None else body_text(ctx.body, self._text_bytes, ctx.headers.first("content-type"))
+
+    def _encode(self, ctx: RequestContext, email: str | None, text: str | None = None,
+                local: Mapping[str, str] | None = None, ip_fields: Sequence[str] = ()) -> bytes:
         """The request as the analyzer reads it (wasm/src/request.rs): a frame,
         0x01, the text's length (u32 LE), the fields joined by NUL, then the
         raw body. One join and one encode: escaping each string as JSON, or
         building the fields as a record first, costs more.
 
         Fields: flags, ua, ip, email, method, path, query, cookies, the HTTP
-        version, then the count of header strings and the headers as names and
-        values. Only a part that inspects the request gets method, path, query,
-        cookies, version, headers and body; otherwise they are sent empty, so that requests
-        which differ only there share the memo. (The host name, headers and
+        version, the count of header strings and the headers as names and
+        values, the text to scan, the count of `local` strings and its keys and
+        values, then the count of IP-detail strings and their names and values. Only a part that reads the request gets method, path,
+        query, cookies, version and headers, and only one that reads the body
+        the body; otherwise they are sent empty, so that requests which differ
+        only there share the memo. (The host name, headers and
         custom characteristics by name, and the fingerprint sets crossed too
         until fingerprints moved to the host: see wasm/src/request.rs.)"""
         headers = ctx.headers  # names below are lower-case: first(), not get()
         ua = headers.first("user-agent") if self._needs_ua else None
         if ua is not None:
             ua = ua[:MAX_UA]
-        full = self._body_bytes >= 0
+        full = self._needs_request
         body: bytes | None = None
         flat: list[str] = []
         # What the host cuts is flagged, never dropped silently: the analyzer
@@ -185,7 +209,7 @@ class Ruleset:
             if len(items) > MAX_HEADERS:
                 cut = "c"
             flat += _transport_headers(headers, ctx)
-            body = ctx.body
+            body = ctx.body if self._body_bytes >= 0 else None
             cap = self._body_bytes
             if body is not None and _is_multipart(headers.first("content-type")):
                 cap = max(cap, MAX_MULTIPART)
@@ -201,10 +225,10 @@ class Ruleset:
         else:
             method = path = query = cookies = version = ""
         flags = ("u" if ua is not None else "") + ("e" if email is not None else "") + (
-            "sb" if body is not None else "s" if full else "")
+            "sb" if body is not None else "s" if full else "") + ("i" if text is not None else "")
         parts = [flags + cut, ua or "", ctx.ip, email or "", method, path, query, cookies, version, str(len(flat)), *flat]
-        text = "\0".join(parts)
-        if len(text) > MAX_VALUE:
+        framed = "\0".join(parts)
+        if len(framed) > MAX_VALUE:
             # Only then can one field be longer than MAX_VALUE: cut each, so a
             # request always fits the instance's memory whatever a client sends.
             if full and "c" not in cut and any(len(p) > MAX_VALUE for p in parts):
@@ -221,12 +245,18 @@ class Ruleset:
                 if "c" not in cut:
                     cut += "c"
             parts = [p[:MAX_VALUE] for p in (flags + cut, *parts[1:9], str(len(flat)), *flat)]
-            text = "\0".join(parts)
-        if text.count("\0") != len(parts) - 1:
+            framed = "\0".join(parts)
+        # The text to scan is never cut here (its source bounds it: the
+        # body's read limit, or the kind refuses an over-long value), and
+        # filter_local comes from the app, each string bounded like a field.
+        pairs = [x[:MAX_VALUE] for item in local.items() for x in item] if local and self._reads_local else []
+        framed = "\0".join((framed, text or "", str(len(pairs)), *pairs, str(len(ip_fields)), *ip_fields))
+        if framed.count("\0") != len(parts) + len(pairs) + len(ip_fields) + 2:
             # A field holds a NUL itself and would split: the JSON form.
-            return _json_request(parts, ua is not None, email is not None, full, body, cut)
+            return _json_request(parts, ua is not None, email is not None, full, body, cut, text, pairs,
+                                 list(ip_fields))
         # Lone surrogates (from undecodable bytes) become "?" rather than failing.
-        data = text.encode("utf-8", "replace")
+        data = framed.encode("utf-8", "replace")
         return b"".join((_FRAME_MARK, len(data).to_bytes(4, "little"), data, body or b""))
 
 
@@ -246,14 +276,15 @@ def _transport_headers(headers: Headers, ctx: RequestContext) -> list[str]:
 
 
 def _json_request(parts: list[str], has_ua: bool, has_email: bool, full: bool, body: bytes | None,
-                  cut: str) -> bytes:
+                  cut: str, text: str | None, local: list[str], ip_fields: list[str]) -> bytes:
     """The JSON form of the framed fields (wasm/src/request.rs), for a request
     the frame cannot carry: `[ua, ip, email, method, path, query, cookies,
-    headers, body_len, cut, version]`, then the raw body."""
+    headers, body_len, cut, version, text, local, ip_details]`, then the raw
+    body."""
     _, ua, ip, email, method, path, query, cookies, version = parts[:9]
     fields: list[object] = [ua if has_ua else None, ip, email if has_email else None, method, path, query,
                             cookies, parts[10:] if full else None, None if body is None else len(body),
-                            cut or None, version or None]
+                            cut or None, version or None, text, local, ip_fields]
     data = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
     return data if body is None else data + body
 

@@ -2,9 +2,10 @@
 MCP servers, queue consumers, background jobs).
 
 Configure rules once, bind input per call, pass them to ``guard()``.
-Rate limits run on the same storage as the HTTP clients. ``DetectPromptInjection``
-and ``LocalDetectSensitiveInfo`` are accepted, but their engines are not built
-yet: their results are ERROR (``decision.has_error()`` is True) and never deny.
+Rate limits run on the same storage as the HTTP clients.
+``LocalDetectSensitiveInfo`` runs the same analyzer as ``detect_sensitive_info``.
+``DetectPromptInjection`` is accepted, but its engine is not built yet: its
+results are ERROR (``decision.has_error()`` is True) and never deny.
 """
 
 from arcjet_core.guard._client import (
@@ -36,6 +37,7 @@ from arcjet_core.guard._types import (
     RuleResultError,
     RuleResultFixedWindow,
     RuleResultNotRun,
+    RuleResultSensitiveInfo,
     RuleResultSlidingWindow,
     RuleResultTokenBucket,
 )
@@ -59,6 +61,7 @@ __all__ = [
     "RuleResultError",
     "RuleResultFixedWindow",
     "RuleResultNotRun",
+    "RuleResultSensitiveInfo",
     "RuleResultSlidingWindow",
     "RuleResultTokenBucket",
     "RuleWithInput",

@@ -83,8 +83,10 @@ class _GuardBase:
                     assert isinstance(outcome, LimitOutcome)
                     assert isinstance(r.rule, _RateLimit)
                     result = r.rule.outcome_result(outcome, now)
+            elif isinstance(r, TextWithInput) and isinstance(r.rule, LocalDetectSensitiveInfo):
+                result = r.rule.evaluate(r.text)
             elif isinstance(r, TextWithInput):
-                assert isinstance(r.rule, (DetectPromptInjection, LocalDetectSensitiveInfo))
+                assert isinstance(r.rule, DetectPromptInjection)
                 result = RuleResultError(message=r.rule.not_built)
             else:
                 result = r.outcome

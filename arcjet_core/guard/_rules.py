@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.guard._types import (
     CustomEvaluateResult,
     Decision,
@@ -22,9 +22,12 @@ from arcjet_core.guard._types import (
     RuleResult,
     RuleResultCustom,
     RuleResultError,
+    RuleResultSensitiveInfo,
 )
 from arcjet_core.kinds import fixed_window, sliding_window, token_bucket
 from arcjet_core.kinds._rate_limit import reset_at
+from arcjet_core.kinds._sensitive_judge import judge
+from arcjet_core.kinds.sensitive_info import MAX_SCANNED_TEXT, scan_text
 from arcjet_core.ratelimit import (
     FixedWindowParams,
     LimitOp,
@@ -223,9 +226,9 @@ SENSITIVE_INFO_ENTITY_TYPES = ("EMAIL", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CA
 
 
 class LocalDetectSensitiveInfo(_Configured):
-    """Sensitive-information detection. Its engine is not built yet: results are ERROR (fail open)."""
-
-    not_built = "LocalDetectSensitiveInfo is not built yet in arcjet-local; the text was not checked"
+    """Sensitive-information detection in a text, in this process: the same
+    analyzer as ``detect_sensitive_info``. With ``deny``, the listed types
+    deny; with ``allow`` (or neither), every type not listed denies."""
 
     def __init__(self, *, allow: Sequence[str] = (), deny: Sequence[str] = (), mode: object = "LIVE",
                  label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
@@ -242,6 +245,18 @@ class LocalDetectSensitiveInfo(_Configured):
         if not isinstance(text, str):
             raise ArcjetMisconfiguration("LocalDetectSensitiveInfo expects the text to scan as a str")
         return TextWithInput(rule=self, input_id=uuid.uuid4().hex, text=text)
+
+    def evaluate(self, text: str) -> RuleResultSensitiveInfo | RuleResultError:
+        if len(text) > MAX_SCANNED_TEXT:
+            return RuleResultError(message=f"the text is {len(text)} characters; at most {MAX_SCANNED_TEXT} "
+                                           "are scanned, so it was not checked")
+        try:
+            found = scan_text(text)
+        except ArcjetError as exc:
+            return RuleResultError(message=f"analyzer failed: {exc}")
+        verdict = judge(text, found, allow=self.allow, deny=self.deny, detect=None, window=1)
+        return RuleResultSensitiveInfo(conclusion="DENY" if verdict.denied else "ALLOW",
+                                       allowed=verdict.allowed, denied=verdict.denied)
 
 
 # ---------------------------------------------------------------- custom

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from arcjet_core.decision import IdentifiedEntity
+
 Conclusion = Literal["ALLOW", "DENY"]
 Mode = Literal["LIVE", "DRY_RUN"]
 
@@ -58,6 +60,17 @@ class RuleResultCustom:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleResultSensitiveInfo:
+    """What ``LocalDetectSensitiveInfo`` found: entities with code-point
+    offsets into the text, split by the rule's allow/deny lists."""
+
+    conclusion: Conclusion
+    allowed: tuple[IdentifiedEntity, ...]
+    denied: tuple[IdentifiedEntity, ...]
+    type: Literal["SENSITIVE_INFO"] = "SENSITIVE_INFO"
+
+
+@dataclass(frozen=True, slots=True)
 class RuleResultError:
     """The rule could not be evaluated; guard() fails open, so this never denies."""
 
@@ -78,6 +91,7 @@ RuleResult = (
     | RuleResultFixedWindow
     | RuleResultSlidingWindow
     | RuleResultCustom
+    | RuleResultSensitiveInfo
     | RuleResultError
     | RuleResultNotRun
 )

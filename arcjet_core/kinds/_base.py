@@ -43,7 +43,14 @@ class AnalyzerPart:
     index: int  # the rule's position: the analyzer reports outcomes by it
     spec: Mapping[str, object]  # the rule's configuration as the crate reads it
     needs_user_agent: bool = False
+    # The request's method, path, query, cookies and headers (shield, filters).
+    needs_request: bool = False
     body_bytes: int = -1  # bytes of body to send; -1: none
+    # Scans a text: protect(sensitive_info_value=...), else up to this many
+    # bytes of the body read as UTF-8; -1: scans nothing.
+    text_bytes: int = -1
+    reads_local: bool = False  # protect(filter_local={...})
+    reads_ip_details: bool = False  # the client IP's details (filters' ip.src.* fields)
     verify_dns: bool = False  # its outcome may need a DNS verification step
 
 

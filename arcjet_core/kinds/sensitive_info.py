@@ -1,20 +1,28 @@
-"""Sensitive information in ``protect(sensitive_info_value=...)``. NOT BUILT:
-every evaluation is an ERROR result saying so (issue: content rules)."""
+"""Sensitive information in ``protect(sensitive_info_value=...)``, or in the
+request body when no value is given (as the reference's JS SDK reads it).
+
+The analyzer finds the built-in entities (EMAIL, PHONE_NUMBER, IP_ADDRESS,
+CREDIT_CARD_NUMBER; the ``wasm/sensitive`` crate) with code-point offsets;
+the host runs the user's ``detect`` function and applies allow/deny
+(``_sensitive_judge``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from arcjet_core.decision import RuleResult
-from arcjet_core.enums import Mode, SensitiveInfoEntityType
-from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
+from arcjet_core._body import body_text
+from arcjet_core.decision import IdentifiedEntity, RuleResult, SensitiveInfoReason
+from arcjet_core.enums import Conclusion, Mode, RuleState, SensitiveInfoEntityType
+from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfiguration
 
-from ._base import UnbuiltRule
+from ._base import AnalyzerPart, PreparedRule
+from ._sensitive_judge import DetectError, judge
 from ._spec import RuleSpec, coerce_characteristics, coerce_mode, positive_int, str_list
 
 if TYPE_CHECKING:
+    from arcjet_core.analyze import Ruleset
     from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
 
@@ -64,13 +72,73 @@ def detect_sensitive_info(
     )
 
 
-class SensitiveInfoRule(UnbuiltRule):
-    feature = "detect_sensitive_info"
+# Of a body, this many bytes are read as text and scanned (shield's default
+# max_body_bytes); the rest of a larger body is not scanned.
+SCANNED_BODY_BYTES = 128 << 10
+# A longer sensitive_info_value is refused whole (an ERROR result) rather
+# than scanned in part: a prefix scan would pass what it did not read.
+MAX_SCANNED_TEXT = 1 << 20
+
+
+_scanner: Ruleset | None = None
+_NO_REQUEST: RequestContext | None = None
+
+
+def scan_text(text: str) -> list[IdentifiedEntity]:
+    """The built-in entities in ``text``, outside any request (Guard's
+    ``LocalDetectSensitiveInfo``): the same analyzer call as the rule's.
+    Raises ArcjetError when the analyzer fails."""
+    global _scanner, _NO_REQUEST
+    if _scanner is None or _NO_REQUEST is None:
+        from arcjet_core.analyze import Ruleset
+        from arcjet_core.context import raw_from_request
+
+        _NO_REQUEST = raw_from_request({"ip": ""}).to_context("")
+        _scanner = Ruleset([AnalyzerPart(0, {"kind": "SENSITIVE_INFO", "index": 0}, text_bytes=0)])
+    outcome = _scanner.analyze(_NO_REQUEST, email=None, text=text).outcomes[0]
+    if outcome.conclusion != "ALLOW":
+        raise ArcjetAnalyzerError(str(outcome.reason.get("message", "analyzer could not scan the text")))
+    return entities_of(outcome.reason)
+
+
+def entities_of(reason: Mapping[str, Any]) -> list[IdentifiedEntity]:
+    """The entities of the analyzer's SENSITIVE_INFO_SCAN outcome."""
+    return [IdentifiedEntity(str(t), int(s), int(e)) for t, s, e in reason["entities"]]
+
+
+class SensitiveInfoRule(PreparedRule):
+    inspects = True
     reads_request = True
 
     __slots__ = ()
 
+    def analyzer_part(self) -> AnalyzerPart:
+        return AnalyzerPart(self.index, {"kind": "SENSITIVE_INFO", "index": self.index},
+                            text_bytes=SCANNED_BODY_BYTES)
+
     def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
-        if inputs.sensitive_info_value is None:
-            return self.not_run("no sensitive_info_value was passed to protect()"), None
-        return super().inspect(ctx, analysis, error, inputs)
+        value = inputs.sensitive_info_value
+        if value is None and not ctx.body:
+            return self.not_run("no sensitive_info_value was passed to protect() and the request has no body"), None
+        if value is not None and len(value) > MAX_SCANNED_TEXT:
+            return self.error(f"sensitive_info_value is {len(value)} characters; at most {MAX_SCANNED_TEXT} "
+                              "are scanned, so it was not checked"), None
+        if error is not None:
+            return self.error(f"analyzer failed: {error}"), None
+        outcome = analysis.outcomes.get(self.index)
+        if outcome is None:
+            return self.error("sensitive information is not evaluated by this analyzer build", RuleState.NOT_RUN), None
+        if outcome.conclusion != "ALLOW":
+            return self.error(str(outcome.reason.get("message", "analyzer could not scan the text"))), None
+        rule = self.rule
+        assert isinstance(rule, SensitiveInfoDetection)
+        found = entities_of(outcome.reason)
+        text = value if value is not None else body_text(ctx.body or b"", SCANNED_BODY_BYTES,
+                                                         ctx.headers.first("content-type"))
+        try:
+            verdict = judge(text, found, allow=rule.allow, deny=rule.deny, detect=rule.detect,
+                            window=rule.context_window_size or 1)
+        except DetectError as exc:
+            return self.error(str(exc)), None
+        conclusion = Conclusion.DENY if verdict.denied else Conclusion.ALLOW
+        return self.result(RuleState.RUN, conclusion, SensitiveInfoReason(verdict.allowed, verdict.denied)), None

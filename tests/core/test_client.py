@@ -19,8 +19,6 @@ from arcjet_core import (
     arcjet_sync,
     detect_bot,
     detect_prompt_injection,
-    detect_sensitive_info,
-    filter_request,
     fixed_window,
     is_missing_user_agent,
     sliding_window,
@@ -172,9 +170,8 @@ def test_required_kwargs() -> None:
 
 
 def test_unbuilt_rules_say_so() -> None:
-    aj = arcjet_sync(key="unbuilt", rules=[detect_prompt_injection(), filter_request(deny=['ip.src == "1.2.3.4"']),
-                                            detect_sensitive_info(deny=["EMAIL"])])
-    d = aj.protect(req(), detect_prompt_injection_message="hi", sensitive_info_value="a@b.co")
+    aj = arcjet_sync(key="unbuilt", rules=[detect_prompt_injection()])
+    d = aj.protect(req(), detect_prompt_injection_message="hi")
     assert d.is_error()
     assert all(r.state is RuleState.NOT_RUN and r.is_error() for r in d.results)
     assert all("not built yet" in r.reason_v2.message for r in d.results)  # type: ignore[union-attr]

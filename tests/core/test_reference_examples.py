@@ -290,13 +290,16 @@ def test_ip_helpers_and_ip_details_route(capsys: pytest.CaptureFixture[str]) -> 
     ns = run_snippet(FASTAPI_IP)
     with client_for(ns["app"]) as client:
         response = client.get("/", headers={"user-agent": BROWSER})
-    # IP analysis is not built yet: ip_details is None, so the example's fallback answers.
-    assert response.json() == {"message": "Hello world"}
+    # The test client's address (8.8.8.8 via the example's setup) is answered
+    # from the bundled IP data: country and ASN, no city-level fields.
+    assert response.json() == {"message": "Hello United States!", "ip": {
+        "country": "US", "country_name": "United States", "continent": "NA", "continent_name": "North America",
+        "asn": "AS15169", "asn_name": "Google LLC", "asn_domain": None}}
     import asyncio
 
     decision = asyncio.run(ns["aj"].protect({"ip": "8.8.8.8", "headers": {"user-agent": BROWSER}}))
     run_snippet(IP_HELPERS, decision=decision)
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == "None United States\nAS15169 Google LLC\nFalse True\n"
 
 
 def test_error_handling_examples(caplog: pytest.LogCaptureFixture) -> None:

@@ -12,7 +12,13 @@
 //! - email syntax: a practical RFC 5321/5322 grammar with IDN domains;
 //! - shield: the OWASP Core Rule Set (the `crs` crate, a SecLang engine over
 //!   rule tables compiled at build time) and our own SQLi/XSS/... detectors
-//!   (the `shield` crate), see `shield_rule`.
+//!   (the `shield` crate), see `shield_rule`;
+//! - sensitive information: e-mail addresses, phone numbers, IP addresses
+//!   and card numbers in a text, with code-point offsets (the `sensitive`
+//!   crate); the host applies the rule's lists and any custom detector;
+//! - request filters: wirefilter-style expressions the host parsed and
+//!   type-checked, compiled here to a program and evaluated three-valued
+//!   (the `filter` crate).
 //!
 //! The ABI works over the exported memory (see `abi`): `configure` takes a
 //! rule set as JSON once and returns a handle, `analyze` takes one request

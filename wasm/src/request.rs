@@ -7,7 +7,8 @@
 //!   as JSON, and nothing here unescapes. A field that itself holds a NUL
 //!   cannot be framed; the host then sends the JSON form instead.
 //! - **The JSON array** `[ua, ip, email, method, path, query, cookies,
-//!   shield_headers, body, cut]`, raw body bytes after it: readable, for tests
+//!   shield_headers, body, cut, version, sensitive, local, ip_details]` (the
+//!   last five optional), raw body bytes after it: readable, for tests
 //!   and tools, and the host's fallback.
 //!
 //! Both give the same [`Request`].
@@ -70,6 +71,23 @@ pub(crate) struct Request<'a> {
     /// which may be `null`); in the frame, the field after `cookies`.
     #[serde(default, borrow)]
     pub(crate) version: Option<Cow<'a, str>>,
+    /// The text sensitive-information rules scan: `protect(sensitive_info_value=...)`,
+    /// else the body as text; `None` when no rule scans or there is none.
+    /// Optional in the JSON form (after `version`); in the frame, flag `i`
+    /// and the field after the headers.
+    #[serde(default, borrow)]
+    pub(crate) sensitive: Option<Cow<'a, str>>,
+    /// `protect(filter_local={...})` as a flat `[key, value, ...]` list, for
+    /// request filters' `local.*` fields. Optional in the JSON form (after
+    /// `sensitive`); in the frame, a count then the strings, last.
+    #[serde(default, borrow)]
+    pub(crate) local: Vec<Cow<'a, str>>,
+    /// The client IP's details as filter fields, a flat `[name, value, ...]`
+    /// list (`ip.src.country`, `US`, ...), sent only when a filter reads
+    /// them. Optional in the JSON form (after `local`); in the frame, a count
+    /// then the strings, last.
+    #[serde(default, borrow)]
+    pub(crate) ip_details: Vec<Cow<'a, str>>,
 }
 
 /// Splits the input into the request and the raw body bytes after it.
@@ -89,6 +107,9 @@ fn parse_json(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
         None => return Err("bad request encoding: empty input".to_owned()),
     };
     let rest = &input[stream.byte_offset()..];
+    if req.local.len() % 2 != 0 || req.ip_details.len() % 2 != 0 {
+        return Err("bad request encoding: local or ip_details holds an odd number of strings".to_owned());
+    }
     match req.body {
         Some(n) if n == rest.len() => Ok((req, Some(rest))),
         Some(n) => Err(format!("bad request encoding: body of {} bytes announced, {} sent", n, rest.len())),
@@ -157,10 +178,13 @@ impl<'a> Fields<'a> {
 }
 
 /// Text fields, NUL-separated: `flags, ua, ip, email, method, path, query,
-/// cookies, version, shield_headers (count, then names and values)`. `flags` holds
-/// `u` when there is a user agent, `e` an email, `s` shield fields, `b` a
-/// body, `t` when the host cut the body, `c` when it cut headers or fields;
-/// an absent one is sent as an empty field (or count 0).
+/// cookies, version, shield_headers (count, then names and values),
+/// sensitive, local (count, then keys and values), ip_details (count, then
+/// names and values)`. `flags` holds `u` when
+/// there is a user agent, `e` an email, `s` the request's fields (method to
+/// headers: shield and filters read them), `b` a body, `i` a text to scan
+/// for sensitive information, `t` when the host cut the body, `c` when it cut
+/// headers or fields; an absent one is sent as an empty field (or count 0).
 fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     if input.len() < 5 {
         return Err(bad("shorter than its header"));
@@ -174,7 +198,7 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let body = &rest[n..];
     let mut f = Fields::new(text);
     let flags = f.text()?;
-    if !flags.bytes().all(|b| matches!(b, b'u' | b'e' | b's' | b'b' | b't' | b'c')) {
+    if !flags.bytes().all(|b| matches!(b, b'u' | b'e' | b's' | b'b' | b'i' | b't' | b'c')) {
         return Err(bad("unknown flag"));
     }
     let has = |c: char| flags.contains(c);
@@ -184,6 +208,12 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
     let (method, path, query, cookies) = (f.text()?, f.text()?, f.text()?, f.text()?);
     let version = f.text()?;
     let shield_headers = f.list()?;
+    let sensitive = f.text()?;
+    let local = f.list()?;
+    let ip_details = f.list()?;
+    if local.len() % 2 != 0 || ip_details.len() % 2 != 0 {
+        return Err(bad("local or ip_details holds an odd number of strings"));
+    }
     if f.next().is_some() {
         return Err(bad("too many fields"));
     }
@@ -202,6 +232,9 @@ fn parse_frame(input: &[u8]) -> Result<(Request<'_>, Option<&[u8]>), String> {
         body: has('b').then(|| body.len()),
         cut: (has('t') || has('c')).then(|| Cow::Owned(flags.bytes().filter(|b| matches!(b, b't' | b'c')).map(char::from).collect())),
         version: (!version.is_empty()).then(|| Cow::Borrowed(version)),
+        sensitive: has('i').then(|| Cow::Borrowed(sensitive)),
+        local,
+        ip_details,
     };
     Ok((req, has('b').then(|| body)))
 }
@@ -228,8 +261,9 @@ mod tests {
     fn show(r: &(Request, Option<&[u8]>)) -> String {
         let (q, body) = r;
         format!(
-            "{:?}|{}|{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            q.ua, q.ip, q.email, q.method, q.path, q.query, q.cookies, q.shield_headers, q.body, q.cut, q.version, body
+            "{:?}|{}|{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            q.ua, q.ip, q.email, q.method, q.path, q.query, q.cookies, q.shield_headers, q.body, q.cut, q.version,
+            q.sensitive, q.local, q.ip_details, body
         )
     }
 
@@ -239,7 +273,7 @@ mod tests {
         let pairs = [
             (
                 frame(
-                    &["usb", ua, "203.0.113.7", "", "POST", "/p\u{e9}", "a=1", "s=1", "1.1", "4", "user-agent", ua, "x-user", "u1"]
+                    &["usb", ua, "203.0.113.7", "", "POST", "/p\u{e9}", "a=1", "s=1", "1.1", "4", "user-agent", ua, "x-user", "u1", "", "0", "0"]
                         .join("\0"),
                     b"f=1&g=\xff\x00",
                 ),
@@ -250,21 +284,26 @@ mod tests {
                 ),
             ),
             (
-                frame(&["e", "", "1.2.3.4", "a@b.c", "", "", "", "", "", "0"].join("\0"), b""),
+                frame(&["e", "", "1.2.3.4", "a@b.c", "", "", "", "", "", "0", "", "0", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4","a@b.c","","","","",null,null]"#, b""),
             ),
             (
-                frame(&["s", "", "1.2.3.4", "", "GET", "/", "", "", "", "0"].join("\0"), b""),
+                frame(&["s", "", "1.2.3.4", "", "GET", "/", "", "", "", "0", "", "0", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4",null,"GET","/","","",[],null]"#, b""),
             ),
             (
                 // The host cut the body and a field: flags `t` and `c`.
-                frame(&["sbtc", "", "1.2.3.4", "", "POST", "/", "", "", "", "0"].join("\0"), b"ab"),
+                frame(&["sbtc", "", "1.2.3.4", "", "POST", "/", "", "", "", "0", "", "0", "0"].join("\0"), b"ab"),
                 json(r#"[null,"1.2.3.4",null,"POST","/","","",[],2,"tc"]"#, b"ab"),
             ),
             (
+                // A text to scan and filter_local's pairs.
+                frame(&["si", "", "1.2.3.4", "", "GET", "/", "", "", "", "0", "mail a@b.co", "2", "k", "v", "2", "ip.src.country", "US"].join("\0"), b""),
+                json(r#"[null,"1.2.3.4",null,"GET","/","","",[],null,null,null,"mail a@b.co",["k","v"],["ip.src.country","US"]]"#, b""),
+            ),
+            (
                 // An empty body is a body (shield sees it), not an absent one.
-                frame(&["b", "", "1.2.3.4", "", "POST", "/", "", "", "", "0"].join("\0"), b""),
+                frame(&["b", "", "1.2.3.4", "", "POST", "/", "", "", "", "0", "", "0", "0"].join("\0"), b""),
                 json(r#"[null,"1.2.3.4",null,"POST","/","","",null,0]"#, b""),
             ),
         ];
@@ -277,7 +316,7 @@ mod tests {
 
     #[test]
     fn malformed_frames_are_refused_not_guessed_at() {
-        let fields = ["", "", "1.2.3.4", "", "GET", "/", "", "", "", "0"];
+        let fields = ["", "", "1.2.3.4", "", "GET", "/", "", "", "", "0", "", "0", "0"];
         let with = |i: usize, v: &str| {
             let mut f = fields.to_vec();
             f[i] = v;
@@ -299,7 +338,10 @@ mod tests {
             (frame(&fields.join("\0"), b"body"), "body bytes without the body flag"),
             // The pre-fingerprint-removal layout (host, headers, custom and
             // sets in the middle) is refused, not misread.
-            (frame(&["", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""), "too many fields"),
+            (frame(&["", "", "1.2.3.4", "", "GET", "h", "/", "", "", "0", "0", "[]", "0"].join("\0"), b""), "not a number"),
+            (frame(&with(11, "1"), b""), "too few fields"),
+            (frame(&["", "", "1.2.3.4", "", "GET", "/", "", "", "", "0", "", "1", "k", "0"].join("\0"), b""), "odd number"),
+            (frame(&["", "", "1.2.3.4", "", "GET", "/", "", "", "", "0", "", "0", "1", "ip.src.vpn"].join("\0"), b""), "odd number"),
         ];
         for (input, want) in cases {
             match parse_request(&input) {

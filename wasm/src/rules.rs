@@ -2,12 +2,14 @@
 
 use std::fmt::Write as _;
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use crate::bots::{self, Detector, Selector, Verification};
 use crate::email;
 use crate::net::parse_ip;
-use crate::request::parse_request;
+use crate::request::{parse_request, Request};
 use crate::shield_rule::{self, CrsEngines, ShieldConfig, ShieldRule};
 
 /// Message of the ERROR result for a bot rule when `User-Agent` is missing or
@@ -31,6 +33,20 @@ enum RuleConfig {
     /// Shield: the CRS and our detectors (see `shield_rule`).
     #[serde(rename = "SHIELD")]
     Shield(ShieldConfig),
+    /// Sensitive information: the analyzer finds the built-in entities; the
+    /// host applies allow/deny (and any custom `detect` function).
+    #[serde(rename = "SENSITIVE_INFO")]
+    SensitiveInfo { index: u32 },
+    /// Request filters: expressions as IR (`filter/IR.md`), parsed and
+    /// type-checked on the host.
+    #[serde(rename = "FILTER")]
+    Filter { index: u32, allow_mode: bool, expressions: Vec<FilterExpression> },
+}
+
+#[derive(Deserialize)]
+struct FilterExpression {
+    source: String,
+    ir: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -52,10 +68,19 @@ struct EmailRule {
     deny_invalid: bool,
 }
 
+struct FilterRule {
+    index: u32,
+    allow_mode: bool,
+    sources: Vec<String>,
+    program: filter::Program,
+}
+
 enum Rule {
     Bot(BotRule),
     Email(EmailRule),
     Shield(ShieldRule),
+    SensitiveInfo(u32),
+    Filter(FilterRule),
 }
 
 /// A configured rule set.
@@ -135,6 +160,13 @@ fn build(input: &[u8], engines: &mut CrsEngines) -> Result<RuleSet, String> {
                 })
             }
             RuleConfig::Shield(cfg) => Rule::Shield(shield_rule::build(cfg, engines)?),
+            RuleConfig::SensitiveInfo { index } => Rule::SensitiveInfo(index),
+            RuleConfig::Filter { index, allow_mode, expressions } => {
+                let (sources, irs): (Vec<String>, Vec<serde_json::Value>) =
+                    expressions.into_iter().map(|e| (e.source, e.ir)).unzip();
+                let program = filter::Program::compile(&serde_json::Value::Array(irs))?;
+                Rule::Filter(FilterRule { index, allow_mode, sources, program })
+            }
         });
     }
     Ok(RuleSet { rules })
@@ -194,9 +226,65 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
                 };
                 shield_rule::write_outcome(rule, ins, out);
             }
+            Rule::SensitiveInfo(index) => {
+                let found = req.sensitive.as_deref().map(sensitive::detect);
+                sensitive_outcome(*index, found.as_deref(), out)
+            }
+            Rule::Filter(rule) => filter_outcome(rule, &req, out),
         }
     }
     out.extend_from_slice(b"]}");
+}
+
+/// The entities found, for the host to judge against the rule's lists:
+/// `{"type":"SENSITIVE_INFO_SCAN","entities":[[type,start,end],...]}`.
+/// Offsets are code points; `found` is `None` when the host sent no text.
+fn sensitive_outcome(index: u32, found: Option<&[sensitive::Entity]>, out: &mut Vec<u8>) {
+    let found = match found {
+        Some(f) => f,
+        None => {
+            let _ = write!(Buf(out), "[{},\"ERROR\",", index);
+            write_error_reason(out, "sensitive information detection requires a text or a body to scan");
+            out.push(b']');
+            return;
+        }
+    };
+    let _ = write!(Buf(out), "[{},\"ALLOW\",{{\"type\":\"SENSITIVE_INFO_SCAN\",\"entities\":[", index);
+    for (n, e) in found.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        let _ = write!(Buf(out), "[\"{}\",{},{}]", e.kind.as_str(), e.start, e.end);
+    }
+    out.extend_from_slice(b"]}]");
+}
+
+fn filter_outcome(rule: &FilterRule, req: &Request, out: &mut Vec<u8>) {
+    let headers: &[Cow<str>] = req.shield_headers.as_deref().unwrap_or(&[]);
+    let input = filter::Input {
+        method: &req.method,
+        path: &req.path,
+        query: &req.query,
+        cookies: &req.cookies,
+        ip: &req.ip,
+        headers,
+        local: &req.local,
+        ip_details: &req.ip_details,
+    };
+    let verdicts = rule.program.eval(&input);
+    let pick = |want: filter::Tri| -> Vec<&str> {
+        verdicts.iter().zip(&rule.sources).filter(|(v, _)| **v == want).map(|(_, s)| s.as_str()).collect()
+    };
+    let matched = pick(filter::Tri::True);
+    let undetermined = pick(filter::Tri::Undetermined);
+    // deny mode: a true expression denies; allow mode: only a true one allows.
+    let deny = matched.is_empty() == rule.allow_mode;
+    let _ = write!(Buf(out), "[{},\"{}\",{{\"type\":\"FILTER\",\"matched_expressions\":", rule.index,
+                   if deny { "DENY" } else { "ALLOW" });
+    write_str_list(out, &matched);
+    out.extend_from_slice(b",\"undetermined_expressions\":");
+    write_str_list(out, &undetermined);
+    out.extend_from_slice(b"}]");
 }
 
 fn bot_outcome(rule: &BotRule, det: &bots::Detection, detector: &Detector, ip: Option<&std::net::IpAddr>, out: &mut Vec<u8>) {

@@ -93,7 +93,7 @@ def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
 
 
 # The JSON form's positions (wasm/src/request.rs).
-UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT, VERSION = range(11)
+UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT, VERSION, TEXT, LOCAL, IP_DETAILS = range(14)
 
 
 def _split(data: bytes) -> tuple[list[object], bytes]:
@@ -107,10 +107,14 @@ def _split(data: bytes) -> tuple[list[object], bytes]:
     body = data[5 + n:]
     flags, ua, ip, email, method, path, query, cookies, version = (next(fields) for _ in range(9))
     headers = [next(fields) for _ in range(int(next(fields)))]
+    text = next(fields)
+    local = [next(fields) for _ in range(int(next(fields)))]
+    ip_details = [next(fields) for _ in range(int(next(fields)))]
     assert next(fields, None) is None
     cut = "".join(c for c in flags if c in "tc")
     return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, path, query, cookies,
-            headers if "s" in flags else None, len(body) if "b" in flags else None, cut or None, version or None], body
+            headers if "s" in flags else None, len(body) if "b" in flags else None, cut or None, version or None,
+            text if "i" in flags else None, local, ip_details], body
 
 
 def _json_of(frame: bytes) -> bytes:
@@ -165,7 +169,8 @@ def test_non_shield_clients_send_no_shield_fields() -> None:
     data = rs._encode(c, "a@example.com")
     head, rest = _split(data)
     assert rest == b""
-    assert head == [c.headers.first("user-agent"), c.ip, "a@example.com", "", "", "", "", None, None, None, None]
+    assert head == [c.headers.first("user-agent"), c.ip, "a@example.com", "", "", "", "", None, None, None, None,
+                    None, [], []]
     # So requests that differ only there share one memo entry.
     assert rs._encode(ctx(path="/q", query="b=2"), "a@example.com") == data
 

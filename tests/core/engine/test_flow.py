@@ -12,8 +12,6 @@ from arcjet_core import (
     Conclusion,
     detect_bot,
     detect_prompt_injection,
-    detect_sensitive_info,
-    filter_request,
     fixed_window,
     shield,
     sliding_window,
@@ -178,15 +176,12 @@ def test_rules_with_the_same_characteristics_share_one_fingerprint() -> None:
 
 
 def test_unbuilt_kinds_say_so_as_errors() -> None:
-    h = Harness(engine([detect_sensitive_info(deny=["EMAIL"]), detect_prompt_injection(),
-                        filter_request(deny=['ip.src == "1.2.3.4"'])]))
-    decision = h.protect(sensitive_info_value="a@b.example", detect_prompt_injection_message="hi")
-    assert h.steps == []  # none of them crosses into the analyzer
+    h = Harness(engine([detect_prompt_injection()]))
+    decision = h.protect(detect_prompt_injection_message="hi")
+    assert h.steps == []  # it does not cross into the analyzer
     for result in decision.results:
         assert result.is_error() and result.state is RuleState.NOT_RUN
         assert "not built yet" in getattr(result.reason_v2, "message", "")
-    no_value = h.protect(detect_prompt_injection_message="hi").results[0]
-    assert no_value.state is RuleState.NOT_RUN and no_value.conclusion is Conclusion.ALLOW
 
 
 def test_required_inputs_are_checked_when_protect_is_called() -> None:
