@@ -103,7 +103,7 @@ def rust_tests() -> int:
                          "--rust-out", str(wasm / "src" / "generated" / "bots.rs"), "--py-out", pydata]) != 0
     failures += run([sys.executable, str(wasm / "gen_crs.py"), "--rules", str(wasm / "data" / "crs" / "rules"),
                      "--out", str(wasm / "crs" / "generated" / "crs.json")]) != 0
-    for crate in (wasm / "shield", wasm / "crs", wasm / "sensitive", wasm / "filter", wasm):
+    for crate in (wasm / "shield", wasm / "crs", wasm / "sensitive", wasm / "filter", wasm / "prompt", wasm):
         failures += run(["/usr/bin/cargo", "test", "--release", "--quiet"], cwd=crate, env=env) != 0
     return failures
 

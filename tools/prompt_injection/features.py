@@ -1,0 +1,145 @@
+"""Hashed features and the logistic score: the Python twin of features.rs/lib.rs.
+
+Features of a token list (normalize.tokens):
+- every word:                 b"w" + word
+- every pair of adjacent words: b"b" + word + b" " + next
+- char 3-, 4- and 5-grams of " " + word + " ":  b"c" + gram
+
+Each feature string's UTF-8 bytes are hashed (FNV-1a 32, then the murmur3
+finaliser so the low bits mix): the low BITS bits pick a bucket, bit 31 the
+sign. A bucket's value is the sum of its signs; the vector is divided by its
+L2 norm. score = sigmoid(bias + w . x), summed in bucket order in f64 so the
+Rust and Python sums agree to the last bit but for exp(). A message with no
+features scores 0.0. The message's score is the max over the text itself and
+each decoded payload (normalize.payloads).
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from tools.prompt_injection.normalize import payloads, tokens
+from tools.prompt_injection.paths import WEIGHTS_BIN
+
+MAGIC = b"APIW"
+VERSION = 1
+HEADER = struct.Struct("<4sIIffI")
+NGRAMS = (3, 4, 5)
+
+
+@lru_cache(maxsize=1 << 20)
+def fnv_mix(data: bytes) -> int:
+    h = 0x811C9DC5
+    for b in data:
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    # murmur3 fmix32
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return h
+
+
+def feature_strings(toks: list[str]) -> list[bytes]:
+    out: list[bytes] = []
+    for i, t in enumerate(toks):
+        out.append(b"w" + t.encode())
+        if i + 1 < len(toks):
+            out.append(b"b" + t.encode() + b" " + toks[i + 1].encode())
+        padded = " " + t + " "
+        for n in NGRAMS:
+            for k in range(len(padded) - n + 1):
+                out.append(b"c" + padded[k : k + n].encode())
+    return out
+
+
+def vector(toks: list[str], bits: int) -> list[tuple[int, float]]:
+    """Sparse (bucket, value) sorted by bucket, L2-normalised; [] when no features."""
+    mask = (1 << bits) - 1
+    counts: dict[int, int] = {}
+    for f in feature_strings(toks):
+        h = fnv_mix(f)
+        idx = h & mask
+        counts[idx] = counts.get(idx, 0) + (-1 if h >> 31 else 1)
+    items = sorted((i, v) for i, v in counts.items() if v != 0)
+    sq = sum(v * v for _, v in items)
+    if sq == 0:
+        return []
+    norm = math.sqrt(sq)
+    return [(i, v / norm) for i, v in items]
+
+
+@dataclass(frozen=True)
+class Model:
+    bits: int
+    bias: float
+    threshold: float
+    weights: array[float]  # "f": float32, 2**bits of them
+
+    def raw_score(self, toks: list[str]) -> float:
+        x = vector(toks, self.bits)
+        if not x:
+            return 0.0
+        z = 0.0
+        for i, v in x:
+            z += self.weights[i] * v
+        z += self.bias
+        return _sigmoid(z)
+
+    def score(self, text: str) -> float:
+        best = self.raw_score(tokens(text))
+        for p in payloads(text):
+            best = max(best, self.raw_score(tokens(p)))
+        return best
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def f32(x: float) -> float:
+    """Round to the nearest float32, as the Rust side stores scores."""
+    return float(struct.unpack("<f", struct.pack("<f", x))[0])
+
+
+def encode_model(bits: int, bias: float, threshold: float, weights: list[float]) -> bytes:
+    if len(weights) != 1 << bits:
+        raise ValueError("need 2**bits weights")
+    arr = array("f", weights)
+    if arr.itemsize != 4:
+        raise RuntimeError("float32 array expected")
+    body = arr.tobytes() if struct.pack("=I", 1) == struct.pack("<I", 1) else _swap(arr)
+    return HEADER.pack(MAGIC, VERSION, bits, bias, threshold, 0) + body
+
+
+def _swap(arr: array[float]) -> bytes:
+    b = array("f", arr)
+    b.byteswap()
+    return b.tobytes()
+
+
+def decode_model(blob: bytes) -> Model:
+    magic, version, bits, bias, threshold, _ = HEADER.unpack_from(blob, 0)
+    if magic != MAGIC or version != VERSION:
+        raise ValueError("not a prompt-injection model file")
+    arr = array("f")
+    arr.frombytes(blob[HEADER.size :])
+    if struct.pack("=I", 1) != struct.pack("<I", 1):
+        arr.byteswap()
+    if len(arr) != 1 << bits:
+        raise ValueError("weights truncated")
+    return Model(bits=bits, bias=bias, threshold=threshold, weights=arr)
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = WEIGHTS_BIN) -> Model:
+    return decode_model(path.read_bytes())

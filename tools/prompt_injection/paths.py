@@ -1,0 +1,15 @@
+"""Where the committed artifacts live, shared by the scripts and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CRATE = ROOT / "wasm" / "prompt"
+MODEL_DIR = CRATE / "model"
+FOLD_BIN = MODEL_DIR / "fold.bin"
+WEIGHTS_BIN = MODEL_DIR / "weights.bin"
+META_RS = CRATE / "src" / "meta.rs"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+EVERYDAY = DATA_DIR / "everyday.jsonl"
+DEEPSET = ROOT.parent / "shared" / "data" / "prompt_injection" / "deepset-prompt-injections.jsonl"
