@@ -93,7 +93,8 @@ def rows(quick: bool) -> None:
     print(f"filters, Ruleset.analyze: 1 expression {t_one:.1f} µs, 10 expressions {t_ten:.1f} µs; "
           f"the ten beyond the crossing: {t_ten - t_one:.1f} µs")
 
-    ips = (f"198.18.{i >> 8 & 255}.{i & 255}" for i in itertools.count())
+    # Global unicast (not a special-purpose range): a real client would be one.
+    ips = (f"45.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}" for i in itertools.count(1))
     clients = {
         "no rule (token_bucket only)": arcjet_sync(key="b0", rules=[token_bucket(refill_rate=1000, interval=1,
                                                                                    capacity=10**9)]),
