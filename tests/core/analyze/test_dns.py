@@ -1,14 +1,13 @@
 """Reverse-DNS verification against a real DNS server on loopback.
 
-The server is a small UDP responder built on dnspython's message API: it
-answers PTR, A and AAAA queries from a table, NXDOMAIN otherwise, and counts
-queries so the cache can be observed.
+The server (tests/fixtures/dns_server.py) answers PTR, A and AAAA queries
+from a zone, NXDOMAIN otherwise, and records queries so the cache can be
+observed.
 """
 
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 
 import dns.exception
@@ -23,6 +22,7 @@ from arcjet_core.analyze import DnsVerifier, RuleOutcome, apply_dns, dns_candida
 from arcjet_core.analyze._dns import hostname_matches, mask_regex
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.rules import detect_bot
+from tests.fixtures.dns_server import DnsServer, Zone
 
 from .helpers import GOOGLEBOT, ctx, ruleset_of
 
@@ -33,50 +33,19 @@ STRANGER_IP = "198.51.100.67"  # PTR points somewhere else entirely
 SILENT_IP = "198.51.100.68"  # no PTR record
 
 
-class Responder:
-    def __init__(self) -> None:
-        self.records: dict[tuple[str, str], list[str]] = {
-            (str(dns.reversename.from_address(GENUINE_IP)), "PTR"): ["spider-5-255-253-10.spider.yandex.com."],
-            ("spider-5-255-253-10.spider.yandex.com.", "A"): [GENUINE_IP],
-            (str(dns.reversename.from_address(LIAR_IP)), "PTR"): ["spider-fake.spider.yandex.com."],
-            ("spider-fake.spider.yandex.com.", "A"): ["203.0.113.1"],
-            (str(dns.reversename.from_address(STRANGER_IP)), "PTR"): ["host.example.net."],
-        }
-        self.queries = 0
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                data, addr = self.sock.recvfrom(4096)
-            except OSError:
-                return
-            try:
-                query = dns.message.from_wire(data)
-            except dns.exception.DNSException:
-                continue  # not a DNS query (a stray datagram on the port): ignored, as a server does
-            self.queries += 1
-            reply = dns.message.make_response(query)
-            q = query.question[0]
-            rdtype = dns.rdatatype.to_text(q.rdtype)
-            values = self.records.get((str(q.name), rdtype))
-            if values:
-                reply.answer.append(dns.rrset.from_text_list(q.name, 300, "IN", rdtype, values))
-            elif not any(name == str(q.name) for name, _ in self.records):
-                reply.set_rcode(dns.rcode.NXDOMAIN)
-            self.sock.sendto(reply.to_wire(), addr)
-
-    def close(self) -> None:
-        self.sock.close()
+def yandex_zone() -> Zone:
+    zone = Zone()
+    zone.add(str(dns.reversename.from_address(GENUINE_IP)), "PTR", "spider-5-255-253-10.spider.yandex.com.")
+    zone.add("spider-5-255-253-10.spider.yandex.com.", "A", GENUINE_IP)
+    zone.add(str(dns.reversename.from_address(LIAR_IP)), "PTR", "spider-fake.spider.yandex.com.")
+    zone.add("spider-fake.spider.yandex.com.", "A", "203.0.113.1")
+    zone.add(str(dns.reversename.from_address(STRANGER_IP)), "PTR", "host.example.net.")
+    return zone
 
 
 @pytest.fixture
-def server() -> Iterator[Responder]:
-    r = Responder()
+def server() -> Iterator[DnsServer]:
+    r = DnsServer(yandex_zone())
     yield r
     r.close()
 
@@ -85,7 +54,7 @@ RULES = [detect_bot(allow=["CATEGORY:SEARCH_ENGINE"], verify_dns=True)]
 DNS_RULES = (0,)
 
 
-def verifier_for(server: Responder, timeout: float = 2.0) -> DnsVerifier:
+def verifier_for(server: DnsServer, timeout: float = 2.0) -> DnsVerifier:
     return DnsVerifier(nameservers=["127.0.0.1"], port=server.port, timeout=timeout)
 
 
@@ -106,20 +75,20 @@ def test_masks() -> None:
     assert mask_regex("ip.uptimerobot.com") == r"ip\.uptimerobot\.com"
 
 
-def test_genuine_crawler_is_verified_and_cached(server: Responder) -> None:
+def test_genuine_crawler_is_verified_and_cached(server: DnsServer) -> None:
     verifier = verifier_for(server)
     first = outcome(verifier, GENUINE_IP)
     assert first.conclusion == "ALLOW"
     assert first.reason["verified"] is True and first.reason["spoofed"] is False
     assert first.reason["allowed"] == ["YANDEX_CRAWLER"]
-    queries = server.queries
+    queries = len(server.queries)
     assert queries >= 2  # PTR + forward
     assert outcome(verifier, GENUINE_IP) == first
-    assert server.queries == queries  # served from the cache
+    assert len(server.queries) == queries  # served from the cache
 
 
 @pytest.mark.parametrize("ip", [LIAR_IP, STRANGER_IP, SILENT_IP])
-def test_spoofed_crawler_is_denied_although_allowed(server: Responder, ip: str) -> None:
+def test_spoofed_crawler_is_denied_although_allowed(server: DnsServer, ip: str) -> None:
     result = outcome(verifier_for(server), ip)
     assert result.conclusion == "DENY"
     assert result.reason["spoofed"] is True and result.reason["verified"] is False
@@ -127,7 +96,7 @@ def test_spoofed_crawler_is_denied_although_allowed(server: Responder, ip: str) 
 
 
 @pytest.mark.parametrize("ip", [GENUINE_IP, LIAR_IP, STRANGER_IP, SILENT_IP])
-async def test_async_twin_gives_the_same_verdicts(server: Responder, ip: str) -> None:
+async def test_async_twin_gives_the_same_verdicts(server: DnsServer, ip: str) -> None:
     sync, concurrent = verifier_for(server), verifier_for(server)
     assert await concurrent.verify_async(ip, ["YANDEX_CRAWLER"]) == sync.verify(ip, ["YANDEX_CRAWLER"])
     assert sync.verify(ip, ["YANDEX_CRAWLER"]) in ("verified", "spoofed")
@@ -146,17 +115,17 @@ def test_dns_outage_gives_no_verdict() -> None:
     assert (result.reason["verified"], result.reason["spoofed"]) == (False, False)
 
 
-def test_without_verify_dns_there_is_nothing_to_verify(server: Responder) -> None:
+def test_without_verify_dns_there_is_nothing_to_verify(server: DnsServer) -> None:
     out = ruleset_of([detect_bot(allow=["CATEGORY:SEARCH_ENGINE"])]).analyze(ctx(YANDEX_UA, GENUINE_IP), email=None)
     assert dns_candidates(out, ()) == ()
     assert dns_candidates(out, DNS_RULES) == ((0, ("YANDEX_CRAWLER",)),)
 
 
-def test_ip_verdicts_skip_dns(server: Responder) -> None:
+def test_ip_verdicts_skip_dns(server: DnsServer) -> None:
     out = ruleset_of(RULES).analyze(ctx(GOOGLEBOT, "66.249.66.1"), email=None)
     assert out.outcomes[0].reason["verified"] is True
     assert dns_candidates(out, DNS_RULES) == ()
-    assert server.queries == 0
+    assert server.queries == []
 
 
 def test_no_verdict_leaves_the_output_as_it_is() -> None:

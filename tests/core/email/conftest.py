@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from .dns_server import DnsServer, standard_zone
+from tests.fixtures.dns_server import DnsServer, standard_zone
+
 from .http_server import AvatarServer
 
 

@@ -12,8 +12,7 @@ import pytest
 from arcjet_core.dns_config import DNS_SERVERS_ENV, resolve_dns_servers
 from arcjet_core.email_mx import DEFAULT_NEGATIVE_TTL, MAX_TTL, Finding, MxChecker
 from arcjet_core.errors import ArcjetMisconfiguration
-
-from .dns_server import DnsServer
+from tests.fixtures.dns_server import DnsServer
 
 MODES = ["sync", "async"]
 

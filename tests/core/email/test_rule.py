@@ -24,8 +24,8 @@ from arcjet_core import (
 )
 from arcjet_core.dns_config import DNS_SERVERS_ENV
 from arcjet_core.kinds.email import EmailValidation
+from tests.fixtures.dns_server import DnsServer
 
-from .dns_server import DnsServer
 from .http_server import AvatarServer
 
 MODES = ["sync", "async"]

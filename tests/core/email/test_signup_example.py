@@ -7,8 +7,8 @@ from typing import Any
 from starlette.testclient import TestClient
 
 from example_projects.signup.app import create_app
+from tests.fixtures.dns_server import DnsServer
 
-from .dns_server import DnsServer
 from .http_server import AvatarServer
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"
