@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
+from time import perf_counter
 from types import TracebackType
 from typing import Any
 
@@ -31,6 +32,7 @@ from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.fingerprint import check_ipv6_prefix
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.ip_intel import IpIntel
+from arcjet_core.observe import observer_from, shared
 from arcjet_core.ratelimit import Storage, storage_from
 from arcjet_core.rules import RuleSpec, coerce_characteristics, flatten_rules
 
@@ -73,6 +75,10 @@ class _ClientBase:
         dns_servers: Sequence[str] | None = None,
         dns_timeout: float = DEFAULT_DNS_TIMEOUT,
         ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+        decision_log: object = None,
+        log_ip: str = "full",
+        metrics: object = None,
+        tracing: object = None,
         _shared: tuple[Storage, TTLCache[RuleResult]] | None = None,
     ) -> None:
         if not isinstance(key, str) or not key.strip():
@@ -97,6 +103,9 @@ class _ClientBase:
         # MMDB files checked and opened now: a bad path fails at start-up, naming ip_database.
         ip_intel = IpIntel.from_option(ip_database)
         self._options["ip_database"] = ip_database
+        # Decision log, metrics, tracing: None (the default) when all are off.
+        self._observer = observer_from(decision_log, log_ip, metrics, tracing)
+        self._options.update(shared(self._observer), log_ip=log_ip)
         self.rules = flatten_rules(rules)
         self.key = key
         self.body_limit = body_limit
@@ -127,6 +136,8 @@ class _ClientBase:
         )
         # protect(request) with no keyword arguments is the common call: validate
         # that case once. None when it is invalid (e.g. email is required).
+        if self._observer is not None:
+            self._engine.on_storage_error = self._observer.storage_error
         try:
             self._bare_inputs: ProtectInput | None = self._engine.validate_inputs()
         except ArcjetMisconfiguration:
@@ -234,6 +245,8 @@ class ArcjetSync(_ClientBase):
     """Sync client for Flask, Django and other WSGI frameworks."""
 
     def protect(self, request: object, **kwargs: Any) -> Decision:
+        observer = self._observer
+        started = perf_counter() if observer is not None and observer.timed else 0.0
         inputs = self._inputs(kwargs)
         raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit,
                                body_timeout=self.body_timeout)
@@ -241,6 +254,8 @@ class ArcjetSync(_ClientBase):
         decision = self._io.drive(self._engine.flow(ctx, inputs))
         if raw.body_error is not None:
             decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        if observer is not None:  # the decision is final here
+            observer.observe(decision, ctx, started)
         return decision
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> ArcjetSync:
@@ -248,6 +263,8 @@ class ArcjetSync(_ClientBase):
         return ArcjetSync(**self._derive(rule))
 
     def close(self) -> None:
+        if self._observer is not None:
+            self._observer.close()  # flushes the decision log
         if self._owns_storage:
             self._storage.close()
 
@@ -262,6 +279,8 @@ class Arcjet(_ClientBase):
     """Async client for FastAPI, Starlette and other ASGI frameworks."""
 
     async def protect(self, request: object, **kwargs: Any) -> Decision:
+        observer = self._observer
+        started = perf_counter() if observer is not None and observer.timed else 0.0
         inputs = self._inputs(kwargs)
         if self._engine.needs_body:
             raw = await raw_from_request_async(request, need_body=True, body_limit=self.body_limit,
@@ -275,6 +294,8 @@ class Arcjet(_ClientBase):
             decision = self._io.drive(self._engine.flow(ctx, inputs))
         if raw.body_error is not None:
             decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        if observer is not None:  # the decision is final here
+            observer.observe(decision, ctx, started)
         return decision
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> Arcjet:
@@ -282,10 +303,14 @@ class Arcjet(_ClientBase):
         return Arcjet(**self._derive(rule))
 
     async def aclose(self) -> None:
+        if self._observer is not None:
+            await self._observer.aclose()  # flushes the decision log
         if self._owns_storage:
             await self._storage.aclose()
 
     def close(self) -> None:
+        if self._observer is not None:
+            self._observer.close()
         if self._owns_storage:
             self._storage.close()
 

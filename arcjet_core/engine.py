@@ -14,7 +14,7 @@ the flow walks them through that interface.
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -30,10 +30,13 @@ from arcjet_core.ip_intel import IpIntel, filter_fields
 from arcjet_core.kinds import AnalyzerPart, PreparedRule, prepare
 from arcjet_core.kinds._spec import DEFAULT_CHARACTERISTICS
 from arcjet_core.kinds.email import apply_checks, io_rules, plan_checks
+from arcjet_core.logsafe import RateLimitedWarning, safe
 from arcjet_core.ratelimit import Op
 from arcjet_core.rules import RuleSpec
 
 logger = logging.getLogger("arcjet")
+# A Redis outage fails every request's rate limit: one warning per rule a minute, not one per request.
+_fault_warnings = RateLimitedWarning(logger)
 
 # Content results remembered per client (see Engine._inspect).
 CONTENT_MEMO_SIZE = 1024
@@ -165,6 +168,10 @@ class Engine:
         # distinct verdict (the analyzer shares equal outputs), not per client.
         self._content_memo: BoundedMemo[int, tuple[object, dict[int, RuleResult], dict[int, int], bool]] = (
             BoundedMemo(CONTENT_MEMO_SIZE))
+        # Told of each failed storage round trip (the client's metrics); None: nobody asked.
+        self.on_storage_error: Callable[[], None] | None = None
+        # The DRY_RUN would-deny INFO line is looked for only when a DRY_RUN rule exists.
+        self._has_dry_run = any(p.dry_run for p in self.prepared)
 
     # ------------------------------------------------------------ inputs
 
@@ -277,6 +284,8 @@ class Engine:
 
         if pending:
             outcomes = yield StorageCall(tuple([p.op(p.key_prefix + fp, amount) for p, fp, amount in pending]))
+            if isinstance(outcomes, ArcjetError) and self.on_storage_error is not None:
+                self.on_storage_error()
             for i, (p, fp, amount) in enumerate(pending):
                 if isinstance(outcomes, ArcjetError):
                     results[p.index] = p.storage_failed(fp, results.get(p.index), outcomes)
@@ -288,7 +297,7 @@ class Engine:
 
         ordered = [results[p.index] for p in self.prepared]
         decision = aggregate(ordered, ip_details=ip_details, ip_address=ctx.ip)
-        self._log(decision, inputs)
+        self._log(decision, inputs, ctx)
         if not self.fail_open:
             errors = [r for r in ordered if r.is_error() and not r.dry_run]
             if errors:
@@ -349,11 +358,28 @@ class Engine:
             self._content_memo.put(memo_key, (analysis.outcomes, dict(results), charges, denied))
         return results, charges, denied
 
-    def _log(self, decision: Decision, inputs: ProtectInput) -> None:
+    def _log(self, decision: Decision, inputs: ProtectInput, ctx: RequestContext | None = None) -> None:
+        # Client-chosen strings (extra, path, error texts quoting input) go through safe():
+        # bounded and quoted, so a newline in them cannot forge a log line.
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("arcjet decision %s %s ip=%s extra=%s", decision.id, decision.conclusion.value,
-                         decision.ip_address, dict(inputs.extra))
+                         safe(decision.ip_address), safe(dict(inputs.extra)))
+        if self._has_dry_run and logger.isEnabledFor(logging.INFO):
+            self._log_would_deny(decision, ctx)
         for r in decision.results:
             if r.conclusion is Conclusion.ERROR:
-                logger.warning("arcjet rule %s (%s) failed open: %s", r.kind, r.rule_id,
-                               getattr(r.reason_v2, "message", ""))
+                _fault_warnings.warn(f"{id(self)}:{r.rule_id}", "arcjet rule %s (%s) failed open: %s", r.kind, r.rule_id,
+                                     safe(getattr(r.reason_v2, "message", "")))
+
+    def _log_would_deny(self, decision: Decision, ctx: RequestContext | None) -> None:
+        """One structured INFO line per DRY_RUN rule that would have denied: what promotion would block."""
+        for r in decision.results:
+            if r.dry_run and r.conclusion is Conclusion.DENY:
+                fields = {"decision_id": decision.id, "rule_id": r.rule_id, "kind": r.kind,
+                          "reason": r.reason_v2.type, "ip": decision.ip_address,
+                          "method": ctx.method[:16] if ctx is not None else "",
+                          "path": ctx.path[:200] if ctx is not None else ""}
+                logger.info("arcjet dry-run would deny: decision_id=%s rule_id=%s kind=%s reason=%s ip=%s "
+                            "method=%s path=%s", decision.id, r.rule_id, r.kind, r.reason_v2.type,
+                            safe(decision.ip_address), safe(fields["method"]), safe(fields["path"]),
+                            extra={"arcjet": fields})

@@ -34,6 +34,9 @@ HINTS: dict[str, str] = {
     "arcjet.E015": "PROXY_HEADERS lists the headers your proxies write: ['x-forwarded-for'], 'forwarded', 'x-real-ip'.",
     "arcjet.E016": "DNS_SERVERS lists resolvers as 'host:port' strings (None: the system resolver); DNS_TIMEOUT is seconds.",
     "arcjet.E017": "IP_DATABASE is the path (or a list of paths) of MaxMind / IPinfo / DB-IP .mmdb files.",
+    "arcjet.E018": ("DECISION_LOG is a file path, a 'redis://...' URL or a callable; LOG_IP is 'full', 'truncated' "
+                    "or 'hashed'; METRICS is True or a prometheus_client registry; TRACING is True or False. "
+                    "See docs/decision-log.md."),
 }
 
 W001_HINT = f"Known keys: {', '.join(sorted(DEFAULTS))}. A misspelt key is ignored."

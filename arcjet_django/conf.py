@@ -61,6 +61,10 @@ DEFAULTS: dict[str, Any] = {
     "DNS_SERVERS": None,
     "DNS_TIMEOUT": DEFAULT_DNS_TIMEOUT,
     "IP_DATABASE": None,
+    "DECISION_LOG": None,
+    "LOG_IP": "full",
+    "METRICS": None,
+    "TRACING": False,
 }
 
 # Setting name -> client argument.
@@ -80,6 +84,10 @@ CLIENT_ARGUMENTS = {
     "DNS_SERVERS": "dns_servers",
     "DNS_TIMEOUT": "dns_timeout",
     "IP_DATABASE": "ip_database",
+    "DECISION_LOG": "decision_log",
+    "LOG_IP": "log_ip",
+    "METRICS": "metrics",
+    "TRACING": "tracing",
 }
 
 OnDeny = Callable[[Any, Decision], Any]
@@ -201,6 +209,43 @@ def _ip_database(value: Any) -> None:
         raise SettingProblem("arcjet.E017", f"ARCJET['IP_DATABASE']: {exc}") from None
 
 
+def _observing(name: str, check: Callable[[Any], object]) -> Callable[[Any], None]:
+    """A validator for DECISION_LOG / LOG_IP / METRICS / TRACING: the client's own check."""
+    def validate(value: Any) -> None:
+        try:
+            made = check(value)
+        except ArcjetMisconfiguration as exc:
+            raise SettingProblem("arcjet.E018", f"ARCJET[{name!r}]: {exc}") from None
+        close = getattr(made, "close", None)
+        if callable(close):
+            close()  # only checked here: the middleware's client opens its own
+    return validate
+
+
+def _decision_log(value: Any) -> object:
+    from arcjet_core.observe import observer_from
+
+    return observer_from(value)
+
+
+def _log_ip(value: Any) -> object:
+    from arcjet_core.decision_log._ip import check_mode
+
+    return check_mode(value)
+
+
+def _metrics(value: Any) -> object:
+    from arcjet_core.metrics import metrics_from
+
+    return metrics_from(value)
+
+
+def _tracing(value: Any) -> object:
+    from arcjet_core.tracing import tracing_from
+
+    return tracing_from(value)
+
+
 def _on_deny(value: Any) -> None:
     try:
         resolve_on_deny(value)
@@ -228,6 +273,10 @@ VALIDATORS: dict[str, Callable[[Any], None]] = {
     "DNS_SERVERS": _dns_servers,
     "DNS_TIMEOUT": _dns_timeout,
     "IP_DATABASE": _ip_database,
+    "DECISION_LOG": _observing("DECISION_LOG", _decision_log),
+    "LOG_IP": _observing("LOG_IP", _log_ip),
+    "METRICS": _observing("METRICS", _metrics),
+    "TRACING": _observing("TRACING", _tracing),
 }
 
 

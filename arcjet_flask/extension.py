@@ -54,6 +54,10 @@ CONFIG_TO_ARGUMENT = {
     "ARCJET_DNS_SERVERS": "dns_servers",
     "ARCJET_DNS_TIMEOUT": "dns_timeout",
     "ARCJET_IP_DATABASE": "ip_database",
+    "ARCJET_DECISION_LOG": "decision_log",
+    "ARCJET_LOG_IP": "log_ip",
+    "ARCJET_METRICS": "metrics",
+    "ARCJET_TRACING": "tracing",
 }
 EXEMPT_ATTR = "_arcjet_exempt"
 _NO_VALUES: dict[str, Any] = {}

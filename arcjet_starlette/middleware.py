@@ -75,6 +75,10 @@ class ArcjetMiddleware:
         dns_servers: Sequence[str] | None = None,
         dns_timeout: float | None = None,
         ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+        decision_log: object = None,
+        log_ip: str | None = None,
+        metrics: object = None,
+        tracing: bool | None = None,
     ) -> None:
         given = {name: value for name, value in (
             ("key", key), ("rules", rules), ("characteristics", characteristics), ("proxies", proxies),
@@ -83,6 +87,7 @@ class ArcjetMiddleware:
             ("platform", platform), ("body_limit", body_limit), ("body_timeout", body_timeout),
             ("deny_cache_size", deny_cache_size), ("ipv6_prefix", ipv6_prefix), ("dns_servers", dns_servers),
             ("dns_timeout", dns_timeout), ("ip_database", ip_database),
+            ("decision_log", decision_log), ("log_ip", log_ip), ("metrics", metrics), ("tracing", tracing),
         ) if value is not None}  # fmt: skip
         if client is None:
             if key is None:

@@ -42,7 +42,8 @@ def test_bad_options_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> Non
     assert "--header must look like 'name:value'" in capsys.readouterr().err
 
 
-def test_runs_as_a_module() -> None:
-    out = subprocess.run([sys.executable, "-m", "arcjet_core.cli", "test-filter", 'http.request.method == "GET"'],
+@pytest.mark.parametrize("module", ["arcjet_core.cli", "arcjet"])
+def test_runs_as_a_module(module: str) -> None:
+    out = subprocess.run([sys.executable, "-m", module, "test-filter", 'http.request.method == "GET"'],
                          capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["true", 'http.request.method', '==', '"GET"']

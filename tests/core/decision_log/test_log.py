@@ -1,0 +1,200 @@
+"""DecisionLog: the buffer, the writer thread, the file sink's rotation, drops, flush on close."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from arcjet_core.decision import aggregate
+from arcjet_core.decision_log import DecisionLog, read_records
+from arcjet_core.errors import ArcjetMisconfiguration
+
+from .helpers import lines
+
+
+def decision(ip: str = "198.51.100.1") -> Any:
+    return aggregate((), ip_address=ip)
+
+
+def test_file_sink_writes_on_close(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    log = DecisionLog(path)
+    ids = [log.submit(d := decision(), "GET", f"/p/{i}", "curl/8") and d.id for i in range(100)]
+    log.close()
+    records = lines(path)
+    assert [r["id"] for r in records] == ids
+    assert [r["path"] for r in records] == [f"/p/{i}" for i in range(100)]
+    assert (log.written, log.dropped, log.failed) == (100, 0, 0)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    log.close()  # idempotent
+
+
+def test_flush_waits_for_the_writer(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    log = DecisionLog(path)
+    for _ in range(10):
+        log.submit(decision(), "GET", "/", None)
+    assert log.flush(5.0)
+    assert len(lines(path)) == 10 and log.pending == 0
+    log.close()
+
+
+def test_rotation_by_size(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    log = DecisionLog(path, max_bytes=4096, backups=2)
+    for i in range(200):
+        log.submit(decision(), "GET", f"/{i:04d}", None)
+    log.close()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["d.jsonl", "d.jsonl.1", "d.jsonl.2"]
+    for name in files:
+        assert 0 < (tmp_path / name).stat().st_size <= 4096
+    # The oldest lines went with the deleted backups; the rest is in order, oldest first.
+    kept = list(read_records(path.with_suffix(".jsonl.2"), path.with_suffix(".jsonl.1"), path))
+    paths = [r["path"] for r in kept]
+    assert paths == sorted(paths) and paths[-1] == "/0199"
+    assert len(paths) < 200 and log.written == 200
+
+
+def test_another_process_rotating_is_followed(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    log = DecisionLog(path)
+    log.submit(decision(), "GET", "/before", None)
+    assert log.flush(5.0)
+    os.replace(path, tmp_path / "moved.jsonl")  # as another writer's rotation would
+    log.submit(decision(), "GET", "/after", None)
+    log.close()
+    assert [r["path"] for r in lines(path)] == ["/after"]
+    assert [r["path"] for r in lines(tmp_path / "moved.jsonl")] == ["/before"]
+
+
+def test_drops_are_counted_under_a_stalled_writer() -> None:
+    entered, release = threading.Event(), threading.Event()
+    seen: list[dict[str, Any]] = []
+
+    def slow(record: dict[str, Any]) -> None:
+        entered.set()
+        release.wait(10)
+        seen.append(record)
+
+    drops: list[int] = []
+    log = DecisionLog(slow, buffer=50, on_drop=lambda: drops.append(1))
+    assert log.submit(decision(), "GET", "/first", None)
+    assert entered.wait(5)  # the writer holds /first and waits: nothing else drains
+    accepted = [log.submit(decision(), "GET", f"/{i}", None) for i in range(80)]
+    assert accepted == [True] * 50 + [False] * 30
+    assert log.dropped == 30 and len(drops) == 30 and log.pending == 50
+    release.set()
+    log.close()
+    assert log.written == 51 and len(seen) == 51
+    assert [r["path"] for r in seen] == ["/first"] + [f"/{i}" for i in range(50)]
+
+
+def test_submit_never_waits_on_the_sink() -> None:
+    release = threading.Event()
+    log = DecisionLog(lambda r: release.wait(10), buffer=10)
+    import time
+
+    started = time.perf_counter()
+    for _ in range(1000):
+        log.submit(decision(), "GET", "/", None)
+    assert time.perf_counter() - started < 0.5
+    release.set()
+    log.close()
+
+
+def test_callable_sink_failures_are_counted_and_warned(caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[str] = []
+
+    def flaky(record: dict[str, Any]) -> None:
+        calls.append(record["path"])
+        if record["path"] == "/bad":
+            raise RuntimeError("boom\nFAKE LOG LINE")
+
+    log = DecisionLog(flaky)
+    with caplog.at_level("WARNING", logger="arcjet"):
+        for p in ("/a", "/bad", "/b"):
+            log.submit(decision(), "GET", p, None)
+        log.close()
+    assert calls == ["/a", "/bad", "/b"]
+    assert (log.written, log.failed) == (2, 1)
+    assert any("refused 1 decisions" in r.getMessage() for r in caplog.records)
+
+
+def test_sink_fault_is_warned_once_per_interval(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "d.jsonl"
+    log = DecisionLog(path)
+    path.mkdir()  # the file sink cannot open a directory for appending
+    with caplog.at_level("WARNING", logger="arcjet"):
+        for _ in range(5):
+            log.submit(decision(), "GET", "/", None)
+            assert log.flush(5.0)
+        log.close()
+    assert log.failed == 5 and log.written == 0
+    warned = [r for r in caplog.records if "decision log" in r.getMessage()]
+    assert len(warned) == 1
+
+
+def test_close_without_any_decision_creates_nothing(tmp_path: Path) -> None:
+    log = DecisionLog(tmp_path / "d.jsonl")
+    log.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_submit_after_close_is_a_drop(tmp_path: Path) -> None:
+    log = DecisionLog(tmp_path / "d.jsonl")
+    log.close()
+    assert not log.submit(decision(), "GET", "/", None)
+    assert log.dropped == 1
+
+
+async def test_aclose_flushes(tmp_path: Path) -> None:
+    log = DecisionLog(tmp_path / "d.jsonl")
+    for _ in range(3):
+        log.submit(decision(), "GET", "/", None)
+    await log.aclose()
+    assert len(lines(tmp_path / "d.jsonl")) == 3
+
+
+@pytest.mark.parametrize(("target", "kwargs", "match"), [
+    (42, {}, "decision_log must be"),
+    ("", {}, "empty path"),
+    ("ftp://x/y", {}, "unsupported URL scheme"),
+    ("/no/such/dir/d.jsonl", {}, "does not exist"),
+    ("d.jsonl", {"max_bytes": 10}, "max_bytes"),
+    ("d.jsonl", {"backups": -1}, "backups"),
+    ("d.jsonl", {"buffer": 0}, "buffer"),
+    ("d.jsonl", {"log_ip": "none"}, "log_ip"),
+    ("redis://localhost/0?maxlen=0", {}, "maxlen"),
+])
+def test_bad_options_fail_at_start_up(target: object, kwargs: dict[str, Any], match: str,
+                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ArcjetMisconfiguration, match=match):
+        DecisionLog(target, **kwargs)
+
+
+def test_forked_child_writes_its_own_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    log = DecisionLog(path)
+    log.submit(decision(), "GET", "/parent", None)
+    assert log.flush(5.0)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's result is its exit code
+        code = 1
+        try:
+            log.submit(decision(), "GET", "/child", None)
+            log.close()
+            code = 0 if log.written == 1 else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    log.submit(decision(), "GET", "/parent2", None)
+    log.close()
+    assert sorted(r["path"] for r in lines(path)) == ["/child", "/parent", "/parent2"]
