@@ -8,8 +8,9 @@ Features of a token list (normalize.tokens):
 Each feature string's UTF-8 bytes are hashed (FNV-1a 32, then the murmur3
 finaliser so the low bits mix): the low BITS bits pick a bucket, bit 31 the
 sign. A bucket's value is the sum of its signs; the vector is divided by its
-L2 norm. score = sigmoid(bias + w . x), summed in bucket order in f64 so the
-Rust and Python sums agree to the last bit but for exp(). A message with no
+L2 norm. score = sigmoid(bias + w . x), summed in f64 in the order the
+buckets were first touched (as features.rs does), so the Rust and Python
+sums agree to the last bit but for exp(). A message with no
 features scores 0.0. The message's score is the max over the text itself and
 each decoded payload (normalize.payloads).
 """
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tools.prompt_injection.normalize import payloads, tokens
+from tools.prompt_injection.normalize import payloads, sentences, tokens_and_segments
 from tools.prompt_injection.paths import WEIGHTS_BIN
 
 MAGIC = b"APIW"
@@ -53,21 +54,27 @@ def feature_strings(toks: list[str]) -> list[bytes]:
         if i + 1 < len(toks):
             out.append(b"b" + t.encode() + b" " + toks[i + 1].encode())
         padded = " " + t + " "
-        for n in NGRAMS:
-            for k in range(len(padded) - n + 1):
-                out.append(b"c" + padded[k : k + n].encode())
+        # by start position, shortest first: the order features.rs hashes in
+        for k in range(len(padded)):
+            for n in NGRAMS:
+                if k + n <= len(padded):
+                    out.append(b"c" + padded[k : k + n].encode())
     return out
 
 
 def vector(toks: list[str], bits: int) -> list[tuple[int, float]]:
-    """Sparse (bucket, value) sorted by bucket, L2-normalised; [] when no features."""
+    """Sparse (bucket, value) in first-touch order, L2-normalised; [] when no features.
+
+    First-touch order is the order features.rs sums in (it counts without
+    sorting), so the dot products agree to the last bit.
+    """
     mask = (1 << bits) - 1
     counts: dict[int, int] = {}
     for f in feature_strings(toks):
         h = fnv_mix(f)
         idx = h & mask
         counts[idx] = counts.get(idx, 0) + (-1 if h >> 31 else 1)
-    items = sorted((i, v) for i, v in counts.items() if v != 0)
+    items = [(i, v) for i, v in counts.items() if v != 0]  # dicts keep insertion order
     sq = sum(v * v for _, v in items)
     if sq == 0:
         return []
@@ -92,10 +99,18 @@ class Model:
         z += self.bias
         return _sigmoid(z)
 
+    def text_score(self, text: str) -> float:
+        """Max over the whole message and each of its sentences of MIN_SENTENCE+ tokens."""
+        toks, segs = tokens_and_segments(text)
+        best = self.raw_score(toks)
+        for a, b in sentences(segs):
+            best = max(best, self.raw_score(toks[a:b]))
+        return best
+
     def score(self, text: str) -> float:
-        best = self.raw_score(tokens(text))
+        best = self.text_score(text)
         for p in payloads(text):
-            best = max(best, self.raw_score(tokens(p)))
+            best = max(best, self.text_score(p))
         return best
 
 

@@ -13,6 +13,9 @@ whole corpus). Steps:
    one ("i g n o r e", "i-g-n-o-r-e" -> "ignore").
 5. Tokens are cut to MAX_TOKEN characters (a 1 MB run of letters costs one
    token, not a million n-grams).
+6. Each token carries its sentence number (sentence ends: SENTENCE_END after
+   folding, and line breaks), so an instruction appended to an innocent
+   question can be scored on its own (features.Model.score).
 
 Decoding (payloads): ASCII runs of at least MIN_RUN base64 or hex characters
 that decode to mostly-letter UTF-8 text are classified as messages of their
@@ -25,6 +28,9 @@ from tools.prompt_injection.tables import load
 
 MAX_TOKEN = 40
 MAX_GAP = 2
+# Sentence ends (after folding); line breaks end a sentence too.
+SENTENCE_END = ".!?:;"
+MIN_SENTENCE = 2
 MIN_RUN = 16
 MIN_DECODED = 6
 MAX_PAYLOADS = 8
@@ -62,46 +68,55 @@ def is_letter(c: str) -> bool:
     return is_word(c) and not ("0" <= c <= "9")
 
 
+def fold_char(c: str) -> str:
+    cp = ord(c)
+    if cp < 0x80:
+        if "A" <= c <= "Z":
+            return chr(cp + 32)
+        if cp < 0x20 or cp == 0x7F:
+            return " "
+        return c
+    return load().get(cp, c)
+
+
 def fold(text: str) -> str:
-    table = load()
-    out: list[str] = []
-    for c in text:
-        cp = ord(c)
-        if cp < 0x80:
-            if "A" <= c <= "Z":
-                out.append(chr(cp + 32))
-            elif cp < 0x20 or cp == 0x7F:
-                out.append(" ")
-            else:
-                out.append(c)
-        else:
-            out.append(table.get(cp, c))
-    return "".join(out)
+    return "".join(fold_char(c) for c in text)
 
 
-def _raw_tokens(folded: str) -> list[tuple[str, int]]:
-    """(token, gap before it): gap counts the separator characters between tokens."""
-    tokens: list[tuple[str, int]] = []
+def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, gap before it, segment): gap counts the separator characters
+    between tokens; segment counts the sentence ends (SENTENCE_END after
+    folding, a line break before) before the token's first character."""
+    tokens: list[tuple[str, int, int]] = []
     cur: list[str] = []
     gap = 0
-    for c in folded:
-        if is_word(c) or c == "@" or c == "$":
-            cur.append(c)
-            continue
-        if cur:
-            gap = _flush(tokens, cur, gap)
-        gap += 1
+    seg = 0
+    cur_seg = 0
+    for ch in text:
+        for c in fold_char(ch):
+            if is_word(c) or c == "@" or c == "$":
+                if not cur:
+                    cur_seg = seg
+                cur.append(c)
+                continue
+            if cur:
+                gap = _flush(tokens, cur, gap, cur_seg)
+            gap += 1
+            if c in SENTENCE_END:
+                seg += 1
+        if ch in "\n\r":
+            seg += 1
     if cur:
-        _flush(tokens, cur, gap)
+        _flush(tokens, cur, gap, cur_seg)
     return tokens
 
 
-def _flush(tokens: list[tuple[str, int]], cur: list[str], gap: int) -> int:
+def _flush(tokens: list[tuple[str, int, int]], cur: list[str], gap: int, seg: int) -> int:
     """Emit `cur` unless it is only "@"/"$" (then it is separator): the new gap."""
     tok = "".join(cur)
     cur.clear()
     if any(is_word(c) for c in tok):
-        tokens.append((tok, gap))
+        tokens.append((tok, gap, seg))
         return 0
     return gap + len(tok)
 
@@ -116,9 +131,11 @@ def _collapsible(tok: str) -> bool:
     return len(tok) == 1 and (is_letter(tok) or tok in LEET)
 
 
-def tokens(text: str) -> list[str]:
-    raw = _raw_tokens(fold(text))
+def tokens_and_segments(text: str) -> tuple[list[str], list[int]]:
+    """The normalised tokens, and each one's sentence number (non-decreasing)."""
+    raw = _raw_tokens(text)
     out: list[str] = []
+    segs: list[int] = []
     i = 0
     n = len(raw)
     while i < n:
@@ -127,12 +144,30 @@ def tokens(text: str) -> list[str]:
             j = i + 1
             while j < n and _collapsible(raw[j][0]) and raw[j][1] <= MAX_GAP:
                 j += 1
+        segs.append(raw[i][2])
         if j - i >= 3:
-            out.append("".join(LEET.get(t, t) for t, _ in raw[i:j])[:MAX_TOKEN])
+            out.append("".join(LEET.get(t, t) for t, _, _ in raw[i:j])[:MAX_TOKEN])
             i = j
         else:
             out.append(_deleet(raw[i][0])[:MAX_TOKEN])
             i += 1
+    return out, segs
+
+
+def tokens(text: str) -> list[str]:
+    return tokens_and_segments(text)[0]
+
+
+def sentences(segs: list[int]) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of the sentences worth scoring on their own: at least
+    MIN_SENTENCE tokens, and not the whole message."""
+    out: list[tuple[int, int]] = []
+    a = 0
+    for b in range(1, len(segs) + 1):
+        if b == len(segs) or segs[b] != segs[a]:
+            if b - a >= MIN_SENTENCE and (a, b) != (0, len(segs)):
+                out.append((a, b))
+            a = b
     return out
 
 

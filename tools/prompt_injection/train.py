@@ -8,9 +8,12 @@ solver. Only the TRAIN split is used: the regularisation C and the decision
 threshold are chosen by 5-fold cross-validation inside it (out-of-fold
 scores), never on the held-out rows that evaluate.py reports.
 
-The threshold is the one with the best out-of-fold F1 among those that flag
-at most MAX_OOF_FPR of the out-of-fold benign rows (synthetic rows left out
-of both judgements).
+The threshold is the one with the best out-of-fold F1 on the deepset rows
+(the issue's yardstick) among those that flag at most MAX_OOF_FPR[source]
+of each source's out-of-fold benign rows: the issue's targets (everyday
+1 %, deepset 2 %) with a margin, since a held-out half differs from the
+training half by a row or two. Synthetic rows are left out of both
+judgements.
 
 Writes wasm/prompt/model/weights.bin and wasm/prompt/src/meta.rs (the
 threshold as a Rust constant). Needs scikit-learn and numpy (dev only).
@@ -30,26 +33,53 @@ from sklearn.linear_model import LogisticRegression
 from tools.prompt_injection import data
 from tools.prompt_injection.data import Row
 from tools.prompt_injection.features import encode_model, f32, vector
-from tools.prompt_injection.normalize import tokens
+from tools.prompt_injection.normalize import sentences, tokens_and_segments
 from tools.prompt_injection.paths import META_RS, WEIGHTS_BIN
 
 DEFAULT_BITS = 16
-C_GRID = (1.0, 4.0, 16.0, 64.0)
+C_GRID = (4.0, 16.0, 64.0, 256.0)
 FOLDS = 5
-MAX_OOF_FPR = 0.01
+# benign rows flagged out of fold, at most, per source (others: no limit)
+MAX_OOF_FPR = {"everyday": 0.01, "deepset": 0.015}
+TUNE_SOURCE = "deepset"
 CV_SEED = 7
+# Extra weight per source, after the per-group cap: deepset and the everyday
+# set are the distributions the targets are measured on, and small (a few
+# hundred training rows each) next to the jailbreak and synthetic rows.
+# Chosen by out-of-fold deepset F1 under the limits above (x1 -> 0.72,
+# deepset x3 / everyday x2 -> 0.82, x6 / x4 -> 0.83; x10 / x6 no better).
+SOURCE_WEIGHT = {"deepset": 6.0, "everyday": 4.0}
 
 
-def matrix(rows: list[Row], bits: int) -> csr_matrix:
+def _csr(token_lists: list[list[str]], bits: int) -> csr_matrix:
     indptr = [0]
     indices: list[int] = []
     values: list[float] = []
-    for r in rows:
-        for i, v in vector(tokens(r.text), bits):
+    for toks in token_lists:
+        for i, v in vector(toks, bits):
             indices.append(i)
             values.append(v)
         indptr.append(len(indices))
-    return csr_matrix((values, indices, indptr), shape=(len(rows), 1 << bits), dtype=np.float64)
+    return csr_matrix((values, indices, indptr), shape=(len(token_lists), 1 << bits), dtype=np.float64)
+
+
+def matrices(rows: list[Row], bits: int) -> tuple[csr_matrix, csr_matrix, np.ndarray]:
+    """(whole messages, their sentences, the row each sentence comes from).
+
+    The model is fitted on whole messages; a message's score is the max over
+    it and its sentences (features.Model.text_score), so out-of-fold scores
+    take the same max.
+    """
+    whole: list[list[str]] = []
+    parts: list[list[str]] = []
+    owner: list[int] = []
+    for k, r in enumerate(rows):
+        toks, segs = tokens_and_segments(r.text)
+        whole.append(toks)
+        for a, b in sentences(segs):
+            parts.append(toks[a:b])
+            owner.append(k)
+    return _csr(whole, bits), _csr(parts, bits), np.array(owner, dtype=np.int64)
 
 
 def sample_weights(rows: list[Row]) -> np.ndarray:
@@ -62,7 +92,8 @@ def sample_weights(rows: list[Row]) -> np.ndarray:
     counts: dict[tuple[str, int], int] = {}
     for r in rows:
         counts[(r.source, r.label)] = counts.get((r.source, r.label), 0) + 1
-    w = np.array([min(1.0, cap / counts[(r.source, r.label)]) for r in rows])
+    w = np.array([min(1.0, cap / counts[(r.source, r.label)]) * SOURCE_WEIGHT.get(r.source, 1.0)
+                  for r in rows])
     # then balance the two classes overall
     y = np.array([r.label for r in rows])
     pos, neg = w[y == 1].sum(), w[y == 0].sum()
@@ -90,26 +121,42 @@ def folds(rows: list[Row]) -> list[int]:
     return out
 
 
-def oof_scores(x: csr_matrix, y: np.ndarray, w: np.ndarray, fold: np.ndarray, c: float) -> np.ndarray:
+def oof_scores(x: csr_matrix, sx: csr_matrix, owner: np.ndarray, y: np.ndarray, w: np.ndarray,
+               fold: np.ndarray, c: float) -> np.ndarray:
+    """Out-of-fold max(whole-message score, each sentence's score)."""
     scores = np.zeros(len(y))
     for k in range(FOLDS):
         tr, te = fold != k, fold == k
         m = fit(x[tr], y[tr], w[tr], c)
         scores[te] = m.predict_proba(x[te])[:, 1]
+        sel = te[owner] if len(owner) else np.zeros(0, dtype=bool)
+        if sel.any():
+            np.maximum.at(scores, owner[sel], m.predict_proba(sx[sel])[:, 1])
     return scores
 
 
-def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
-    """(threshold, F1, benign-flagged rate) with the best F1 among those within MAX_OOF_FPR."""
+def best_threshold(scores: np.ndarray, y: np.ndarray, sources: np.ndarray) -> tuple[float, float, float]:
+    """(threshold, TUNE_SOURCE F1, benign-flagged rate over all rows): the best F1 within MAX_OOF_FPR.
+
+    Without TUNE_SOURCE rows (a caller's own data only), F1 over all rows.
+    """
+    tune = sources == TUNE_SOURCE
+    if not tune.any():
+        tune = np.ones(len(y), dtype=bool)
     best = (0.5, -1.0, 1.0)
     for t in np.arange(0.30, 0.951, 0.01):
         pred = scores >= t
-        tp = int((pred & (y == 1)).sum())
-        fp = int((pred & (y == 0)).sum())
-        fn = int((~pred & (y == 1)).sum())
-        fpr = fp / max(1, int((y == 0).sum()))
+        within = True
+        for source, limit in MAX_OOF_FPR.items():
+            benign = (sources == source) & (y == 0)
+            if benign.any() and (pred & benign).sum() > limit * benign.sum():
+                within = False
+        tp = int((pred & tune & (y == 1)).sum())
+        fp = int((pred & tune & (y == 0)).sum())
+        fn = int((~pred & tune & (y == 1)).sum())
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-        if fpr <= MAX_OOF_FPR and f1 > best[1]:
+        fpr = int((pred & (y == 0)).sum()) / max(1, int((y == 0).sum()))
+        if within and f1 > best[1]:
             best = (float(round(t, 2)), f1, fpr)
     return best
 
@@ -131,8 +178,9 @@ def report_oof(rows: list[Row], scores: np.ndarray, y: np.ndarray, threshold: fl
 def write_meta(threshold: float, bits: int, path: Path = META_RS) -> None:
     path.write_text(
         "// Generated by tools/prompt_injection/train.py; do not edit.\n"
-        "/// Scores at or above this are injections: the best out-of-fold F1 on the\n"
-        "/// training split among thresholds that flag at most 1 % of its benign rows.\n"
+        "/// Scores at or above this are injections: the best out-of-fold deepset F1 on\n"
+        "/// the training split among thresholds within the benign-flagged limits\n"
+        "/// (train.MAX_OOF_FPR).\n"
         f"pub const DEFAULT_THRESHOLD: f32 = {threshold!r};\n"
         "/// log2 of the number of hashed feature buckets in model/weights.bin.\n"
         f"pub const BITS: u32 = {bits};\n",
@@ -150,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
 
     train, held = data.split(data.load_all(args.data))
     print(f"train {len(train)} rows, held out {len(held)} (not read here)")
-    x = matrix(train, args.bits)
+    x, sx, owner = matrices(train, args.bits)
     y = np.array([r.label for r in train])
     w = sample_weights(train)
     fold = np.array(folds(train))
@@ -158,11 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     # C and the threshold are judged on real rows only: synthetic rows are easy
     # and would flatter any choice.
     real = np.array([r.source != "synth" for r in train])
+    sources = np.array([r.source for r in train])
     best_c, best, best_oof = C_GRID[0], (0.5, -1.0, 1.0), np.zeros(len(y))
     for c in C_GRID:
-        oof = oof_scores(x, y, w, fold, c)
-        t, f1, fpr = best_threshold(oof[real], y[real])
-        print(f"  C={c:<5} out-of-fold F1 {f1:.4f} at threshold {t:.2f}, benign flagged {fpr:.2%}")
+        oof = oof_scores(x, sx, owner, y, w, fold, c)
+        t, f1, fpr = best_threshold(oof[real], y[real], sources[real])
+        print(f"  C={c:<5} out-of-fold {TUNE_SOURCE} F1 {f1:.4f} at threshold {t:.2f}, "
+              f"real benign flagged {fpr:.2%}")
         if f1 > best[1]:
             best_c, best, best_oof = c, (t, f1, fpr), oof
     threshold = best[0]

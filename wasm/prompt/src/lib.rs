@@ -6,11 +6,15 @@
 //! n-gram features (features.rs) and scores them with a logistic regression
 //! whose weights are compiled in (model/weights.bin, trained by
 //! tools/prompt_injection/train.py). A message's score is the max over the
-//! text itself and each decoded payload.
+//! text itself, each of its sentences, and each decoded payload (and its
+//! sentences).
 //!
 //! Nothing is parsed at start-up: weights are read from the embedded bytes
-//! at the buckets a message touches. No I/O, no unsafe, no panics on any
-//! input; the work is linear in the input length.
+//! at the buckets a message touches. Tokens live in one buffer per message
+//! and features are counted in a per-thread table (2^bits slots, made on the
+//! first call, 512 KiB at 16 bits), so there is no allocation per token and
+//! no sort. No I/O, no unsafe, no panics on any input; the work is linear in
+//! the input length.
 
 mod decode;
 mod features;
@@ -74,29 +78,40 @@ fn sigmoid(z: f64) -> f64 {
     }
 }
 
-/// Score of one already-normalised token list (no payload decoding).
+/// Max over the whole token list and each of its sentences: an instruction
+/// appended to an innocent question is judged on its own too. A part with
+/// no features scores 0.0.
+fn tokens_score(toks: &normalize::Tokens) -> f64 {
+    if !model_ok() || toks.is_empty() {
+        return 0.0;
+    }
+    let bias = f64::from(f32_at(12));
+    let weight = |i: usize| f64::from(f32_at(HEADER + 4 * i));
+    let mut best = 0.0f64;
+    features::for_each_part(toks, model_bits(), &weight, |z| {
+        if let Some(z) = z {
+            let s = sigmoid(z + bias);
+            if s > best {
+                best = s;
+            }
+        }
+    });
+    best
+}
+
+/// Score of one already-normalised token list, as one sentence (no payload
+/// decoding).
 pub fn token_score(toks: &[String]) -> f64 {
-    if !model_ok() {
-        return 0.0;
-    }
-    let x = features::vector(toks, model_bits());
-    if x.is_empty() {
-        return 0.0;
-    }
-    let mut z = 0.0f64;
-    for (i, v) in x {
-        z += f64::from(f32_at(HEADER + 4 * i)) * v;
-    }
-    z += f64::from(f32_at(12));
-    sigmoid(z)
+    // from_strings puts every token in one sentence: the whole is the only part
+    tokens_score(&normalize::Tokens::from_strings(toks))
 }
 
 /// Max score over the text and its decoded payloads, in f64 (the CLI prints it
 /// so the parity test compares before rounding to f32).
 pub fn score(text: &str) -> f64 {
-    let mut best = token_score(&tokens(text));
+    let mut best = tokens_score(&normalize::tokenize(text));
     for p in payloads(text) {
-        let s = token_score(&tokens(&p));
+        let s = tokens_score(&normalize::tokenize(&p));
         if s > best {
             best = s;
         }
