@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import queue
 import socket
@@ -33,7 +34,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qs, unquote_plus
 
 from arcjet_core.decision import Decision, ErrorReason, RuleResult, aggregate
 from arcjet_core.enums import Conclusion, RuleState
@@ -61,6 +62,32 @@ def body_text(body: bytes, limit: int, content_type: str | None) -> str:
     if content_type is not None and content_type.lstrip()[:33].lower() == "application/x-www-form-urlencoded":
         text = unquote_plus(text, errors="replace")
     return text
+
+
+def body_message(body: bytes, limit: int, content_type: str | None, field: str | None) -> str | None:
+    """The message a prompt-injection rule classifies when protect() was not
+    given one: with ``field``, that field of a JSON object body (a dotted
+    path: ``messages.-1.content``) or of a URL-encoded form; without, the
+    whole body as text (``body_text``). None when the field is not there or
+    is not a string: there is then no message to classify."""
+    if field is None:
+        return body_text(body, limit, content_type)
+    kind = (content_type or "").lstrip()[:33].lower()
+    if kind.startswith("application/x-www-form-urlencoded"):
+        values = parse_qs(body[:limit].decode("utf-8", "replace"), keep_blank_values=True).get(field)
+        return values[0] if values else None
+    try:
+        value: object = json.loads(body[:limit])
+    except ValueError:
+        return None  # not JSON (or cut): the field cannot be found
+    for step in field.split("."):
+        if isinstance(value, dict):
+            value = value.get(step)
+        elif isinstance(value, list) and step.lstrip("-").isdigit() and -len(value) <= int(step) < len(value):
+            value = value[int(step)]
+        else:
+            return None
+    return value if isinstance(value, str) else None
 
 
 def content_length(headers: Headers) -> int | None:

@@ -200,7 +200,8 @@ class _Performer:
                 return self._storage.run(call.ops)
             if isinstance(call, AnalyzeCall):
                 return self._ruleset.analyze(call.ctx, email=(i := call.inputs).email, text=i.sensitive_info_value,
-                                             local=i.filter_local, ip_fields=call.ip_fields)
+                                             local=i.filter_local, ip_fields=call.ip_fields,
+                                             prompt=i.detect_prompt_injection_message)
             if isinstance(call, EmailCheckCall):
                 return self._email.run(call.checks)  # type: ignore[union-attr]  # only yielded with a checker
             return [self._verifier.verify(call.ip, ids) for _, ids in call.checks]
@@ -215,7 +216,8 @@ class _Performer:
                 return await self._storage.run_async(call.ops)
             if isinstance(call, AnalyzeCall):
                 return self._ruleset.analyze(call.ctx, email=(i := call.inputs).email, text=i.sensitive_info_value,
-                                             local=i.filter_local, ip_fields=call.ip_fields)  # CPU only: no await
+                                             local=i.filter_local, ip_fields=call.ip_fields,
+                                             prompt=i.detect_prompt_injection_message)  # CPU only: no await
             if isinstance(call, EmailCheckCall):
                 return await self._email.run_async(call.checks)  # type: ignore[union-attr]
             return [await self._verifier.verify_async(call.ip, ids) for _, ids in call.checks]

@@ -86,6 +86,9 @@ class SensitiveInfoReason:
 class PromptInjectionReason:
     injection_detected: bool
     type: Literal["PROMPT_INJECTION"] = "PROMPT_INJECTION"
+    # The classifier's score in [0, 1] (arcjet-local adds it; the reference
+    # returns the verdict alone).
+    score: float | None = None
 
 
 @fast_init
@@ -146,7 +149,9 @@ def reason_from_dict(data: Mapping[str, Any]) -> Reason:
             anomaly_score=int(data.get("anomaly_score", 0)),
         )
     if kind == "PROMPT_INJECTION":
-        return PromptInjectionReason(injection_detected=bool(data.get("injection_detected", False)))
+        score = data.get("score")
+        return PromptInjectionReason(injection_detected=bool(data.get("injection_detected", False)),
+                                     score=float(score) if isinstance(score, (int, float)) else None)
     if kind == "FILTER":
         return FilterReason(
             matched_expressions=tuple(data.get("matched_expressions", ())),

@@ -41,7 +41,7 @@ _fault_warnings = RateLimitedWarning(logger)
 # Content results remembered per client (see Engine._inspect).
 CONTENT_MEMO_SIZE = 1024
 # protect() keyword arguments a kind may require, by PreparedRule.required_inputs.
-_REQUIRABLE = ("email", "detect_prompt_injection_message")
+_REQUIRABLE = ("email",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,8 @@ class Engine:
         self.verifies_dns = bool(self._dns_rules)
         # validate_email rules whose checks need I/O: the flow's email step.
         self.email_io_rules = io_rules(self.prepared)
-        self.needs_body = any(part.body_bytes >= 0 or part.text_bytes >= 0 for part in self.analyzer_parts)
+        self.needs_body = any(part.body_bytes >= 0 or part.text_bytes >= 0 or part.prompt_bytes >= 0
+                              for part in self.analyzer_parts)
         self._reads_ip_details = any(part.reads_ip_details for part in self.analyzer_parts)
         self._inspectors = tuple(p for p in self.prepared if p.inspects)
         self._stateful = tuple(p for p in self.prepared if p.stateful)

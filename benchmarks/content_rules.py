@@ -15,6 +15,9 @@ decodes, and each call's text or request differs (no memo could answer it).
   wildcard, UA regex, IP in CIDR sets, local lookups, len/lower) against one
   `false` expression on the same request: the difference is what the ten
   cost beyond the crossing.
+- Prompt injection, per KB: Ruleset.analyze with one detect_prompt_injection
+  rule on a ~1 KB chat message, against an empty message: the difference is
+  the classifier in Wasm.
 - protect() with each rule alone (sync client, memory store, a new client IP
   each call), and with no rule, for scale.
 """
@@ -29,7 +32,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from arcjet_core import arcjet_sync, detect_sensitive_info, filter_request, token_bucket
+from arcjet_core import (
+    arcjet_sync,
+    detect_prompt_injection,
+    detect_sensitive_info,
+    filter_request,
+    token_bucket,
+)
 from arcjet_core.analyze import Ruleset
 from arcjet_core.context import raw_from_request
 from benchmarks._machine import machine_line
@@ -94,6 +103,20 @@ def rows(quick: bool) -> None:
           f"the ten beyond the crossing: {t_ten - t_one:.1f} µs")
 
     # Global unicast (not a special-purpose range): a real client would be one.
+    chat = ("I'm building a small Flask app that stores recipes, and I'd like the search box to accept "
+            "free text. Could you explain how to write a SQLAlchemy query that matches any of the words, "
+            "ignoring case, and how to paginate the results twenty at a time? Also, what is the usual way to "
+            "keep the system prompt of my own assistant feature separate from what users type? ") * 4
+    chat = chat[:1024]
+    prompt = Ruleset.from_rules([detect_prompt_injection()], cache_size=0)
+
+    def prompt_call(message: str) -> Callable[[], object]:
+        return lambda: prompt.analyze(ctx, email=None, prompt=message + str(next(counter) % 10))  # type: ignore[arg-type]
+
+    p_empty, p_kb = interleaved_us([prompt_call(""), prompt_call(chat)], n)
+    print(f"prompt injection, Ruleset.analyze: empty message {p_empty:.1f} µs, 1 KB {p_kb:.1f} µs; "
+          f"the classifier on 1 KB: {p_kb - p_empty:.1f} µs")
+
     ips = (f"45.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}" for i in itertools.count(1))
     clients = {
         "no rule (token_bucket only)": arcjet_sync(key="b0", rules=[token_bucket(refill_rate=1000, interval=1,

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from arcjet_core._body import body_text
+from arcjet_core._body import body_message, body_text
 from arcjet_core.cache import BoundedMemo
 from arcjet_core.errors import ArcjetAnalyzerError, ArcjetMisconfiguration
 
@@ -116,6 +116,10 @@ class Ruleset:
         # Body bytes read as text when no text is given; -1: no part scans text.
         self._text_bytes = max((part.text_bytes for part in parts), default=-1)
         self._reads_local = any(part.reads_local for part in parts)
+        # Body bytes a message is taken from when none is given; -1: no part
+        # classifies one. The first part's field says where it is.
+        self._prompt_bytes = max((part.prompt_bytes for part in parts), default=-1)
+        self._prompt_field = next((part.prompt_field for part in parts if part.prompt_bytes >= 0), None)
         self._cache_size = cache_size
         self._memo: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
         self._outputs: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
@@ -141,12 +145,15 @@ class Ruleset:
         return handle
 
     def analyze(self, ctx: RequestContext, *, email: str | None, text: str | None = None,
-                local: Mapping[str, str] | None = None, ip_fields: Sequence[str] = ()) -> AnalyzeOutput:
+                local: Mapping[str, str] | None = None, ip_fields: Sequence[str] = (),
+                prompt: str | None = None) -> AnalyzeOutput:
         """Every part's outcome for this request: `email` for email rules,
         `text` for sensitive-information rules (else the body, read as text),
         `local` for filters' `local.*` fields, `ip_fields` (flat name, value
-        pairs) for their `ip.src.*` fields."""
-        data = self._encode(ctx, email, self.text_to_scan(ctx, text), local, ip_fields)
+        pairs) for their `ip.src.*` fields, `prompt` for prompt-injection
+        rules (else a message from the body)."""
+        data = self._encode(ctx, email, self.text_to_scan(ctx, text), local, ip_fields,
+                            self.prompt_to_classify(ctx, prompt))
         # The analyzer is a pure function of (rules, request bytes): a client
         # repeating the same request (the usual case under a rate limit) is
         # answered from memory without crossing into Wasm at all.
@@ -173,8 +180,21 @@ class Ruleset:
             return text
         return None if ctx.body is None else body_text(ctx.body, self._text_bytes, ctx.headers.first("content-type"))
 
+    def prompt_to_classify(self, ctx: RequestContext, prompt: str | None) -> str | None:
+        """What prompt-injection parts classify: the given message, else one
+        from the body (``_body.body_message``); None when no part classifies
+        or there is none."""
+        if self._prompt_bytes < 0:
+            return None
+        if prompt is not None:
+            return prompt
+        if not ctx.body:
+            return None
+        return body_message(ctx.body, self._prompt_bytes, ctx.headers.first("content-type"), self._prompt_field)
+
     def _encode(self, ctx: RequestContext, email: str | None, text: str | None = None,
-                local: Mapping[str, str] | None = None, ip_fields: Sequence[str] = ()) -> bytes:
+                local: Mapping[str, str] | None = None, ip_fields: Sequence[str] = (),
+                prompt: str | None = None) -> bytes:
         """The request as the analyzer reads it (wasm/src/request.rs): a frame,
         0x01, the text's length (u32 LE), the fields joined by NUL, then the
         raw body. One join and one encode: escaping each string as JSON, or
@@ -183,7 +203,8 @@ class Ruleset:
         Fields: flags, ua, ip, email, method, path, query, cookies, the HTTP
         version, the count of header strings and the headers as names and
         values, the text to scan, the count of `local` strings and its keys and
-        values, then the count of IP-detail strings and their names and values. Only a part that reads the request gets method, path,
+        values, the count of IP-detail strings and their names and values, then
+        the message to classify. Only a part that reads the request gets method, path,
         query, cookies, version and headers, and only one that reads the body
         the body; otherwise they are sent empty, so that requests which differ
         only there share the memo. (The host name, headers and
@@ -225,7 +246,8 @@ class Ruleset:
         else:
             method = path = query = cookies = version = ""
         flags = ("u" if ua is not None else "") + ("e" if email is not None else "") + (
-            "sb" if body is not None else "s" if full else "") + ("i" if text is not None else "")
+            "sb" if body is not None else "s" if full else "") + ("i" if text is not None else "") + (
+            "p" if prompt is not None else "")
         parts = [flags + cut, ua or "", ctx.ip, email or "", method, path, query, cookies, version, str(len(flat)), *flat]
         framed = "\0".join(parts)
         if len(framed) > MAX_VALUE:
@@ -250,11 +272,12 @@ class Ruleset:
         # body's read limit, or the kind refuses an over-long value), and
         # filter_local comes from the app, each string bounded like a field.
         pairs = [x[:MAX_VALUE] for item in local.items() for x in item] if local and self._reads_local else []
-        framed = "\0".join((framed, text or "", str(len(pairs)), *pairs, str(len(ip_fields)), *ip_fields))
-        if framed.count("\0") != len(parts) + len(pairs) + len(ip_fields) + 2:
+        framed = "\0".join((framed, text or "", str(len(pairs)), *pairs, str(len(ip_fields)), *ip_fields,
+                             prompt or ""))
+        if framed.count("\0") != len(parts) + len(pairs) + len(ip_fields) + 3:
             # A field holds a NUL itself and would split: the JSON form.
             return _json_request(parts, ua is not None, email is not None, full, body, cut, text, pairs,
-                                 list(ip_fields))
+                                 list(ip_fields), prompt)
         # Lone surrogates (from undecodable bytes) become "?" rather than failing.
         data = framed.encode("utf-8", "replace")
         return b"".join((_FRAME_MARK, len(data).to_bytes(4, "little"), data, body or b""))
@@ -276,15 +299,15 @@ def _transport_headers(headers: Headers, ctx: RequestContext) -> list[str]:
 
 
 def _json_request(parts: list[str], has_ua: bool, has_email: bool, full: bool, body: bytes | None,
-                  cut: str, text: str | None, local: list[str], ip_fields: list[str]) -> bytes:
+                  cut: str, text: str | None, local: list[str], ip_fields: list[str], prompt: str | None) -> bytes:
     """The JSON form of the framed fields (wasm/src/request.rs), for a request
     the frame cannot carry: `[ua, ip, email, method, path, query, cookies,
-    headers, body_len, cut, version, text, local, ip_details]`, then the raw
-    body."""
+    headers, body_len, cut, version, text, local, ip_details, prompt]`, then
+    the raw body."""
     _, ua, ip, email, method, path, query, cookies, version = parts[:9]
     fields: list[object] = [ua if has_ua else None, ip, email if has_email else None, method, path, query,
                             cookies, parts[10:] if full else None, None if body is None else len(body),
-                            cut or None, version or None, text, local, ip_fields]
+                            cut or None, version or None, text, local, ip_fields, prompt]
     data = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
     return data if body is None else data + body
 

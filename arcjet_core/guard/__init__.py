@@ -3,9 +3,8 @@ MCP servers, queue consumers, background jobs).
 
 Configure rules once, bind input per call, pass them to ``guard()``.
 Rate limits run on the same storage as the HTTP clients.
-``LocalDetectSensitiveInfo`` runs the same analyzer as ``detect_sensitive_info``.
-``DetectPromptInjection`` is accepted, but its engine is not built yet: its
-results are ERROR (``decision.has_error()`` is True) and never deny.
+``LocalDetectSensitiveInfo`` and ``DetectPromptInjection`` run the same
+analyzer as ``detect_sensitive_info`` and ``detect_prompt_injection``.
 """
 
 from arcjet_core.guard._client import (
@@ -37,6 +36,7 @@ from arcjet_core.guard._types import (
     RuleResultError,
     RuleResultFixedWindow,
     RuleResultNotRun,
+    RuleResultPromptInjection,
     RuleResultSensitiveInfo,
     RuleResultSlidingWindow,
     RuleResultTokenBucket,
@@ -61,6 +61,7 @@ __all__ = [
     "RuleResultError",
     "RuleResultFixedWindow",
     "RuleResultNotRun",
+    "RuleResultPromptInjection",
     "RuleResultSensitiveInfo",
     "RuleResultSlidingWindow",
     "RuleResultTokenBucket",

@@ -83,11 +83,9 @@ class _GuardBase:
                     assert isinstance(outcome, LimitOutcome)
                     assert isinstance(r.rule, _RateLimit)
                     result = r.rule.outcome_result(outcome, now)
-            elif isinstance(r, TextWithInput) and isinstance(r.rule, LocalDetectSensitiveInfo):
-                result = r.rule.evaluate(r.text)
             elif isinstance(r, TextWithInput):
-                assert isinstance(r.rule, DetectPromptInjection)
-                result = RuleResultError(message=r.rule.not_built)
+                assert isinstance(r.rule, (DetectPromptInjection, LocalDetectSensitiveInfo))
+                result = r.rule.evaluate(r.text)
             else:
                 result = r.outcome
             entries.append(_Entry(r.rule.config_id, r.input_id, r.rule.mode == "DRY_RUN", result))

@@ -22,11 +22,17 @@ from arcjet_core.guard._types import (
     RuleResult,
     RuleResultCustom,
     RuleResultError,
+    RuleResultPromptInjection,
     RuleResultSensitiveInfo,
 )
 from arcjet_core.kinds import fixed_window, sliding_window, token_bucket
 from arcjet_core.kinds._rate_limit import reset_at
 from arcjet_core.kinds._sensitive_judge import judge
+from arcjet_core.kinds.prompt_injection import (
+    MAX_MESSAGE_CHARS,
+    classify_message,
+    detect_prompt_injection,
+)
 from arcjet_core.kinds.sensitive_info import MAX_SCANNED_TEXT, scan_text
 from arcjet_core.ratelimit import (
     FixedWindowParams,
@@ -209,17 +215,30 @@ class TextWithInput(_WithInput):
 
 
 class DetectPromptInjection(_Configured):
-    """Prompt-injection detection. Its engine is not built yet: results are ERROR (fail open)."""
+    """Prompt-injection detection in a text, in this process: the same
+    classifier as ``detect_prompt_injection`` (``threshold`` likewise)."""
 
-    not_built = "DetectPromptInjection is not built yet in arcjet-local; the text was not checked"
-
-    def __init__(self, *, mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
+    def __init__(self, *, mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None,
+                 threshold: float | None = None) -> None:
+        # The factory validates the threshold with the same words as protect()'s rule.
+        self.threshold = detect_prompt_injection(threshold=threshold).threshold
         super().__init__(mode=mode, label=label, metadata=metadata)
 
     def __call__(self, text: str) -> TextWithInput:
         if not isinstance(text, str):
             raise ArcjetMisconfiguration("DetectPromptInjection expects the text to scan as a str")
         return TextWithInput(rule=self, input_id=uuid.uuid4().hex, text=text)
+
+    def evaluate(self, text: str) -> RuleResultPromptInjection | RuleResultError:
+        if len(text) > MAX_MESSAGE_CHARS:
+            return RuleResultError(message=f"the text is {len(text)} characters; at most {MAX_MESSAGE_CHARS} "
+                                           "are classified, so it was not checked")
+        try:
+            detected, score = classify_message(text, self.threshold)
+        except ArcjetError as exc:
+            return RuleResultError(message=f"analyzer failed: {exc}")
+        return RuleResultPromptInjection(conclusion="DENY" if detected else "ALLOW", injection_detected=detected,
+                                         score=score)
 
 
 SENSITIVE_INFO_ENTITY_TYPES = ("EMAIL", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD_NUMBER")

@@ -71,6 +71,16 @@ class RuleResultSensitiveInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleResultPromptInjection:
+    """``DetectPromptInjection``'s verdict on the text, and the classifier's score."""
+
+    conclusion: Conclusion
+    injection_detected: bool
+    score: float
+    type: Literal["PROMPT_INJECTION"] = "PROMPT_INJECTION"
+
+
+@dataclass(frozen=True, slots=True)
 class RuleResultError:
     """The rule could not be evaluated; guard() fails open, so this never denies."""
 
@@ -92,6 +102,7 @@ RuleResult = (
     | RuleResultSlidingWindow
     | RuleResultCustom
     | RuleResultSensitiveInfo
+    | RuleResultPromptInjection
     | RuleResultError
     | RuleResultNotRun
 )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from arcjet_core.errors import ArcjetMisconfiguration
 
-from ._base import KEY_SEPARATOR, AnalyzedRule, AnalyzerPart, PreparedRule, UnbuiltRule, restamped
+from ._base import KEY_SEPARATOR, AnalyzedRule, AnalyzerPart, PreparedRule, restamped
 from ._spec import RuleSpec
 from .bot import BotDetection, BotRule
 from .email import EmailRule, EmailValidation
@@ -63,7 +63,6 @@ __all__ = [
     "AnalyzerPart",
     "PreparedRule",
     "RuleSpec",
-    "UnbuiltRule",
     "prepare",
     "register",
     "restamped",

@@ -51,6 +51,11 @@ class AnalyzerPart:
     text_bytes: int = -1
     reads_local: bool = False  # protect(filter_local={...})
     reads_ip_details: bool = False  # the client IP's details (filters' ip.src.* fields)
+    # Classifies a message: protect(detect_prompt_injection_message=...), else
+    # one taken from up to this many body bytes (``prompt_field`` of a JSON or
+    # form body, or the whole body); -1: none.
+    prompt_bytes: int = -1
+    prompt_field: str | None = None
     verify_dns: bool = False  # its outcome may need a DNS verification step
 
 
@@ -166,19 +171,6 @@ class AnalyzedRule(PreparedRule):
         except ValueError:
             return self.error(f"analyzer returned an unknown conclusion {outcome.conclusion!r}")
         return self.result(RuleState.RUN, conclusion, reason_from_dict(outcome.reason))
-
-
-class UnbuiltRule(PreparedRule):
-    """A kind arcjet-local does not evaluate yet: says so, loudly, as an ERROR."""
-
-    inspects = True
-    feature: ClassVar[str] = ""
-
-    __slots__ = ()
-
-    def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
-        return self.error(f"{self.feature} is not built yet in arcjet-local; the rule was not evaluated",
-                          RuleState.NOT_RUN), None
 
 
 def restamped(result: RuleResult, fingerprint: str, *, state: RuleState | None = None,

@@ -4,8 +4,8 @@
   by ArcjetMiddleware. /healthz is left alone.
 - POST /signup: protect_signup (rate limit + no bots + email validation) as a
   dependency, the email taken from the JSON body.
-- POST /chat: prompt-injection detection. That engine is not built in
-  arcjet-local yet: the rule reports ERROR (fail open) and the endpoint shows it.
+- POST /chat: prompt-injection detection (a classifier shipped in the
+  package, run locally); an injection is answered 400.
 - GET /api/items: a token bucket per user (X-User-Id header), 2 tokens a call.
 
 Memory store by default; set ARCJET_STORAGE=redis://localhost:6379/0 to share
@@ -34,15 +34,21 @@ from arcjet_starlette import ArcjetDenied, ArcjetDependency, ArcjetMiddleware, a
 
 KEY = os.environ.get("ARCJET_KEY", "fastapi-example")
 STORAGE = os.environ.get("ARCJET_STORAGE") or None  # None: in-process memory
+# Stage the site-wide rules: ARCJET_MODE=DRY_RUN reports what they would deny
+# without denying; ARCJET_DECISION_LOG=decisions.jsonl records every decision
+# for `arcjet report` (README: "From dry run to live").
+MODE = os.environ.get("ARCJET_MODE", "LIVE")
+DECISION_LOG = os.environ.get("ARCJET_DECISION_LOG") or None
 
 aj = arcjet(
     key=KEY,
     rules=[
-        shield(),
-        detect_bot(allow=["CATEGORY:SEARCH_ENGINE", "CURL"]),  # curl allowed so you can try it
-        sliding_window(max=60, interval=60),
+        shield(mode=MODE),
+        detect_bot(mode=MODE, allow=["CATEGORY:SEARCH_ENGINE", "CURL"]),  # curl allowed so you can try it
+        sliding_window(mode=MODE, max=60, interval=60),
     ],
     storage=STORAGE,
+    decision_log=DECISION_LOG,
 )
 signup_guard = ArcjetDependency(
     arcjet(
@@ -111,8 +117,8 @@ async def signup(data: Signup, decision: Annotated[Decision, Depends(signup_guar
 
 @app.post("/chat")
 async def chat(data: Chat, decision: Annotated[Decision, Depends(chat_guard)]) -> dict[str, Any]:
-    # Until prompt-injection detection is built, the rule's result is ERROR and the
-    # request goes through (fail open); nothing here pretends it was checked.
+    # An injection was denied (400) before this view ran; the decision shows the
+    # classifier's verdict and score for what got through.
     return {"reply": f"You said {len(data.message)} characters.", "arcjet": describe(decision)}
 
 

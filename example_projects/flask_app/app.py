@@ -3,8 +3,8 @@
 - Every request: shield, bot detection and a per-IP sliding window, from
   app.config["ARCJET_RULES"]; /healthz is excluded.
 - POST /signup: @aj.protect with protect_signup, the email from the form.
-- POST /chat: prompt-injection detection. That engine is not built in
-  arcjet-local yet: the rule reports ERROR (fail open) and the view shows it.
+- POST /chat: prompt-injection detection (a classifier shipped in the
+  package, run locally); an injection is answered 400.
 - GET /api/items: a token bucket per user (X-User-Id header), 2 tokens a call.
 
 Memory store by default; ARCJET_STORAGE=redis://localhost:6379/0 shares the
@@ -79,8 +79,8 @@ def create_app() -> Flask:
     @aj.protect(rules=[detect_prompt_injection()],
                 detect_prompt_injection_message=lambda req: (req.get_json(silent=True) or {}).get("message", ""))
     def chat() -> Any:
-        # Until prompt-injection detection is built, the rule's result is ERROR and the
-        # request goes through (fail open); nothing here pretends it was checked.
+        # An injection was denied (400) before this view ran; the decision shows the
+        # classifier's verdict and score for what got through.
         message = (request.get_json(silent=True) or {}).get("message", "")
         return jsonify(reply=f"You said {len(message)} characters.", arcjet=describe(g.arcjet_decision))
 

@@ -18,7 +18,9 @@
 //!   crate); the host applies the rule's lists and any custom detector;
 //! - request filters: wirefilter-style expressions the host parsed and
 //!   type-checked, compiled here to a program and evaluated three-valued
-//!   (the `filter` crate).
+//!   (the `filter` crate);
+//! - prompt injection: a hashed n-gram logistic regression over the
+//!   de-obfuscated message, weights compiled in (the `prompt` crate).
 //!
 //! The ABI works over the exported memory (see `abi`): `configure` takes a
 //! rule set as JSON once and returns a handle, `analyze` takes one request

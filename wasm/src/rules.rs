@@ -41,6 +41,10 @@ enum RuleConfig {
     /// type-checked on the host.
     #[serde(rename = "FILTER")]
     Filter { index: u32, allow_mode: bool, expressions: Vec<FilterExpression> },
+    /// Prompt injection: the `prompt` crate's classifier; `threshold` in
+    /// (0, 1) overrides the model's own.
+    #[serde(rename = "PROMPT_INJECTION")]
+    PromptInjection { index: u32, threshold: Option<f32> },
 }
 
 #[derive(Deserialize)]
@@ -81,6 +85,7 @@ enum Rule {
     Shield(ShieldRule),
     SensitiveInfo(u32),
     Filter(FilterRule),
+    PromptInjection { index: u32, threshold: f32 },
 }
 
 /// A configured rule set.
@@ -161,6 +166,13 @@ fn build(input: &[u8], engines: &mut CrsEngines) -> Result<RuleSet, String> {
             }
             RuleConfig::Shield(cfg) => Rule::Shield(shield_rule::build(cfg, engines)?),
             RuleConfig::SensitiveInfo { index } => Rule::SensitiveInfo(index),
+            RuleConfig::PromptInjection { index, threshold } => {
+                let threshold = threshold.unwrap_or(prompt::DEFAULT_THRESHOLD);
+                if !(threshold > 0.0 && threshold < 1.0) {
+                    return Err(format!("prompt injection threshold must be in (0, 1), got {}", threshold));
+                }
+                Rule::PromptInjection { index, threshold }
+            }
             RuleConfig::Filter { index, allow_mode, expressions } => {
                 let (sources, irs): (Vec<String>, Vec<serde_json::Value>) =
                     expressions.into_iter().map(|e| (e.source, e.ir)).unzip();
@@ -198,6 +210,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
     let mut detection: Option<bots::Detection> = None;
     // The last shield rule's inspection, reused by another configured alike.
     let mut inspected: Option<(&ShieldRule, shield_rule::Inspection)> = None;
+    let mut prompt_score: Option<f32> = None;
     for (n, rule) in set.rules.iter().enumerate() {
         if n > 0 {
             out.push(b',');
@@ -231,6 +244,15 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
                 sensitive_outcome(*index, found.as_deref(), out)
             }
             Rule::Filter(rule) => filter_outcome(rule, &req, out),
+            Rule::PromptInjection { index, threshold } => {
+                // The same message for every prompt rule: classified once.
+                let score = match (&prompt_score, req.prompt.as_deref()) {
+                    (Some(s), _) => Some(*s),
+                    (None, Some(text)) => Some(*prompt_score.insert(prompt::classify(text).score)),
+                    (None, None) => None,
+                };
+                prompt_outcome(*index, *threshold, score, out)
+            }
         }
     }
     out.extend_from_slice(b"]}");
@@ -257,6 +279,30 @@ fn sensitive_outcome(index: u32, found: Option<&[sensitive::Entity]>, out: &mut 
         let _ = write!(Buf(out), "[\"{}\",{},{}]", e.kind.as_str(), e.start, e.end);
     }
     out.extend_from_slice(b"]}]");
+}
+
+/// `{"type":"PROMPT_INJECTION","injection_detected":b,"score":s}`, DENY when
+/// detected; ERROR when the host sent no message.
+fn prompt_outcome(index: u32, threshold: f32, score: Option<f32>, out: &mut Vec<u8>) {
+    let score = match score {
+        Some(s) => s,
+        None => {
+            let _ = write!(Buf(out), "[{},\"ERROR\",", index);
+            write_error_reason(out, "prompt injection detection requires a message to classify");
+            out.push(b']');
+            return;
+        }
+    };
+    let detected = score >= threshold;
+    let _ = write!(
+        Buf(out),
+        "[{},\"{}\",{{\"type\":\"PROMPT_INJECTION\",\"injection_detected\":{},\"score\":{}}}]",
+        index,
+        if detected { "DENY" } else { "ALLOW" },
+        detected,
+        // Finite by construction (a logistic); JSON has no NaN, so say 0 if not.
+        if score.is_finite() { score } else { 0.0 }
+    );
 }
 
 fn filter_outcome(rule: &FilterRule, req: &Request, out: &mut Vec<u8>) {

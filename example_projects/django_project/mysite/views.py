@@ -52,8 +52,8 @@ def _message(request: HttpRequest) -> str:
 
 @arcjet_protect(rules=[detect_prompt_injection()], detect_prompt_injection_message=_message)
 async def chat(request: HttpRequest) -> JsonResponse:
-    # Until prompt-injection detection is built, the rule's result is ERROR and the
-    # request goes through (fail open); nothing here pretends it was checked.
+    # An injection was denied (400) before this view ran; the decision shows the
+    # classifier's verdict and score for what got through.
     return JsonResponse({"reply": f"You said {len(_message(request))} characters.",
                          "arcjet": describe(request.arcjet_decision)})
 

@@ -93,7 +93,7 @@ def test_libinjection_flagged_medium_or_high(prefix: str) -> None:
 
 
 # The JSON form's positions (wasm/src/request.rs).
-UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT, VERSION, TEXT, LOCAL, IP_DETAILS = range(14)
+UA, IP, EMAIL, METHOD, PATH, QUERY, COOKIES, HEADERS, BODY, CUT, VERSION, TEXT, LOCAL, IP_DETAILS, PROMPT = range(15)
 
 
 def _split(data: bytes) -> tuple[list[object], bytes]:
@@ -110,11 +110,12 @@ def _split(data: bytes) -> tuple[list[object], bytes]:
     text = next(fields)
     local = [next(fields) for _ in range(int(next(fields)))]
     ip_details = [next(fields) for _ in range(int(next(fields)))]
+    prompt = next(fields)
     assert next(fields, None) is None
     cut = "".join(c for c in flags if c in "tc")
     return [ua if "u" in flags else None, ip, email if "e" in flags else None, method, path, query, cookies,
             headers if "s" in flags else None, len(body) if "b" in flags else None, cut or None, version or None,
-            text if "i" in flags else None, local, ip_details], body
+            text if "i" in flags else None, local, ip_details, prompt if "p" in flags else None], body
 
 
 def _json_of(frame: bytes) -> bytes:
@@ -170,7 +171,7 @@ def test_non_shield_clients_send_no_shield_fields() -> None:
     head, rest = _split(data)
     assert rest == b""
     assert head == [c.headers.first("user-agent"), c.ip, "a@example.com", "", "", "", "", None, None, None, None,
-                    None, [], []]
+                    None, [], [], None]
     # So requests that differ only there share one memo entry.
     assert rs._encode(ctx(path="/q", query="b=2"), "a@example.com") == data
 
