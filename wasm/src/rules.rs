@@ -219,9 +219,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
             Rule::Bot(rule) => {
                 let ua = req.ua.as_deref().unwrap_or("");
                 if ua.is_empty() {
-                    let _ = write!(Buf(out), "[{},\"ERROR\",", rule.index);
-                    write_error_reason(out, MISSING_UA);
-                    out.push(b']');
+                    write_error_outcome(out, rule.index, MISSING_UA);
                     continue;
                 }
                 let det = match (&detection, detector) {
@@ -265,9 +263,7 @@ fn sensitive_outcome(index: u32, found: Option<&[sensitive::Entity]>, out: &mut 
     let found = match found {
         Some(f) => f,
         None => {
-            let _ = write!(Buf(out), "[{},\"ERROR\",", index);
-            write_error_reason(out, "sensitive information detection requires a text or a body to scan");
-            out.push(b']');
+            write_error_outcome(out, index, "sensitive information detection requires a text or a body to scan");
             return;
         }
     };
@@ -287,9 +283,7 @@ fn prompt_outcome(index: u32, threshold: f32, score: Option<f32>, out: &mut Vec<
     let score = match score {
         Some(s) => s,
         None => {
-            let _ = write!(Buf(out), "[{},\"ERROR\",", index);
-            write_error_reason(out, "prompt injection detection requires a message to classify");
-            out.push(b']');
+            write_error_outcome(out, index, "prompt injection detection requires a message to classify");
             return;
         }
     };
@@ -371,9 +365,7 @@ fn email_outcome(rule: &EmailRule, address: Option<&str>, out: &mut Vec<u8>) {
     let address = match address {
         Some(a) => a,
         None => {
-            let _ = write!(Buf(out), "[{},\"ERROR\",", rule.index);
-            write_error_reason(out, "email validation requires an email address");
-            out.push(b']');
+            write_error_outcome(out, rule.index, "email validation requires an email address");
             return;
         }
     };
@@ -399,6 +391,13 @@ fn write_error(out: &mut Vec<u8>, msg: &str) {
     out.extend_from_slice(b"{\"error\":");
     write_json_str(out, msg);
     out.push(b'}');
+}
+
+/// `[index,"ERROR",{"type":"ERROR","message":msg}]`: a rule that cannot run.
+fn write_error_outcome(out: &mut Vec<u8>, index: u32, msg: &str) {
+    let _ = write!(Buf(out), "[{},\"ERROR\",", index);
+    write_error_reason(out, msg);
+    out.push(b']');
 }
 
 fn write_error_reason(out: &mut Vec<u8>, msg: &str) {
