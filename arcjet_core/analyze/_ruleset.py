@@ -115,11 +115,13 @@ class Ruleset:
         self._needs_request = self._body_bytes >= 0 or any(part.needs_request for part in parts)
         # Body bytes read as text when no text is given; -1: no part scans text.
         self._text_bytes = max((part.text_bytes for part in parts), default=-1)
+        self._text_chars = max((part.text_chars for part in parts), default=0)
         self._reads_local = any(part.reads_local for part in parts)
         # Body bytes a message is taken from when none is given; -1: no part
         # classifies one. The first part's field says where it is.
         self._prompt_bytes = max((part.prompt_bytes for part in parts), default=-1)
         self._prompt_field = next((part.prompt_field for part in parts if part.prompt_bytes >= 0), None)
+        self._prompt_chars = max((part.prompt_chars for part in parts), default=0)
         self._cache_size = cache_size
         self._memo: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
         self._outputs: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
@@ -177,7 +179,7 @@ class Ruleset:
         if self._text_bytes < 0:
             return None
         if text is not None:
-            return text
+            return text if len(text) <= self._text_chars else None  # the kind reports it unchecked
         return None if ctx.body is None else body_text(ctx.body, self._text_bytes, ctx.headers.first("content-type"))
 
     def prompt_to_classify(self, ctx: RequestContext, prompt: str | None) -> str | None:
@@ -187,7 +189,7 @@ class Ruleset:
         if self._prompt_bytes < 0:
             return None
         if prompt is not None:
-            return prompt
+            return prompt if len(prompt) <= self._prompt_chars else None  # the kind reports it unchecked
         if not ctx.body:
             return None
         return body_message(ctx.body, self._prompt_bytes, ctx.headers.first("content-type"), self._prompt_field)

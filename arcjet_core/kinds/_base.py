@@ -49,6 +49,10 @@ class AnalyzerPart:
     # Scans a text: protect(sensitive_info_value=...), else up to this many
     # bytes of the body read as UTF-8; -1: scans nothing.
     text_bytes: int = -1
+    # A given text longer than this many characters is not sent (the kind
+    # reports it unchecked): one over-long value must not push the whole
+    # crossing past its deadline and fail every rule open.
+    text_chars: int = 0
     reads_local: bool = False  # protect(filter_local={...})
     reads_ip_details: bool = False  # the client IP's details (filters' ip.src.* fields)
     # Classifies a message: protect(detect_prompt_injection_message=...), else
@@ -56,6 +60,7 @@ class AnalyzerPart:
     # form body, or the whole body); -1: none.
     prompt_bytes: int = -1
     prompt_field: str | None = None
+    prompt_chars: int = 0  # as text_chars, for the message
     verify_dns: bool = False  # its outcome may need a DNS verification step
 
 

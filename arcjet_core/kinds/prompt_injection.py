@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 
 # Of a body, this many bytes are read for the message.
 MESSAGE_BODY_BYTES = 64 << 10
-# A longer message is refused whole (an ERROR result, not checked): the
-# classifier is linear, but a partial verdict would pass what it did not read.
-MAX_MESSAGE_CHARS = 256 << 10
+# A longer message is refused whole (an ERROR result, not checked): a partial
+# verdict would pass what it did not read, and the classifier (~100 µs per KB
+# in Wasm) must finish well inside the analyzer's deadline, shared with every
+# other rule of the request, even for 3-byte characters (~20 ms here).
+MAX_MESSAGE_CHARS = 64 << 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,8 @@ class PromptInjectionRule(PreparedRule):
         spec: dict[str, object] = {"kind": "PROMPT_INJECTION", "index": self.index}
         if rule.threshold is not None:
             spec["threshold"] = rule.threshold
-        return AnalyzerPart(self.index, spec, prompt_bytes=MESSAGE_BODY_BYTES, prompt_field=rule.message_field)
+        return AnalyzerPart(self.index, spec, prompt_bytes=MESSAGE_BODY_BYTES, prompt_field=rule.message_field,
+                            prompt_chars=MAX_MESSAGE_CHARS)
 
     def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         message = inputs.detect_prompt_injection_message
@@ -107,7 +110,8 @@ def classify_message(message: str, threshold: float | None = None) -> tuple[bool
         spec: dict[str, object] = {"kind": "PROMPT_INJECTION", "index": 0}
         if threshold is not None:
             spec["threshold"] = threshold
-        ruleset = _classifier.setdefault(threshold, Ruleset([AnalyzerPart(0, spec, prompt_bytes=0)]))
+        ruleset = _classifier.setdefault(threshold, Ruleset([AnalyzerPart(0, spec, prompt_bytes=0,
+                                                                          prompt_chars=MAX_MESSAGE_CHARS)]))
     outcome = ruleset.analyze(_NO_REQUEST[0], email=None, prompt=message).outcomes[0]
     if outcome.conclusion == "ERROR":
         raise ArcjetAnalyzerError(str(outcome.reason.get("message", "analyzer could not classify the message")))

@@ -94,7 +94,8 @@ def scan_text(text: str) -> list[IdentifiedEntity]:
         from arcjet_core.context import raw_from_request
 
         _NO_REQUEST = raw_from_request({"ip": ""}).to_context("")
-        _scanner = Ruleset([AnalyzerPart(0, {"kind": "SENSITIVE_INFO", "index": 0}, text_bytes=0)])
+        _scanner = Ruleset([AnalyzerPart(0, {"kind": "SENSITIVE_INFO", "index": 0}, text_bytes=0,
+                                         text_chars=MAX_SCANNED_TEXT)])
     outcome = _scanner.analyze(_NO_REQUEST, email=None, text=text).outcomes[0]
     if outcome.conclusion != "ALLOW":
         raise ArcjetAnalyzerError(str(outcome.reason.get("message", "analyzer could not scan the text")))
@@ -114,7 +115,7 @@ class SensitiveInfoRule(PreparedRule):
 
     def analyzer_part(self) -> AnalyzerPart:
         return AnalyzerPart(self.index, {"kind": "SENSITIVE_INFO", "index": self.index},
-                            text_bytes=SCANNED_BODY_BYTES)
+                            text_bytes=SCANNED_BODY_BYTES, text_chars=MAX_SCANNED_TEXT)
 
     def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:
         value = inputs.sensitive_info_value

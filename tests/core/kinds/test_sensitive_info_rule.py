@@ -156,3 +156,13 @@ def test_urlencoded_form_body_is_decoded_before_scanning() -> None:
     denied = reason_of(protect([detect_sensitive_info(deny=["EMAIL"])], post)).denied
     # Offsets index the decoded form: "contact=ada@example.com&note=hi there".
     assert denied == (IdentifiedEntity("EMAIL", 8, 23),)
+
+
+def test_an_over_long_value_does_not_cross_so_other_rules_still_run() -> None:
+    from arcjet_core import shield
+
+    decision = protect([detect_sensitive_info(deny=["EMAIL"]), shield()], {**GET, "query": "q=1' OR '1'='1"},
+                       sensitive_info_value="a@b.co " * (MAX_SCANNED_TEXT // 2))
+    scan, shield_result = decision.results  # type: ignore[attr-defined]
+    assert scan.conclusion is Conclusion.ERROR and "not checked" in scan.reason_v2.message
+    assert shield_result.conclusion is Conclusion.DENY
