@@ -134,8 +134,11 @@ class SensitiveInfoRule(PreparedRule):
         rule = self.rule
         assert isinstance(rule, SensitiveInfoDetection)
         found = entities_of(outcome.reason)
-        text = value if value is not None else body_text(ctx.body or b"", SCANNED_BODY_BYTES,
-                                                         ctx.headers.first("content-type"))
+        # The text itself is only needed by a custom detect function.
+        text = ""
+        if rule.detect is not None:
+            text = value if value is not None else body_text(ctx.body or b"", SCANNED_BODY_BYTES,
+                                                             ctx.headers.first("content-type"))
         try:
             verdict = judge(text, found, allow=rule.allow, deny=rule.deny, detect=rule.detect,
                             window=rule.context_window_size or 1)

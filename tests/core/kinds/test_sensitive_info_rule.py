@@ -166,3 +166,11 @@ def test_an_over_long_value_does_not_cross_so_other_rules_still_run() -> None:
     scan, shield_result = decision.results  # type: ignore[attr-defined]
     assert scan.conclusion is Conclusion.ERROR and "not checked" in scan.reason_v2.message
     assert shield_result.conclusion is Conclusion.DENY
+
+
+def test_custom_detect_runs_on_the_body_text_too() -> None:
+    post = {**GET, "method": "POST", "body": b"ref=A-17&note=hello",
+            "headers": {"content-type": "application/x-www-form-urlencoded"}}
+    denied = reason_of(protect([detect_sensitive_info(deny=["CONTAINS_DASH"], detect=dashes)], post)).denied
+    # One token, "ref=A-17&note=hello" (no whitespace), named by the function.
+    assert denied == (IdentifiedEntity("CONTAINS_DASH", 0, 19),)
