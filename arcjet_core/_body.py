@@ -59,9 +59,11 @@ def body_text(body: bytes, limit: int, content_type: str | None) -> str:
     client typed as ``a@b.co``): what sensitive-information rules scan, and
     what their offsets index."""
     text = body[:limit].decode("utf-8", "replace")
-    if content_type is not None and content_type.lstrip()[:33].lower() == "application/x-www-form-urlencoded":
-        text = unquote_plus(text, errors="replace")
-    return text
+    return unquote_plus(text, errors="replace") if _is_form(content_type) else text
+
+
+def _is_form(content_type: str | None) -> bool:
+    return content_type is not None and content_type.lstrip()[:33].lower() == "application/x-www-form-urlencoded"
 
 
 def body_message(body: bytes, limit: int, content_type: str | None, field: str | None) -> str | None:
@@ -72,8 +74,7 @@ def body_message(body: bytes, limit: int, content_type: str | None, field: str |
     is not a string: there is then no message to classify."""
     if field is None:
         return body_text(body, limit, content_type)
-    kind = (content_type or "").lstrip()[:33].lower()
-    if kind.startswith("application/x-www-form-urlencoded"):
+    if _is_form(content_type):
         values = parse_qs(body[:limit].decode("utf-8", "replace"), keep_blank_values=True).get(field)
         return values[0] if values else None
     try:

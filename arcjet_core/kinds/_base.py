@@ -26,6 +26,7 @@ from arcjet_core.enums import Conclusion, Mode, RuleState
 from arcjet_core.errors import ArcjetError
 
 if TYPE_CHECKING:
+    from arcjet_core.analyze import RuleOutcome
     from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
     from arcjet_core.ratelimit import Op, Outcome
@@ -154,6 +155,16 @@ class PreparedRule:
     def error(self, message: str, state: RuleState = RuleState.RUN) -> RuleResult:
         return self.result(state, Conclusion.ERROR, ErrorReason(message))
 
+    def analyzer_outcome(self, analysis: Any, error: ArcjetError | None) -> RuleOutcome | RuleResult:
+        """This rule's outcome from the crossing, or the ERROR result standing
+        in for it when the crossing failed or did not answer for the rule."""
+        if error is not None:
+            return self.error(f"analyzer failed: {error}")
+        outcome: RuleOutcome | None = analysis.outcomes.get(self.index)
+        if outcome is None:
+            return self.error(f"{self.kind} rule is not evaluated by this analyzer build", RuleState.NOT_RUN)
+        return outcome
+
 
 class AnalyzedRule(PreparedRule):
     """A kind the analyzer evaluates: its result is the analyzer's outcome for it."""
@@ -166,11 +177,9 @@ class AnalyzedRule(PreparedRule):
         return self.analyzed(analysis, error), None
 
     def analyzed(self, analysis: Any, error: ArcjetError | None) -> RuleResult:
-        if error is not None:
-            return self.error(f"analyzer failed: {error}")
-        outcome = analysis.outcomes.get(self.index)
-        if outcome is None:
-            return self.error(f"{self.kind} rule is not evaluated by this analyzer build", RuleState.NOT_RUN)
+        outcome = self.analyzer_outcome(analysis, error)
+        if isinstance(outcome, RuleResult):
+            return outcome
         try:
             conclusion = Conclusion(outcome.conclusion)
         except ValueError:

@@ -20,9 +20,9 @@ from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfig
 
 from ._base import AnalyzerPart, PreparedRule
 from ._spec import RuleSpec, coerce_mode
+from ._standalone import standalone_outcome
 
 if TYPE_CHECKING:
-    from arcjet_core.analyze import Ruleset
     from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
 
@@ -92,27 +92,14 @@ class PromptInjectionRule(PreparedRule):
         return outcome_result(self, analysis, error), None
 
 
-_classifier: dict[float | None, Ruleset] = {}
-_NO_REQUEST: list[RequestContext] = []
-
-
 def classify_message(message: str, threshold: float | None = None) -> tuple[bool, float]:
     """(injection detected, score) for a message outside any request (Guard's
     ``DetectPromptInjection``): the same analyzer call as the rule's.
     Raises ArcjetError when the analyzer fails."""
-    from arcjet_core.analyze import Ruleset
-    from arcjet_core.context import raw_from_request
-
-    if not _NO_REQUEST:
-        _NO_REQUEST.append(raw_from_request({"ip": ""}).to_context(""))
-    ruleset = _classifier.get(threshold)
-    if ruleset is None:
-        spec: dict[str, object] = {"kind": "PROMPT_INJECTION", "index": 0}
-        if threshold is not None:
-            spec["threshold"] = threshold
-        ruleset = _classifier.setdefault(threshold, Ruleset([AnalyzerPart(0, spec, prompt_bytes=0,
-                                                                          prompt_chars=MAX_MESSAGE_CHARS)]))
-    outcome = ruleset.analyze(_NO_REQUEST[0], email=None, prompt=message).outcomes[0]
+    spec: dict[str, object] = {"kind": "PROMPT_INJECTION", "index": 0}
+    if threshold is not None:
+        spec["threshold"] = threshold
+    outcome = standalone_outcome(AnalyzerPart(0, spec, prompt_bytes=0, prompt_chars=MAX_MESSAGE_CHARS), prompt=message)
     if outcome.conclusion == "ERROR":
         raise ArcjetAnalyzerError(str(outcome.reason.get("message", "analyzer could not classify the message")))
     score = outcome.reason.get("score")
@@ -120,11 +107,9 @@ def classify_message(message: str, threshold: float | None = None) -> tuple[bool
 
 
 def outcome_result(rule: PreparedRule, analysis: Any, error: ArcjetError | None) -> RuleResult:
-    if error is not None:
-        return rule.error(f"analyzer failed: {error}")
-    outcome = analysis.outcomes.get(rule.index)
-    if outcome is None:
-        return rule.error("prompt injection is not evaluated by this analyzer build", RuleState.NOT_RUN)
+    outcome = rule.analyzer_outcome(analysis, error)
+    if isinstance(outcome, RuleResult):
+        return outcome
     if outcome.conclusion == "ERROR":
         message = str(outcome.reason.get("message", ""))
         if "requires a message" in message:

@@ -20,9 +20,9 @@ from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfig
 from ._base import AnalyzerPart, PreparedRule
 from ._sensitive_judge import DetectError, judge
 from ._spec import RuleSpec, coerce_characteristics, coerce_mode, positive_int, str_list
+from ._standalone import standalone_outcome
 
 if TYPE_CHECKING:
-    from arcjet_core.analyze import Ruleset
     from arcjet_core.context import RequestContext
     from arcjet_core.engine import ProtectInput
 
@@ -80,23 +80,14 @@ SCANNED_BODY_BYTES = 128 << 10
 MAX_SCANNED_TEXT = 1 << 20
 
 
-_scanner: Ruleset | None = None
-_NO_REQUEST: RequestContext | None = None
+_SCAN_PART = AnalyzerPart(0, {"kind": "SENSITIVE_INFO", "index": 0}, text_bytes=0, text_chars=MAX_SCANNED_TEXT)
 
 
 def scan_text(text: str) -> list[IdentifiedEntity]:
     """The built-in entities in ``text``, outside any request (Guard's
     ``LocalDetectSensitiveInfo``): the same analyzer call as the rule's.
     Raises ArcjetError when the analyzer fails."""
-    global _scanner, _NO_REQUEST
-    if _scanner is None or _NO_REQUEST is None:
-        from arcjet_core.analyze import Ruleset
-        from arcjet_core.context import raw_from_request
-
-        _NO_REQUEST = raw_from_request({"ip": ""}).to_context("")
-        _scanner = Ruleset([AnalyzerPart(0, {"kind": "SENSITIVE_INFO", "index": 0}, text_bytes=0,
-                                         text_chars=MAX_SCANNED_TEXT)])
-    outcome = _scanner.analyze(_NO_REQUEST, email=None, text=text).outcomes[0]
+    outcome = standalone_outcome(_SCAN_PART, text=text)
     if outcome.conclusion != "ALLOW":
         raise ArcjetAnalyzerError(str(outcome.reason.get("message", "analyzer could not scan the text")))
     return entities_of(outcome.reason)
@@ -124,11 +115,9 @@ class SensitiveInfoRule(PreparedRule):
         if value is not None and len(value) > MAX_SCANNED_TEXT:
             return self.error(f"sensitive_info_value is {len(value)} characters; at most {MAX_SCANNED_TEXT} "
                               "are scanned, so it was not checked"), None
-        if error is not None:
-            return self.error(f"analyzer failed: {error}"), None
-        outcome = analysis.outcomes.get(self.index)
-        if outcome is None:
-            return self.error("sensitive information is not evaluated by this analyzer build", RuleState.NOT_RUN), None
+        outcome = self.analyzer_outcome(analysis, error)
+        if isinstance(outcome, RuleResult):
+            return outcome, None
         if outcome.conclusion != "ALLOW":
             return self.error(str(outcome.reason.get("message", "analyzer could not scan the text"))), None
         rule = self.rule
