@@ -5,6 +5,7 @@ clients, rule factories, ``protect()`` and the Decision it returns.
 """
 
 from arcjet_core.client import Arcjet, ArcjetSync, arcjet, arcjet_sync
+from arcjet_core.client_ip import ClientIpDetails, ClientIpProvenance
 from arcjet_core.context import Headers, RequestContext
 from arcjet_core.decision import (
     BotReason,
@@ -22,6 +23,7 @@ from arcjet_core.decision import (
     RuleResult,
     SensitiveInfoReason,
     ShieldReason,
+    ThreatIntelligence,
     is_missing_user_agent,
     is_spoofed_bot,
     is_verified_bot,
@@ -40,6 +42,17 @@ from arcjet_core.errors import (
     ArcjetMisconfiguration,
     ArcjetStorageError,
 )
+from arcjet_core.headers import set_rate_limit_headers
+from arcjet_core.kinds.sensitive_backend import (
+    DetectedSensitiveInfoEntity,
+    SensitiveInfoBackend,
+    SensitiveInfoBackendContext,
+    SensitiveInfoBackendOptions,
+    SensitiveInfoEntitiesAllow,
+    SensitiveInfoEntitiesDeny,
+    SensitiveInfoResult,
+)
+from arcjet_core.metadata import Metadata, MetadataValue
 from arcjet_core.rules import (
     BotDetection,
     EmailValidation,
@@ -77,8 +90,11 @@ __all__ = [
     "BotCategory",
     "BotDetection",
     "BotReason",
+    "ClientIpDetails",
+    "ClientIpProvenance",
     "Conclusion",
     "Decision",
+    "DetectedSensitiveInfoEntity",
     "EmailReason",
     "EmailType",
     "EmailValidation",
@@ -90,6 +106,8 @@ __all__ = [
     "IdentifiedEntity",
     "IpDetails",
     "IpInfo",
+    "Metadata",
+    "MetadataValue",
     "Mode",
     "NotRunReason",
     "PromptInjectionDetection",
@@ -100,13 +118,20 @@ __all__ = [
     "RuleResult",
     "RuleSpec",
     "RuleState",
+    "SensitiveInfoBackend",
+    "SensitiveInfoBackendContext",
+    "SensitiveInfoBackendOptions",
     "SensitiveInfoDetection",
+    "SensitiveInfoEntitiesAllow",
+    "SensitiveInfoEntitiesDeny",
     "SensitiveInfoEntityType",
     "SensitiveInfoReason",
+    "SensitiveInfoResult",
     "Shield",
     "ShieldExclusion",
     "ShieldReason",
     "SlidingWindow",
+    "ThreatIntelligence",
     "TokenBucket",
     "arcjet",
     "arcjet_sync",
@@ -119,6 +144,7 @@ __all__ = [
     "is_spoofed_bot",
     "is_verified_bot",
     "protect_signup",
+    "set_rate_limit_headers",
     "shield",
     "sliding_window",
     "token_bucket",

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from time import perf_counter
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout, mark_body_error
 from arcjet_core.cache import TTLCache
-from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async
-from arcjet_core.decision import Decision, RuleResult
+from arcjet_core.client_ip import ClientIpDetails, ClientIpProvenance
+from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async, request_kind
+from arcjet_core.decision import Decision, RuleResult, with_caller_context
 from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT
 from arcjet_core.email_checks import EmailChecker, email_checker
 from arcjet_core.engine import (
@@ -30,13 +31,48 @@ from arcjet_core.engine import (
 )
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.fingerprint import check_ipv6_prefix
-from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
+from arcjet_core.ip import (
+    IpResolver,
+    TrustedProxies,
+    canonical_ip,
+    parse_platform,
+    parse_proxy_headers,
+)
 from arcjet_core.ip_intel import IpIntel
+from arcjet_core.metadata import Metadata
 from arcjet_core.observe import observer_from, shared
 from arcjet_core.ratelimit import Storage, storage_from
 from arcjet_core.rules import RuleSpec, coerce_characteristics, flatten_rules
 
+# The reference's arguments that name its cloud service. There is no service
+# here: saying so at start-up beats silently ignoring a setting someone chose.
+_CLOUD_ONLY = {
+    "base_url": "the Arcjet cloud API's address",
+    "stack": "the hosting stack reported to the Arcjet cloud",
+    "sdk_version": "the SDK version reported to the Arcjet cloud",
+}
+
+
+def reject_cloud_only(**given: object) -> None:
+    for name, value in given.items():
+        if value is not None:
+            raise ArcjetMisconfiguration(
+                f"{name} is {_CLOUD_ONLY[name]}; arcjet-local decides in-process with no cloud service, "
+                f"so {name} does not apply: remove it"
+            )
+
+if TYPE_CHECKING:
+    from arcjet_core.decision_log import DecisionLog
+
 logger = logging.getLogger("arcjet")
+
+# decision_log=: a JSON Lines path, "redis://..." for a stream, a callable
+# given each record, a DecisionLog shared between clients, or None (off).
+DecisionLogTarget = Union[
+    str, "os.PathLike[str]", Callable[[Mapping[str, Any]], object], "DecisionLog", None
+]
+# log_ip=: how the client IP appears in the decision log.
+LogIp = Literal["full", "truncated", "hashed"]
 
 _LOG_LEVEL_ENV = "ARCJET_LOG_LEVEL"
 
@@ -61,11 +97,15 @@ class _ClientBase:
         key: str,
         rules: Sequence[RuleSpec] | None = None,
         characteristics: Sequence[str] = (),
-        proxies: Sequence[str] | None = None,
-        environment: str | None = None,
+        base_url: str | None = None,
+        timeout_ms: int | None = None,
+        stack: str | None = None,
+        sdk_version: str | None = None,
         fail_open: bool = True,
-        storage: Storage | str | None = None,
+        proxies: Sequence[str] | None = None,
         disable_automatic_ip_detection: bool = False,
+        environment: str | None = None,
+        storage: Storage | str | None = None,
         platform: str | None = None,
         proxy_headers: Sequence[str] | None = None,
         body_limit: int = DEFAULT_BODY_LIMIT,
@@ -75,12 +115,13 @@ class _ClientBase:
         dns_servers: Sequence[str] | None = None,
         dns_timeout: float = DEFAULT_DNS_TIMEOUT,
         ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-        decision_log: object = None,
-        log_ip: str = "full",
+        decision_log: DecisionLogTarget = None,
+        log_ip: LogIp = "full",
         metrics: object = None,
         tracing: object = None,
         _shared: tuple[Storage, TTLCache[RuleResult]] | None = None,
     ) -> None:
+        reject_cloud_only(base_url=base_url, stack=stack, sdk_version=sdk_version)
         if not isinstance(key, str) or not key.strip():
             raise ArcjetMisconfiguration("key must be a non-empty string (it namespaces this client's state)")
         for name, flag in (("fail_open", fail_open), ("disable_automatic_ip_detection", disable_automatic_ip_detection)):
@@ -97,6 +138,7 @@ class _ClientBase:
             key=key, characteristics=tuple(characteristics), proxies=proxies, environment=environment,
             fail_open=fail_open, disable_automatic_ip_detection=disable_automatic_ip_detection,
             platform=platform, body_limit=body_limit, body_timeout=body_timeout, deny_cache_size=deny_cache_size,
+            timeout_ms=timeout_ms,
         )
         self._options["ipv6_prefix"] = ipv6_prefix
         self._options.update(dns_servers=dns_servers, dns_timeout=dns_timeout)
@@ -120,7 +162,7 @@ class _ClientBase:
             self._storage, cache = _shared
             self._owns_storage = False
         else:
-            self._storage = storage_from(storage)
+            self._storage = storage_from(storage, timeout_ms=timeout_ms)
             self._owns_storage = True
             cache = TTLCache(max_entries=deny_cache_size)
         self._engine = Engine(
@@ -168,10 +210,44 @@ class _ClientBase:
         return dict(self._options, rules=(*self.rules, *extra),
                     _shared=(self._storage, self._engine.cache))
 
-    def _inputs(self, kwargs: Mapping[str, Any]) -> ProtectInput:
-        if not kwargs and self._bare_inputs is not None:
+    def _inputs(
+        self,
+        requested: int | None,
+        characteristics: Mapping[str, Any] | None,
+        email: str | None,
+        sensitive_info_value: str | None,
+        detect_prompt_injection_message: str | None,
+        extra: Mapping[str, str] | None,
+        filter_local: Mapping[str, str] | None,
+        ip_src: str | None,
+    ) -> ProtectInput:
+        if (requested is None and characteristics is None and email is None and sensitive_info_value is None
+                and detect_prompt_injection_message is None and extra is None and filter_local is None
+                and ip_src is None and self._bare_inputs is not None):
             return self._bare_inputs
-        return self._engine.validate_inputs(**kwargs)
+        return self._engine.validate_inputs(
+            requested=1 if requested is None else requested, characteristics=characteristics, email=email,
+            sensitive_info_value=sensitive_info_value, detect_prompt_injection_message=detect_prompt_injection_message,
+            extra=extra, filter_local=filter_local, ip_src=ip_src,
+        )
+
+    def client_ip_details(self, request: object, *, ip_src: str | None = None) -> ClientIpDetails:
+        """Which client IP ``protect(request)`` would use, and where it came from.
+
+        The tool for checking a proxy set-up: behind a load balancer that is
+        not in ``proxies``, this says ``direct`` with the balancer's address.
+        """
+        if ip_src is not None:
+            text = canonical_ip(ip_src) if isinstance(ip_src, str) else ""
+            if not text:
+                raise ArcjetMisconfiguration(f"client_ip_details(): ip_src {ip_src!r} is not an IP address")
+            return ClientIpDetails(text, ClientIpProvenance.MANUAL, False)
+        raw = raw_from_request(request)
+        details = self._engine.resolver.explain(raw.peer, raw.headers)
+        if request_kind(request) == "mapping" and details.provenance is ClientIpProvenance.DIRECT:
+            # A plain mapping is a context the application built, not a connection we saw.
+            return ClientIpDetails(details.ip, ClientIpProvenance.REQUEST, False, None)
+        return details
 
 
 class _Performer:
@@ -246,16 +322,39 @@ class _Performer:
 class ArcjetSync(_ClientBase):
     """Sync client for Flask, Django and other WSGI frameworks."""
 
-    def protect(self, request: object, **kwargs: Any) -> Decision:
+    def protect(
+        self,
+        request: object,
+        *,
+        requested: int | None = None,
+        characteristics: Mapping[str, Any] | None = None,
+        email: str | None = None,
+        sensitive_info_value: str | None = None,
+        detect_prompt_injection_message: str | None = None,
+        extra: Mapping[str, str] | None = None,
+        metadata: Metadata | None = None,
+        filter_local: Mapping[str, str] | None = None,
+        correlation_id: str | None = None,
+        ip_src: str | None = None,
+    ) -> Decision:
+        """Decide on ``request`` (a framework request, ASGI scope or WSGI environ).
+
+        The keywords are the reference's; ``metadata`` and ``correlation_id``
+        never change the decision, they travel with it (``decision.metadata``,
+        ``decision.correlation_id``, the decision log).
+        """
         observer = self._observer
         started = perf_counter() if observer is not None and observer.timed else 0.0
-        inputs = self._inputs(kwargs)
+        inputs = self._inputs(requested, characteristics, email, sensitive_info_value, detect_prompt_injection_message,
+                             extra, filter_local, ip_src)
         raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit,
                                body_timeout=self.body_timeout)
         ctx = self._engine.context_for(raw, inputs)
         decision = self._io.drive(self._engine.flow(ctx, inputs))
         if raw.body_error is not None:
             decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        if correlation_id is not None or metadata is not None:
+            decision = with_caller_context(decision, correlation_id, metadata)
         if observer is not None:  # the decision is final here
             observer.observe(decision, ctx, started)
         return decision
@@ -280,10 +379,26 @@ class ArcjetSync(_ClientBase):
 class Arcjet(_ClientBase):
     """Async client for FastAPI, Starlette and other ASGI frameworks."""
 
-    async def protect(self, request: object, **kwargs: Any) -> Decision:
+    async def protect(
+        self,
+        request: object,
+        *,
+        requested: int | None = None,
+        characteristics: Mapping[str, Any] | None = None,
+        email: str | None = None,
+        sensitive_info_value: str | None = None,
+        detect_prompt_injection_message: str | None = None,
+        extra: Mapping[str, str] | None = None,
+        metadata: Metadata | None = None,
+        filter_local: Mapping[str, str] | None = None,
+        correlation_id: str | None = None,
+        ip_src: str | None = None,
+    ) -> Decision:
+        """Decide on ``request``; see ``ArcjetSync.protect``."""
         observer = self._observer
         started = perf_counter() if observer is not None and observer.timed else 0.0
-        inputs = self._inputs(kwargs)
+        inputs = self._inputs(requested, characteristics, email, sensitive_info_value, detect_prompt_injection_message,
+                             extra, filter_local, ip_src)
         if self._engine.needs_body:
             raw = await raw_from_request_async(request, need_body=True, body_limit=self.body_limit,
                                                body_timeout=self.body_timeout)
@@ -296,6 +411,8 @@ class Arcjet(_ClientBase):
             decision = self._io.drive(self._engine.flow(ctx, inputs))
         if raw.body_error is not None:
             decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        if correlation_id is not None or metadata is not None:
+            decision = with_caller_context(decision, correlation_id, metadata)
         if observer is not None:  # the decision is final here
             observer.observe(decision, ctx, started)
         return decision
@@ -323,11 +440,86 @@ class Arcjet(_ClientBase):
         await self.aclose()
 
 
-def arcjet(**kwargs: Any) -> Arcjet:
-    """Create the async client. Call once at start-up and reuse it."""
-    return Arcjet(**kwargs)
+def arcjet(
+    *,
+    key: str,
+    rules: Sequence[RuleSpec] | None = None,
+    characteristics: Sequence[str] = (),
+    base_url: str | None = None,
+    timeout_ms: int | None = None,
+    stack: str | None = None,
+    sdk_version: str | None = None,
+    fail_open: bool = True,
+    proxies: Sequence[str] | None = None,
+    disable_automatic_ip_detection: bool = False,
+    environment: str | None = None,
+    storage: Storage | str | None = None,
+    platform: str | None = None,
+    proxy_headers: Sequence[str] | None = None,
+    body_limit: int = DEFAULT_BODY_LIMIT,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
+    deny_cache_size: int = 10_000,
+    ipv6_prefix: int = 64,
+    dns_servers: Sequence[str] | None = None,
+    dns_timeout: float = DEFAULT_DNS_TIMEOUT,
+    ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    decision_log: DecisionLogTarget = None,
+    log_ip: LogIp = "full",
+    metrics: object = None,
+    tracing: object = None,
+) -> Arcjet:
+    """Create the async client. Call once at start-up and reuse it.
+
+    The reference's keywords first (``base_url``, ``stack`` and
+    ``sdk_version`` name its cloud service and raise here), then this
+    project's: ``storage`` (memory or a Redis URL), client-IP trust
+    (``platform``, ``proxy_headers``), body bounds, DNS, IP data and
+    observability (``decision_log``, ``log_ip``, ``metrics``, ``tracing``).
+    """
+    return Arcjet(
+        key=key, rules=rules, characteristics=characteristics, base_url=base_url, timeout_ms=timeout_ms, stack=stack,
+        sdk_version=sdk_version, fail_open=fail_open, proxies=proxies,
+        disable_automatic_ip_detection=disable_automatic_ip_detection, environment=environment, storage=storage,
+        platform=platform, proxy_headers=proxy_headers, body_limit=body_limit, body_timeout=body_timeout,
+        deny_cache_size=deny_cache_size, ipv6_prefix=ipv6_prefix, dns_servers=dns_servers, dns_timeout=dns_timeout,
+        ip_database=ip_database, decision_log=decision_log, log_ip=log_ip, metrics=metrics, tracing=tracing,
+    )
 
 
-def arcjet_sync(**kwargs: Any) -> ArcjetSync:
-    """Create the sync client. Call once at start-up and reuse it."""
-    return ArcjetSync(**kwargs)
+def arcjet_sync(
+    *,
+    key: str,
+    rules: Sequence[RuleSpec] | None = None,
+    characteristics: Sequence[str] = (),
+    base_url: str | None = None,
+    timeout_ms: int | None = None,
+    stack: str | None = None,
+    sdk_version: str | None = None,
+    fail_open: bool = True,
+    proxies: Sequence[str] | None = None,
+    disable_automatic_ip_detection: bool = False,
+    environment: str | None = None,
+    storage: Storage | str | None = None,
+    platform: str | None = None,
+    proxy_headers: Sequence[str] | None = None,
+    body_limit: int = DEFAULT_BODY_LIMIT,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
+    deny_cache_size: int = 10_000,
+    ipv6_prefix: int = 64,
+    dns_servers: Sequence[str] | None = None,
+    dns_timeout: float = DEFAULT_DNS_TIMEOUT,
+    ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    decision_log: DecisionLogTarget = None,
+    log_ip: LogIp = "full",
+    metrics: object = None,
+    tracing: object = None,
+) -> ArcjetSync:
+    """Create the sync client. Call once at start-up and reuse it (see ``arcjet``)."""
+    return ArcjetSync(
+        key=key, rules=rules, characteristics=characteristics, base_url=base_url, timeout_ms=timeout_ms, stack=stack,
+        sdk_version=sdk_version, fail_open=fail_open, proxies=proxies,
+        disable_automatic_ip_detection=disable_automatic_ip_detection, environment=environment, storage=storage,
+        platform=platform, proxy_headers=proxy_headers, body_limit=body_limit, body_timeout=body_timeout,
+        deny_cache_size=deny_cache_size, ipv6_prefix=ipv6_prefix, dns_servers=dns_servers, dns_timeout=dns_timeout,
+        ip_database=ip_database, decision_log=decision_log, log_ip=log_ip, metrics=metrics, tracing=tracing,
+    )

@@ -409,6 +409,13 @@ def _classify_shape(request: object) -> str:
     )
 
 
+def request_kind(request: object) -> str:
+    """What ``request`` is: "asgi", "starlette", "django", "werkzeug", "wsgi",
+    or "mapping" (a context the application built itself)."""
+    kind = _classify(request)
+    return kind if kind in ("asgi", "starlette", "django", "werkzeug", "wsgi") else "mapping"
+
+
 def raw_from_request(
     request: object, *, need_body: bool = False, body_limit: int = DEFAULT_BODY_LIMIT,
     body_timeout: float = DEFAULT_BODY_TIMEOUT,

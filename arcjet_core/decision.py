@@ -18,6 +18,8 @@ from typing import Any, Literal, Protocol, overload
 
 from arcjet_core._frozen import fast_init
 from arcjet_core.enums import CONCLUSION_SEVERITY, Conclusion, RuleState
+from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.metadata import encode_metadata
 
 
 @fast_init
@@ -169,6 +171,26 @@ def reason_from_dict(data: Mapping[str, Any]) -> Reason:
     return ErrorReason(message=f"analyzer returned an unknown reason type {kind!r}")
 
 
+@dataclass(frozen=True, slots=True)
+class ThreatIntelligence:
+    """Threat data about an IP address (``decision.ip_details.threat``).
+
+    There is no Arcjet threat feed here: this is filled only from an
+    ``ip_database=`` MMDB whose records carry a ``threat`` map with these keys
+    (a user's own feed, written with e.g. mmdb-writer), and is None otherwise.
+    """
+
+    risk_level: str
+    confidence: str
+    reputation: str
+    is_safe: bool
+    network_types: tuple[str, ...]
+    activities: tuple[str, ...]
+    entities: tuple[str, ...]
+    entity_name: str | None
+    service: str | None
+
+
 @fast_init
 @dataclass(frozen=True)
 class IpDetails:
@@ -195,6 +217,7 @@ class IpDetails:
     is_tor: bool | None = None
     is_relay: bool | None = None
     is_abuser: bool | None = None
+    threat: ThreatIntelligence | None = None
 
 
 @fast_init
@@ -302,6 +325,11 @@ class Decision:
     ip_details: _LazyIpDetails = _LazyIpDetails()
     ttl: int = 0
     ip_address: str = ""
+    # The caller's own request id and context (protect(correlation_id=...,
+    # metadata=...)): carried to the decision log, never used to decide.
+    # Metadata values are kept JSON-encoded, one string per top-level key.
+    correlation_id: str | None = None
+    metadata: Mapping[str, str] | None = None
 
     @property
     def ip(self) -> IpInfo:
@@ -330,6 +358,25 @@ class Decision:
 
     def __repr__(self) -> str:
         return f"Decision(id={self.id!r}, conclusion={self.conclusion.value}, reason={self.reason_v2.type})"
+
+
+def with_caller_context(decision: Decision, correlation_id: object, metadata: object) -> Decision:
+    """``decision`` carrying protect()'s ``correlation_id`` and ``metadata``.
+
+    A shallow copy of the instance dict, not dataclasses.replace(): that
+    would read ip_details and so run the pending IP lookup nobody asked for.
+    A ``correlation_id`` that is not a string is a bug in the caller's code,
+    so it raises as other protect() arguments do; ``metadata`` never raises
+    (arcjet_core.metadata).
+    """
+    if correlation_id is not None and not isinstance(correlation_id, str):
+        raise ArcjetMisconfiguration(f"protect(): correlation_id must be a string, got {correlation_id!r}")
+    copy = object.__new__(Decision)
+    state = dict(decision.__dict__)
+    state["correlation_id"] = correlation_id[:256] if correlation_id is not None else None
+    state["metadata"] = encode_metadata(metadata, where="protect(): metadata")
+    object.__setattr__(copy, "__dict__", state)
+    return copy
 
 
 class _IdSource:

@@ -96,12 +96,44 @@ class EmailType(str, Enum):
 
 
 class SensitiveInfoEntityType(str, Enum):
-    """Entity types the built-in sensitive-information detector knows."""
+    """Sensitive-information entity types.
+
+    The first four are found by the built-in detector (``NATIVE_SENSITIVE_INFO_TYPES``).
+    The rest are the reference's names for what a detection ``backend`` (or a
+    ``detect=`` function) may report; naming one without either is a
+    configuration error, because nothing would ever find it.
+    """
 
     EMAIL = "EMAIL"
     PHONE_NUMBER = "PHONE_NUMBER"
     IP_ADDRESS = "IP_ADDRESS"
     CREDIT_CARD_NUMBER = "CREDIT_CARD_NUMBER"
+    GIVEN_NAME = "GIVEN_NAME"
+    SURNAME = "SURNAME"
+    SSN = "SSN"
+    URL = "URL"
+    TAX_ID = "TAX_ID"
+    BANK_ACCOUNT = "BANK_ACCOUNT"
+    ROUTING_NUMBER = "ROUTING_NUMBER"
+    GOVERNMENT_ID = "GOVERNMENT_ID"
+    PASSPORT = "PASSPORT"
+    DRIVERS_LICENSE = "DRIVERS_LICENSE"
+    BUILDING_NUMBER = "BUILDING_NUMBER"
+    STREET_NAME = "STREET_NAME"
+    SECONDARY_ADDRESS = "SECONDARY_ADDRESS"
+    CITY = "CITY"
+    STATE = "STATE"
+    ZIP_CODE = "ZIP_CODE"
 
     def __str__(self) -> str:
         return self.value
+
+
+# What the built-in detector (wasm/sensitive) finds.
+NATIVE_SENSITIVE_INFO_TYPES: frozenset[str] = frozenset(
+    {"EMAIL", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD_NUMBER"}
+)
+# The named types only a backend or a detect= function can find.
+BACKEND_ONLY_SENSITIVE_INFO_TYPES: frozenset[str] = frozenset(
+    t.value for t in SensitiveInfoEntityType
+) - NATIVE_SENSITIVE_INFO_TYPES

@@ -13,6 +13,7 @@ decision is a RATE_LIMIT denial. Adapters call this; users may too.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, MutableMapping
 from datetime import timedelta
@@ -20,6 +21,8 @@ from math import ceil
 from typing import Any, Protocol
 
 from arcjet_core.cache import BoundedMemo
+
+_log = logging.getLogger("arcjet")
 
 
 class RateLimitReasonLike(Protocol):
@@ -109,7 +112,38 @@ def rate_limit_header_pairs(decision: DecisionLike) -> tuple[tuple[str, str], ..
     return (("RateLimit", ratelimit), ("RateLimit-Policy", policy))
 
 
-def set_rate_limit_headers(headers: MutableMapping[str, str], decision: DecisionLike) -> None:
-    """Set the rate-limit headers for ``decision`` on ``headers``; no-op without a rate limit."""
-    for name, value in rate_limit_header_pairs(decision):
+def _header_target(target: Any) -> Any:
+    """Where headers are written: ``target`` itself when it is a header map
+    (a dict, Starlette's MutableHeaders, werkzeug's Headers) or a response
+    that takes ``response[name] = value`` (Django), else its ``.headers``
+    (a FastAPI/Starlette or Flask response). None when neither."""
+    if isinstance(target, MutableMapping):
+        return target
+    headers = getattr(target, "headers", None)
+    if headers is not None and hasattr(headers, "__setitem__"):
+        return headers
+    if hasattr(target, "__setitem__") and hasattr(target, "__contains__"):
+        return target
+    return None
+
+
+def set_rate_limit_headers(target: Any, decision: DecisionLike) -> None:
+    """Set ``RateLimit`` and ``RateLimit-Policy`` (and ``Retry-After`` on a
+    rate-limit denial) for ``decision`` on a response or a header map.
+
+    ``target`` is a response (FastAPI/Starlette, Flask, Django) or its
+    headers. No-op when no rate limit ran. An existing header is replaced,
+    with a warning: two writers of one header usually mean two limiters.
+    """
+    pairs = rate_limit_header_pairs(decision)
+    if not pairs:
+        return
+    headers = _header_target(target)
+    if headers is None:
+        _log.warning("set_rate_limit_headers: cannot set headers on %s (pass a response or its headers)",
+                     type(target).__name__)
+        return
+    for name, value in pairs:
+        if name in headers and headers[name] != value:
+            _log.warning("set_rate_limit_headers: replacing the %s header %r with %r", name, headers[name], value)
         headers[name] = value

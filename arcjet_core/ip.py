@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from arcjet_core.cache import BoundedMemo
+from arcjet_core.client_ip import ClientIpDetails, ClientIpProvenance
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.headers_map import Headers
 
@@ -452,6 +453,41 @@ class IpResolver:
                 if client is not None:
                     return client
         return self._fallback(peer, headers)
+
+    def explain(self, peer: str, headers: Headers) -> ClientIpDetails:
+        """``resolve()``'s answer with where it came from (aj.client_ip_details).
+
+        Walks the same steps as resolve() without its memos, so it costs more
+        and is meant for debugging a deployment, not for every request.
+        """
+        if self.platform is not None:
+            for name in PLATFORM_HEADERS[self.platform]:
+                for value in headers.get_all(name):
+                    client = self._platform_ip(value)
+                    if client:
+                        return ClientIpDetails(client, ClientIpProvenance.TRUSTED_PROXY, True, name)
+        kind = self._classify(peer, headers)
+        if kind is not _READ_HEADERS:
+            if not kind:
+                return ClientIpDetails(None, ClientIpProvenance.NONE, False)
+            if parse_ip(peer) is None:  # no peer: the development stand-in
+                return ClientIpDetails(kind, ClientIpProvenance.DEVELOPMENT, False)
+            return ClientIpDetails(kind, ClientIpProvenance.DIRECT, True)
+        one_hop = not self.proxies
+        for name in self.proxy_headers:
+            entries = _ENTRIES[name](headers)
+            if entries:
+                walked = self._walk(entries, one_hop)
+                if walked is not None:
+                    if one_hop:
+                        return ClientIpDetails(walked, ClientIpProvenance.UNVERIFIED_HEADER, False, name)
+                    return ClientIpDetails(walked, ClientIpProvenance.TRUSTED_PROXY, True, name)
+        fallback = self._fallback(peer, headers)
+        if not fallback:
+            return ClientIpDetails(None, ClientIpProvenance.NONE, False)
+        if parse_ip(peer) is None:
+            return ClientIpDetails(fallback, ClientIpProvenance.DEVELOPMENT, False)
+        return ClientIpDetails(fallback, ClientIpProvenance.DIRECT, True)
 
     def _platform_ip(self, value: str) -> str:
         """The client IP in a platform header's value, or "" when it names none we accept."""

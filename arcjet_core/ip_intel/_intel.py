@@ -42,6 +42,7 @@ def merge(parts: Sequence[Mapping[str, Any]], names: CountryNames | None = None)
         else:
             out[flag] = next((v for v in values if v is not None), None)
     out["service"] = next((part["service"] for part in parts if part.get("service") is not None), None)
+    out["threat"] = next((part["threat"] for part in parts if part.get("threat") is not None), None)
     if names is not None:
         names.fill(out)
     if all(v is None for v in out.values()):

@@ -20,6 +20,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from arcjet_core.decision import ThreatIntelligence
 from arcjet_core.errors import ArcjetMisconfiguration
 
 PARAM = "ip_database"
@@ -170,7 +171,35 @@ def fields_from_record(record: Any, anonymous_ip: bool = False) -> dict[str, Any
             else:
                 put(field, flag)
     put("service", _str(record.get("service")))
+    put("threat", threat_from(record.get("threat")))
     return out
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        return tuple(v for v in value if isinstance(v, str) and v)
+    return ()
+
+
+def threat_from(node: Any) -> ThreatIntelligence | None:
+    """A record's ``threat`` map (the reference's field names), or None.
+
+    A map without a risk level says nothing usable and is ignored; other
+    missing or mistyped keys read as empty.
+    """
+    if not isinstance(node, Mapping) or _str(node.get("risk_level")) is None:
+        return None
+    return ThreatIntelligence(
+        risk_level=node["risk_level"],
+        confidence=_str(node.get("confidence")) or "",
+        reputation=_str(node.get("reputation")) or "",
+        is_safe=node.get("is_safe") is True,
+        network_types=_strs(node.get("network_types")),
+        activities=_strs(node.get("activities")),
+        entities=_strs(node.get("entities")),
+        entity_name=_str(node.get("entity_name")),
+        service=_str(node.get("service")),
+    )
 
 
 class MmdbSource:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from arcjet_core.decision import IdentifiedEntity
 
+from .sensitive_backend import SensitiveInfoBackend, backend_entities
+
 DetectFn = Callable[[list[str]], Sequence[str | None]]
 
 _TOKEN = re.compile(r"\S+")
@@ -61,18 +63,29 @@ def custom_entities(text: str, detect: DetectFn, window: int) -> list[Identified
     return [IdentifiedEntity(label, *spans[i]) for i, label in enumerate(labels) if label]
 
 
+def overriding(found: list[IdentifiedEntity], custom: list[IdentifiedEntity]) -> list[IdentifiedEntity]:
+    """``custom`` plus the entities of ``found`` that overlap none of them, by start."""
+    if not custom:
+        return found
+    kept = custom + [e for e in found if not any(c.start < e.end and e.start < c.end for c in custom)]
+    kept.sort(key=lambda e: e.start)
+    return kept
+
+
 def judge(text: str, found: Sequence[IdentifiedEntity], *, allow: Sequence[str], deny: Sequence[str],
-          detect: DetectFn | None, window: int) -> Judgement:
+          detect: DetectFn | None, window: int, backend: SensitiveInfoBackend | None = None,
+          window_option: int | None = None) -> Judgement:
     """Split the entities into allowed and denied. With ``deny``, the listed
     types are denied and the rest allowed; otherwise (``allow``, or neither)
-    only the listed types are allowed. Raises DetectError."""
+    only the listed types are allowed. A backend's spans override the native
+    ones they overlap, and ``detect``'s tokens override both.
+    Raises DetectError or BackendError."""
     entities = list(found)
+    if backend is not None:
+        entities = overriding(entities, backend_entities(backend, text, allow=allow, deny=deny,
+                                                         window=window_option, detect=detect))
     if detect is not None:
-        custom = custom_entities(text, detect, window)
-        if custom:
-            entities = custom + [e for e in entities
-                                 if not any(c.start < e.end and e.start < c.end for c in custom)]
-            entities.sort(key=lambda e: e.start)
+        entities = overriding(entities, custom_entities(text, detect, window))
     if deny:
         listed = frozenset(deny)
         return Judgement(tuple(e for e in entities if e.identified_type not in listed),

@@ -14,13 +14,20 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from arcjet_core._body import body_text
 from arcjet_core.decision import IdentifiedEntity, RuleResult, SensitiveInfoReason
-from arcjet_core.enums import Conclusion, Mode, RuleState, SensitiveInfoEntityType
+from arcjet_core.enums import (
+    NATIVE_SENSITIVE_INFO_TYPES,
+    Conclusion,
+    Mode,
+    RuleState,
+    SensitiveInfoEntityType,
+)
 from arcjet_core.errors import ArcjetAnalyzerError, ArcjetError, ArcjetMisconfiguration
 
 from ._base import AnalyzerPart, PreparedRule
 from ._sensitive_judge import DetectError, judge
 from ._spec import RuleSpec, coerce_characteristics, coerce_mode, positive_int, str_list
 from ._standalone import standalone_outcome
+from .sensitive_backend import BackendError, SensitiveInfoBackend, is_usable_backend
 
 if TYPE_CHECKING:
     from arcjet_core.context import RequestContext
@@ -36,6 +43,7 @@ class SensitiveInfoDetection(RuleSpec):
     context_window_size: int | None = None
     detect: Callable[[list[str]], Sequence[str | None]] | None = field(default=None, compare=False)
     characteristics: tuple[str, ...] = ()
+    backend: SensitiveInfoBackend | None = field(default=None, compare=False)
 
 
 def detect_sensitive_info(
@@ -46,8 +54,11 @@ def detect_sensitive_info(
     context_window_size: int | None = None,
     detect: Callable[[list[str]], Sequence[str | None]] | None = None,
     characteristics: Sequence[str] = (),
+    backend: SensitiveInfoBackend | None = None,
 ) -> SensitiveInfoDetection:
-    """Detect sensitive information in ``protect(sensitive_info_value=...)``."""
+    """Detect sensitive information in ``protect(sensitive_info_value=...)``
+    (or the body). ``backend`` adds a detector beside the built-in one
+    (``arcjet_core.kinds.sensitive_backend``)."""
     allow_t, deny_t = str_list(allow, "allow"), str_list(deny, "deny")
     if allow_t and deny_t:
         raise ArcjetMisconfiguration("detect_sensitive_info: pass either allow or deny, not both")
@@ -55,12 +66,16 @@ def detect_sensitive_info(
         positive_int(context_window_size, "context_window_size")
     if detect is not None and not callable(detect):
         raise TypeError("detect must be callable: (tokens: list[str]) -> list[str | None]")
-    native = {t.value for t in SensitiveInfoEntityType}
-    unknown = [t for t in (*allow_t, *deny_t) if t not in native]
-    if unknown and detect is None:
+    if backend is not None and not is_usable_backend(backend):
         raise ArcjetMisconfiguration(
-            f"detect_sensitive_info: {unknown} can only be found by a custom detect= function; "
-            f"built-in types are {sorted(native)}"
+            f"detect_sensitive_info: backend must be an instance with a detect(context, value, entities, options) "
+            f"method, got {backend!r}"
+        )
+    unknown = [t for t in (*allow_t, *deny_t) if t not in NATIVE_SENSITIVE_INFO_TYPES]
+    if unknown and detect is None and backend is None:
+        raise ArcjetMisconfiguration(
+            f"detect_sensitive_info: {unknown} can only be found by a backend= or a custom detect= function; "
+            f"the built-in detector finds {sorted(NATIVE_SENSITIVE_INFO_TYPES)}"
         )
     return SensitiveInfoDetection(
         mode=coerce_mode(mode),
@@ -69,6 +84,7 @@ def detect_sensitive_info(
         context_window_size=context_window_size,
         detect=detect,
         characteristics=coerce_characteristics(characteristics),
+        backend=backend,
     )
 
 
@@ -123,15 +139,16 @@ class SensitiveInfoRule(PreparedRule):
         rule = self.rule
         assert isinstance(rule, SensitiveInfoDetection)
         found = entities_of(outcome.reason)
-        # The text itself is only needed by a custom detect function.
+        # The text itself is only needed by a custom detect function or backend.
         text = ""
-        if rule.detect is not None:
+        if rule.detect is not None or rule.backend is not None:
             text = value if value is not None else body_text(ctx.body or b"", SCANNED_BODY_BYTES,
                                                              ctx.headers.first("content-type"))
         try:
             verdict = judge(text, found, allow=rule.allow, deny=rule.deny, detect=rule.detect,
-                            window=rule.context_window_size or 1)
-        except DetectError as exc:
+                            window=rule.context_window_size or 1, backend=rule.backend,
+                            window_option=rule.context_window_size)
+        except (DetectError, BackendError) as exc:
             return self.error(str(exc)), None
         conclusion = Conclusion.DENY if verdict.denied else Conclusion.ALLOW
         return self.result(RuleState.RUN, conclusion, SensitiveInfoReason(verdict.allowed, verdict.denied)), None

@@ -23,11 +23,24 @@ REDIS_SCHEMES = frozenset(
 )
 
 
-def storage_from(spec: Storage | str | None) -> Storage:
-    """``None`` / ``memory://`` -> MemoryStorage; Redis-family URLs -> RedisStorage."""
+def storage_from(spec: Storage | str | None, *, timeout_ms: int | None = None) -> Storage:
+    """``None`` / ``memory://`` -> MemoryStorage; Redis-family URLs -> RedisStorage.
+
+    ``timeout_ms`` (the reference's ``arcjet(timeout_ms=...)``, which bounds its
+    network call) bounds each Redis command here, the only network call a
+    decision makes. In-process storage has nothing to wait for, so it ignores
+    it; a Storage object passed in was built with its own timeout, and a second
+    one would be ambiguous.
+    """
+    if timeout_ms is not None and (isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int) or timeout_ms <= 0):
+        raise ArcjetMisconfiguration(f"timeout_ms must be a positive int (milliseconds), got {timeout_ms!r}")
     if spec is None:
         return MemoryStorage()
     if isinstance(spec, Storage):
+        if timeout_ms is not None and spec.performs_io:
+            raise ArcjetMisconfiguration(
+                "timeout_ms applies to a storage URL; the Storage object passed as storage= has its own timeout"
+            )
         return spec
     if not isinstance(spec, str):
         raise ArcjetMisconfiguration(
@@ -39,7 +52,7 @@ def storage_from(spec: Storage | str | None) -> Storage:
     if scheme in REDIS_SCHEMES:
         from ._redis import RedisStorage
 
-        return RedisStorage(spec)
+        return RedisStorage(spec) if timeout_ms is None else RedisStorage(spec, timeout=timeout_ms / 1000)
     raise ArcjetMisconfiguration(
         f"storage: unsupported URL {spec!r}; use memory://, redis://, rediss://, unix://, "
         "valkey:// or redis+cluster://"

@@ -153,3 +153,27 @@ def test_ipinfo_asn_layout() -> None:
               "country": "DE"}
     assert fields_from_record(record) == {"asn": "AS3320", "asn_name": "Deutsche Telekom AG",
                                           "asn_domain": "telekom.com", "asn_type": "isp", "country": "DE"}
+
+
+def test_a_threat_map_in_the_users_mmdb_becomes_threat_intelligence(tmp_path: Path) -> None:
+    from arcjet_core import ThreatIntelligence, arcjet_sync
+
+    threat = {"risk_level": "high", "confidence": "medium", "reputation": "malicious", "is_safe": False,
+              "network_types": ["tor", "vpn"], "activities": ["scanning", 7], "entities": [],
+              "entity_name": "Example Exit", "service": "Tor"}
+    db = write_mmdb(tmp_path / "threat.mmdb", "My-Threat-Feed",
+                    {"198.51.100.0/24": {"threat": threat}, "203.0.113.0/24": {"threat": {"confidence": "low"}}})
+    intel = IpIntel(open_databases(str(db)), use_bundled=False)
+    d = intel.lookup("198.51.100.7")
+    assert d is not None and d.threat == ThreatIntelligence(
+        risk_level="high", confidence="medium", reputation="malicious", is_safe=False,
+        network_types=("tor", "vpn"), activities=("scanning",), entities=(), entity_name="Example Exit",
+        service="Tor")
+    # A map without a risk level says nothing usable; no feed at all is None.
+    assert intel.lookup("203.0.113.9") is None
+    aj = arcjet_sync(key="threat", rules=[], ip_database=str(db))
+    decision = aj.protect({"ip": "198.51.100.7", "method": "GET", "path": "/", "headers": {}})
+    assert decision.ip_details is not None and decision.ip_details.threat is not None
+    assert decision.ip_details.threat.risk_level == "high"
+    plain = arcjet_sync(key="plain", rules=[]).protect({"ip": "8.8.8.8", "method": "GET", "path": "/", "headers": {}})
+    assert plain.ip_details is None or plain.ip_details.threat is None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
 
 from arcjet_core.decision import Decision, ErrorReason, RateLimitReason, RuleResult, ShieldReason
 from arcjet_core.enums import Conclusion, RuleState
@@ -103,3 +106,34 @@ def test_no_rate_limit_no_headers() -> None:
     )
     set_rate_limit_headers(headers, d)
     assert headers == {}
+
+
+def _limited() -> Any:
+    from arcjet_core import arcjet_sync, fixed_window
+
+    aj = arcjet_sync(key="hdr", rules=[fixed_window(mode="LIVE", max=5, window=60)])
+    return aj.protect({"ip": "8.8.8.8", "method": "GET", "path": "/", "headers": {}})
+
+
+def test_set_on_framework_responses() -> None:
+    import flask
+    from starlette.responses import PlainTextResponse
+
+    from arcjet_core.headers import set_rate_limit_headers as set_headers
+
+    decision = _limited()
+    starlette_response = PlainTextResponse("ok")
+    set_headers(starlette_response, decision)
+    assert starlette_response.headers["RateLimit"].startswith("limit=5, remaining=4, reset=")
+    with flask.Flask(__name__).app_context():
+        flask_response = flask.make_response("ok")
+    set_headers(flask_response, decision)
+    assert flask_response.headers["RateLimit-Policy"] == "5;w=60"
+    # Django's HttpResponse: tests/django/test_set_rate_limit_headers.py (needs its settings).
+
+
+def test_unsupported_target_is_a_warning_not_an_exception(caplog: pytest.LogCaptureFixture) -> None:
+    from arcjet_core.headers import set_rate_limit_headers as set_headers
+
+    set_headers(object(), _limited())
+    assert "cannot set headers on object" in caplog.text
