@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout, mark_body_error
 from arcjet_core.cache import TTLCache
 from arcjet_core.client_ip import ClientIpDetails, ClientIpProvenance
-from arcjet_core.context import DEFAULT_BODY_LIMIT, raw_from_request, raw_from_request_async, request_kind
+from arcjet_core.context import (
+    DEFAULT_BODY_LIMIT,
+    raw_from_request,
+    raw_from_request_async,
+    request_kind,
+)
 from arcjet_core.decision import Decision, RuleResult, with_caller_context
 from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT
 from arcjet_core.email_checks import EmailChecker, email_checker

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from starlette.requests import HTTPConnection, Request
 
@@ -80,7 +81,7 @@ class ArcjetMiddleware:
         metrics: object = None,
         tracing: bool | None = None,
     ) -> None:
-        given = {name: value for name, value in (
+        given: dict[str, Any] = {name: value for name, value in (
             ("key", key), ("rules", rules), ("characteristics", characteristics), ("proxies", proxies),
             ("proxy_headers", proxy_headers), ("environment", environment), ("fail_open", fail_open),
             ("storage", storage), ("disable_automatic_ip_detection", disable_automatic_ip_detection),

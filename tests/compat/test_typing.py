@@ -9,7 +9,6 @@ test would pass for the wrong reason.
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
