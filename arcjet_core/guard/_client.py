@@ -1,113 +1,137 @@
 """Guard clients: ``launch_arcjet()`` (async) and ``launch_arcjet_sync()``.
 
-Both share planning and result building; only the storage call differs.
-Rate-limit state lives in the same storage as the HTTP clients' (memory by
-default, Redis by URL), namespaced by ``key``.
+Everything but the storage call is shared (``_evaluate``). Rate-limit state
+lives in the same storage as the HTTP clients' (memory by default, Redis by
+URL), namespaced by ``key``. With ``decision_log=`` (as ``arcjet()`` takes it:
+a path, a callable, a ``redis://`` URL or a ``DecisionLog``), every decision
+is a "guard" line and every ``capture()`` a "capture" line in it.
+
+There is no Arcjet cloud here: ``key`` only namespaces state, ``base_url``
+is refused, and ``timeout_ms`` bounds nothing (no call leaves the process).
 """
 
 from __future__ import annotations
 
-import re
-import time
-from collections.abc import Mapping, Sequence
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import datetime
 from types import TracebackType
 
+from arcjet_core.decision_log import DecisionLog
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
-from arcjet_core.guard._rules import (
-    DetectPromptInjection,
-    LocalCustomWithInput,
-    LocalDetectSensitiveInfo,
-    RateLimitWithInput,
-    RuleWithInput,
-    TextWithInput,
-    _metadata,
-    _RateLimit,
-)
-from arcjet_core.guard._types import (
-    Decision,
-    RuleResult,
-    RuleResultError,
-    _Entry,
-)
-from arcjet_core.ratelimit import LimitOp, LimitOutcome, Outcome, Storage, storage_from
+from arcjet_core.guard._capture import capture_fields
+from arcjet_core.guard._evaluate import Call, check_call, decide, event_fields, storage_ops
+from arcjet_core.guard._policy_input import PolicyInputMap
+from arcjet_core.guard._types import Decision
+from arcjet_core.guard._unions import RuleWithInput
+from arcjet_core.kinds.sensitive_backend import is_usable_backend
+from arcjet_core.metadata import Metadata
+from arcjet_core.ratelimit import Outcome, Storage, storage_from
 
-# The reference's label rule: lowercase slug, dots and dashes, at most 256 bytes.
-_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9.\-]{0,254}[a-z0-9])?$")
-_SEP = "\x1f"
+DEFAULT_TIMEOUT_MS = 2000
+DEFAULT_FLUSH_TIMEOUT_MS = 1000
 
 
-def _check_call(label: object, rules: object) -> tuple[str, tuple[RuleWithInput, ...]]:
-    if not isinstance(label, str) or not _LABEL.match(label):
-        raise ArcjetMisconfiguration(
-            f"label must be a lowercase slug such as 'tools.weather' (letters, digits, '.', '-'), got {label!r}"
-        )
-    if isinstance(rules, (str, bytes)) or not isinstance(rules, Sequence):
-        raise ArcjetMisconfiguration("rules must be a list of bound rules, e.g. [limit(key=user_id)]")
-    bound = tuple(rules)
-    for r in bound:
-        if not isinstance(r, (RateLimitWithInput, TextWithInput, LocalCustomWithInput)):
-            raise ArcjetMisconfiguration(
-                f"rules entries must be bound rules (call the rule: limit(key=...), scan(text)); got {r!r}"
-            )
-    return label, bound
+def _decision_log(value: object) -> tuple[DecisionLog | None, bool]:
+    """(the log, whether this client owns it and so closes it)."""
+    if value is None or value is False or value == "":
+        return None, False
+    if isinstance(value, DecisionLog):
+        return value, False
+    return DecisionLog(value), True
+
+
+def _flush_seconds(timeout_ms: object) -> float:
+    if timeout_ms is None:
+        return DEFAULT_FLUSH_TIMEOUT_MS / 1000
+    if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, (int, float)) or timeout_ms < 0:
+        raise ArcjetMisconfiguration(f"flush: timeout_ms must be a non-negative number, got {timeout_ms!r}")
+    return timeout_ms / 1000
 
 
 class _GuardBase:
-    def __init__(self, *, key: str, storage: Storage | str | None = None) -> None:
+    def __init__(self, *, key: str, storage: Storage | str | None = None, decision_log: object = None,
+                 timeout_ms: int = DEFAULT_TIMEOUT_MS, logger: logging.Logger | None = None,
+                 sensitive_info_backend: object = None) -> None:
         if not isinstance(key, str) or not key.strip():
             raise ArcjetMisconfiguration("key must be a non-empty string (it namespaces this client's state)")
+        if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int) or timeout_ms <= 0:
+            raise ArcjetMisconfiguration(f"timeout_ms must be a positive integer, got {timeout_ms!r}")
+        if logger is not None and not isinstance(logger, logging.Logger):
+            raise ArcjetMisconfiguration(f"logger must be a logging.Logger, got {logger!r}")
+        if sensitive_info_backend is not None and not is_usable_backend(sensitive_info_backend):
+            raise ArcjetMisconfiguration(
+                "sensitive_info_backend must be an instance with a callable detect() (not a class)")
         self.key = key
+        # Accepted for the reference's signature; nothing here leaves the process to time out.
+        self.timeout_ms = timeout_ms
+        self.logger = logger if logger is not None else logging.getLogger("arcjet")
+        # The default backend of this client's LocalDetectSensitiveInfo rules
+        # (a rule's own backend= wins): see _detectors.sensitive_info_backend.
+        self.sensitive_info_backend = sensitive_info_backend
         self._storage = storage_from(storage)
+        self.decision_log, self._owns_log = _decision_log(decision_log)
 
-    def _ops(self, rules: tuple[RuleWithInput, ...]) -> list[LimitOp]:
-        ops = []
-        for r in rules:
-            if isinstance(r, RateLimitWithInput):
-                rule = r.rule
-                assert isinstance(rule, _RateLimit)
-                ops.append(rule.op(_SEP.join((self.key, "guard", rule.config_id, r.key_hash)), r.requested))
-        return ops
+    def capture(self, *, action: str, correlation_id: str | None = None, decision_id: str | None = None,
+                occurred_at: datetime | None = None, metadata: Metadata | None = None) -> None:
+        """Record something the application did: a "capture" line in the
+        decision log. Returns at once (the log's writer thread does the I/O),
+        never raises, never affects a decision. Without a decision log there
+        is nowhere to record it, and it is dropped. An omitted
+        ``correlation_id`` is the enclosing ``arcjet_sequence``'s; its
+        metadata goes under the call's."""
+        log = self.decision_log
+        if log is None:
+            return
+        fields = capture_fields(action=action, correlation_id=correlation_id, decision_id=decision_id,
+                                occurred_at=occurred_at, metadata=metadata, logger=self.logger)
+        if fields is not None:
+            log.submit_event("capture", fields)
 
-    def _decide(self, label: str, rules: tuple[RuleWithInput, ...], metadata: object,
-                outcomes: list[Outcome] | ArcjetError) -> Decision:
-        now = time.time()
-        entries: list[_Entry] = []
-        limits = iter(outcomes) if not isinstance(outcomes, ArcjetError) else None
-        for r in rules:
-            result: RuleResult
-            if isinstance(r, RateLimitWithInput):
-                if limits is None:
-                    result = RuleResultError(message=f"rate-limit storage failed: {outcomes}")
-                else:
-                    outcome = next(limits)
-                    assert isinstance(outcome, LimitOutcome)
-                    assert isinstance(r.rule, _RateLimit)
-                    result = r.rule.outcome_result(outcome, now)
-            elif isinstance(r, TextWithInput):
-                assert isinstance(r.rule, (DetectPromptInjection, LocalDetectSensitiveInfo))
-                result = r.rule.evaluate(r.text)
-            else:
-                result = r.outcome
-            entries.append(_Entry(r.rule.config_id, r.input_id, r.rule.mode == "DRY_RUN", result))
-        denied = any(e.result.conclusion == "DENY" and not e.dry_run for e in entries)
-        return Decision(conclusion="DENY" if denied else "ALLOW", label=label, entries=tuple(entries),
-                        metadata=_metadata(metadata))
+    def _check(self, rules: object, label: object, metadata: object, correlation_id: object, actor: object,
+               inputs: object) -> Call:
+        return check_call(rules, label, metadata, correlation_id, actor, inputs)
+
+    def _finish(self, call: Call, outcomes: Sequence[Outcome] | ArcjetError) -> Decision:
+        decision = decide(call, outcomes, self.sensitive_info_backend)
+        if self.decision_log is not None:
+            self.decision_log.submit_event("guard", event_fields(decision, call))
+        return decision
+
+    def _flush_log(self, timeout_ms: object) -> None:
+        if self.decision_log is not None:
+            self.decision_log.flush(_flush_seconds(timeout_ms))
 
 
 class ArcjetGuardSync(_GuardBase):
-    def guard(self, *, label: str, rules: Sequence[RuleWithInput], metadata: Mapping[str, str] | None = None) -> Decision:
-        label, bound = _check_call(label, rules)
-        ops = self._ops(bound)
-        outcomes: list[Outcome] | ArcjetError = []
+    """The sync Guard client. Create one at start-up (``launch_arcjet_sync``) and reuse it."""
+
+    def guard(self, rules: Sequence[RuleWithInput] = (), *, label: str, metadata: Metadata | None = None,
+              correlation_id: str | None = None, actor: str | None = None,
+              inputs: PolicyInputMap | None = None) -> Decision:
+        """Evaluate bound rules; ALLOW or DENY. A rule that cannot be evaluated
+        (storage down, analyzer failure) is a ``RuleResultError`` and the
+        decision fails open (``has_failed_open()``). ``actor`` is recorded;
+        ``inputs`` are not evaluated (no remote policy; see the warning)."""
+        call = self._check(rules, label, metadata, correlation_id, actor, inputs)
+        ops = storage_ops(call, self.key)
+        outcomes: Sequence[Outcome] | ArcjetError = []
         if ops:
             try:
                 outcomes = self._storage.run(ops)
             except ArcjetError as exc:
                 outcomes = exc
-        return self._decide(label, bound, metadata, outcomes)
+        return self._finish(call, outcomes)
+
+    def flush(self, timeout_ms: int | None = None) -> None:
+        """Wait (up to ``timeout_ms``, default 1000) until the decision log has written what is queued."""
+        self._flush_log(timeout_ms)
 
     def close(self) -> None:
         self._storage.close()
+        if self._owns_log and self.decision_log is not None:
+            self.decision_log.close()
 
     def __enter__(self) -> ArcjetGuardSync:
         return self
@@ -117,33 +141,65 @@ class ArcjetGuardSync(_GuardBase):
 
 
 class ArcjetGuard(_GuardBase):
-    async def guard(self, *, label: str, rules: Sequence[RuleWithInput],
-                    metadata: Mapping[str, str] | None = None) -> Decision:
-        label, bound = _check_call(label, rules)
-        ops = self._ops(bound)
-        outcomes: list[Outcome] | ArcjetError = []
+    """The async Guard client. Create one at start-up (``launch_arcjet``) and reuse it."""
+
+    async def guard(self, rules: Sequence[RuleWithInput] = (), *, label: str, metadata: Metadata | None = None,
+                    correlation_id: str | None = None, actor: str | None = None,
+                    inputs: PolicyInputMap | None = None) -> Decision:
+        """Evaluate bound rules; as ``ArcjetGuardSync.guard``. Only the storage
+        call is awaited; the detectors are CPU work and run inline."""
+        call = self._check(rules, label, metadata, correlation_id, actor, inputs)
+        ops = storage_ops(call, self.key)
+        outcomes: Sequence[Outcome] | ArcjetError = []
         if ops:
             try:
                 outcomes = await self._storage.run_async(ops)
             except ArcjetError as exc:
                 outcomes = exc
-        return self._decide(label, bound, metadata, outcomes)
+        return self._finish(call, outcomes)
+
+    async def flush(self, timeout_ms: int | None = None) -> None:
+        """Wait (up to ``timeout_ms``, default 1000) until the decision log has
+        written what is queued, off the event loop."""
+        seconds = _flush_seconds(timeout_ms)
+        if self.decision_log is not None:
+            await asyncio.to_thread(self.decision_log.flush, seconds)
 
     async def aclose(self) -> None:
         await self._storage.aclose()
+        if self._owns_log and self.decision_log is not None:
+            await self.decision_log.aclose()
 
     async def __aenter__(self) -> ArcjetGuard:
         return self
 
-    async def __aexit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(self, t: type[BaseException] | None, e: BaseException | None,
+                        tb: TracebackType | None) -> None:
         await self.aclose()
 
 
-def launch_arcjet(*, key: str, storage: Storage | str | None = None) -> ArcjetGuard:
-    """The async guard client. Create one at start-up and reuse it."""
-    return ArcjetGuard(key=key, storage=storage)
+def _no_base_url(base_url: object) -> None:
+    if base_url is not None:
+        raise ArcjetMisconfiguration(
+            "base_url does not apply: there is no Arcjet cloud here, every Guard decision is made in this process")
 
 
-def launch_arcjet_sync(*, key: str, storage: Storage | str | None = None) -> ArcjetGuardSync:
-    """The sync guard client. Create one at start-up and reuse it."""
-    return ArcjetGuardSync(key=key, storage=storage)
+def launch_arcjet(*, key: str, base_url: str | None = None, timeout_ms: int = DEFAULT_TIMEOUT_MS,
+                  logger: logging.Logger | None = None, sensitive_info_backend: object = None,
+                  storage: Storage | str | None = None, decision_log: object = None) -> ArcjetGuard:
+    """The async Guard client. ``storage`` (ours): where rate limits count
+    (memory, or a ``redis://`` URL to share them between processes).
+    ``decision_log`` (ours): as ``arcjet(decision_log=...)``. ``logger``:
+    where Guard's diagnostics go (default: the "arcjet" logger)."""
+    _no_base_url(base_url)
+    return ArcjetGuard(key=key, storage=storage, decision_log=decision_log, timeout_ms=timeout_ms, logger=logger,
+                       sensitive_info_backend=sensitive_info_backend)
+
+
+def launch_arcjet_sync(*, key: str, base_url: str | None = None, timeout_ms: int = DEFAULT_TIMEOUT_MS,
+                       logger: logging.Logger | None = None, sensitive_info_backend: object = None,
+                       storage: Storage | str | None = None, decision_log: object = None) -> ArcjetGuardSync:
+    """The sync Guard client; the options are ``launch_arcjet``'s."""
+    _no_base_url(base_url)
+    return ArcjetGuardSync(key=key, storage=storage, decision_log=decision_log, timeout_ms=timeout_ms,
+                           logger=logger, sensitive_info_backend=sensitive_info_backend)

@@ -1,68 +1,47 @@
-"""Guard rules: configured once (at module scope), bound to input per call.
+"""Guard's rate limits: TokenBucket, FixedWindow, SlidingWindow.
 
-``TokenBucket(...)`` is the configured rule; calling it with ``key=`` gives a
-``TokenBucketWithInput`` that goes into ``guard(rules=[...])``. The configured
-rule then finds its own result in a decision: ``rule.result(decision)``,
-``rule.denied_result(decision)``.
+Configured once (``TokenBucket(...)`` at module scope), bound per call
+(``limit(key=user_id)``) into a ``*WithInput`` for ``guard(rules=[...])``.
+Each builds the same storage op as protect()'s rule of that algorithm and
+takes its typed result from the same module (``arcjet_core.kinds``), on the
+client's storage. Only a SHA-256 of ``key`` reaches storage.
+
+Counters are keyed by bucket and configuration, as the reference keys them:
+two rules with the same bucket and settings share counters; a different
+bucket, or different settings under one bucket, do not.
 """
 
 from __future__ import annotations
 
 import hashlib
-import uuid
-from collections.abc import Mapping, Sequence
+import re
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TypeVar
 
-from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
+from arcjet_core.errors import ArcjetMisconfiguration
+from arcjet_core.guard._rule_base import BoundRule, ConfiguredRule, new_input_id
 from arcjet_core.guard._types import (
-    CustomEvaluateResult,
-    Decision,
     Mode,
-    RuleResult,
-    RuleResultCustom,
-    RuleResultError,
-    RuleResultPromptInjection,
-    RuleResultSensitiveInfo,
+    RuleResultFixedWindow,
+    RuleResultSlidingWindow,
+    RuleResultTokenBucket,
 )
 from arcjet_core.kinds import fixed_window, sliding_window, token_bucket
 from arcjet_core.kinds._rate_limit import reset_at
-from arcjet_core.kinds._sensitive_judge import judge
-from arcjet_core.kinds.prompt_injection import (
-    MAX_MESSAGE_CHARS,
-    classify_message,
-    detect_prompt_injection,
-)
-from arcjet_core.kinds.sensitive_info import MAX_SCANNED_TEXT, scan_text
+from arcjet_core.metadata import Metadata
 from arcjet_core.ratelimit import (
     FixedWindowParams,
     LimitOp,
     LimitOutcome,
-    LimitParams,
     SlidingWindowParams,
     TokenBucketParams,
 )
 
-TConfig = TypeVar("TConfig")
-TInput = TypeVar("TInput")
-TData = TypeVar("TData")
+R = TypeVar("R", RuleResultTokenBucket, RuleResultFixedWindow, RuleResultSlidingWindow)
 
-
-def _mode(mode: object) -> Mode:
-    value = getattr(mode, "value", mode)  # arcjet_core.Mode works too
-    if value == "LIVE":
-        return "LIVE"
-    if value == "DRY_RUN":
-        return "DRY_RUN"
-    raise ArcjetMisconfiguration(f"mode must be 'LIVE' or 'DRY_RUN', got {mode!r}")
-
-
-def _metadata(value: object, param: str = "metadata") -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ArcjetMisconfiguration(f"{param} must be a dict[str, str]")
-    return dict(value)
+# The reference's bucket rule: a lowercase slug of at most 256 bytes.
+_BUCKET = re.compile(r"[a-z0-9](?:[a-z0-9.\-]{0,254}[a-z0-9])?")
+_SEP = "\x1f"
 
 
 def _positive(value: object, param: str) -> int:
@@ -71,256 +50,203 @@ def _positive(value: object, param: str) -> int:
     return value
 
 
-class _Configured:
-    """What every configured guard rule has: mode, label, metadata, an id."""
-
-    def __init__(self, *, mode: object, label: str | None, metadata: object, identity: str | None = None) -> None:
-        if label is not None and (not isinstance(label, str) or not label):
-            raise ArcjetMisconfiguration("label must be a non-empty string")
-        self.mode: Mode = _mode(mode)
-        self.label = label
-        self.metadata = _metadata(metadata)
-        self.config_id = identity or uuid.uuid4().hex
-
-    def results(self, decision: Decision) -> list[RuleResult]:
-        return [e.result for e in decision.entries if e.config_id == self.config_id]
-
-    def result(self, decision: Decision) -> Any:
-        found = self.results(decision)
-        return found[0] if found else None
-
-    def denied_result(self, decision: Decision) -> Any:
-        for r in self.results(decision):
-            if r.conclusion == "DENY":
-                return r
-        return None
+def _bucket(value: object) -> str:
+    if not isinstance(value, str) or not _BUCKET.fullmatch(value):
+        raise ArcjetMisconfiguration(
+            f"bucket must be a lowercase slug (letters, digits, '.', '-'; at most 256), got {value!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
-class _WithInput:
-    rule: _Configured
-    input_id: str
+class TokenBucketConfig:
+    refill_rate: int
+    interval_seconds: int
+    max_tokens: int
+    bucket: str = "default-token-bucket"
 
-    def result(self, decision: Decision) -> Any:
-        for e in decision.entries:
-            if e.input_id == self.input_id:
-                return e.result
-        return None
-
-    def denied_result(self, decision: Decision) -> Any:
-        r = self.result(decision)
-        return r if r is not None and r.conclusion == "DENY" else None
+    @property
+    def params(self) -> TokenBucketParams:
+        return TokenBucketParams(refill_rate=self.refill_rate, interval=self.interval_seconds,
+                                 capacity=self.max_tokens)
 
 
-# ---------------------------------------------------------------- rate limits
+@dataclass(frozen=True, slots=True)
+class FixedWindowConfig:
+    max_requests: int
+    window_seconds: int
+    bucket: str = "default-fixed-window"
+
+    @property
+    def params(self) -> FixedWindowParams:
+        return FixedWindowParams(max=self.max_requests, window=self.window_seconds)
 
 
-class _RateLimit(_Configured):
-    """A Guard rate limit: the same storage op and maths as protect()'s rule
-    of the same algorithm (arcjet_core.kinds), with Guard's typed result."""
+@dataclass(frozen=True, slots=True)
+class SlidingWindowConfig:
+    max_requests: int
+    interval_seconds: int
+    bucket: str = "default-sliding-window"
 
-    algorithm: str
-    # Takes the caller's `requested` (a token bucket) or counts one call.
-    takes_requested: bool = False
-
-    def __init__(self, *, bucket: str, mode: object, label: str | None, metadata: object, params: LimitParams) -> None:
-        if not isinstance(bucket, str) or not bucket:
-            raise ArcjetMisconfiguration("bucket must be a non-empty string")
-        self.bucket = bucket
-        self.params = params
-        # State is keyed by bucket + configuration, as the reference does: two
-        # rules with the same bucket and settings share counters.
-        identity = hashlib.sha256(f"{self.algorithm}|{bucket}|{params!r}".encode()).hexdigest()[:24]
-        super().__init__(mode=mode, label=label, metadata=metadata, identity=identity)
-
-    def __call__(self, *, key: str, requested: int = 1, metadata: Mapping[str, str] | None = None) -> RateLimitWithInput:
-        if not isinstance(key, str) or not key:
-            raise ArcjetMisconfiguration("key must be a non-empty string (user id, session id, tenant...)")
-        _positive(requested, "requested")
-        return RateLimitWithInput(
-            rule=self, input_id=uuid.uuid4().hex,
-            # Only a hash of the caller's key is ever stored.
-            key_hash=hashlib.sha256(key.encode()).hexdigest(),
-            requested=requested, metadata=_metadata(metadata),
-        )
+    @property
+    def params(self) -> SlidingWindowParams:
+        return SlidingWindowParams(max=self.max_requests, interval=self.interval_seconds)
 
 
-    def op(self, key: str, requested: int) -> LimitOp:
-        return LimitOp(key, self.params, requested if self.takes_requested else 1)
+RateLimitConfig = TokenBucketConfig | FixedWindowConfig | SlidingWindowConfig
 
-    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
+
+def _state_id(config: RateLimitConfig) -> str:
+    # Bucket + algorithm + settings: what decides which counters a rule shares.
+    return hashlib.sha256(f"{type(config).__name__}|{config.bucket}|{config.params!r}".encode()).hexdigest()[:24]
+
+
+class RateLimitWithInput(BoundRule[R]):
+    """Base of the three rate-limit ``*WithInput`` classes (our name, kept)."""
+
+    __slots__ = ()
+    config: RateLimitConfig
+    key: str
+    requested: int
+    label: str | None
+    metadata: Metadata | None
+
+    @property
+    def key_hash(self) -> str:
+        """SHA-256 of ``key``: all that storage (or a log) ever sees of it."""
+        return hashlib.sha256(self.key.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def config_bucket(self) -> str:
+        return self.config.bucket
+
+    def _op(self, namespace: str) -> LimitOp:
+        key = _SEP.join((namespace, "guard", _state_id(self.config), self.key_hash))
+        return LimitOp(key, self.config.params, self.requested)
+
+    def _conclude(self, outcome: LimitOutcome, now: float) -> R:
         raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)
-class RateLimitWithInput(_WithInput):
-    key_hash: str
-    requested: int
-    metadata: Mapping[str, str]
+class TokenBucketWithInput(RateLimitWithInput[RuleResultTokenBucket]):
+    _input_id: str
+    _config_id: str
+    config: TokenBucketConfig
+    key: str
+    requested: int = 1
+    mode: Mode = "LIVE"
+    label: str | None = None
+    metadata: Metadata | None = None
+    _result_type = RuleResultTokenBucket
 
-
-class TokenBucket(_RateLimit):
-    algorithm = "TOKEN_BUCKET"
-    takes_requested = True
-
-    def __init__(self, *, refill_rate: int, interval_seconds: int, max_tokens: int, bucket: str = "default",
-                 mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
-        params = TokenBucketParams(refill_rate=_positive(refill_rate, "refill_rate"),
-                                   interval=_positive(interval_seconds, "interval_seconds"),
-                                   capacity=_positive(max_tokens, "max_tokens"))
-        super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
-
-    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
-        assert isinstance(self.params, TokenBucketParams)
-        return token_bucket.guard_result(self.params, outcome, "ALLOW" if outcome.allowed else "DENY",
+    def _conclude(self, outcome: LimitOutcome, now: float) -> RuleResultTokenBucket:
+        return token_bucket.guard_result(self.config.params, outcome, "ALLOW" if outcome.allowed else "DENY",
                                          reset_at(outcome, now))
 
 
-class FixedWindow(_RateLimit):
-    algorithm = "FIXED_WINDOW"
+@dataclass(frozen=True, slots=True)
+class FixedWindowWithInput(RateLimitWithInput[RuleResultFixedWindow]):
+    _input_id: str
+    _config_id: str
+    config: FixedWindowConfig
+    key: str
+    requested: int = 1
+    mode: Mode = "LIVE"
+    label: str | None = None
+    metadata: Metadata | None = None
+    _result_type = RuleResultFixedWindow
 
-    def __init__(self, *, max_requests: int, window_seconds: int, bucket: str = "default",
-                 mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
-        params = FixedWindowParams(max=_positive(max_requests, "max_requests"),
-                                   window=_positive(window_seconds, "window_seconds"))
-        super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
-
-    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
-        assert isinstance(self.params, FixedWindowParams)
-        return fixed_window.guard_result(self.params, outcome, "ALLOW" if outcome.allowed else "DENY",
+    def _conclude(self, outcome: LimitOutcome, now: float) -> RuleResultFixedWindow:
+        return fixed_window.guard_result(self.config.params, outcome, "ALLOW" if outcome.allowed else "DENY",
                                          reset_at(outcome, now))
 
 
-class SlidingWindow(_RateLimit):
-    algorithm = "SLIDING_WINDOW"
+@dataclass(frozen=True, slots=True)
+class SlidingWindowWithInput(RateLimitWithInput[RuleResultSlidingWindow]):
+    _input_id: str
+    _config_id: str
+    config: SlidingWindowConfig
+    key: str
+    requested: int = 1
+    mode: Mode = "LIVE"
+    label: str | None = None
+    metadata: Metadata | None = None
+    _result_type = RuleResultSlidingWindow
 
-    def __init__(self, *, max_requests: int, interval_seconds: int, bucket: str = "default",
-                 mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
-        params = SlidingWindowParams(max=_positive(max_requests, "max_requests"),
-                                     interval=_positive(interval_seconds, "interval_seconds"))
-        super().__init__(bucket=bucket, mode=mode, label=label, metadata=metadata, params=params)
-
-    def outcome_result(self, outcome: LimitOutcome, now: float) -> RuleResult:
-        assert isinstance(self.params, SlidingWindowParams)
-        return sliding_window.guard_result(self.params, outcome, "ALLOW" if outcome.allowed else "DENY",
+    def _conclude(self, outcome: LimitOutcome, now: float) -> RuleResultSlidingWindow:
+        return sliding_window.guard_result(self.config.params, outcome, "ALLOW" if outcome.allowed else "DENY",
                                            reset_at(outcome, now))
 
 
-# ------------------------------------------------------- content detectors
+def _check_bind(key: object, requested: object) -> None:
+    if not isinstance(key, str) or not key:
+        raise ArcjetMisconfiguration("key must be a non-empty string (user id, session id, tenant...)")
+    _positive(requested, "requested")
 
 
-@dataclass(frozen=True, slots=True)
-class TextWithInput(_WithInput):
-    text: str
+class TokenBucket(ConfiguredRule[RuleResultTokenBucket]):
+    """A token bucket: ``max_tokens`` capacity, ``refill_rate`` tokens back every
+    ``interval_seconds``; each call takes ``requested`` tokens."""
 
+    _result_type = RuleResultTokenBucket
 
-class DetectPromptInjection(_Configured):
-    """Prompt-injection detection in a text, in this process: the same
-    classifier as ``detect_prompt_injection`` (``threshold`` likewise)."""
-
-    def __init__(self, *, mode: object = "LIVE", label: str | None = None, metadata: Mapping[str, str] | None = None,
-                 threshold: float | None = None) -> None:
-        # The factory validates the threshold with the same words as protect()'s rule.
-        self.threshold = detect_prompt_injection(threshold=threshold).threshold
+    def __init__(self, *, refill_rate: int, interval_seconds: int, max_tokens: int,
+                 bucket: str = "default-token-bucket", mode: Mode = "LIVE", label: str | None = None,
+                 metadata: Metadata | None = None) -> None:
+        self._config = TokenBucketConfig(refill_rate=_positive(refill_rate, "refill_rate"),
+                                         interval_seconds=_positive(interval_seconds, "interval_seconds"),
+                                         max_tokens=_positive(max_tokens, "max_tokens"), bucket=_bucket(bucket))
         super().__init__(mode=mode, label=label, metadata=metadata)
 
-    def __call__(self, text: str) -> TextWithInput:
-        if not isinstance(text, str):
-            raise ArcjetMisconfiguration("DetectPromptInjection expects the text to scan as a str")
-        return TextWithInput(rule=self, input_id=uuid.uuid4().hex, text=text)
+    @property
+    def config(self) -> TokenBucketConfig:
+        return self._config
 
-    def evaluate(self, text: str) -> RuleResultPromptInjection | RuleResultError:
-        if len(text) > MAX_MESSAGE_CHARS:
-            return RuleResultError(message=f"the text is {len(text)} characters; at most {MAX_MESSAGE_CHARS} "
-                                           "are classified, so it was not checked")
-        try:
-            detected, score = classify_message(text, self.threshold)
-        except ArcjetError as exc:
-            return RuleResultError(message=f"analyzer failed: {exc}")
-        return RuleResultPromptInjection(conclusion="DENY" if detected else "ALLOW", injection_detected=detected,
-                                         score=score)
+    def __call__(self, *, key: str, requested: int = 1, metadata: Metadata | None = None) -> TokenBucketWithInput:
+        _check_bind(key, requested)
+        return TokenBucketWithInput(new_input_id(), self._config_id, self._config, key, requested, self._mode,
+                                    self._label, self._bind_metadata(metadata))
 
 
-SENSITIVE_INFO_ENTITY_TYPES = ("EMAIL", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD_NUMBER")
+class FixedWindow(ConfiguredRule[RuleResultFixedWindow]):
+    """At most ``max_requests`` per window of ``window_seconds``."""
 
+    _result_type = RuleResultFixedWindow
 
-class LocalDetectSensitiveInfo(_Configured):
-    """Sensitive-information detection in a text, in this process: the same
-    analyzer as ``detect_sensitive_info``. With ``deny``, the listed types
-    deny; with ``allow`` (or neither), every type not listed denies."""
-
-    def __init__(self, *, allow: Sequence[str] = (), deny: Sequence[str] = (), mode: object = "LIVE",
-                 label: str | None = None, metadata: Mapping[str, str] | None = None) -> None:
-        if allow and deny:
-            raise ArcjetMisconfiguration("LocalDetectSensitiveInfo: allow and deny are mutually exclusive")
-        for name, values in (("allow", allow), ("deny", deny)):
-            for v in values:
-                if v not in SENSITIVE_INFO_ENTITY_TYPES:
-                    raise ArcjetMisconfiguration(f"{name}: {v!r} is not one of {SENSITIVE_INFO_ENTITY_TYPES}")
-        self.allow, self.deny = tuple(allow), tuple(deny)
+    def __init__(self, *, max_requests: int, window_seconds: int, bucket: str = "default-fixed-window",
+                 mode: Mode = "LIVE", label: str | None = None, metadata: Metadata | None = None) -> None:
+        self._config = FixedWindowConfig(max_requests=_positive(max_requests, "max_requests"),
+                                         window_seconds=_positive(window_seconds, "window_seconds"),
+                                         bucket=_bucket(bucket))
         super().__init__(mode=mode, label=label, metadata=metadata)
 
-    def __call__(self, text: str) -> TextWithInput:
-        if not isinstance(text, str):
-            raise ArcjetMisconfiguration("LocalDetectSensitiveInfo expects the text to scan as a str")
-        return TextWithInput(rule=self, input_id=uuid.uuid4().hex, text=text)
+    @property
+    def config(self) -> FixedWindowConfig:
+        return self._config
 
-    def evaluate(self, text: str) -> RuleResultSensitiveInfo | RuleResultError:
-        if len(text) > MAX_SCANNED_TEXT:
-            return RuleResultError(message=f"the text is {len(text)} characters; at most {MAX_SCANNED_TEXT} "
-                                           "are scanned, so it was not checked")
-        try:
-            found = scan_text(text)
-        except ArcjetError as exc:
-            return RuleResultError(message=f"analyzer failed: {exc}")
-        verdict = judge(text, found, allow=self.allow, deny=self.deny, detect=None, window=1)
-        return RuleResultSensitiveInfo(conclusion="DENY" if verdict.denied else "ALLOW",
-                                       allowed=verdict.allowed, denied=verdict.denied)
+    def __call__(self, *, key: str, requested: int = 1, metadata: Metadata | None = None) -> FixedWindowWithInput:
+        _check_bind(key, requested)
+        return FixedWindowWithInput(new_input_id(), self._config_id, self._config, key, requested, self._mode,
+                                    self._label, self._bind_metadata(metadata))
 
 
-# ---------------------------------------------------------------- custom
+class SlidingWindow(ConfiguredRule[RuleResultSlidingWindow]):
+    """At most ``max_requests`` in any ``interval_seconds`` (weighted sliding window)."""
 
+    _result_type = RuleResultSlidingWindow
 
-@dataclass(frozen=True, slots=True)
-class LocalCustomWithInput(_WithInput, Generic[TData]):
-    outcome: RuleResult
-
-
-def _custom_outcome(result: object, error: BaseException | None) -> RuleResult:
-    if error is not None:
-        return RuleResultError(message=f"custom rule raised {type(error).__name__}: {error}")
-    if not isinstance(result, CustomEvaluateResult) or result.conclusion not in ("ALLOW", "DENY"):
-        return RuleResultError(message=f"custom rule must return CustomEvaluateResult, got {result!r}")
-    return RuleResultCustom(conclusion=result.conclusion, data=dict(result.data))
-
-
-class LocalCustomRule(_Configured, Generic[TConfig, TInput, TData]):
-    """Subclass and override ``evaluate`` (and optionally ``evaluate_async``)."""
-
-    def __init__(self, *, config: TConfig, mode: object = "LIVE", label: str | None = None,
-                 metadata: Mapping[str, str] | None = None) -> None:
-        self.config = config
+    def __init__(self, *, max_requests: int, interval_seconds: int, bucket: str = "default-sliding-window",
+                 mode: Mode = "LIVE", label: str | None = None, metadata: Metadata | None = None) -> None:
+        self._config = SlidingWindowConfig(max_requests=_positive(max_requests, "max_requests"),
+                                           interval_seconds=_positive(interval_seconds, "interval_seconds"),
+                                           bucket=_bucket(bucket))
         super().__init__(mode=mode, label=label, metadata=metadata)
 
-    def evaluate(self, config: TConfig, input: TInput) -> CustomEvaluateResult:
-        return CustomEvaluateResult(conclusion="ALLOW")
+    @property
+    def config(self) -> SlidingWindowConfig:
+        return self._config
 
-    async def evaluate_async(self, config: TConfig, input: TInput) -> CustomEvaluateResult:
-        return self.evaluate(config, input)
-
-    def __call__(self, *, data: TInput, metadata: Mapping[str, str] | None = None) -> LocalCustomWithInput[TData]:
-        try:
-            outcome = _custom_outcome(self.evaluate(self.config, data), None)
-        except Exception as exc:  # a user rule's bug must not escape guard()
-            outcome = _custom_outcome(None, exc)
-        return LocalCustomWithInput(rule=self, input_id=uuid.uuid4().hex, outcome=outcome)
-
-    async def call_async(self, *, data: TInput, metadata: Mapping[str, str] | None = None) -> LocalCustomWithInput[TData]:
-        try:
-            outcome = _custom_outcome(await self.evaluate_async(self.config, data), None)
-        except Exception as exc:
-            outcome = _custom_outcome(None, exc)
-        return LocalCustomWithInput(rule=self, input_id=uuid.uuid4().hex, outcome=outcome)
-
-
-RuleWithInput = RateLimitWithInput | TextWithInput | LocalCustomWithInput[Any]
+    def __call__(self, *, key: str, requested: int = 1, metadata: Metadata | None = None) -> SlidingWindowWithInput:
+        _check_bind(key, requested)
+        return SlidingWindowWithInput(new_input_id(), self._config_id, self._config, key, requested, self._mode,
+                                      self._label, self._bind_metadata(metadata))

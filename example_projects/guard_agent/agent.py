@@ -6,7 +6,9 @@ the tool is about to send out. Everything is decided in this process.
 
 There is no request object here (a queue consumer, an MCP tool, a background
 job would look the same): rules are configured once at module scope and
-bound to their input per call.
+bound to their input per call. ``guard_action`` runs the tool only when the
+rules allow it, and fails closed: if a check cannot run (say the rate-limit
+store is down), the reply is not sent.
 """
 
 from __future__ import annotations
@@ -15,7 +17,19 @@ import asyncio
 import time
 from dataclasses import dataclass
 
-from arcjet.guard import DetectPromptInjection, LocalDetectSensitiveInfo, TokenBucket, launch_arcjet
+from arcjet.guard import (
+    ArcjetDeniedError,
+    ArcjetGuard,
+    ArcjetUnavailableError,
+    Decision,
+    DetectPromptInjection,
+    LocalDetectSensitiveInfo,
+    TokenBucket,
+    arcjet_sequence,
+    guard_action,
+    launch_arcjet,
+    security_metadata,
+)
 
 aj = launch_arcjet(key="guard-agent-example")
 
@@ -32,35 +46,49 @@ class ToolReply:
     text: str
 
 
+SENT: list[tuple[str, str]] = []
+
+
 def draft_reply(message: str) -> str:
-    """The tool itself (a stand-in for a model or an API call)."""
+    """The tool's work (a stand-in for a model call)."""
     return f"Summary of your request: {message[:60]}"
 
 
-async def handle_tool_call(user_id: str, message: str) -> ToolReply:
+async def send_reply(user_id: str, text: str) -> str:
+    """The effect the guard protects (a stand-in for posting to a chat)."""
+    SENT.append((user_id, text))
+    return text
+
+
+def why_denied(decision: Decision) -> str:
+    # Branch on which rule denied, so the caller learns something useful.
+    limited = user_budget.denied_result(decision)
+    if limited is not None:
+        retry = max(0, limited.reset_at_unix_seconds - int(time.time()))
+        return f"rate limited: retry in {retry}s"
+    if prompt_scan.denied_result(decision) is not None:
+        return "blocked: the message looks like a prompt injection"
+    pii = pii_scan.denied_result(decision)
+    if pii is not None:
+        return f"blocked: the reply would leak {', '.join(pii.detected_entity_types)}"
+    return "blocked"
+
+
+async def handle_tool_call(user_id: str, message: str, client: ArcjetGuard | None = None) -> ToolReply:
     draft = draft_reply(message)
-    decision = await aj.guard(
-        label="tools.summarise",
-        rules=[user_budget(key=user_id, requested=5), prompt_scan(message), pii_scan(draft)],
-        metadata={"user_id": user_id},
-    )
-    if decision.conclusion == "DENY":
-        # Branch on which rule denied, so the caller learns something useful.
-        limited = user_budget.denied_result(decision)
-        if limited is not None:
-            retry = max(0, limited.reset_at_unix_seconds - int(time.time()))
-            return ToolReply(False, f"rate limited: retry in {retry}s")
-        if prompt_scan.denied_result(decision) is not None:
-            return ToolReply(False, "blocked: the message looks like a prompt injection")
-        pii = pii_scan.denied_result(decision)
-        if pii is not None:
-            kinds = sorted({e.identified_type for e in pii.denied})
-            return ToolReply(False, f"blocked: the reply would leak {', '.join(kinds)}")
-        return ToolReply(False, "blocked")
-    if decision.has_error():
-        # Guard fails open: log it, do not block the user.
-        print("arcjet error:", [r for r in decision.results if r.type == "ERROR"])
-    return ToolReply(True, draft)
+    try:
+        sent = await guard_action(
+            lambda: send_reply(user_id, draft),
+            action="tools.summarise",
+            guard=client or aj,
+            rules=[user_budget(key=user_id, requested=5), prompt_scan(message), pii_scan(draft)],
+            metadata=security_metadata(user=user_id, destination="chat", reversibility="irreversible"),
+        )
+    except ArcjetDeniedError as denied:
+        return ToolReply(False, why_denied(denied.decision))
+    except ArcjetUnavailableError:
+        return ToolReply(False, "unavailable: the checks could not run, so nothing was sent")
+    return ToolReply(True, sent)
 
 
 SAMPLES = [
@@ -72,12 +100,14 @@ SAMPLES = [
 ]
 
 
-async def main() -> list[ToolReply]:
+async def main(client: ArcjetGuard | None = None) -> list[ToolReply]:
     replies = []
-    for user, message in SAMPLES:
-        reply = await handle_tool_call(user, message)
-        print(f"{'ok     ' if reply.ok else 'denied '} {message[:50]!r:54} -> {reply.text}")
-        replies.append(reply)
+    # One agent run: every decision (and capture) carries the same correlation id.
+    with arcjet_sequence(metadata={"agent": "summariser"}):
+        for user, message in SAMPLES:
+            reply = await handle_tool_call(user, message, client)
+            print(f"{'ok     ' if reply.ok else 'denied '} {message[:50]!r:54} -> {reply.text}")
+            replies.append(reply)
     return replies
 
 
