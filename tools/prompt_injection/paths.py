@@ -12,4 +12,6 @@ WEIGHTS_BIN = MODEL_DIR / "weights.bin"
 META_RS = CRATE / "src" / "meta.rs"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EVERYDAY = DATA_DIR / "everyday.jsonl"
+# scored once, at the end of a round: never trained or tuned on (DATA.md)
+EVERYDAY_HOLDOUT = DATA_DIR / "everyday_holdout.jsonl"
 DEEPSET = ROOT.parent / "shared" / "data" / "prompt_injection" / "deepset-prompt-injections.jsonl"

@@ -11,8 +11,8 @@ scores), never on the held-out rows that evaluate.py reports.
 The threshold is the one with the best out-of-fold F1 on the deepset rows
 (the issue's yardstick) among those that flag at most MAX_OOF_FPR[source]
 of each source's out-of-fold benign rows: the issue's targets (everyday
-1 %, deepset 2 %) with a margin, since a held-out half differs from the
-training half by a row or two. Synthetic rows are left out of both
+1 %, deepset 2 %) with a margin, since a held-out set differs from the
+training rows by a row or two. Synthetic rows are left out of both
 judgements.
 
 Writes wasm/prompt/model/weights.bin and wasm/prompt/src/meta.rs (the
@@ -37,7 +37,7 @@ from tools.prompt_injection.normalize import sentences, tokens_and_segments
 from tools.prompt_injection.paths import META_RS, WEIGHTS_BIN
 
 DEFAULT_BITS = 16
-C_GRID = (4.0, 16.0, 64.0, 256.0)
+C_GRID = (16.0, 32.0, 64.0, 128.0, 256.0)
 FOLDS = 5
 # benign rows flagged out of fold, at most, per source (others: no limit)
 MAX_OOF_FPR = {"everyday": 0.01, "deepset": 0.015}
@@ -46,9 +46,11 @@ CV_SEED = 7
 # Extra weight per source, after the per-group cap: deepset and the everyday
 # set are the distributions the targets are measured on, and small (a few
 # hundred training rows each) next to the jailbreak and synthetic rows.
-# Chosen by out-of-fold deepset F1 under the limits above (x1 -> 0.72,
-# deepset x3 / everyday x2 -> 0.82, x6 / x4 -> 0.83; x10 / x6 no better).
-SOURCE_WEIGHT = {"deepset": 6.0, "everyday": 4.0}
+# The synthetic rows (hard negatives in support, code and everyday sentences,
+# short override forms) are 5,000 alike rows capped to 250 rows' worth; x12
+# gives them about a third of the weight. Chosen by out-of-fold deepset F1
+# under the limits above (DATA.md has the table).
+SOURCE_WEIGHT = {"deepset": 6.0, "everyday": 4.0, "synth": 12.0}
 
 
 def _csr(token_lists: list[list[str]], bits: int) -> csr_matrix:
@@ -213,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         t, f1, fpr = best_threshold(oof[real], y[real], sources[real])
         print(f"  C={c:<5} out-of-fold {TUNE_SOURCE} F1 {f1:.4f} at threshold {t:.2f}, "
               f"real benign flagged {fpr:.2%}")
-        if f1 > best[1]:
+        # ties (a row or two decide F1 here) go to the C that flags fewer benign rows
+        if (f1, -fpr) > (best[1], -best[2]):
             best_c, best, best_oof = c, (t, f1, fpr), oof
     threshold = best[0]
     print(f"chosen C={best_c}, threshold {threshold}; out-of-fold per source:")
