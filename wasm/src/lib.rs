@@ -20,7 +20,9 @@
 //!   type-checked, compiled here to a program and evaluated three-valued
 //!   (the `filter` crate);
 //! - prompt injection: a hashed n-gram logistic regression over the
-//!   de-obfuscated message, weights compiled in (the `prompt` crate).
+//!   de-obfuscated message, weights compiled in (the `prompt` crate);
+//! - content moderation: the same features scored by a second compiled-in
+//!   model (`prompt::moderation`).
 //!
 //! The ABI works over the exported memory (see `abi`): `configure` takes a
 //! rule set as JSON once and returns a handle, `analyze` takes one request

@@ -45,6 +45,10 @@ enum RuleConfig {
     /// (0, 1) overrides the model's own.
     #[serde(rename = "PROMPT_INJECTION")]
     PromptInjection { index: u32, threshold: Option<f32> },
+    /// Content moderation: the `prompt` crate's second model over the same
+    /// message field; `threshold` in (0, 1) overrides the model's own.
+    #[serde(rename = "MODERATE_CONTENT")]
+    ModerateContent { index: u32, threshold: Option<f32> },
 }
 
 #[derive(Deserialize)]
@@ -86,6 +90,7 @@ enum Rule {
     SensitiveInfo(u32),
     Filter(FilterRule),
     PromptInjection { index: u32, threshold: f32 },
+    ModerateContent { index: u32, threshold: f32 },
 }
 
 /// A configured rule set.
@@ -173,6 +178,13 @@ fn build(input: &[u8], engines: &mut CrsEngines) -> Result<RuleSet, String> {
                 }
                 Rule::PromptInjection { index, threshold }
             }
+            RuleConfig::ModerateContent { index, threshold } => {
+                let threshold = threshold.unwrap_or_else(prompt::moderation::threshold);
+                if !(threshold > 0.0 && threshold < 1.0) {
+                    return Err(format!("moderation threshold must be in (0, 1), got {}", threshold));
+                }
+                Rule::ModerateContent { index, threshold }
+            }
             RuleConfig::Filter { index, allow_mode, expressions } => {
                 let (sources, irs): (Vec<String>, Vec<serde_json::Value>) =
                     expressions.into_iter().map(|e| (e.source, e.ir)).unzip();
@@ -211,6 +223,7 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
     // The last shield rule's inspection, reused by another configured alike.
     let mut inspected: Option<(&ShieldRule, shield_rule::Inspection)> = None;
     let mut prompt_score: Option<f32> = None;
+    let mut moderation_score: Option<f32> = None;
     for (n, rule) in set.rules.iter().enumerate() {
         if n > 0 {
             out.push(b',');
@@ -250,6 +263,14 @@ pub fn analyze_json(an: &mut Analyzer, handle: u32, input: &[u8], out: &mut Vec<
                     (None, None) => None,
                 };
                 prompt_outcome(*index, *threshold, score, out)
+            }
+            Rule::ModerateContent { index, threshold } => {
+                let score = match (&moderation_score, req.prompt.as_deref()) {
+                    (Some(s), _) => Some(*s),
+                    (None, Some(text)) => Some(*moderation_score.insert(prompt::moderation::classify(text).score)),
+                    (None, None) => None,
+                };
+                moderation_outcome(*index, *threshold, score, out)
             }
         }
     }
@@ -295,6 +316,27 @@ fn prompt_outcome(index: u32, threshold: f32, score: Option<f32>, out: &mut Vec<
         if detected { "DENY" } else { "ALLOW" },
         detected,
         // Finite by construction (a logistic); JSON has no NaN, so say 0 if not.
+        if score.is_finite() { score } else { 0.0 }
+    );
+}
+
+/// `{"type":"MODERATE_CONTENT","detected":b,"score":s}`, DENY when
+/// detected; ERROR when the host sent no text.
+fn moderation_outcome(index: u32, threshold: f32, score: Option<f32>, out: &mut Vec<u8>) {
+    let score = match score {
+        Some(s) => s,
+        None => {
+            write_error_outcome(out, index, "content moderation requires a text to classify");
+            return;
+        }
+    };
+    let detected = score >= threshold;
+    let _ = write!(
+        Buf(out),
+        "[{},\"{}\",{{\"type\":\"MODERATE_CONTENT\",\"detected\":{},\"score\":{}}}]",
+        index,
+        if detected { "DENY" } else { "ALLOW" },
+        detected,
         if score.is_finite() { score } else { 0.0 }
     );
 }

@@ -15,20 +15,26 @@
 //! first call, 512 KiB at 16 bits), so there is no allocation per token and
 //! no sort. No I/O, no unsafe, no panics on any input; the work is linear in
 //! the input length.
+//!
+//! `moderation` scores a text the same way with a second embedded model
+//! (model/moderation.bin, trained by tools/moderation/train.py).
 
 mod decode;
 mod features;
 mod meta;
+mod model;
+pub mod moderation;
 mod normalize;
 
 pub use decode::payloads;
 pub use meta::DEFAULT_THRESHOLD;
 pub use normalize::tokens;
 
-/// The trained model: b"APIW", u32 version, u32 bits, f32 bias, f32
-/// threshold, u32 reserved, then 2^bits little-endian f32 weights.
-static MODEL: &[u8] = include_bytes!("../model/weights.bin");
-const HEADER: usize = 24;
+use model::Model;
+
+/// The trained prompt-injection model: b"APIW", u32 version, u32 bits, f32
+/// bias, f32 threshold, u32 reserved, then 2^bits little-endian f32 weights.
+static MODEL: Model = Model { bytes: include_bytes!("../model/weights.bin"), magic: b"APIW" };
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Verdict {
@@ -38,65 +44,26 @@ pub struct Verdict {
     pub injection: bool,
 }
 
-fn u32_at(off: usize) -> u32 {
-    match MODEL.get(off..off.saturating_add(4)) {
-        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-        None => 0,
-    }
-}
-
-fn f32_at(off: usize) -> f32 {
-    f32::from_bits(u32_at(off))
-}
-
 /// log2 of the bucket count, as the model file says (checked against meta.rs
 /// by the tests).
 pub fn model_bits() -> u32 {
-    u32_at(8)
+    MODEL.bits()
 }
 
 fn model_ok() -> bool {
-    let bits = model_bits();
-    MODEL.get(0..4) == Some(&b"APIW"[..])
-        && u32_at(4) == 1
-        && bits == meta::BITS
-        && bits <= 24
-        && MODEL.len() == HEADER + (4usize << bits)
+    MODEL.ok() && MODEL.bits() == meta::BITS
 }
 
 /// The threshold stored in the model file (equal to `DEFAULT_THRESHOLD`).
 pub fn model_threshold() -> f32 {
-    f32_at(16)
+    MODEL.threshold()
 }
 
-fn sigmoid(z: f64) -> f64 {
-    if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
-    } else {
-        let e = z.exp();
-        e / (1.0 + e)
-    }
-}
-
-/// Max over the whole token list and each of its sentences: an instruction
-/// appended to an innocent question is judged on its own too. A part with
-/// no features scores 0.0.
 fn tokens_score(toks: &normalize::Tokens) -> f64 {
-    if !model_ok() || toks.is_empty() {
+    if !model_ok() {
         return 0.0;
     }
-    let bias = f64::from(f32_at(12));
-    let weight = |i: usize| f64::from(f32_at(HEADER + 4 * i));
-    let mut best = 0.0f64;
-    features::for_each_part(toks, model_bits(), &weight, |z| {
-        if let Some(z) = z {
-            let s = sigmoid(z + bias);
-            if s > best {
-                best = s;
-            }
-        }
-    });
-    best
+    MODEL.tokens_score(toks)
 }
 
 /// Score of one already-normalised token list, as one sentence (no payload
@@ -109,14 +76,10 @@ pub fn token_score(toks: &[String]) -> f64 {
 /// Max score over the text and its decoded payloads, in f64 (the CLI prints it
 /// so the parity test compares before rounding to f32).
 pub fn score(text: &str) -> f64 {
-    let mut best = tokens_score(&normalize::tokenize(text));
-    for p in payloads(text) {
-        let s = tokens_score(&normalize::tokenize(&p));
-        if s > best {
-            best = s;
-        }
+    if !model_ok() {
+        return 0.0;
     }
-    best
+    MODEL.score(text)
 }
 
 /// Normalise (obfuscation undone) and classify one message.

