@@ -2,7 +2,8 @@
 against the `arcjet` package. Each snippet is kept as the reference prints it;
 the tests only drive it (set ARCJET_KEY, send requests, read results).
 
-Not here: the Guard examples (`arcjet.guard`), which is not built yet.
+The contract's Guard example runs in tests/core/guard/test_guard.py; examples
+written for the released 1.4.0 in tests/compat/test_examples_1_4_0.py.
 """
 
 from __future__ import annotations
