@@ -6,12 +6,13 @@ engine asks for (the analyzer crossing and the storage round trip).
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from time import perf_counter
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar, Union
 
 from arcjet_core._body import DEFAULT_BODY_TIMEOUT, check_body_timeout, mark_body_error
 from arcjet_core.cache import TTLCache
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
     from arcjet_core.decision_log import DecisionLog
 
 logger = logging.getLogger("arcjet")
+P = ParamSpec("P")
+C = TypeVar("C", bound="_ClientBase")
 
 # decision_log=: a JSON Lines path, "redis://..." for a stream, a callable
 # given each record, a DecisionLog shared between clients, or None (off).
@@ -445,86 +448,27 @@ class Arcjet(_ClientBase):
         await self.aclose()
 
 
-def arcjet(
-    *,
-    key: str,
-    rules: Sequence[RuleSpec] | None = None,
-    characteristics: Sequence[str] = (),
-    base_url: str | None = None,
-    timeout_ms: int | None = None,
-    stack: str | None = None,
-    sdk_version: str | None = None,
-    fail_open: bool = True,
-    proxies: Sequence[str] | None = None,
-    disable_automatic_ip_detection: bool = False,
-    environment: str | None = None,
-    storage: Storage | str | None = None,
-    platform: str | None = None,
-    proxy_headers: Sequence[str] | None = None,
-    body_limit: int = DEFAULT_BODY_LIMIT,
-    body_timeout: float = DEFAULT_BODY_TIMEOUT,
-    deny_cache_size: int = 10_000,
-    ipv6_prefix: int = 64,
-    dns_servers: Sequence[str] | None = None,
-    dns_timeout: float = DEFAULT_DNS_TIMEOUT,
-    ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-    decision_log: DecisionLogTarget = None,
-    log_ip: LogIp = "full",
-    metrics: object = None,
-    tracing: object = None,
-) -> Arcjet:
-    """Create the async client. Call once at start-up and reuse it.
+def _factory(cls: Callable[P, C], name: str, doc: str) -> Callable[P, C]:
+    """A function with ``cls``'s constructor signature (for mypy, IDEs and
+    ``inspect``), as the reference's ``arcjet()`` / ``arcjet_sync()`` are
+    functions; the keywords are declared once, on ``_ClientBase``."""
 
-    The reference's keywords first (``base_url``, ``stack`` and
-    ``sdk_version`` name its cloud service and raise here), then this
-    project's: ``storage`` (memory or a Redis URL), client-IP trust
-    (``platform``, ``proxy_headers``), body bounds, DNS, IP data and
-    observability (``decision_log``, ``log_ip``, ``metrics``, ``tracing``).
-    """
-    return Arcjet(
-        key=key, rules=rules, characteristics=characteristics, base_url=base_url, timeout_ms=timeout_ms, stack=stack,
-        sdk_version=sdk_version, fail_open=fail_open, proxies=proxies,
-        disable_automatic_ip_detection=disable_automatic_ip_detection, environment=environment, storage=storage,
-        platform=platform, proxy_headers=proxy_headers, body_limit=body_limit, body_timeout=body_timeout,
-        deny_cache_size=deny_cache_size, ipv6_prefix=ipv6_prefix, dns_servers=dns_servers, dns_timeout=dns_timeout,
-        ip_database=ip_database, decision_log=decision_log, log_ip=log_ip, metrics=metrics, tracing=tracing,
-    )
+    def make(*args: P.args, **kwargs: P.kwargs) -> C:
+        return cls(*args, **kwargs)
+
+    make.__name__ = make.__qualname__ = name
+    make.__doc__ = doc
+    make.__signature__ = inspect.signature(cls).replace(return_annotation=cls.__name__)  # type: ignore[attr-defined]
+    return make
 
 
-def arcjet_sync(
-    *,
-    key: str,
-    rules: Sequence[RuleSpec] | None = None,
-    characteristics: Sequence[str] = (),
-    base_url: str | None = None,
-    timeout_ms: int | None = None,
-    stack: str | None = None,
-    sdk_version: str | None = None,
-    fail_open: bool = True,
-    proxies: Sequence[str] | None = None,
-    disable_automatic_ip_detection: bool = False,
-    environment: str | None = None,
-    storage: Storage | str | None = None,
-    platform: str | None = None,
-    proxy_headers: Sequence[str] | None = None,
-    body_limit: int = DEFAULT_BODY_LIMIT,
-    body_timeout: float = DEFAULT_BODY_TIMEOUT,
-    deny_cache_size: int = 10_000,
-    ipv6_prefix: int = 64,
-    dns_servers: Sequence[str] | None = None,
-    dns_timeout: float = DEFAULT_DNS_TIMEOUT,
-    ip_database: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-    decision_log: DecisionLogTarget = None,
-    log_ip: LogIp = "full",
-    metrics: object = None,
-    tracing: object = None,
-) -> ArcjetSync:
-    """Create the sync client. Call once at start-up and reuse it (see ``arcjet``)."""
-    return ArcjetSync(
-        key=key, rules=rules, characteristics=characteristics, base_url=base_url, timeout_ms=timeout_ms, stack=stack,
-        sdk_version=sdk_version, fail_open=fail_open, proxies=proxies,
-        disable_automatic_ip_detection=disable_automatic_ip_detection, environment=environment, storage=storage,
-        platform=platform, proxy_headers=proxy_headers, body_limit=body_limit, body_timeout=body_timeout,
-        deny_cache_size=deny_cache_size, ipv6_prefix=ipv6_prefix, dns_servers=dns_servers, dns_timeout=dns_timeout,
-        ip_database=ip_database, decision_log=decision_log, log_ip=log_ip, metrics=metrics, tracing=tracing,
-    )
+arcjet = _factory(Arcjet, "arcjet", """Create the async client. Call once at start-up and reuse it.
+
+The reference's keywords first (``base_url``, ``stack`` and ``sdk_version``
+name its cloud service and raise here), then this project's: ``storage``
+(memory or a Redis URL), client-IP trust (``platform``, ``proxy_headers``),
+body bounds, DNS, IP data and observability (``decision_log``, ``log_ip``,
+``metrics``, ``tracing``).
+""")
+arcjet_sync = _factory(ArcjetSync, "arcjet_sync",
+                       "Create the sync client. Call once at start-up and reuse it (see ``arcjet``).")
