@@ -127,8 +127,12 @@ class ModerateContentWithInput(TextWithInput[RuleResultModerateContent]):
 
     def _evaluate(self, client_backend: object) -> RuleResultModerateContent | RuleResultError:
         # Imported here: the classifier loads with the analyzer, on first use.
-        from arcjet_core.kinds.moderation import moderate_text
+        from arcjet_core.kinds.moderation import MAX_TEXT_CHARS, moderate_text
 
+        # As for prompt injection: a text longer than the classifier reads is
+        # not passed on a prefix (abuse after it would go unseen).
+        if len(self.text) > MAX_TEXT_CHARS:
+            return _too_long(self.text, MAX_TEXT_CHARS, "moderated")
         try:
             verdict = moderate_text(self.text)
         except ArcjetError as exc:

@@ -15,8 +15,10 @@ from arcjet_core.errors import ArcjetAnalyzerError
 from ._base import AnalyzerPart
 from ._standalone import standalone_outcome
 
-# As the prompt rule: a longer text is judged on its first MAX_TEXT_CHARS
-# characters, so one call stays well inside the analyzer's deadline.
+# The classifier reads at most this many characters, so one call stays well
+# inside the analyzer's deadline. moderate_text() judges a longer text on
+# this prefix; Guard's ModerateContent refuses it instead (an ERROR result),
+# as the prompt-injection rules do.
 MAX_TEXT_CHARS = 64 << 10
 
 _PART = AnalyzerPart(0, {"kind": "MODERATE_CONTENT", "index": 0}, prompt_bytes=0, prompt_chars=MAX_TEXT_CHARS)

@@ -34,7 +34,6 @@ def test_binding_and_the_deprecated_alias() -> None:
 
 
 def test_harmful_text_denies_benign_allows_dry_run_reports() -> None:
-    pytest.importorskip("arcjet_core.kinds.moderation")  # helper B's classifier
     aj = launch_arcjet_sync(key="mod-1")
     rule = ModerateContent()
     denied = aj.guard(label="chat", rules=[rule(HARMFUL)])
@@ -50,7 +49,18 @@ def test_harmful_text_denies_benign_allows_dry_run_reports() -> None:
 
 
 async def test_async_client() -> None:
-    pytest.importorskip("arcjet_core.kinds.moderation")
     rule = ModerateContent()
     d = await launch_arcjet(key="mod-2").guard(label="chat", rules=[rule(HARMFUL), rule(BENIGN)])
     assert [r.conclusion for r in d.results] == ["DENY", "ALLOW"]
+
+
+def test_a_text_longer_than_the_classifier_reads_is_an_error_not_a_prefix() -> None:
+    from arcjet_core.kinds.moderation import MAX_TEXT_CHARS
+
+    aj = launch_arcjet_sync(key="mod-long")
+    rule = ModerateContent()
+    # The abuse sits after the part the classifier would read.
+    decision = aj.guard(label="chat", rules=[rule("a" * MAX_TEXT_CHARS + " " + HARMFUL)])
+    assert decision.conclusion == "ALLOW" and decision.has_failed_open()
+    error = rule.error_result(decision)
+    assert error is not None and "moderated" in error.message
