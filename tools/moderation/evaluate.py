@@ -1,6 +1,7 @@
-"""Score the held-out split (data/held_out.jsonl, written by train.py) and report
-a confusion matrix per source, F1 over all held-out rows and the share of benign
-rows flagged.
+"""Score the held-out rows and report a confusion matrix per source, F1 over all
+rows and the share of benign rows flagged, for each of the two held-out files:
+data/holdout_v2.jsonl (round 2's fresh set, never fitted or tuned on) and
+data/held_out.jsonl (the split train.py writes; scored in round 1, so "seen").
 
     python -m tools.moderation.evaluate [--data my.jsonl] [--analyzer]
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.moderation import sources as data
-from tools.moderation.paths import HELD_OUT, MODEL_BIN
+from tools.moderation.paths import HELD_OUT, HOLDOUT_V2, MODEL_BIN
 from tools.moderation.sources import Row
 
 
@@ -55,14 +56,12 @@ def tally(rows: list[Row], flag: Callable[[str], bool]) -> tuple[Counts, dict[st
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, help="extra labelled JSON lines to score as source 'user'")
-    ap.add_argument("--held-out", type=Path, default=HELD_OUT)
+    ap.add_argument("--held-out", type=Path, action="append",
+                    help=f"a held-out file to score (repeatable; default {HOLDOUT_V2.name} and {HELD_OUT.name})")
     ap.add_argument("--analyzer", action="store_true", help="score through the built Wasm analyzer")
     ap.add_argument("--show", action="store_true", help="print every wrong verdict")
     args = ap.parse_args(argv)
 
-    rows = data.read_rows(args.held_out)
-    if args.data is not None:
-        rows += data.user_rows(args.data)
     if args.analyzer:
         from arcjet_core.kinds.moderation import moderate_text
 
@@ -76,15 +75,19 @@ def main(argv: list[str] | None = None) -> int:
         def flag(text: str) -> bool:
             return model.score(text) >= model.threshold
 
-    total, per = tally(rows, flag)
-    print(f"{'source':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4}   F1    benign flagged")
-    for source, c in sorted(per.items()):
-        print(f"{source:<12} {c.tp:4} {c.fp:4} {c.fn:4} {c.tn:4}  {c.f1:.3f}  {c.benign_flagged:6.2%}")
-    print(f"{'all':<12} {total.tp:4} {total.fp:4} {total.fn:4} {total.tn:4}  {total.f1:.3f}  {total.benign_flagged:6.2%}")
-    if args.show:
-        for r in rows:
-            if flag(r.text) != bool(r.label):
-                print(f"  [{r.source}] label {r.label}: {r.text[:120]}")
+    sets = [(p.name, data.read_rows(p)) for p in (args.held_out or [HOLDOUT_V2, HELD_OUT])]
+    if args.data is not None:
+        sets.append((str(args.data), data.user_rows(args.data)))
+    for name, rows in sets:
+        total, per = tally(rows, flag)
+        print(f"{name}\n{'source':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4}   F1    benign flagged")
+        for source, c in sorted(per.items()):
+            print(f"{source:<12} {c.tp:4} {c.fp:4} {c.fn:4} {c.tn:4}  {c.f1:.3f}  {c.benign_flagged:6.2%}")
+        print(f"{'all':<12} {total.tp:4} {total.fp:4} {total.fn:4} {total.tn:4}  {total.f1:.3f}  {total.benign_flagged:6.2%}")
+        if args.show:
+            for r in rows:
+                if flag(r.text) != bool(r.label):
+                    print(f"  [{r.source}] label {r.label}: {r.text[:120]}")
     return 0
 
 

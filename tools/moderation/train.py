@@ -9,6 +9,8 @@ cross-validation inside it, judged on real rows only (templates are easy and
 would flatter any choice). The threshold is the one with the best
 out-of-fold F1 among those flagging at most MAX_OOF_BENIGN of the real
 benign rows: the target is 2 % on held-out rows, kept with a margin.
+The texts of data/holdout_v2.jsonl (round 2's frozen hold-out) are removed
+from the training split before anything is fitted.
 
 Writes wasm/prompt/model/moderation.bin (threshold inside) and
 tools/moderation/data/held_out.jsonl (the rows evaluate.py and the tests
@@ -31,19 +33,26 @@ from tools.prompt_injection.features import f32
 from tools.prompt_injection.train import fit, folds, matrices, oof_scores
 
 DEFAULT_BITS = 16
-C_GRID = (4.0, 16.0, 64.0)
-MAX_OOF_BENIGN = 0.01
+C_GRID = (32.0, 64.0, 128.0)
+# Round 1's 1 % out of fold became 3.85 % on held-out rows: the margin is wider now.
+MAX_OOF_BENIGN = 0.005
 # A (source, label) group weighs as much as its rows, capped at CAP rows' worth,
-# then the templates are scaled down so the real rows lead.
+# then scaled by its weight here (default 1): templates count half, their hard
+# negatives fully, and real benign text twice (round 2; DATA.md has the CV table).
 CAP = 400.0
-SYNTH_WEIGHT = 0.5
+GROUP_WEIGHT: dict[tuple[str, int], float] = {
+    ("synth", 1): 0.5, ("synth", 0): 0.5, ("synth2", 1): 0.5, ("synth2", 0): 1.0,
+    ("everyday", 0): 2.0, ("donotanswer", 0): 2.0, ("dna_more", 0): 2.0, ("handwritten", 0): 2.0,
+    ("bastion", 0): 2.0,
+}
 
 
-def sample_weights(rows: list[Row]) -> np.ndarray:
+def sample_weights(rows: list[Row], group_weight: dict[tuple[str, int], float] | None = None) -> np.ndarray:
+    gw = GROUP_WEIGHT if group_weight is None else group_weight
     counts: dict[tuple[str, int], int] = {}
     for r in rows:
         counts[(r.source, r.label)] = counts.get((r.source, r.label), 0) + 1
-    w = np.array([min(1.0, CAP / counts[(r.source, r.label)]) * (SYNTH_WEIGHT if r.source == "synth" else 1.0)
+    w = np.array([min(1.0, CAP / counts[(r.source, r.label)]) * gw.get((r.source, r.label), 1.0)
                   for r in rows])
     y = np.array([r.label for r in rows])
     pos, neg = w[y == 1].sum(), w[y == 0].sum()
@@ -52,8 +61,8 @@ def sample_weights(rows: list[Row]) -> np.ndarray:
     return w
 
 
-def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
-    """(threshold, F1, benign-flagged rate): best F1 with at most MAX_OOF_BENIGN benign flagged."""
+def best_threshold(scores: np.ndarray, y: np.ndarray, max_benign: float = MAX_OOF_BENIGN) -> tuple[float, float, float]:
+    """(threshold, F1, benign-flagged rate): best F1 with at most max_benign of benign rows flagged."""
     best = (0.5, -1.0, 1.0)
     benign = max(1, int((y == 0).sum()))
     for t in np.arange(0.20, 0.951, 0.01):
@@ -62,7 +71,7 @@ def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, flo
         fp = int((pred & (y == 0)).sum())
         fn = int((~pred & (y == 1)).sum())
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-        if fp <= MAX_OOF_BENIGN * benign and f1 > best[1]:
+        if fp <= max_benign * benign and f1 > best[1]:
             best = (float(round(t, 2)), f1, fp / benign)
     return best
 
@@ -82,12 +91,16 @@ def main(argv: list[str] | None = None) -> int:
 
     train, held = data.split(data.load_all(args.data))
     data.write_rows(held, args.held_out)
-    print(f"train {len(train)} rows; held out {len(held)} -> {args.held_out} (not read here)")
+    # round 2's fresh hold-out: none of its texts may be fitted (a few repeat older rows)
+    before = len(train)
+    train = data.without(train, data.holdout_v2())
+    print(f"train {len(train)} rows ({before - len(train)} dropped: in holdout_v2); "
+          f"held out {len(held)} -> {args.held_out} and holdout_v2 (neither read here)")
     x, sx, owner = matrices(train, args.bits)
     y = np.array([r.label for r in train])
     w = sample_weights(train)
     fold = np.array(folds(train))
-    real = np.array([r.source != "synth" for r in train])
+    real = np.array([r.source not in data.SYNTHETIC for r in train])
 
     best_c, best, best_oof = C_GRID[0], (0.5, -1.0, 1.0), np.zeros(len(y))
     for c in C_GRID:
