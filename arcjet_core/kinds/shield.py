@@ -17,11 +17,16 @@ from arcjet_core.ratelimit import SuspicionOp, SuspicionOutcome
 
 from ._base import AnalyzedRule, AnalyzerPart, restamped
 from ._shield_tuning import (
+    DEFAULT_EXCLUSIONS,
+    DEFAULT_SECOND_OPINION,
+    SecondOpinion,
     ShieldExclusion,
     crs_settings_of,
     exclusions_json,
     exclusions_of,
     rule_selection,
+    second_opinion_json,
+    second_opinion_of,
 )
 from ._spec import MAX_INTERVAL_SECONDS, RuleSpec, coerce_characteristics, coerce_mode, positive_int
 
@@ -73,6 +78,10 @@ class Shield(RuleSpec):
     disabled_rules: tuple[int | str, ...] = ()
     exclusions: tuple[ShieldExclusion, ...] = ()
     crs_settings: tuple[tuple[str, str], ...] = ()
+    # Shield's tuning of the CRS's false positives (DEFAULT_SECOND_OPINION,
+    # DEFAULT_EXCLUSIONS), and the application's own second opinions.
+    crs_tuning: bool = True
+    second_opinion: tuple[SecondOpinion, ...] = ()
 
 
 def shield(
@@ -89,6 +98,8 @@ def shield(
     disabled_rules: Sequence[int | str] = (),
     exclusions: Sequence[ShieldExclusion] | Mapping[str, Sequence[int | str]] = (),
     crs_settings: Mapping[str, int | str | bool] | None = None,
+    crs_tuning: bool = True,
+    second_opinion: Mapping[int | str, Sequence[str]] | None = None,
 ) -> Shield:
     """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients.
 
@@ -110,7 +121,12 @@ def shield(
     request part out of some rules, e.g. ``{"ARGS:body": ["attack-xss"]}``
     for a rich-text field (``ShieldExclusion`` is the typed form).
     ``crs_settings`` sets what an application tunes in crs-setup.conf, e.g.
-    ``{"allowed_methods": "GET HEAD POST PUT DELETE", "max_num_args": 255}``. Every
+    ``{"allowed_methods": "GET HEAD POST PUT DELETE", "max_num_args": 255}``.
+    ``crs_tuning`` (default True) applies shield's tuning of the CRS's false
+    positives: our detectors confirm the noisiest generic rules, and two
+    benign shapes are excluded from 930120 (see ``_shield_tuning``); False
+    runs the CRS as it ships. ``second_opinion`` adds rules of your own whose
+    matches our detectors must confirm, e.g. ``{942200: ["SQL_INJECTION"]}``. Every
     request's score also counts toward the client's suspicion: ``threshold``
     points within ``window`` seconds block the client for ``block_for``.
     """
@@ -119,7 +135,9 @@ def shield(
     if paranoia_level is None:
         # CRS tuning without the CRS would be silently ignored: say so now.
         given = [name for name, unset in (("anomaly_threshold", anomaly_threshold == 5), ("disabled_rules", not disabled_rules),
-                                          ("exclusions", not exclusions), ("crs_settings", not crs_settings)) if not unset]
+                                          ("exclusions", not exclusions), ("crs_settings", not crs_settings),
+                                          ("crs_tuning", crs_tuning is True),
+                                          ("second_opinion", not second_opinion)) if not unset]
         if given:
             raise ArcjetMisconfiguration(f"{', '.join(given)} tune the OWASP CRS, which runs only when paranoia_level "
                                          "(1-4) is given")
@@ -136,6 +154,8 @@ def shield(
         disabled_rules=_disabled_rules(disabled_rules),
         exclusions=exclusions_of(exclusions),
         crs_settings=crs_settings_of(crs_settings or {}),
+        crs_tuning=_flag(crs_tuning, "crs_tuning"),
+        second_opinion=second_opinion_of(second_opinion or {}),
     )
 
 
@@ -146,6 +166,12 @@ def _paranoia_level(value: object) -> int | None:
         raise TypeError(f"paranoia_level must be an int, got {type(value).__name__}")
     if value not in PARANOIA_LEVELS:
         raise ArcjetMisconfiguration(f"paranoia_level must be 1, 2, 3 or 4, got {value}")
+    return value
+
+
+def _flag(value: object, param: str) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{param} must be a bool, got {type(value).__name__}")
     return value
 
 
@@ -165,11 +191,14 @@ class ShieldRule(AnalyzedRule):
         rule = self.rule
         assert isinstance(rule, Shield)
         disabled = rule_selection(rule.disabled_rules, "disabled_rules")
+        opinions = (*DEFAULT_SECOND_OPINION, *rule.second_opinion) if rule.crs_tuning else rule.second_opinion
         return AnalyzerPart(self.index, {
             "kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes, "on_limit": rule.on_limit,
             "paranoia_level": rule.paranoia_level, "anomaly_threshold": rule.anomaly_threshold,
             "disabled_ids": [list(r) for r in disabled.ids], "disabled_tags": list(disabled.tags),
             "exclusions": exclusions_json(rule.exclusions), "settings": [list(p) for p in rule.crs_settings],
+            "tuning_exclusions": exclusions_json(DEFAULT_EXCLUSIONS if rule.crs_tuning else ()),
+            "second_opinions": second_opinion_json(opinions),
         }, body_bytes=rule.max_body_bytes)
 
     def inspect(self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput) -> tuple[RuleResult, int | None]:

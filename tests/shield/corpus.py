@@ -13,6 +13,7 @@ import functools
 import importlib
 import json
 import os
+import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,9 +238,30 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
     return tuple(json.loads(json.dumps(r.record())) for r in gen.generate())
 
 
-def benign_requests() -> list[LabeledRequest]:
+# The benign sources split the same way as the attack sets: whole sources,
+# a seeded draw of half of them held out, fixed before any tuning looked at
+# per-source rates. Shield's CRS tuning (kinds/_shield_tuning.py) was made on
+# the `tune` side only; the `holdout` side says whether it generalises.
+BENIGN_SPLIT_SEED = "16:benign"
+BENIGN_HOLDOUT_COUNT = 6
+
+
+@functools.cache
+def benign_split() -> dict[str, tuple[str, ...]]:
+    sources = sorted({r["source"] for r in _benign_records()})
+    held = sorted(random.Random(BENIGN_SPLIT_SEED).sample(sources, BENIGN_HOLDOUT_COUNT))
+    return {"tune": tuple(s for s in sources if s not in held), "holdout": tuple(held)}
+
+
+def benign_requests(side: str | None = None) -> list[LabeledRequest]:
+    """Every benign request, or those of one side of benign_split()."""
+    if side is not None and side not in SIDES:
+        raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+    keep = set(benign_split()[side]) if side is not None else None
     out = []
     for r in _benign_records():
+        if keep is not None and r["source"] not in keep:
+            continue
         body = r["body"].encode("utf-8") if "body" in r else (
             base64.b64decode(r["body_base64"]) if "body_base64" in r else None)
         req = {"method": r["method"], "path": r["path"], "query": r["query"],

@@ -39,9 +39,31 @@ pub(crate) struct ShieldConfig {
     disabled_tags: Vec<String>,
     #[serde(default)]
     exclusions: Vec<ExclusionConfig>,
+    /// Shield's default exclusions (Python `DEFAULT_EXCLUSIONS`), applied
+    /// with the user's.
+    #[serde(default)]
+    tuning_exclusions: Vec<ExclusionConfig>,
     /// crs-setup.conf settings, `tx.<name>` = value (checked by the host).
     #[serde(default)]
     settings: Vec<(String, String)>,
+    /// Rules whose matches our detectors must confirm (`crs::SecondOpinion`).
+    #[serde(default)]
+    second_opinions: Vec<SecondOpinionConfig>,
+}
+
+#[derive(Deserialize)]
+struct SecondOpinionConfig {
+    #[serde(default)]
+    ids: Vec<(u32, u32)>,
+    #[serde(default)]
+    tags: Vec<String>,
+    categories: Vec<String>,
+    #[serde(default = "low")]
+    min_severity: String,
+}
+
+fn low() -> String {
+    "LOW".into()
 }
 
 #[derive(Deserialize)]
@@ -85,6 +107,7 @@ struct CrsKey {
     exclusions: Vec<(String, Vec<(u32, u32)>, Vec<String>)>,
     max_body_bytes: usize,
     settings: Vec<(String, String)>,
+    second_opinions: Vec<(Vec<(u32, u32)>, Vec<String>, Vec<String>, String)>,
 }
 
 impl CrsKey {
@@ -100,6 +123,11 @@ impl CrsKey {
                 .map(|(target, ids, tags)| crs::Exclusion { target: target.clone(), ids: ids.clone(), tags: tags.clone() })
                 .collect(),
             max_body_bytes: self.max_body_bytes,
+            second_opinions: self
+                .second_opinions
+                .iter()
+                .map(|(ids, tags, categories, min)| crs::SecondOpinion { ids: ids.clone(), tags: tags.clone(), categories: categories.clone(), min_severity: min.clone() })
+                .collect(),
         }
     }
 }
@@ -162,9 +190,10 @@ pub(crate) fn build(cfg: ShieldConfig, engines: &mut CrsEngines) -> Result<Shiel
         anomaly_threshold: cfg.anomaly_threshold,
         disabled_ids: cfg.disabled_ids,
         disabled_tags: cfg.disabled_tags,
-        exclusions: cfg.exclusions.into_iter().map(|e| (e.target, e.ids, e.tags)).collect(),
+        exclusions: cfg.tuning_exclusions.into_iter().chain(cfg.exclusions).map(|e| (e.target, e.ids, e.tags)).collect(),
         max_body_bytes: config.max_body_bytes,
         settings: cfg.settings,
+        second_opinions: cfg.second_opinions.into_iter().map(|o| (o.ids, o.tags, o.categories, o.min_severity)).collect(),
     };
     let crs = Some(engines.index_of(key)?);
     Ok(ShieldRule { index: cfg.index, config, crs })

@@ -265,7 +265,29 @@ pub(crate) fn check_config(cfg: &Config) -> Result<(), String> {
             return Err("exclusions: empty tag".into());
         }
     }
+    for o in &cfg.second_opinions {
+        if let Some(&(lo, hi)) = o.ids.iter().find(|(lo, hi)| lo > hi) {
+            return Err(format!("second_opinions: range {}-{} is backwards", lo, hi));
+        }
+        if o.tags.iter().any(|t| t.is_empty()) {
+            return Err("second_opinions: empty tag".into());
+        }
+        if o.categories.is_empty() {
+            return Err("second_opinions: no category".into());
+        }
+        if let Some(c) = o.categories.iter().find(|c| shield::Category::from_name(c).is_none()) {
+            return Err(format!("second_opinions: unknown category {:?}", c));
+        }
+        if severity_index(&o.min_severity).is_none() {
+            return Err(format!("second_opinions: unknown min_severity {:?}", o.min_severity));
+        }
+    }
     Ok(())
+}
+
+/// `LOW`, `MEDIUM`, `HIGH` as an index of `shield::SingleFindings::found`.
+pub(crate) fn severity_index(name: &str) -> Option<usize> {
+    ["LOW", "MEDIUM", "HIGH"].iter().position(|s| *s == name)
 }
 
 pub(crate) fn in_ranges(id: u32, ranges: &[(u32, u32)]) -> bool {

@@ -73,6 +73,25 @@ pub struct Config {
     /// Body bytes inspected (`SecRequestBodyNoFilesLimit`): past it the
     /// engine inspects the prefix and reports `body_truncated`.
     pub max_body_bytes: usize,
+    /// Rules whose match on a value counts only when our own detectors
+    /// (the `shield` crate) also find an attack of one of the named
+    /// categories in that value, as the rule transformed it.
+    pub second_opinions: Vec<SecondOpinion>,
+}
+
+/// A second opinion on noisy rules: a match of a rule named by `ids` or
+/// `tags` on a value stands only when our detectors find, in that value, an
+/// attack of one of `categories` (`SQL_INJECTION`, `COMMAND_INJECTION`,
+/// ... as `shield::Category::as_str` spells them), at `min_severity` or above.
+/// Applies to a rule's first link (the one that reads the request); a value
+/// our detectors call clean is, for that rule, a value that did not match.
+#[derive(Debug, Clone)]
+pub struct SecondOpinion {
+    pub ids: Vec<(u32, u32)>,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
+    /// The least severe finding that confirms: `LOW` (any), `MEDIUM` or `HIGH`.
+    pub min_severity: String,
 }
 
 /// `target` is left out of the rules named by `ids` and `tags` (of every rule
@@ -96,6 +115,7 @@ impl Default for Config {
             disabled_tags: Vec::new(),
             exclusions: Vec::new(),
             max_body_bytes: 128 << 10,
+            second_opinions: Vec::new(),
         }
     }
 }

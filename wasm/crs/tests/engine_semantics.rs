@@ -2,7 +2,7 @@
 //! chains, setvar per matched value, skipAfter, captures, multiMatch,
 //! counts, exclusions, ctl, disruptive actions, configuration errors.
 
-use crs::{Config, Engine, Exclusion, Request, Verdict};
+use crs::{Config, Engine, Exclusion, Request, SecondOpinion, Verdict};
 use serde_json::{json, Value};
 
 fn engine_with(items: Value, cfg: Config) -> Engine {
@@ -204,6 +204,34 @@ fn configured_exclusions_and_disabled_rules() {
     let disabled = Config { disabled_ids: vec![(61, 61)], disabled_tags: vec!["attack-xss".into()], ..Config::default() };
     let mut e = engine_with(items, disabled);
     assert!(ids(&get(&mut e, "/?other=%3Cb%3E")).is_empty());
+}
+
+#[test]
+fn a_second_opinion_keeps_only_the_matches_our_detectors_confirm() {
+    let items = json!([scoring(80, 2, args(), "rx", "(?i)select"), scoring(81, 2, args(), "rx", "(?i)select"), report("score")]);
+    let opinion = |categories: &[&str]| SecondOpinion { ids: vec![(80, 80)], tags: vec![], categories: categories.iter().map(|c| c.to_string()).collect(), min_severity: "LOW".into() };
+    let mut e = engine_with(items.clone(), Config { second_opinions: vec![opinion(&["SQL_INJECTION"])], ..Config::default() });
+    // Prose: 81 (no second opinion) matches, 80 does not count.
+    let v = get(&mut e, "/?a=please+select+a+pickup+point");
+    assert_eq!((ids(&v), v.anomaly_score), (vec![81], 5));
+    // An injection our SQL tokenizer confirms: both, once per value.
+    let v = get(&mut e, "/?a=1%27+union+select+password+from+users--&b=select+one");
+    assert_eq!((ids(&v), v.anomaly_score), (vec![80, 81], 15));
+    // The opinion asked is of the named category only.
+    let mut e = engine_with(items.clone(), Config { second_opinions: vec![opinion(&["XSS"])], ..Config::default() });
+    assert_eq!(ids(&get(&mut e, "/?a=1%27+union+select+password+from+users--")), vec![81]);
+    // At HIGH, a quoted SQL word in prose (our tokenizer: Medium) does not confirm.
+    let high = SecondOpinion { min_severity: "HIGH".into(), ..opinion(&["SQL_INJECTION"]) };
+    let mut e = engine_with(items.clone(), Config { second_opinions: vec![high.clone()], ..Config::default() });
+    assert_eq!(ids(&get(&mut e, "/?a=tracking+says+%27select+a+pickup+point%27")), vec![81]);
+    assert_eq!(ids(&get(&mut e, "/?a=1%27+union+select+password+from+users--")), vec![80, 81]);
+    let mut e = engine_with(items.clone(), Config { second_opinions: vec![opinion(&["SQL_INJECTION"])], ..Config::default() });
+    assert_eq!(ids(&get(&mut e, "/?a=tracking+says+%27select+a+pickup+point%27")), vec![80, 81]);
+    let bad_severity = SecondOpinion { min_severity: "SEVERE".into(), ..opinion(&["XSS"]) };
+    for (bad, what) in [(opinion(&[]), "no category"), (opinion(&["SQLI"]), "unknown category"), (bad_severity, "min_severity")] {
+        let err = Engine::with_rules("{}", Config { second_opinions: vec![bad], ..Config::default() }).map(|_| ()).unwrap_err();
+        assert!(err.contains("second_opinions") && err.contains(what), "{}", err);
+    }
 }
 
 #[test]

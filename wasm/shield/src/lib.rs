@@ -225,6 +225,16 @@ impl Category {
         }
     }
 
+    /// The category's bit in a set of categories (`1 << declaration index`).
+    pub fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
+    /// The category named `name` on the wire (`SQL_INJECTION`), if any.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+
     /// Every category, in declaration order.
     pub const ALL: [Category; 11] = [
         Category::SqlInjection,

@@ -20,6 +20,10 @@ pub struct SingleFindings {
     pub sqli: Option<Severity>,
     /// The most severe XSS finding, if any.
     pub xss: Option<Severity>,
+    /// The categories with a finding of at least Low, Medium and High
+    /// severity (indexed 0, 1, 2), as [`Category::bit`]s: what a second
+    /// opinion on a CRS match asks.
+    pub found: [u16; 3],
 }
 
 /// Reusable state for [`Single::inspect`].
@@ -49,7 +53,11 @@ impl Single {
         self.hits.clear();
         let info = decode::normalise(value, &mut self.norm);
         detect::run(&self.norm, info, None, Profile::Full, &mut self.scratch, &mut self.hits);
-        SingleFindings { sqli: self.hits.severity(Category::SqlInjection), xss: self.hits.severity(Category::Xss) }
+        SingleFindings {
+            sqli: self.hits.severity(Category::SqlInjection),
+            xss: self.hits.severity(Category::Xss),
+            found: [Severity::Low, Severity::Medium, Severity::High].map(|at| self.hits.list.iter().filter(|h| h.sev >= at).fold(0, |m, h| m | h.cat.bit())),
+        }
     }
 }
 
@@ -65,6 +73,9 @@ mod tests {
         let benign = s.inspect(b"Mary O'Brien, 42 Union Street");
         assert!(benign.sqli.map_or(true, |v| v < Severity::High), "{:?}", benign);
         assert_eq!(benign.xss, None);
+        assert_eq!(s.inspect(b"; cat /etc/passwd").found[2], Category::CommandInjection.bit());
+        assert_eq!(s.inspect(b"tracking says 'select a pickup point'").found, [Category::SqlInjection.bit(), Category::SqlInjection.bit(), 0]);
+        assert_eq!(s.inspect(b"a plain sentence").found, [0; 3]);
         // Still percent-encoded: no tag for the XSS detector to see (the
         // caller decodes first).
         assert_ne!(s.inspect(b"%3Cscript%3Ealert(1)%3C%2Fscript%3E").xss, Some(Severity::High));

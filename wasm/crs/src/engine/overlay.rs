@@ -6,7 +6,7 @@
 //! shares one program.
 
 use super::targets::{parse_target_spec, Source};
-use crate::compile::{in_ranges, setup_version, Program, Rule, Sel, Target, PRESET_NAMES};
+use crate::compile::{in_ranges, setup_version, severity_index, Program, Rule, Sel, Target, PRESET_NAMES};
 use crate::ir;
 use crate::tx::Slot;
 use crate::vars::Var;
@@ -30,6 +30,10 @@ pub(crate) struct Overlay {
     /// Per request variable, the pipeline nodes the prefilter pass scans
     /// its values through.
     pub pass: Vec<(Var, Vec<u32>)>,
+    /// Per link: the categories (`shield::Category::bit`s) one of which
+    /// our detectors must also find in a value it matched, per severity
+    /// index (all 0: none asked).
+    pub second_opinion: Vec<[u16; 3]>,
 }
 
 impl Overlay {
@@ -41,6 +45,7 @@ impl Overlay {
             targets: (0..prog.links.len()).map(|_| None).collect(),
             presets: presets(prog, cfg),
             pass: Vec::new(),
+            second_opinion: second_opinions(prog, cfg),
         };
         ov.exclude(prog, cfg)?;
         for (r, rule) in prog.rules.iter().enumerate() {
@@ -133,6 +138,20 @@ impl Overlay {
 /// Whether exclusion `e` is for `rule` (every rule when it names none).
 fn applies(e: &crate::Exclusion, rule: &Rule) -> bool {
     (e.ids.is_empty() && e.tags.is_empty()) || in_ranges(rule.id, &e.ids) || rule.tags.iter().any(|t| e.tags.contains(t))
+}
+
+/// Per link, the categories a second opinion asks for: set on the first
+/// link of every rule a `SecondOpinion` names (several add up).
+fn second_opinions(prog: &Program, cfg: &Config) -> Vec<[u16; 3]> {
+    let mut masks = vec![[0u16; 3]; prog.links.len()];
+    for o in &cfg.second_opinions {
+        let mask = o.categories.iter().filter_map(|c| shield::Category::from_name(c)).fold(0, |m, c| m | c.bit());
+        let at = severity_index(&o.min_severity).unwrap_or(0);
+        for rule in prog.rules.iter().filter(|r| in_ranges(r.id, &o.ids) || r.tags.iter().any(|t| o.tags.contains(t))) {
+            masks[rule.first as usize][at] |= mask;
+        }
+    }
+    masks
 }
 
 /// The values crs-setup.conf sets, from the configuration.

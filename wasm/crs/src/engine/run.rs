@@ -468,15 +468,24 @@ impl<'a, 'v> Run<'a, 'v> {
             unseen = !link.prefilter_nodes.iter().any(|&n| self.cache.may_match(prog, slot, raw, n, li));
         }
         let detect = matches!(link.op, Op::DetectSqli | Op::DetectXss);
+        let second_opinion = self.ov.second_opinion[li as usize];
         let mut any = false;
         for &(node, b) in &cands {
             let findings = if detect { Some(self.cache.findings(&prog.pipelines, slot, raw, node, &mut self.ops.single)) } else { None };
-            let value = self.cache.bytes(raw, b);
-            if test(prog, self.ops, self.st, self.vars, link, value, findings) {
-                full_name(&mut self.st.name, t.source, key);
-                matched(prog, self.st, self.vars, link, value);
-                any = true;
+            if !test(prog, self.ops, self.st, self.vars, link, self.cache.bytes(raw, b), findings) {
+                continue;
             }
+            // A second opinion asked and our detectors call the value clean:
+            // for this rule it did not match.
+            if second_opinion != [0; 3] {
+                let found = self.cache.findings(&prog.pipelines, slot, raw, node, &mut self.ops.single).found;
+                if (0..3).all(|i| found[i] & second_opinion[i] == 0) {
+                    continue;
+                }
+            }
+            full_name(&mut self.st.name, t.source, key);
+            matched(prog, self.st, self.vars, link, self.cache.bytes(raw, b));
+            any = true;
         }
         self.st.candidates = cands;
         if any && unseen {

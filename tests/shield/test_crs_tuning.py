@@ -1,0 +1,128 @@
+"""Shield's default tuning of the CRS's false positives (kinds/_shield_tuning.py:
+DEFAULT_SECOND_OPINION, DEFAULT_EXCLUSIONS), through protect() and the real
+analyzer: the benign shapes it was made for pass, the CRS as shipped
+(`crs_tuning=False`) still denies them, and attacks in the same places are
+still denied."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from arcjet_core import ArcjetMisconfiguration, arcjet_sync, shield
+from arcjet_core.kinds._shield_tuning import DEFAULT_SECOND_OPINION
+
+from .helpers import fresh_ip
+
+UA = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def form(fields: dict[str, str]) -> dict[str, Any]:
+    from urllib.parse import urlencode
+
+    body = urlencode(fields).encode()
+    return {"method": "POST", "path": "/contact", "query": "", "body": body,
+            "headers": [("host", "app.example.com"), ("user-agent", UA),
+                        ("content-type", "application/x-www-form-urlencoded"), ("content-length", str(len(body)))]}
+
+
+def json_post(path: str, doc: Any) -> dict[str, Any]:
+    body = json.dumps(doc).encode()
+    return {"method": "POST", "path": path, "query": "", "body": body,
+            "headers": [("host", "app.example.com"), ("user-agent", "GitHub-Hookshot/1a2b3c"),
+                        ("content-type", "application/json"), ("content-length", str(len(body)))]}
+
+
+def upload(filename: str) -> dict[str, Any]:
+    body = (f'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+            "Content-Type: text/plain\r\n\r\nhello\r\n--XyZ--\r\n").encode()
+    return {"method": "POST", "path": "/upload", "query": "", "body": body,
+            "headers": [("host", "app.example.com"), ("user-agent", UA),
+                        ("content-type", "multipart/form-data; boundary=XyZ"), ("content-length", str(len(body)))]}
+
+
+BENIGN = {
+    "sql words in prose (942190, 942360)": form({"address1": "126 Select Road",
+                                                 "message": "Tracking says 'select a pickup point' since Monday."}),
+    "command words in prose (932235)": form({"message": "Hallo,\r\n\r\nJoin us for a table tennis tournament."}),
+    "graphql (942190, 932235)": json_post("/graphql", {"query": "query GetUser($id: ID!) {\n  user(id: $id) {\n"
+                                                                "    orders(first: 10) { edges { node { id } } }\n  }\n}"}),
+    "apostrophe in a file name (920120)": upload("Proposal - O'Connor & Sons.docx"),
+    "github push webhook (930120)": json_post("/hooks/github", {"commits": [{"id": "a1", "message": "Bump deps",
+                                                                             "modified": ["package.json"]}]}),
+}
+
+ATTACKS = {
+    "sqli in a form field": form({"message": "1' union select password from users--"}),
+    "command injection in a form field": form({"message": "x; cat /etc/passwd"}),
+    "traversal in a file name": upload("../../../../etc/passwd"),
+    "traversal in a webhook file list": json_post("/hooks/github", {"commits": [{"modified": ["../../../etc/passwd"]}]}),
+    "a sensitive file name elsewhere in the webhook": json_post("/hooks/github", {"repository": {"name": ".htaccess"}}),
+}
+
+
+@pytest.fixture(scope="module")
+def clients() -> Iterator[dict[bool, Any]]:
+    made = {tuned: arcjet_sync(key="tuning", rules=[shield(threshold=1_000_000, paranoia_level=1, crs_tuning=tuned)],
+                               environment="development") for tuned in (True, False)}
+    yield made
+    for aj in made.values():
+        aj.close()
+
+
+@pytest.mark.parametrize("name", list(BENIGN))
+def test_benign_shapes_pass_tuned_and_are_denied_as_shipped(name: str, clients: dict[bool, Any]) -> None:
+    req = BENIGN[name]
+    tuned = clients[True].protect({**req, "ip": fresh_ip()})
+    shipped = clients[False].protect({**req, "ip": fresh_ip()})
+    assert shipped.is_denied(), f"{name}: the CRS as shipped no longer denies it: {shipped.results[0].reason_v2}"
+    assert not tuned.is_denied(), f"{name}: {tuned.results[0].reason_v2}"
+
+
+@pytest.mark.parametrize("name", list(ATTACKS))
+def test_attacks_in_the_same_places_are_still_denied(name: str, clients: dict[bool, Any]) -> None:
+    decision = clients[True].protect({**ATTACKS[name], "ip": fresh_ip()})
+    assert decision.is_denied(), f"{name}: {decision.results[0].reason_v2}"
+
+
+def test_a_confirmed_rule_is_still_reported() -> None:
+    aj = arcjet_sync(key="tuning", rules=[shield(threshold=1_000_000, paranoia_level=1)], environment="development")
+    req = form({"q": "1' union select password from users--"})
+    ids = set(aj.protect({**req, "ip": fresh_ip()}).results[0].reason_v2.rule_ids)  # type: ignore[union-attr]
+    assert 942190 in ids  # our tokenizer agrees at High: the CRS match stands
+
+
+def test_an_application_second_opinion_applies() -> None:
+    req = form({"message": "Hallo,\r\n\r\nJoin us for a table tennis tournament."})
+    mine = shield(threshold=1_000_000, paranoia_level=1, crs_tuning=False, second_opinion={932235: ["COMMAND_INJECTION"]})
+    aj = arcjet_sync(key="tuning", rules=[mine], environment="development")
+    assert not aj.protect({**req, "ip": fresh_ip()}).is_denied()
+
+
+def test_defaults_name_rules_and_categories_shield_knows() -> None:
+    rules = [r for entry in DEFAULT_SECOND_OPINION for r in entry[0]]
+    assert len(rules) == len(set(rules))
+    shield(paranoia_level=1, second_opinion={r: list(cats) for rs, cats, _ in DEFAULT_SECOND_OPINION for r in rs})
+
+
+@pytest.mark.parametrize(("kwargs", "exc"), [
+    ({"second_opinion": {942190: ["SQLI"]}}, ArcjetMisconfiguration),
+    ({"second_opinion": {942190: []}}, ArcjetMisconfiguration),
+    ({"second_opinion": {42: ["XSS"]}}, ArcjetMisconfiguration),
+    ({"second_opinion": [942190]}, TypeError),
+    ({"crs_tuning": 1}, TypeError),
+])
+def test_bad_tuning_raises_naming_the_parameter(kwargs: dict[str, Any], exc: type[Exception]) -> None:
+    name = next(iter(kwargs))
+    with pytest.raises(exc, match=name):
+        shield(paranoia_level=1, **kwargs)
+
+
+def test_tuning_without_the_crs_raises() -> None:
+    with pytest.raises(ArcjetMisconfiguration, match="crs_tuning"):
+        shield(crs_tuning=False)
+    with pytest.raises(ArcjetMisconfiguration, match="second_opinion"):
+        shield(second_opinion={942190: ["SQL_INJECTION"]})
