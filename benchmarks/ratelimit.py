@@ -1,6 +1,6 @@
 """Rate limiting: µs per check, ours vs the peers, on the same storage. Not a test.
 
-    python benchmarks/ratelimit.py [--redis-url redis://...] [-n 20000]
+    python benchmarks/ratelimit.py [--redis-url redis://...] [-n 20000] [--round-trip]
 
 Without --redis-url a private redis-server is started on a free port.
 
@@ -16,6 +16,17 @@ Without --redis-url a private redis-server is started on a free port.
    slowapi (Starlette), flask-limiter (Flask), django-ratelimit (Django).
    Needs the client (`arcjet_core.arcjet_sync` / `arcjet`); when it cannot be
    built, the reason is printed instead of numbers.
+4. The Redis round trip against a raw PING (issue #15's floor): redis-py's
+   PING (sync, and redis.asyncio's for the async rows) next to our
+   store.run / run_async of one token bucket, for a returning client (one
+   key) and new clients (a key never seen), in rotating order in one
+   process. Per row: wall µs per call (median of 9 batch means), the
+   process's CPU µs per call over the same batches (time.process_time: the
+   client's own work; the rest of the wall time is waiting on the socket and
+   the server), and wall / PING. Then the server's side, from INFO
+   commandstats after CONFIG RESETSTAT: µs per PING and per EVALSHA of our
+   script (returning and new clients), next to a script of the same three
+   commands and nothing else (TIME, GET, SET ... PX): what our Lua adds.
 """
 
 from __future__ import annotations
@@ -39,12 +50,12 @@ from arcjet_core.ratelimit import (
     FixedWindowParams,
     LimitOp,
     MemoryStorage,
-    RedisStorage,
     SlidingWindowParams,
     TokenBucketParams,
 )
+from arcjet_core.ratelimit._redis import RedisStorage  # the lazy public name is untyped
 from benchmarks._machine import machine_line
-from benchmarks._timing import interleaved_us, interleaved_us_async
+from benchmarks._timing import interleaved_us, interleaved_us_async, rotation
 
 # protect() calls that failed open (storage timeout, ...), per framework: a
 # benchmark row says how many there were instead of hiding or crashing on them.
@@ -185,6 +196,133 @@ def storage_rows(url: str, n: int) -> list[tuple[str, str, float, float, str]]:
         rows.append(("redis", name, ours_r, peer_r, f"{trips}; {spread}"))
     ours_redis.close()
     return rows
+
+
+# -- 4: the round trip against a raw PING ------------------------------------------
+
+# A script issuing the same three commands as ours and nothing else: the
+# server's floor for one op (what is left is our Lua).
+THREE_COMMANDS = "local t = redis.call('TIME') redis.call('GET', KEYS[1]) redis.call('SET', KEYS[1], '1:2', 'PX', 60000) return 1"
+
+
+def _timed(fns: list[Callable[[], object]], n: int, repeats: int = 9) -> list[tuple[float, float]]:
+    """(wall, CPU) µs per call of each row: medians of batch means, rotating order."""
+    walls: list[list[float]] = [[] for _ in fns]
+    cpus: list[list[float]] = [[] for _ in fns]
+    for fn in fns:
+        for _ in range(min(n, 1000)):
+            fn()
+    for i in rotation(len(fns), repeats):
+        fn = fns[i]
+        cpu0, wall0 = time.process_time_ns(), time.perf_counter_ns()
+        for _ in range(n):
+            fn()
+        walls[i].append((time.perf_counter_ns() - wall0) / n / 1000)
+        cpus[i].append((time.process_time_ns() - cpu0) / n / 1000)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
+
+
+async def _timed_async(fns: list[Callable[[], Any]], n: int, repeats: int = 9) -> list[tuple[float, float]]:
+    walls: list[list[float]] = [[] for _ in fns]
+    cpus: list[list[float]] = [[] for _ in fns]
+    for fn in fns:
+        for _ in range(min(n, 1000)):
+            await fn()
+    for i in rotation(len(fns), repeats):
+        fn = fns[i]
+        cpu0, wall0 = time.process_time_ns(), time.perf_counter_ns()
+        for _ in range(n):
+            await fn()
+        walls[i].append((time.perf_counter_ns() - wall0) / n / 1000)
+        cpus[i].append((time.process_time_ns() - cpu0) / n / 1000)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
+
+
+def _new_clients(tag: str, count: int) -> Callable[[], list[LimitOp]]:
+    """Each call: one op for a client never seen (built before timing starts)."""
+    params = TokenBucketParams(BIG, 3600, BIG)
+    ops = iter([[LimitOp(f"bench\x1frule\x1f{tag}{i}", params, 1)] for i in range(count)])
+    return ops.__next__
+
+
+def round_trip_rows(url: str, n: int) -> list[tuple[str, float, float, float]]:
+    """(row, wall µs, CPU µs, wall / PING) for the sync rows, then the async ones."""
+    import redis
+    import redis.asyncio
+
+    store = RedisStorage(url, prefix="bench-rt", timeout=1)
+    returning = [LimitOp("bench\x1frule\x1f" + CLIENT_IP, TokenBucketParams(BIG, 3600, BIG), 1)]
+    calls = max(n // 10, 500)
+    budget = calls * 10 + 1000  # warm-up and 9 batches
+
+    client = redis.Redis.from_url(url)
+    new_sync = _new_clients("s", budget)
+    sync = _timed(
+        [client.ping, lambda: store.run(returning), lambda: store.run(new_sync())], calls
+    )
+    client.close()
+
+    async def run_async() -> list[tuple[float, float]]:
+        aclient = redis.asyncio.Redis.from_url(url)
+        new_async = _new_clients("a", budget)
+
+        async def ours_returning() -> object:
+            return await store.run_async(returning)
+
+        async def ours_new() -> object:
+            return await store.run_async(new_async())
+
+        try:
+            return await _timed_async([aclient.ping, ours_returning, ours_new], calls)
+        finally:
+            await aclient.aclose()
+            await store.aclose()
+
+    asynchronous = asyncio.run(run_async())
+    store.close()
+    rows: list[tuple[str, float, float, float]] = []
+    for kind, timed in (("sync", sync), ("async", asynchronous)):
+        ping = timed[0][0]
+        names = (f"redis-py {'asyncio ' if kind == 'async' else ''}PING", f"ours {kind}, returning client",
+                 f"ours {kind}, new clients")  # fmt: skip
+        rows.extend((name, wall, cpu, wall / ping) for name, (wall, cpu) in zip(names, timed, strict=True))
+    return rows
+
+
+def server_side(url: str, calls: int = 1000, repeats: int = 7) -> str:
+    """µs per call on the server (INFO commandstats): PING, our script, three
+    bare commands; medians over repeats, the steps in rotating order."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    store = RedisStorage(url, prefix="bench-srv", timeout=1)
+    params = TokenBucketParams(BIG, 3600, BIG)
+    returning = [LimitOp("bench\x1frule\x1f" + CLIENT_IP, params, 1)]
+    new = _new_clients("srv", calls * repeats)
+    floor = client.script_load(THREE_COMMANDS)
+    steps: list[tuple[str, str, Callable[[], object]]] = [
+        ("PING", "ping", client.ping),
+        ("ours, returning", "evalsha", lambda: store.run(returning)),
+        ("ours, new", "evalsha", lambda: store.run(new())),
+        ("TIME+GET+SET only", "evalsha", lambda: client.evalsha(floor, 1, "bench-srv:floor")),
+    ]
+    store.run(returning)  # the script is loaded before counting starts
+    samples: list[list[float]] = [[] for _ in steps]
+    try:
+        for k in rotation(len(steps), repeats):
+            _, command, fn = steps[k]
+            client.config_resetstat()
+            for _ in range(calls):
+                fn()
+            stats = client.info("commandstats")[f"cmdstat_{command}"]
+            samples[k].append(stats["usec"] / stats["calls"])
+    except redis.exceptions.ResponseError as exc:  # CONFIG disabled on someone else's server
+        return f"server side: not measured ({exc})"
+    finally:
+        store.close()
+        client.close()
+    parts = [f"{name} {statistics.median(s):.2f}" for (name, _, _), s in zip(steps, samples, strict=True)]
+    return "server µs per call (INFO commandstats, medians of 7): " + ", ".join(parts)
 
 
 # -- 3: frameworks -------------------------------------------------------------
@@ -420,6 +558,7 @@ def main() -> None:
     parser.add_argument(
         "-n", type=int, default=20000, help="calls per sample (memory); Redis uses n/10"
     )
+    parser.add_argument("--round-trip", action="store_true", help="only part 4: the Redis round trip vs PING")
     args = parser.parse_args()
     os.environ.setdefault("ARCJET_LOG_LEVEL", "ERROR")
     process = None
@@ -427,16 +566,28 @@ def main() -> None:
     if url is None:
         url, process, _ = start_redis()
     try:
-        rows = storage_rows(url, args.n) + framework_rows(url, args.n)
+        trips = round_trip_rows(url, args.n)
+        server = server_side(url)
+        rows = [] if args.round_trip else storage_rows(url, args.n) + framework_rows(url, args.n)
     finally:
         if process is not None:
             process.terminate()
             process.wait()
     print(machine_line())
-    print(f"{'storage':8} {'case':48} {'ours µs':>9} {'peer µs':>9} {'peer/ours':>9}  notes")
+    if rows:
+        print(f"{'storage':8} {'case':48} {'ours µs':>9} {'peer µs':>9} {'peer/ours':>9}  notes")
     for where, name, ours, peer, note in rows:
         ratio = peer / ours if ours == ours and ours > 0 else float("nan")
         print(f"{where:8} {name:48} {ours:9.2f} {peer:9.2f} {ratio:9.2f}x  {note}")
+    print_round_trips(trips, server)
+
+
+def print_round_trips(trips: list[tuple[str, float, float, float]], server: str) -> None:
+    print("\nRedis round trip vs a raw PING (one token bucket; same process, rotating order, medians of 9)")
+    print(f"{'row':34} {'wall µs':>9} {'CPU µs':>9} {'/ PING':>7}")
+    for name, wall, cpu, ratio in trips:
+        print(f"{name:34} {wall:9.2f} {cpu:9.2f} {ratio:7.2f}")
+    print(server)
 
 
 if __name__ == "__main__":

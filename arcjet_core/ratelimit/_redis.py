@@ -1,9 +1,9 @@
 """Redis / Valkey store: every op of one request in one script call.
 
-What is sent, and what the replies mean, is decided once, I/O-free, by
-``Script.calls`` (``_redis_script.py``): EVALSHA, EVAL once after NOSCRIPT,
-one call per Cluster slot. This module only drives those steps, over one of
-four transports:
+What is sent, and what the replies mean, is decided once, I/O-free, in
+``_redis_script.py``: EVALSHA, EVAL once after NOSCRIPT, one call per
+Cluster slot, taken by its ``drive`` / ``drive_async``. This module only
+hands those a transport, one of four:
 
 - a single server, sync: a blocking link of our own (``_redis_link.py``);
 - a single server, async: an asyncio link of our own (``_redis_link_async.py``);
@@ -175,14 +175,13 @@ class RedisStorage(Storage):
             return []
         if self._pid != _getpid():
             self._reset_connections()
-        steps = self._script.calls(ops, self._encode)
         try:
             pool = self._pool
             if pool is None:
-                return drive(steps, self._cluster_send)
+                return drive(self._script, ops, self._encode, self._cluster_send)
             link = pool.checkout()
             try:
-                outcomes = drive(steps, link.call)
+                outcomes = drive(self._script, ops, self._encode, link.call)
             except ReplyError:
                 pool.checkin(link)  # a complete error reply: the link is fine
                 raise
@@ -238,15 +237,14 @@ class RedisStorage(Storage):
             return []
         if self._pid != _getpid():
             self._reset_connections()
-        steps = self._script.calls(ops, self._encode)
         try:
             if self._pool is None:
-                return await self._run_cluster_async(steps)
+                return await self._run_cluster_async(ops)
             loop = asyncio.get_running_loop()
             pool = self._async_pools.get(loop) or self._new_async_pool(loop)
             link = pool.take() or await pool.acquire(self.pool_timeout)
             try:
-                outcomes = await drive_async(steps, link.call)
+                outcomes = await drive_async(self._script, ops, self._encode, link.call)
             except ReplyError:
                 pool.release(link)  # a complete error reply: the link is fine
                 raise
@@ -265,7 +263,7 @@ class RedisStorage(Storage):
         pool = self._async_pools[loop] = AsyncPool(self.max_connections, opener)
         return pool
 
-    async def _run_cluster_async(self, steps: Any) -> list[Outcome]:
+    async def _run_cluster_async(self, ops: Sequence[Op]) -> list[Outcome]:
         loop = asyncio.get_running_loop()
         gate = self._cluster_gates.get(loop)
         if gate is None:
@@ -292,7 +290,7 @@ class RedisStorage(Storage):
                 except self._response_error as exc:
                     return self._error_reply(exc)
 
-            return await drive_async(steps, send)
+            return await drive_async(self._script, ops, self._encode, send)
         finally:
             gate.release()
 

@@ -1,12 +1,15 @@
 """The Lua script, and all of calling it that does no I/O.
 
-``Script.calls`` is the one place that decides what goes to Redis for a
-request: every op of the request in one script call (one per Cluster slot
-when the ops' keys fall in several), EVALSHA first and EVAL once after a
-NOSCRIPT. It is a generator in the manner of httpx's auth flows: it yields
-each command to send and is resumed with the reply, so the sync and the
-async stores drive the same steps (``drive`` / ``drive_async``), each over
-its own transport.
+One place decides what goes to Redis for a request: every op of the request
+in one script call (one per Cluster slot when the ops' keys fall in
+several), EVALSHA first and EVAL once after a NOSCRIPT. ``drive`` and
+``drive_async`` take those steps over a blocking or an asyncio transport;
+they differ only in ``await``, and every decision they make is one of the
+I/O-free functions here (``Script.slot_groups``, ``answer_or_noscript``,
+``answer``). Plain calls, not a generator resumed with each reply: that
+generator's frames and StopIteration were about a tenth of the client's CPU
+per round trip on a local Redis (``benchmarks/ratelimit.py``, part 4, shows
+the client's CPU per call).
 
 An encoder turns a call into what its transport sends: RESP bytes for the
 store's own links (``Script.wire``: keys and arguments are encoded once per
@@ -17,7 +20,7 @@ redis-py command arguments for the Cluster client (``Script.args``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable, Generator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -36,9 +39,6 @@ from ._types import (
 )
 
 P = TypeVar("P")
-# A request's steps: yields commands (whatever the encoder makes), is sent
-# each reply (a parsed value, or an ErrorReply), returns one outcome per op.
-Steps = Generator[P, Any, list[Outcome]]
 Encoder = Callable[[bool, Sequence[Op]], P]  # (by SHA?, the call's ops) -> command
 
 KEY_PART_SEPARATOR = "\x1f"
@@ -136,31 +136,11 @@ class Script:
         # Per rule (and requested amount): the arguments' bulk strings.
         self._args_memo: BoundedMemo[tuple[Any, ...], bytes] = BoundedMemo(1024)
 
-    def calls(self, ops: Sequence[Op], encode: Encoder[P]) -> Steps[P]:
-        """The commands one request needs, in order; returns its outcomes."""
-        groups = self._groups(ops)
-        results: list[Any] = [None] * len(ops)
-        for indexes, group in groups:
-            reply = yield encode(True, group)
-            if isinstance(reply, ErrorReply) and reply.startswith("NOSCRIPT"):
-                # EVAL runs the script and caches it on that server, so the next
-                # EVALSHA hits: one extra round trip after a restart or a flush.
-                reply = yield encode(False, group)
-            if isinstance(reply, ErrorReply):
-                raise ReplyError(str(reply))
-            got = outcomes(group, reply)
-            if indexes is None:
-                return got
-            for index, result in zip(indexes, got, strict=True):
-                results[index] = result
-        return results
-
-    def _groups(self, ops: Sequence[Op]) -> list[tuple[list[int] | None, Sequence[Op]]]:
-        """Ops grouped so each group is one script call: all of them (indexes
-        None), or one group per Cluster slot with the ops' places."""
+    def slot_groups(self, ops: Sequence[Op]) -> list[tuple[list[int], list[Op]]]:
+        """A Cluster's ops grouped by slot, one script call each, with the
+        ops' places in the request."""
         key_slot = self.key_slot
-        if key_slot is None:
-            return [(None, ops)]
+        assert key_slot is not None  # only a Cluster's script groups by slot
         by_slot: dict[int, tuple[list[int], list[Op]]] = {}
         for index, op in enumerate(ops):
             slot = key_slot(self.key(op))
@@ -221,25 +201,49 @@ class Script:
         return found
 
 
-def drive(steps: Steps[P], send: Callable[[P], Any]) -> list[Outcome]:
-    """Run a request's steps over a blocking transport."""
-    command = next(steps)
-    while True:
-        reply = send(command)
-        try:
-            command = steps.send(reply)
-        except StopIteration as done:
-            result: list[Outcome] = done.value
-            return result
+def answer_or_noscript(ops: Sequence[Op], reply: Any) -> list[Outcome] | None:
+    """The outcomes in the reply to EVALSHA, or None for NOSCRIPT: the server
+    does not hold the script (a restart, a flush), so the call goes again as
+    EVAL, which runs it and caches it there for the next EVALSHA."""
+    if isinstance(reply, ErrorReply) and reply.startswith("NOSCRIPT"):
+        return None
+    return answer(ops, reply)
 
 
-async def drive_async(steps: Steps[P], send: Callable[[P], Awaitable[Any]]) -> list[Outcome]:
-    """Run a request's steps over an asyncio transport."""
-    command = next(steps)
-    while True:
-        reply = await send(command)
-        try:
-            command = steps.send(reply)
-        except StopIteration as done:
-            result: list[Outcome] = done.value
-            return result
+def answer(ops: Sequence[Op], reply: Any) -> list[Outcome]:
+    """The outcomes in a reply; any error reply raises ``ReplyError``."""
+    if isinstance(reply, ErrorReply):
+        raise ReplyError(str(reply))
+    return outcomes(ops, reply)
+
+
+def drive(script: Script, ops: Sequence[Op], encode: Encoder[P], send: Callable[[P], Any]) -> list[Outcome]:
+    """A request's script calls over a blocking transport: its outcomes, in op order."""
+    if script.key_slot is None:
+        got = answer_or_noscript(ops, send(encode(True, ops)))
+        return answer(ops, send(encode(False, ops))) if got is None else got
+    results: list[Any] = [None] * len(ops)
+    for indexes, group in script.slot_groups(ops):
+        got = answer_or_noscript(group, send(encode(True, group)))
+        if got is None:
+            got = answer(group, send(encode(False, group)))
+        for index, result in zip(indexes, got, strict=True):
+            results[index] = result
+    return results
+
+
+async def drive_async(
+    script: Script, ops: Sequence[Op], encode: Encoder[P], send: Callable[[P], Awaitable[Any]]
+) -> list[Outcome]:
+    """``drive`` over an asyncio transport."""
+    if script.key_slot is None:
+        got = answer_or_noscript(ops, await send(encode(True, ops)))
+        return answer(ops, await send(encode(False, ops))) if got is None else got
+    results: list[Any] = [None] * len(ops)
+    for indexes, group in script.slot_groups(ops):
+        got = answer_or_noscript(group, await send(encode(True, group)))
+        if got is None:
+            got = answer(group, await send(encode(False, group)))
+        for index, result in zip(indexes, got, strict=True):
+            results[index] = result
+    return results

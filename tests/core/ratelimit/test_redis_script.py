@@ -61,7 +61,7 @@ def test_one_request_is_one_evalsha_of_every_op() -> None:
     script = Script("p")
     ops: list[Op] = [TB, FW, SW, SUS]
     fake = Fake(reply_for(ops))
-    got = drive(script.calls(ops, script.wire), fake)
+    got = drive(script, ops, script.wire, fake)
     assert len(fake.sent) == 1
     assert fake.sent[0].startswith(b"*27\r\n$7\r\nEVALSHA\r\n$40\r\n" + script.sha.encode())
     assert [o.remaining if isinstance(o, LimitOutcome) else o.score for o in got] == [0, 1, 2, 3]
@@ -82,7 +82,7 @@ def test_the_wire_is_the_command_redis_py_would_send() -> None:
 def test_noscript_is_answered_by_eval_once() -> None:
     script = Script("p")
     fake = Fake(NOSCRIPT, reply_for([TB]))
-    (got,) = drive(script.calls([TB], script.wire), fake)
+    (got,) = drive(script, [TB], script.wire, fake)
     assert isinstance(got, LimitOutcome) and got.allowed
     assert [c.split(b"\r\n")[2] for c in fake.sent] == [b"EVALSHA", b"EVAL"]
     assert script.text.encode() in fake.sent[1]
@@ -91,9 +91,9 @@ def test_noscript_is_answered_by_eval_once() -> None:
 def test_noscript_after_eval_and_other_error_replies_raise() -> None:
     script = Script("p")
     with pytest.raises(ReplyError, match="NOSCRIPT"):
-        drive(script.calls([TB], script.wire), Fake(NOSCRIPT, NOSCRIPT))
+        drive(script, [TB], script.wire, Fake(NOSCRIPT, NOSCRIPT))
     with pytest.raises(ReplyError, match="READONLY"):
-        drive(script.calls([TB], script.wire), Fake(ErrorReply("READONLY You can't write")))
+        drive(script, [TB], script.wire, Fake(ErrorReply("READONLY You can't write")))
 
 
 def test_cluster_calls_one_per_slot_and_outcomes_in_op_order() -> None:
@@ -101,7 +101,7 @@ def test_cluster_calls_one_per_slot_and_outcomes_in_op_order() -> None:
     script = Script("p", key_slot=lambda key: 0 if key.startswith(fp_b_tag) else 1)
     ops: list[Op] = [TB, SW, FW]  # TB and FW share fp-a's tag; SW is fp-b
     fake = Fake(b"1 10 1000 0 1 30 1000 0", b"0 20 1000 500")
-    got = drive(script.calls(ops, script.args), fake)
+    got = drive(script, ops, script.args, fake)
     assert [len(c) for c in fake.sent] == [3 + 2 + 10, 3 + 1 + 5]
     assert [o.remaining for o in got if isinstance(o, LimitOutcome)] == [10, 20, 30]
     assert [o.allowed for o in got if isinstance(o, LimitOutcome)] == [True, False, True]
@@ -115,8 +115,34 @@ def test_the_async_driver_takes_the_same_steps() -> None:
         await asyncio.sleep(0)
         return fake(command)
 
-    got = asyncio.run(drive_async(script.calls([TB, SUS], script.wire), send))
+    got = asyncio.run(drive_async(script, [TB, SUS], script.wire, send))
     assert len(fake.sent) == 2 and isinstance(got[1], SuspicionOutcome)
+
+
+@pytest.mark.parametrize("cluster", [False, True])
+def test_the_two_drivers_send_the_same_and_read_the_same(cluster: bool) -> None:
+    """drive and drive_async are twins: same commands in the same order, same
+    outcomes, NOSCRIPT answered per call (per slot on a Cluster)."""
+    fp_b_tag = storage_key("p", "s", SW.key).split("}")[0].encode()
+    script = Script("p", key_slot=(lambda key: 0 if key.startswith(fp_b_tag) else 1) if cluster else None)
+    ops: list[Op] = [TB, SW, SUS]
+    if cluster:  # fp-a's call (TB, SUS) is refused once; fp-b's (SW) is not
+        answers: list[Any] = [NOSCRIPT, b"1 10 1000 0 0 3 0 0", b"0 20 1000 500"]
+    else:
+        answers = [NOSCRIPT, b"1 10 1000 0 0 20 1000 500 0 3 0 0"]
+    sync_fake, async_fake = Fake(*answers), Fake(*answers)
+
+    async def send(command: Any) -> Any:
+        await asyncio.sleep(0)
+        return async_fake(command)
+
+    got = drive(script, ops, script.args, sync_fake)
+    got_async = asyncio.run(drive_async(script, ops, script.args, send))
+    assert got == got_async
+    assert sync_fake.sent == async_fake.sent and not sync_fake.answers and not async_fake.answers
+    assert [c[0] for c in sync_fake.sent] == ["EVALSHA", "EVAL", "EVALSHA"] if cluster else ["EVALSHA", "EVAL"]
+    assert [(o.allowed, o.remaining) for o in got if isinstance(o, LimitOutcome)] == [(True, 10), (False, 20)]
+    assert isinstance(got[2], SuspicionOutcome) and got[2].score == 3
 
 
 values = st.integers(min_value=-(2**53), max_value=2**53)
