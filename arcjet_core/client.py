@@ -77,7 +77,7 @@ C = TypeVar("C", bound="_ClientBase")
 # decision_log=: a JSON Lines path, "redis://..." for a stream, a callable
 # given each record, a DecisionLog shared between clients, or None (off).
 DecisionLogTarget = Union[
-    str, "os.PathLike[str]", Callable[[Mapping[str, Any]], object], "DecisionLog", None
+    str, "os.PathLike[str]", Callable[[dict[str, Any]], object], "DecisionLog", None
 ]
 # log_ip=: how the client IP appears in the decision log.
 LogIp = Literal["full", "truncated", "hashed"]

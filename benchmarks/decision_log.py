@@ -1,21 +1,31 @@
 """The decision log's cost per protect(): off vs a file sink (and with metrics). Not a test.
 
-    python benchmarks/decision_log.py [-n 20000] [--repeats 9]
+    python benchmarks/decision_log.py [-n 2000] [--repeats 25] [--no-ablation]
 
-Rows, measured in rotating order (benchmarks/_timing.py), one client each,
-the same rules (shield + fixed_window on in-process storage), the same
-request:
+Rows, measured in rotating order, one client each, the same rules (shield +
+fixed_window on in-process storage), the same request:
 
 1. log off (no Observer at all);
 2. log on, a JSON Lines file in a temporary directory;
-3. log on + Prometheus metrics (when prometheus_client is installed).
+3. log on + Prometheus metrics (when prometheus_client is installed);
+4. ablation rows: the file log with one of the line builder's caches
+   replaced by one that never hits, to show what each cache buys.
 
-"request path" is the median µs per protect() while the writer thread runs
-behind it (the DESIGN target: log on - log off <= 3 µs). "with the writer"
-also counts the writer's work: N protect() calls then a flush, per call, so
-the CPU the writer takes from the same interpreter (the GIL) is not hidden.
-Decisions dropped because the buffer filled are printed: a row with drops
-measured something cheaper than writing.
+Times are CPU time, not wall time: on a shared machine wall time mostly
+measures the neighbours. "request path" is the CPU the calling thread spends
+per protect() while the writer thread runs behind it (the DESIGN target:
+log on - log off <= 3 µs). "with the writer" is the CPU of the whole process
+(every thread) for N protect() calls then a flush, per call, so the work the
+writer does in the same interpreter (the GIL) is not hidden. Decisions
+dropped because the buffer filled are printed: a row with drops measured
+something cheaper than writing. "added" is the median of the per-round
+differences from "log off" (rows are measured back to back in each round).
+
+"mixed traffic" repeats rows 1-2 over requests that vary (16 client IPs, one
+of them making every other request, 64 paths, 4 user agents, a DRY_RUN
+limit that would deny that busy client and allows the rest, a DRY_RUN bot
+rule that would deny curl): the caches must not only pay off when every
+request is the same.
 """
 
 from __future__ import annotations
@@ -26,84 +36,184 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from arcjet_core import arcjet_sync, fixed_window, shield
+from arcjet_core import arcjet_sync, detect_bot, fixed_window, shield
 from arcjet_core.client import ArcjetSync
 from benchmarks._machine import machine_line
-from benchmarks._timing import interleaved_us
+from benchmarks._timing import rotation
 
 REQUEST = {"ip": "203.0.113.9", "method": "GET", "path": "/api/items/42", "query": "page=2",
            "headers": {"user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0", "accept": "text/html"}}
+UAS = ("Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0", "curl/8.4.0", "python-requests/2.31",
+       "Mozilla/5.0 (compatible; Googlebot/2.1)")
+# Every other request comes from one client (198.51.100.0), the rest from 15 others.
+MIXED = [{"ip": f"198.51.100.{i % 16 if i % 2 else 0}", "method": "GET" if i % 5 else "POST", "path": f"/api/items/{i % 64}",
+          "headers": {"user-agent": UAS[i % 4]}} for i in range(1024)]
 
 
 def client(**options: Any) -> ArcjetSync:
     return arcjet_sync(key="bench", rules=[shield(mode="LIVE"), fixed_window(max=10**9, window=3600)], **options)
 
 
-def with_writer_us(aj: ArcjetSync, n: int, repeats: int) -> float:
-    """µs per protect() including the flush of what those calls logged."""
-    observer = aj._observer
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter_ns()
+def mixed_client(**options: Any) -> ArcjetSync:
+    # The DRY_RUN limit would deny the busy client and allow the others, the
+    # DRY_RUN bot rule would deny curl: both rules' fragments alternate
+    # between their ALLOW and DENY shapes.
+    return arcjet_sync(key="bench-mixed", rules=[shield(mode="LIVE"), detect_bot(mode="DRY_RUN", deny=["CURL"]),
+                                                 fixed_window(max=10**9, window=3600),
+                                                 fixed_window(mode="DRY_RUN", max=1000, window=1)], **options)
+
+
+class _NeverHit(dict[Any, Any]):
+    """A cache that forgets everything: what the builder costs without it."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return default
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def without(cache: str) -> Callable[[ArcjetSync], None]:
+    def patch(aj: ArcjetSync) -> None:
+        log = aj._observer.log if aj._observer is not None else None
+        assert log is not None and log._lines is not None
+        setattr(log._lines, cache, _NeverHit())
+    return patch
+
+
+def _paired(samples: list[list[float]]) -> list[tuple[float, float]]:
+    """Each row's median, and its median excess over row 0 measured in the same round.
+
+    A round measures every row back to back, so a load that comes and goes
+    over seconds (a neighbour's job on a shared machine) mostly cancels in
+    the per-round difference, where it would widen a difference of medians.
+    """
+    base = samples[0]
+    return [(statistics.median(s), statistics.median(x - b for x, b in zip(s, base, strict=True)))
+            for s in samples]
+
+
+def cpu_rows_us(fns: Sequence[Callable[[], object]], n: int, repeats: int) -> list[tuple[float, float]]:
+    """CPU µs of the calling thread per call (median, added over row 0), rows in rotating order."""
+    for fn in fns:
+        for _ in range(min(n, 1000)):
+            fn()
+    samples: list[list[float]] = [[] for _ in fns]
+    for i in rotation(len(fns), repeats):
+        fn = fns[i]
+        start = time.thread_time_ns()
         for _ in range(n):
-            aj.protect(REQUEST)
-        if observer is not None and observer.log is not None:
-            observer.log.flush(60)
-        samples.append((time.perf_counter_ns() - start) / n / 1000)
-    return statistics.median(samples)
+            fn()
+        samples[i].append((time.thread_time_ns() - start) / n / 1000)
+    return _paired(samples)
+
+
+def with_writer_us(clients: Sequence[ArcjetSync], requests: Sequence[Any], n: int,
+                   repeats: int) -> list[tuple[float, float]]:
+    """Process CPU µs per protect(), the flush of what those calls logged included (median, added)."""
+    samples: list[list[float]] = [[] for _ in clients]
+    for i in rotation(len(clients), repeats):
+        aj = clients[i]
+        log = aj._observer.log if aj._observer is not None else None
+        k = len(requests)
+        start = time.process_time_ns()
+        for j in range(n):
+            aj.protect(requests[j % k])
+        if log is not None:
+            log.flush(60)
+        samples[i].append((time.process_time_ns() - start) / n / 1000)
+    return _paired(samples)
+
+
+def table(title: str, rows: list[tuple[str, ArcjetSync]], requests: Sequence[Any], n: int, repeats: int) -> None:
+    k = len(requests)
+    counters = [0] * len(rows)
+
+    def caller(i: int) -> Callable[[], object]:
+        aj = rows[i][1]
+
+        def call() -> object:
+            counters[i] += 1
+            return aj.protect(requests[counters[i] % k])
+        return call
+
+    path_us = cpu_rows_us([caller(i) for i in range(len(rows))], n, repeats)
+    writer_us = with_writer_us([aj for _, aj in rows], requests, n, repeats)
+    print(f"\n{title}")
+    print(f"{'row':<34} {'request path µs':>16} {'added':>8} {'with the writer µs':>20} {'added':>8} "
+          f"{'written':>9} {'dropped':>8}")
+    for (name, aj), (p, p_added), (w, w_added) in zip(rows, path_us, writer_us, strict=True):
+        log = aj._observer.log if aj._observer is not None else None
+        aj.close()
+        written = f"{log.written}" if log is not None else "-"
+        dropped = f"{log.dropped}" if log is not None else "-"
+        print(f"{name:<34} {p:>16.2f} {p_added:>+8.2f} {w:>20.2f} {w_added:>+8.2f} "
+              f"{written:>9} {dropped:>8}")
+
+
+def cpu_reference_us() -> float:
+    """The reference loop of _machine.py in thread CPU time (the rows' clock)."""
+    best = []
+    for _ in range(7):
+        start = time.thread_time_ns()
+        for _ in range(2000):
+            sum(range(1000))
+        best.append((time.thread_time_ns() - start) / 2000 / 1000)
+    return statistics.median(best)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=20000)
-    parser.add_argument("--repeats", type=int, default=9)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("-n", type=int, default=2000, help="protect() calls per sample")
+    parser.add_argument("--repeats", type=int, default=25, help="samples per row")
+    parser.add_argument("--no-ablation", action="store_true", help="skip the rows without one cache each")
     args = parser.parse_args()
     print(machine_line())
+    print(f"reference loop in CPU time: {cpu_reference_us():.1f} µs")
     with tempfile.TemporaryDirectory() as tmp:
-        rows: list[tuple[str, ArcjetSync]] = [
-            ("log off", client()),
-            ("log on (file)", client(decision_log=str(Path(tmp) / "file.jsonl"))),
-        ]
+        def file_client(name: str, make: Callable[..., ArcjetSync] = client, **options: Any) -> ArcjetSync:
+            return make(decision_log=str(Path(tmp) / f"{name}.jsonl"), **options)
+
+        rows: list[tuple[str, ArcjetSync]] = [("log off", client()), ("log on (file)", file_client("file"))]
         try:
             import prometheus_client
 
-            rows.append(("log on (file) + metrics", client(decision_log=str(Path(tmp) / "metrics.jsonl"),
-                                                           metrics=prometheus_client.CollectorRegistry())))
+            rows.append(("log on (file) + metrics",
+                         file_client("metrics", metrics=prometheus_client.CollectorRegistry())))
         except ImportError:
             print("prometheus_client not installed: no metrics row")
-        path_us = interleaved_us([lambda aj=aj: aj.protect(REQUEST) for _, aj in rows], args.n, args.repeats)
-        writer_us = [with_writer_us(aj, args.n, max(3, args.repeats // 3)) for _, aj in rows]
-        base_path, base_writer = path_us[0], writer_us[0]
-        print(f"{'row':<26} {'request path µs':>16} {'added':>8} {'with the writer µs':>20} {'added':>8} "
-              f"{'written':>9} {'dropped':>8}")
-        for (name, aj), p, w in zip(rows, path_us, writer_us, strict=True):
-            log = aj._observer.log if aj._observer is not None else None
-            aj.close()
-            written = f"{log.written}" if log is not None else "-"
-            dropped = f"{log.dropped}" if log is not None else "-"
-            print(f"{name:<26} {p:>16.2f} {p - base_path:>+8.2f} {w:>20.2f} {w - base_writer:>+8.2f} "
-                  f"{written:>9} {dropped:>8}")
-        # The two halves on their own: the append protect() does, and the writer's work per record.
+        if not args.no_ablation:
+            for cache in ("_last", "_rules", "_limits", "_limit_shapes", "_verdicts", "_requests", "_ips", "_uas"):
+                aj = file_client(cache)
+                without(cache)(aj)
+                rows.append((f"log on (file), no {cache} cache", aj))
+        table("one request, repeated", rows, [REQUEST], args.n, args.repeats)
+        table("mixed traffic", [("log off", mixed_client()), ("log on (file)", file_client("mixed", mixed_client))],
+              MIXED, args.n, args.repeats)
+
+        # The two halves on their own: what submit() does, and the writer's work per record.
         from arcjet_core.decision_log import DecisionLog
 
         aj = client()
         decisions = [aj.protect(REQUEST) for _ in range(args.n)]
         log = DecisionLog(Path(tmp) / "halves.jsonl", buffer=2 * args.n)
-        log._writer = threading.current_thread()  # type: ignore[assignment]  # hold the writer off: append only
-        start = time.perf_counter_ns()
+        log._writer = threading.current_thread()  # hold the writer off: submit only
+        start = time.thread_time_ns()
         for d in decisions:
             log.submit(d, "GET", "/api/items/42", "Mozilla/5.0")
-        submit_us = (time.perf_counter_ns() - start) / args.n / 1000
+        submit_us = (time.thread_time_ns() - start) / args.n / 1000
         log._writer = None
-        start = time.perf_counter_ns()
+        start = time.thread_time_ns()
         log.close()  # no writer ran: close() drains here, in this thread
-        drain_us = (time.perf_counter_ns() - start) / args.n / 1000
-        print(f"submit() alone: {submit_us:.2f} µs per decision; the writer's work: {drain_us:.2f} µs per record")
+        drain_us = (time.thread_time_ns() - start) / args.n / 1000
+        print(f"\nsubmit() alone: {submit_us:.2f} µs CPU per decision (builds the line); "
+              f"the writer's work: {drain_us:.2f} µs CPU per record")
         size = (Path(tmp) / "file.jsonl").stat().st_size
         lines = max(1, (Path(tmp) / "file.jsonl").read_bytes().count(b"\n"))
         print(f"file sink: {lines} records, {size / lines:.0f} bytes per record")

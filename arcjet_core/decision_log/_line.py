@@ -1,121 +1,216 @@
-"""A record straight to its JSON line, for the file and Redis sinks: the
-writer's hot loop.
+"""A record straight to its JSON line, for the file and Redis sinks; and
+event lines (``DecisionLog.submit_event``).
 
-The writer runs in the same interpreter as the requests, so its CPU is
-taken from them (the GIL): ``json.dumps(build_record(...))`` costs several
-times more than the request path's append. Here the line is assembled from
-cached pieces instead: the same bytes as ``to_line(build_record(...))`` (a
-test checks it), without a dict per rule. Results and reasons the engine
-shares between requests (memoised content results, cached denies) are
-serialised once; the caches are bounded and hold the objects they are keyed
-by, so an id is never reused while its entry lives.
+``LineBuilder.line`` runs on the request thread, inside submit(): the buffer
+then holds a str, not the decision (see ``_log.py`` for why). So it must be
+cheap: the line is assembled from cached pieces, the same bytes as
+``to_line(build_record(...))`` (tests check it, and that every cache follows
+every change of shape), without a dict per rule. Per request only the
+timestamp, the decision id and a rate limit's remaining/reset are formatted;
+a rule's fragment is the last one seen for its id when the result matches it
+by identity, else looked up by everything it shows. The caches are bounded,
+keep no client-chosen key longer than ``_MAX_KEY``, and hold the objects
+they are keyed by the id of, so an id is never reused while its entry lives.
+What each cache buys is a row of benchmarks/decision_log.py.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Mapping
 from json.encoder import encode_basestring_ascii as _quote
-from typing import Any
+from typing import Any, TypeVar
 
 from arcjet_core.decision import Decision, RateLimitReason, Reason, RuleResult
 from arcjet_core.enums import Conclusion, RuleState
 
 from ._ip import IpCodec
-from ._record import MAX_METHOD, SCHEMA_VERSION, clean_path, reason_fields, redact, ua_class
+from ._record import (
+    MAX_CORRELATION_ID,
+    MAX_METHOD,
+    SCHEMA_VERSION,
+    clean_path,
+    log_metadata,
+    reason_fields,
+    redact,
+    ua_class,
+    utc_iso,
+)
 
 _CACHE = 4096
+_MAX_KEY = 1024  # characters of a client-chosen cache key (path, user agent)
+K = TypeVar("K")
+V = TypeVar("V")
 _dumps = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
+# For the caller's values (event fields): NaN and Infinity are not JSON, so such a value is refused.
+_strict_dumps = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode
+# An event line's own keys: a field of the same name is dropped, not allowed to overwrite them.
+EVENT_KEYS = frozenset(("v", "ts", "event"))
+MAX_EVENT_NAME = 64
+# Fields are the caller's and may be built from request data: past this many
+# bytes of encoded fields, further fields are dropped (the line stays).
+MAX_EVENT_FIELDS_BYTES = 64 * 1024
 # An enum's .value is a Python-level property: look the quoted text up instead.
 _ENUM: dict[object, str] = {m: _quote(m.value) for e in (Conclusion, RuleState) for m in e}
 
 
+def _put(cache: dict[K, V], key: K, value: V) -> V:
+    if len(cache) >= _CACHE:
+        cache.clear()  # bounded: a burst of new shapes costs recomputing, never memory
+    cache[key] = value
+    return value
+
+
+def _rule_text(r: RuleResult, reason: Reason) -> str:
+    fields = reason_fields(reason)
+    return (f'{{"id":{_quote(r.rule_id)},"kind":{_quote(r.kind)},"mode":"{"DRY_RUN" if r.dry_run else "LIVE"}",'
+            f'"state":{_ENUM[r.state]},"conclusion":{_ENUM[r.conclusion]},"reason":{_quote(reason.type)}'
+            f'{"," + _dumps(fields)[1:-1] if fields else ""}}}')
+
+
 class LineBuilder:
+    """Builds lines; safe to share between request threads (each cache is one
+    dict, and the timestamp's second is swapped as one tuple)."""
+
     def __init__(self, ip: IpCodec) -> None:
         self._ip = ip
-        self._second = -1
-        self._second_text = ""
-        # By the reason's identity and what else the fragment shows: results are
-        # new objects per request, their reasons mostly shared ones.
-        self._results: dict[tuple[Any, ...], tuple[Reason, str]] = {}
-        self._reasons: dict[int, tuple[Reason, str]] = {}
-        self._heads: dict[tuple[str, str, bool], str] = {}
-        self._uas: dict[str | None, str] = {}
+        self._second: tuple[int, str] = (-1, "")
+        # A rule's fragment, by rule id: the last one seen, checked by identity
+        # against the result (a rule's steady shape is one dict hit and a few
+        # ``is`` tests); by everything it shows otherwise, so a rule switching
+        # between shapes (ALLOW/DENY, one bot then another) is still cached.
+        self._last: dict[str, tuple[Any, ...]] = {}
+        self._rules: dict[tuple[Any, ...], tuple[Reason, str]] = {}
+        # A rate limit's fragment around the two numbers that change per request:
+        # the same two levels.
+        self._limits: dict[str, tuple[Any, ...]] = {}
+        self._limit_shapes: dict[tuple[Any, ...], tuple[str, str]] = {}
+        self._verdicts: dict[tuple[Conclusion, str], str] = {}
+        self._requests: dict[tuple[str, str], str] = {}
         self._ips: dict[str, str] = {}
-        self._head = '{"v":' + str(SCHEMA_VERSION) + ',"ts":"'
+        self._uas: dict[str | None, str] = {}
 
-    def _ts(self, ts: float) -> str:
+    def _new_second(self, ts: float) -> tuple[str, int]:
         whole = int(ts)
         micros = round((ts - whole) * 1_000_000)
         if micros >= 1_000_000:
             whole, micros = whole + 1, micros - 1_000_000
-        if whole != self._second:
-            self._second = whole
-            self._second_text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole))
-        return f"{self._second_text}.{micros:06d}Z"
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole))
+        self._second = (whole, text)
+        return text, micros
 
-    def _reason(self, reason: Reason) -> str:
-        if isinstance(reason, RateLimitReason):  # new for every request: never worth caching
-            return (f',"max":{int(reason.max)},"remaining":{int(reason.remaining)},'
-                    f'"reset":{int(reason.reset.total_seconds())},"window":{int(reason.window.total_seconds())}')
-        held = self._reasons.get(id(reason))
-        if held is not None and held[0] is reason:
-            return held[1]
-        fields = reason_fields(reason)
-        text = "," + _dumps(fields)[1:-1] if fields else ""
-        if len(self._reasons) >= _CACHE:
-            self._reasons.clear()
-        self._reasons[id(reason)] = (reason, text)
-        return text
+    def _rule(self, r: RuleResult, reason: Reason) -> str:
+        key = (id(reason), r.rule_id, r.state, r.conclusion, r.dry_run, r.kind)
+        held = self._rules.get(key)
+        if held is None or held[0] is not reason:
+            held = _put(self._rules, key, (reason, _rule_text(r, reason)))
+        _put(self._last, r.rule_id, (reason, r.state, r.conclusion, r.dry_run, r.kind, held[1]))
+        return held[1]
 
-    def _rule(self, r: RuleResult) -> str:
-        reason = r.reason_v2
-        cacheable = not isinstance(reason, RateLimitReason)
-        if cacheable:
-            rkey = (id(reason), r.rule_id, r.state, r.conclusion, r.dry_run, r.kind)
-            held = self._results.get(rkey)
-            if held is not None and held[0] is reason:
-                return held[1]
-        key = (r.rule_id, r.kind, r.dry_run)
-        head = self._heads.get(key)
-        if head is None:
-            if len(self._heads) >= _CACHE:
-                self._heads.clear()
-            head = self._heads[key] = (f'{{"id":{_quote(r.rule_id)},"kind":{_quote(r.kind)},'
-                                       f'"mode":"{"DRY_RUN" if r.dry_run else "LIVE"}"')
-        text = (f'{head},"state":{_ENUM[r.state]},"conclusion":{_ENUM[r.conclusion]},'
-                f'"reason":{_quote(reason.type)}{self._reason(reason)}}}')
-        if cacheable:
-            if len(self._results) >= _CACHE:
-                self._results.clear()
-            self._results[rkey] = (reason, text)
-        return text
+    def _limit(self, r: RuleResult, reason: RateLimitReason) -> tuple[Any, ...]:
+        key = (r.rule_id, r.state, r.conclusion, r.dry_run, r.kind, reason.type, reason.max, reason.window)
+        parts = self._limit_shapes.get(key)
+        if parts is None:
+            head = (f'{{"id":{_quote(r.rule_id)},"kind":{_quote(r.kind)},'
+                    f'"mode":"{"DRY_RUN" if r.dry_run else "LIVE"}","state":{_ENUM[r.state]},'
+                    f'"conclusion":{_ENUM[r.conclusion]},"reason":{_quote(reason.type)},'
+                    f'"max":{int(reason.max)},"remaining":')
+            parts = _put(self._limit_shapes, key, (head, f',"window":{int(reason.window.total_seconds())}}}'))
+        return _put(self._limits, r.rule_id, (*key[1:], *parts))
 
-    def _ua(self, ua: str | None) -> str:
-        cls = self._uas.get(ua)
-        if cls is None:
-            cls = ua_class(ua)
-            if len(self._uas) >= _CACHE:
-                self._uas.clear()
-            self._uas[ua if ua is None or len(ua) <= 512 else ua[:512]] = cls
-        return cls
+    def _verdict(self, decision: Decision) -> str:
+        return _put(self._verdicts, (decision.conclusion, decision.reason_v2.type),
+                    f'"conclusion":{_ENUM[decision.conclusion]},"reason":{_quote(decision.reason_v2.type)}')
 
     def _ip_text(self, ip: str) -> str:
-        text = self._ips.get(ip)
-        if text is None:
-            text = _quote(self._ip.encode(ip))
-            if len(self._ips) >= _CACHE:
-                self._ips.clear()
-            self._ips[ip] = text
-        return text
+        return _put(self._ips, ip, f'{_quote(self._ip.encode(ip))},"ip_mode":"{self._ip.mode}"')
+
+    def _request(self, method: str, path: str) -> str:
+        text = f'"method":{_quote(redact(method.upper(), MAX_METHOD))},"path":{_quote(clean_path(path))}'
+        # Keys are kept whole: a client's 1 MB path is formatted, never held.
+        return _put(self._requests, (method, path), text) if len(method) + len(path) <= _MAX_KEY else text
+
+    def _ua(self, ua: str | None) -> str:
+        return _put(self._uas, ua, ua_class(ua)) if ua is None or len(ua) <= _MAX_KEY else ua_class(ua)
+
+    def event(self, ts: float, event: str, fields: Mapping[Any, object]) -> str:
+        sec, text = self._second
+        whole = int(ts)
+        micros = round((ts - whole) * 1_000_000)
+        if whole != sec or micros >= 1_000_000:
+            text, micros = self._new_second(ts)
+        return f'{{"v":{SCHEMA_VERSION},"ts":"{text}.{str(micros).zfill(6)}Z' + event_tail(event, fields)
 
     def line(self, ts: float, decision: Decision, method: str, path: str, user_agent: str | None) -> str:
-        rules = ",".join([self._rule(r) for r in decision.results])
-        return (f'{self._head}{self._ts(ts)}","id":{_quote(decision.id)},'
-                f'"conclusion":{_ENUM[decision.conclusion]},"reason":{_quote(decision.reason_v2.type)},'
-                f'"ip":{self._ip_text(decision.ip_address)},"ip_mode":"{self._ip.mode}",'
-                f'"method":{_quote(redact(method.upper(), MAX_METHOD))},"path":{_quote(clean_path(path))},'
-                f'"ua":"{self._ua(user_agent)}","ttl":{int(decision.ttl)},"rules":[{rules}]}}\n')
+        # The hot path: run per protect() on the request thread. Every piece
+        # that repeats between requests is looked up; only the timestamp, the
+        # id and a rate limit's remaining/reset are formatted each time.
+        rules = []
+        for r in decision.results:
+            reason = r.reason_v2
+            if reason.__class__ is RateLimitReason:
+                lim = self._limits.get(r.rule_id)
+                if (lim is None or lim[0] is not r.state or lim[1] is not r.conclusion or lim[2] is not r.dry_run
+                        or lim[3] is not r.kind or lim[4] is not reason.type or lim[5] != reason.max
+                        or lim[6] is not reason.window):
+                    lim = self._limit(r, reason)
+                rules.append(f'{lim[7]}{int(reason.remaining)},"reset":{int(reason.reset.total_seconds())}{lim[8]}')
+            else:
+                last = self._last.get(r.rule_id)
+                if (last is not None and last[0] is reason and last[1] is r.state and last[2] is r.conclusion
+                        and last[3] is r.dry_run and last[4] is r.kind):
+                    rules.append(last[5])
+                else:
+                    rules.append(self._rule(r, reason))
+        sec, text = self._second
+        whole = int(ts)
+        micros = round((ts - whole) * 1_000_000)
+        if whole != sec or micros >= 1_000_000:
+            text, micros = self._new_second(ts)
+        verdict = self._verdicts.get((decision.conclusion, decision.reason_v2.type)) or self._verdict(decision)
+        ip = self._ips.get(decision.ip_address) or self._ip_text(decision.ip_address)
+        request = self._requests.get((method, path)) or self._request(method, path)
+        ua = self._uas.get(user_agent) or self._ua(user_agent)
+        return (f'{{"v":{SCHEMA_VERSION},"ts":"{text}.{str(micros).zfill(6)}Z","id":{_quote(decision.id)},{verdict},"ip":{ip},'
+                f'{request},"ua":"{ua}","ttl":{int(decision.ttl)},"rules":[{",".join(rules)}]'
+                f'{_caller_fields(decision) if decision.correlation_id is not None or decision.metadata else ""}}}\n')
+
+
+def _caller_fields(decision: Decision) -> str:
+    """The application's own fields, after ``rules``: rare, so not cached."""
+    text = ""
+    if decision.correlation_id is not None:
+        text = ',"correlation_id":' + _quote(str(decision.correlation_id)[:MAX_CORRELATION_ID])
+    metadata = log_metadata(decision.metadata)
+    if metadata is not None:
+        text += ',"metadata":' + _dumps(metadata)
+    return text
+
+
+def event_tail(event: str, fields: Mapping[Any, object]) -> str:
+    """Everything of an event line after its timestamp: the name, then each
+    field JSON can encode, in the caller's order."""
+    parts = ['","event":', _quote(event[:MAX_EVENT_NAME])]
+    size = 0
+    for key, value in fields.items():
+        if not isinstance(key, str) or key in EVENT_KEYS:
+            continue
+        try:
+            text = _strict_dumps(value)
+        except (TypeError, ValueError, RecursionError):
+            continue  # a datetime, a set, NaN, a cycle: this field goes, the line stays
+        size += len(key) + len(text)
+        if size > MAX_EVENT_FIELDS_BYTES:
+            break
+        parts += [",", _quote(key), ":", text]
+    parts.append("}\n")
+    return "".join(parts)
+
+
+def event_line(ts: float, event: str, fields: Mapping[Any, object]) -> str:
+    """An event line without the builder's caches (for the dict sinks)."""
+    return '{"v":' + str(SCHEMA_VERSION) + ',"ts":"' + utc_iso(ts) + event_tail(event, fields)
 
 
 def line_of(record: dict[str, Any]) -> str:

@@ -1,24 +1,29 @@
 """DecisionLog: a bounded buffer on the request path, a writer thread behind it.
 
-``submit`` is the only part the request path runs: a length test and a deque
-append (the deque's append is atomic under the GIL). The writer wakes every
-``FLUSH_INTERVAL`` seconds, or at once on close, and drains the buffer in
-batches: record building, JSON and the sink's I/O all happen there. A full
-buffer drops the decision and counts it: a slow disk or a Redis outage must
-never slow or fail a request.
+``submit`` is the only part the request path runs: a length test, the line
+built from cached pieces (``_line.py``; for a line sink) and a deque append
+(atomic under the GIL). The buffer then holds strings, which the garbage
+collector does not track: a buffer of live decisions (thousands of tracked
+objects between two writer turns) set it running, and cost more than the
+line. The writer wakes every ``FLUSH_INTERVAL`` seconds, or at once on
+close, and drains the buffer in batches: what submit() left to it (records
+for a dict sink, lines with metadata to decode, events), and the sink's
+I/O. A full buffer drops the decision and counts it: a slow disk or a Redis
+outage must never slow or fail a request.
 """
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import json
 import logging
 import os
 import threading
 import time
 import weakref
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from arcjet_core.decision import Decision
@@ -26,7 +31,7 @@ from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.logsafe import RateLimitedWarning, safe
 
 from ._ip import IpCodec, check_mode, key_bytes
-from ._line import LineBuilder
+from ._line import LineBuilder, event_line
 from ._record import build_record
 from ._sinks import DEFAULT_BACKUPS, DEFAULT_MAX_BYTES, Sink, sink_from
 
@@ -38,8 +43,11 @@ BATCH = 512
 FLUSH_INTERVAL = 0.05  # seconds; how stale the log may be while requests keep coming
 CLOSE_TIMEOUT = 10.0  # seconds close() waits for the writer to drain
 
-# (time.time(), decision, method, path, user agent): what submit() keeps.
-Entry = tuple[float, Decision, str, str, "str | None"]
+# What the buffer holds: a line submit() built; (time.time(), decision, method,
+# path, user agent) for the writer to build (a dict sink, or metadata);
+# (time.time(), event, fields) from submit_event().
+Pending = tuple[float, Decision, str, str, str | None] | tuple[float, str, Mapping[Any, object]]
+Entry = str | Pending
 
 _live_logs: weakref.WeakSet[DecisionLog] = weakref.WeakSet()
 
@@ -88,7 +96,46 @@ class DecisionLog:
         buf = self._buffer
         if len(buf) >= self._max or self._closed:
             return self._drop()
-        buf.append((time.time(), decision, method, path, user_agent))
+        lines = self._lines
+        if lines is None or decision.metadata:  # a dict sink, or metadata to decode: the writer builds it
+            buf.append((time.time(), decision, method, path, user_agent))
+        else:
+            # The line is built here, from cached pieces: a str is all the
+            # buffer keeps, so no decision outlives its request (a buffer of
+            # live decisions is what set the garbage collector running).
+            try:
+                buf.append(lines.line(time.time(), decision, method, path, user_agent))
+            except Exception as exc:  # a bug must cost one record, never the request
+                self.failed += 1
+                _warnings.warn("record", "arcjet: a decision could not be logged: %s", safe(exc))
+                return False
+        if self._writer is None:
+            self._start()
+        return True
+
+    def submit_event(self, event: str, fields: Mapping[str, object]) -> bool:
+        """Queue one event line (``{"v":1,"ts":...,"event":event,...fields}``): not a
+        protect() decision, e.g. Guard's capture(). The same guarantees as submit():
+        never blocks, never raises, False (and counted) when the buffer is full.
+
+        A field JSON cannot encode is left out of the line. For a line sink the
+        line is built here, so later changes to ``fields`` never reach it; a dict
+        sink gets a shallow copy, encoded on the writer thread.
+        """
+        buf = self._buffer
+        if len(buf) >= self._max or self._closed:
+            return self._drop()
+        lines = self._lines
+        try:
+            name = event if type(event) is str else str(event)
+            if lines is not None:
+                buf.append(lines.event(time.time(), name, fields))
+            else:
+                buf.append((time.time(), name, dict(fields)))
+        except Exception as exc:  # not a mapping, or a str() that raises: the caller's bug, one line lost
+            self.failed += 1
+            _warnings.warn("event", "arcjet: an event could not be logged: %s", safe(exc))
+            return False
         if self._writer is None:
             self._start()
         return True
@@ -124,25 +171,35 @@ class DecisionLog:
                 continue
             self._busy = True  # before popping: flush() must not see an empty buffer and no work
             try:
-                batch: list[Entry] = []
-                while buf and len(batch) < BATCH:
-                    batch.append(buf.popleft())
-                self._write(batch)
+                self._write(_take(buf))
             finally:
                 self._busy = False
 
-    def _write(self, batch: list[Entry]) -> None:
-        records: list[Any] = []
+    def _build(self, entry: Pending) -> Any:
+        """The record of an entry submit() left to the writer; None (counted) when it fails."""
         lines = self._lines
-        for ts, decision, method, path, ua in batch:
-            try:
+        try:
+            if len(entry) == 3:
+                ts, event, fields = entry
                 if lines is not None:
-                    records.append(lines.line(ts, decision, method, path, ua))
-                else:
-                    records.append(build_record(ts, decision, method, path, ua, self._ip))
-            except Exception as exc:  # a bug must cost one record, not the writer
-                self.failed += 1
-                _warnings.warn("record", "arcjet: a decision could not be logged: %s", safe(exc))
+                    return lines.event(ts, event, fields)
+                return json.loads(event_line(ts, event, fields))
+            ts, decision, method, path, ua = entry
+            if lines is not None:
+                return lines.line(ts, decision, method, path, ua)
+            return build_record(ts, decision, method, path, ua, self._ip)
+        except Exception as exc:  # a bug must cost one record, not the writer
+            self.failed += 1
+            _warnings.warn("record", "arcjet: a decision could not be logged: %s", safe(exc))
+            return None
+
+    def _write(self, batch: list[Entry]) -> None:
+        build = self._build
+        failed_before = self.failed
+        # Lines built by submit() pass as they are.
+        records = [entry if isinstance(entry, str) else build(entry) for entry in batch]
+        if self.failed != failed_before:
+            records = [r for r in records if r is not None]
         if not records:
             return
         try:
@@ -184,10 +241,7 @@ class DecisionLog:
 
     def _drain_inline(self) -> bool:
         while self._buffer:
-            batch: list[Entry] = []
-            while self._buffer and len(batch) < BATCH:
-                batch.append(self._buffer.popleft())
-            self._write(batch)
+            self._write(_take(self._buffer))
         return True
 
     def close(self, timeout: float = CLOSE_TIMEOUT) -> None:
@@ -215,6 +269,13 @@ class DecisionLog:
     def __repr__(self) -> str:
         return (f"DecisionLog({self._sink.name}, log_ip={self._ip.mode!r}, written={self.written}, "
                 f"dropped={self.dropped}, failed={self.failed})")
+
+
+def _take(buf: deque[Entry]) -> list[Entry]:
+    """Up to BATCH entries from the left. Only the one draining thread pops,
+    so what len() counted is there to pop."""
+    pop = buf.popleft
+    return [pop() for _ in range(min(len(buf), BATCH))]
 
 
 def _close_all() -> None:

@@ -7,9 +7,11 @@ promises never to hold: email addresses, query strings, header values.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from arcjet_core.decision import (
@@ -35,6 +37,10 @@ MAX_PATH = 512
 MAX_METHOD = 16
 MAX_MESSAGE = 200
 MAX_EXPRESSION = 200
+MAX_CORRELATION_ID = 256
+# The application's metadata, as key + encoded value characters: past this,
+# further keys are left out of the record (a log line stays a few KB).
+MAX_LOG_METADATA = 8 * 1024
 # Classifying reads this much of the User-Agent: a hostile 1 MB header costs no more.
 MAX_UA_SCAN = 256
 
@@ -122,6 +128,37 @@ def reason_fields(reason: Reason) -> dict[str, Any]:
     return {}
 
 
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (math.inf, -math.inf):  # "1e400": JSON text, but no finite number to write back
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def log_metadata(encoded: Mapping[str, str] | None) -> dict[str, Any] | None:
+    """``decision.metadata`` (top-level keys to JSON texts) as the record's
+    ``metadata`` object: decoded, bounded; a value that is not JSON is left out."""
+    if not encoded:
+        return None
+    out: dict[str, Any] = {}
+    size = 0
+    for key, text in encoded.items():
+        if not isinstance(key, str) or not isinstance(text, str):
+            continue
+        size += len(key) + len(text)
+        if size > MAX_LOG_METADATA:
+            break
+        try:
+            out[key] = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        except (ValueError, RecursionError):
+            continue
+    return out
+
+
 def rule_record(result: RuleResult) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": result.rule_id,
@@ -138,7 +175,7 @@ def rule_record(result: RuleResult) -> dict[str, Any]:
 def build_record(ts: float, decision: Decision, method: str, path: str, user_agent: str | None,
                  ip: IpCodec) -> dict[str, Any]:
     """The schema-1 record of one decision."""
-    return {
+    record: dict[str, Any] = {
         "v": SCHEMA_VERSION,
         "ts": utc_iso(ts),
         "id": decision.id,
@@ -152,3 +189,9 @@ def build_record(ts: float, decision: Decision, method: str, path: str, user_age
         "ttl": int(decision.ttl),
         "rules": [rule_record(r) for r in decision.results],
     }
+    if decision.correlation_id is not None:
+        record["correlation_id"] = str(decision.correlation_id)[:MAX_CORRELATION_ID]
+    metadata = log_metadata(decision.metadata)
+    if metadata is not None:
+        record["metadata"] = metadata
+    return record

@@ -99,6 +99,10 @@ class FileSink:
             self._open()
         else:
             self._size = os.fstat(self._fd).st_size  # other processes append too
+        data = "".join(records).encode("ascii")
+        if self._size + len(data) <= self.max_bytes:  # the usual batch: no rotation inside it
+            self._flush([data])
+            return 0
         chunk: list[bytes] = []
         chunk_size = 0
         for record in records:

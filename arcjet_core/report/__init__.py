@@ -16,6 +16,7 @@ from arcjet_core.report._records import (
     ReadStats,
     Record,
     RuleRecord,
+    is_event,
     iter_records,
     parse_since,
     parse_time,
@@ -31,6 +32,7 @@ __all__ = [
     "Record",
     "RuleRecord",
     "aggregate",
+    "is_event",
     "is_url",
     "iter_records",
     "parse_since",
@@ -72,6 +74,9 @@ def _read_stream(url: str, since: datetime | None, stats: ReadStats) -> Iterator
         stats.lines += 1
         if not isinstance(raw, dict):
             stats.bad_lines += 1
+            continue
+        if is_event(raw):
+            stats.count_event(raw)
             continue
         record = to_record(raw)
         if since is not None and (record.time is None or record.time < since):

@@ -213,6 +213,9 @@ class Aggregator:
             "timeline": _series(self.timeline, CONCLUSIONS),
             "rate_limit_hits": _series(self.rate_limit, None),
             "approximate": any(s.approximate for s in sketches),
+            # Event lines are not decisions: counted apart, never in "total".
+            "events": [{"event": e, "action": a, "count": n}
+                       for (e, a), n in sorted((stats.events if stats else {}).items(), key=lambda kv: -kv[1])],
             "read": {
                 "lines": stats.lines if stats else self.total,
                 "bad_lines": stats.bad_lines if stats else 0,

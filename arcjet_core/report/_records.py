@@ -131,14 +131,33 @@ def to_record(obj: Mapping[str, Any]) -> Record:
     )
 
 
+# Distinct (event, action) pairs counted; the rest are counted under "(other)".
+MAX_EVENT_KINDS = 1000
+
+
 @dataclass
 class ReadStats:
-    """What the reader skipped, so a report can say its numbers are partial."""
+    """What the reader skipped, so a report can say its numbers are partial,
+    and the event lines (not decisions: Guard's capture(), guard decisions)
+    counted by event and action."""
 
     lines: int = 0
     bad_lines: int = 0
     before_since: int = 0
     bytes_read: int = 0
+    events: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def count_event(self, obj: Mapping[str, Any]) -> None:
+        # "action" names what a capture() recorded; a guard line has a conclusion instead.
+        key = (_text(obj.get("event")), _text(_first(obj, "action", "conclusion", default="")))
+        if key not in self.events and len(self.events) >= MAX_EVENT_KINDS:
+            key = ("(other)", "")
+        self.events[key] = self.events.get(key, 0) + 1
+
+
+def is_event(obj: Mapping[str, Any]) -> bool:
+    """An event line (``"event"`` key), as opposed to a protect() decision."""
+    return "event" in obj
 
 
 def iter_records(stream: IO[bytes], *, since: datetime | None = None, stats: ReadStats | None = None,
@@ -170,6 +189,9 @@ def iter_records(stream: IO[bytes], *, since: datetime | None = None, stats: Rea
             continue
         if not isinstance(obj, dict) or obj.get("v", SCHEMA_VERSION) != SCHEMA_VERSION:
             stats.bad_lines += 1  # not a record, or a schema this reader does not know
+            continue
+        if is_event(obj):
+            stats.count_event(obj)
             continue
         record = to_record(obj)
         if since is not None and (record.time is None or record.time < since):

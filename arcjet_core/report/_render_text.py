@@ -61,6 +61,8 @@ def sections(report: Mapping[str, Any]) -> list[Section]:
     out.append((f"Rate-limit denies per {hits['bucket_seconds']} s", ("bucket start", *hits["series"]),
                 [(b["start"], *(str(b[s]) for s in hits["series"])) for b in hits["buckets"]
                  if any(b[s] for s in hits["series"])]))
+    out.append(("Events (not decisions)", ("event", "action", "count"),
+                [(e["event"], e["action"], str(e["count"])) for e in report.get("events", ())]))
     return [(title, headers, [tuple(safe(c) for c in row) for row in rows]) for title, headers, rows in out if rows]
 
 

@@ -78,7 +78,7 @@ def test_log_ip_modes_reach_the_records(tmp_path: Path) -> None:
 
 def test_bad_log_ip_fails_even_while_the_log_is_off() -> None:
     with pytest.raises(ArcjetMisconfiguration, match="log_ip"):
-        arcjet_sync(key="bad", rules=[shield()], log_ip="everything")
+        arcjet_sync(key="bad", rules=[shield()], log_ip="everything")  # type: ignore[arg-type]
 
 
 def test_log_ip_cannot_silently_differ_from_a_logs_own(tmp_path: Path) -> None:

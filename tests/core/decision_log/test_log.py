@@ -198,3 +198,36 @@ def test_forked_child_writes_its_own_decisions(tmp_path: Path) -> None:
     log.submit(decision(), "GET", "/parent2", None)
     log.close()
     assert sorted(r["path"] for r in lines(path)) == ["/child", "/parent", "/parent2"]
+
+
+def test_the_buffer_keeps_lines_not_decisions(tmp_path: Path) -> None:
+    # A buffer of live decisions (thousands of GC-tracked objects between two
+    # writer turns) set the garbage collector running on the request path.
+    import weakref
+
+    log = DecisionLog(tmp_path / "d.jsonl")
+    log._writer = threading.current_thread()  # hold the writer off: the entry stays buffered
+    d = decision()
+    ref = weakref.ref(d)
+    assert log.submit(d, "GET", "/kept-as-text", None)
+    del d
+    assert ref() is None and log.pending == 1
+    log._writer = None
+    log.close()
+    assert [r["path"] for r in lines(tmp_path / "d.jsonl")] == ["/kept-as-text"]
+
+
+def test_metadata_and_correlation_id_reach_the_file(tmp_path: Path) -> None:
+    import dataclasses
+
+    from arcjet_core.metadata import encode_metadata
+
+    log = DecisionLog(tmp_path / "d.jsonl")
+    with_meta = dataclasses.replace(decision(), correlation_id="corr-1",
+                                    metadata=encode_metadata({"user": "u-1", "n": [1, 2]}))
+    log.submit(with_meta, "GET", "/m", None)  # metadata is decoded on the writer thread
+    log.submit(dataclasses.replace(decision(), correlation_id="corr-2"), "GET", "/c", None)
+    log.close()
+    first, second = lines(tmp_path / "d.jsonl")
+    assert (first["correlation_id"], first["metadata"]) == ("corr-1", {"user": "u-1", "n": [1, 2]})
+    assert second["correlation_id"] == "corr-2" and "metadata" not in second

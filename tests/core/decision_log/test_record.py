@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
 from arcjet_core.decision import (
     BotReason,
+    Decision,
     EmailReason,
     ErrorReason,
     FilterReason,
@@ -164,3 +166,145 @@ def test_the_fast_line_equals_the_record_serialised(mode: str) -> None:
                 for _ in range(2):  # the second time from the builder's caches
                     assert builder.line(ts, decision, method, path, ua) == to_line(
                         build_record(ts, decision, method, path, ua, codec))
+
+
+def _with_caller_fields(correlation_id: str | None, metadata: dict[str, str] | None) -> Decision:
+    import dataclasses
+
+    base = aggregate([result("SHIELD", Conclusion.ALLOW, ShieldReason(False))], ip_address="203.0.113.7")
+    return dataclasses.replace(base, correlation_id=correlation_id, metadata=metadata)
+
+
+def test_correlation_id_and_metadata_follow_the_rules() -> None:
+    from arcjet_core.metadata import encode_metadata
+
+    metadata = encode_metadata({"user": "u-1", "n": 3, "tags": ["a", "\u00fcber"], "nested": {"ok": True}})
+    decision = _with_caller_fields("corr-42", metadata)
+    record = build_record(1.0, decision, "GET", "/", None, IpCodec("full", KEY))
+    assert list(record) == [*TOP_KEYS, "correlation_id", "metadata"]
+    assert record["correlation_id"] == "corr-42"
+    assert record["metadata"] == {"user": "u-1", "n": 3, "tags": ["a", "\u00fcber"], "nested": {"ok": True}}
+    # Absent when not set: lines of callers who set neither are unchanged.
+    plain = build_record(1.0, _with_caller_fields(None, None), "GET", "/", None,
+                         IpCodec("full", KEY))
+    assert list(plain) == TOP_KEYS
+    assert "metadata" not in build_record(1.0, _with_caller_fields(None, {}), "GET", "/", None,
+                                          IpCodec("full", KEY))
+
+
+def test_caller_fields_are_bounded_and_bad_values_left_out() -> None:
+    from arcjet_core.decision_log._record import MAX_CORRELATION_ID, MAX_LOG_METADATA
+
+    metadata = {"ok": '"yes"', "nan": "NaN", "huge": "1e400", "broken": "{not json", "num": "1.5",
+                **{f"k{i}": '"' + "x" * (MAX_LOG_METADATA // 4) + '"' for i in range(8)}}
+    decision = _with_caller_fields("c" * 1000, metadata)
+    record = build_record(1.0, decision, "GET", "/", None, IpCodec("full", KEY))
+    assert record["correlation_id"] == "c" * MAX_CORRELATION_ID
+    assert list(record["metadata"]) == ["ok", "num", "k0", "k1", "k2"]
+    assert record["metadata"]["num"] == 1.5
+
+
+@pytest.mark.parametrize(("correlation_id", "metadata"), [
+    ("corr-\u2028\"x", {"user": '"\u00e9\u2028"', "n": "[1,2.5,null]"}),
+    (None, {"a": '{"b":"c"}'}),
+    ("only-id", None),
+    ("", {"bad": "NaN"}),
+])
+def test_the_fast_line_equals_the_record_with_caller_fields(correlation_id: str | None,
+                                                            metadata: dict[str, str] | None) -> None:
+    from arcjet_core.decision_log._line import LineBuilder
+    from arcjet_core.decision_log._sinks import to_line
+
+    decision = _with_caller_fields(correlation_id, metadata)
+    builder = LineBuilder(IpCodec("full", KEY))
+    for _ in range(2):
+        line = builder.line(1_700_000_000.5, decision, "GET", "/x", "curl/8")
+        assert line == to_line(build_record(1_700_000_000.5, decision, "GET", "/x", "curl/8",
+                                            IpCodec("full", KEY)))
+        assert line.isascii()
+
+
+def test_the_builder_s_caches_follow_every_change_of_shape() -> None:
+    """The fragment caches (per rule id, per reason, per rate limit) must never
+    serve a fragment for a result that differs in anything the line shows:
+    each step below changes one thing from the step before."""
+    import dataclasses
+
+    from arcjet_core.decision_log._line import LineBuilder
+    from arcjet_core.decision_log._sinks import to_line
+
+    allow = ShieldReason(False)
+    base = result("SHIELD", Conclusion.ALLOW, allow)
+    shields = [
+        base, result("SHIELD", Conclusion.ALLOW, ShieldReason(False, (), True)),  # the reason
+        base, result("SHIELD", Conclusion.ALLOW, allow, dry_run=True),  # the mode alone
+        base, result("SHIELD", Conclusion.ALLOW, allow, state=RuleState.CACHED),
+        base, result("SHIELD", Conclusion.DENY, allow),
+        base, dataclasses.replace(base, kind="SHIELD2"),
+        base, result("SHIELD", Conclusion.ALLOW, ShieldReason(False)),  # an equal reason, another object
+    ]
+    w60, w120 = timedelta(seconds=60), timedelta(seconds=120)
+
+    def limit(mx: int = 5, rem: int = 4, reset: float = 9, window: timedelta = w60, **kw: Any) -> RuleResult:
+        conclusion = kw.pop("conclusion", Conclusion.ALLOW)
+        reason = RateLimitReason(mx, rem, None, timedelta(seconds=reset), window, *kw.pop("type", ()))
+        return dataclasses.replace(result("RATE_LIMIT", conclusion, reason), **kw)
+
+    deny = Conclusion.DENY
+    limits = [
+        limit(), limit(rem=3), limit(reset=8.5), limit(mx=6), limit(), limit(window=w120), limit(),
+        limit(window=timedelta(seconds=60)), limit(), limit(conclusion=deny),
+        limit(conclusion=deny, state=RuleState.CACHED), limit(conclusion=deny), limit(), limit(dry_run=True),
+        limit(), limit(kind="RATE_LIMIT2"), limit(), limit(type=("RATE",)),
+    ]
+    builder = LineBuilder(IpCodec("hashed", KEY))
+    codec = IpCodec("hashed", KEY)
+    requests = [("GET", "/a", "curl/8"), ("post", "/a", "curl/8"), ("GET", "/a?x=1", None), ("GET", "/b", "curl/8")]
+    for i in range(2 * max(len(shields), len(limits))):
+        decision = aggregate([shields[i % len(shields)], limits[i % len(limits)]],
+                             ip_address=("203.0.113.7", "203.0.113.8")[i % 2])
+        method, path, ua = requests[i % len(requests)]
+        ts = 1_700_000_000 + i * 0.3
+        assert builder.line(ts, decision, method, path, ua) == to_line(
+            build_record(ts, decision, method, path, ua, codec)), i
+
+
+def test_one_builder_serves_many_threads() -> None:
+    import threading
+
+    from arcjet_core.decision_log._line import LineBuilder
+    from arcjet_core.decision_log._sinks import to_line
+
+    builder = LineBuilder(IpCodec("truncated", KEY))
+    codec = IpCodec("truncated", KEY)
+    wrong: list[str] = []
+
+    def work(n: int) -> None:
+        for i in range(300):
+            limit = result("RATE_LIMIT", Conclusion.ALLOW if i % 3 else Conclusion.DENY,
+                           RateLimitReason(9, i % 7, None, timedelta(seconds=i % 5), timedelta(seconds=60)))
+            decision = aggregate([limit], ip_address=f"198.51.{n}.{i % 4}")
+            ts = 1_700_000_000 + n * 7.5 + i * 0.37  # every thread crosses seconds at its own times
+            line = builder.line(ts, decision, "GET", f"/{i % 5}", "curl/8")
+            if line != to_line(build_record(ts, decision, "GET", f"/{i % 5}", "curl/8", codec)):
+                wrong.append(line)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
+
+
+def test_the_builder_s_caches_are_bounded() -> None:
+    from arcjet_core.decision_log._line import _CACHE, LineBuilder
+
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = aggregate([], ip_address="203.0.113.7")
+    for i in range(3):  # a client's huge path or user agent is formatted, never kept as a key
+        builder.line(1.0, decision, "GET", "/" + "p" * 5000 + str(i), "u" * 5000 + str(i))
+    assert not builder._requests and not builder._uas
+    for i in range(_CACHE + 10):
+        builder.line(1.0, aggregate([], ip_address=f"10.{i // 256}.{i % 256}.1"), "GET", f"/{i}", f"ua{i}")
+    assert 0 < max(len(builder._requests), len(builder._ips), len(builder._uas)) <= _CACHE
