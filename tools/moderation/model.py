@@ -7,37 +7,20 @@ Scoring is tools.prompt_injection.features.Model, the Python twin of the Rust.
 
 from __future__ import annotations
 
-import struct
-from array import array
 from pathlib import Path
 
 from tools.moderation.paths import MODEL_BIN
-from tools.prompt_injection.features import HEADER, Model
+from tools.prompt_injection.features import Model, decode_model, encode_model
 
 MAGIC = b"AMOD"
-VERSION = 1
 
 
 def encode(bits: int, bias: float, threshold: float, weights: list[float]) -> bytes:
-    if len(weights) != 1 << bits:
-        raise ValueError("need 2**bits weights")
-    arr = array("f", weights)
-    if struct.pack("=I", 1) != struct.pack("<I", 1):
-        arr.byteswap()
-    return HEADER.pack(MAGIC, VERSION, bits, bias, threshold, 0) + arr.tobytes()
+    return encode_model(bits, bias, threshold, weights, magic=MAGIC)
 
 
 def decode(blob: bytes) -> Model:
-    magic, version, bits, bias, threshold, _ = HEADER.unpack_from(blob, 0)
-    if magic != MAGIC or version != VERSION:
-        raise ValueError("not a moderation model file")
-    arr = array("f")
-    arr.frombytes(blob[HEADER.size :])
-    if struct.pack("=I", 1) != struct.pack("<I", 1):
-        arr.byteswap()
-    if len(arr) != 1 << bits:
-        raise ValueError("weights truncated")
-    return Model(bits=bits, bias=bias, threshold=threshold, weights=arr)
+    return decode_model(blob, magic=MAGIC, what="moderation")
 
 
 def load(path: Path = MODEL_BIN) -> Model:

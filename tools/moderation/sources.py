@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,19 +146,8 @@ def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
 
 def split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
     """(train, held_out): per source and label, a seeded shuffle; the first fraction is held out."""
-    groups: dict[tuple[str, int], list[Row]] = {}
-    for r in rows:
-        groups.setdefault((r.source, r.label), []).append(r)
-    train: list[Row] = []
-    held: list[Row] = []
-    for (source, label), group in sorted(groups.items()):
-        rng = random.Random(f"{SEED}:{source}:{label}")
-        order = list(range(len(group)))
-        rng.shuffle(order)
-        k = round(len(group) * HELD_OUT.get(source, DEFAULT_HELD_OUT))
-        held.extend(group[i] for i in sorted(order[:k]))
-        train.extend(group[i] for i in sorted(order[k:]))
-    return train, held
+    result: tuple[list[Row], list[Row]] = _pi_data.seeded_split(rows, SEED, HELD_OUT, DEFAULT_HELD_OUT)
+    return result
 
 
 def without(rows: list[Row], banned: Iterable[Row]) -> list[Row]:

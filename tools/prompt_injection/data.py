@@ -28,9 +28,10 @@ import random
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from tools.prompt_injection.paths import DEEPSET, EVERYDAY, EVERYDAY_HOLDOUT
 
@@ -172,18 +173,36 @@ def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
     return dedupe(rows)
 
 
-def split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """(train, held_out): per source and label, a seeded shuffle; the first fraction is held out."""
-    groups: dict[tuple[str, int], list[Row]] = {}
+class Labelled(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def label(self) -> int: ...
+
+
+L = TypeVar("L", bound=Labelled)
+
+
+def seeded_split(rows: list[L], seed: object, held_out: Mapping[str, float],
+                 default: float) -> tuple[list[L], list[L]]:
+    """(train, held_out): per source and label, a seeded shuffle; the first
+    fraction (``held_out[source]``, else ``default``) is held out. Shared
+    with tools.moderation."""
+    groups: dict[tuple[str, int], list[L]] = {}
     for r in rows:
         groups.setdefault((r.source, r.label), []).append(r)
-    train: list[Row] = []
-    held: list[Row] = []
+    train: list[L] = []
+    held: list[L] = []
     for (source, label), group in sorted(groups.items()):
-        rng = random.Random(f"{SEED}:{source}:{label}")
+        rng = random.Random(f"{seed}:{source}:{label}")
         order = list(range(len(group)))
         rng.shuffle(order)
-        k = round(len(group) * HELD_OUT.get(source, DEFAULT_HELD_OUT))
+        k = round(len(group) * held_out.get(source, default))
         held.extend(group[i] for i in sorted(order[:k]))
         train.extend(group[i] for i in sorted(order[k:]))
     return train, held
+
+
+def split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(train, held_out) of the prompt-injection rows (``seeded_split``)."""
+    return seeded_split(rows, SEED, HELD_OUT, DEFAULT_HELD_OUT)

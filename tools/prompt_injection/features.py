@@ -126,14 +126,17 @@ def f32(x: float) -> float:
     return float(struct.unpack("<f", struct.pack("<f", x))[0])
 
 
-def encode_model(bits: int, bias: float, threshold: float, weights: list[float]) -> bytes:
+def encode_model(bits: int, bias: float, threshold: float, weights: list[float], magic: bytes = MAGIC) -> bytes:
+    """The model file: ``magic``, version, bits, bias, threshold, reserved, then
+    2^bits little-endian f32 weights (the moderation model shares the layout
+    under its own magic)."""
     if len(weights) != 1 << bits:
         raise ValueError("need 2**bits weights")
     arr = array("f", weights)
     if arr.itemsize != 4:
         raise RuntimeError("float32 array expected")
     body = arr.tobytes() if struct.pack("=I", 1) == struct.pack("<I", 1) else _swap(arr)
-    return HEADER.pack(MAGIC, VERSION, bits, bias, threshold, 0) + body
+    return HEADER.pack(magic, VERSION, bits, bias, threshold, 0) + body
 
 
 def _swap(arr: array[float]) -> bytes:
@@ -142,10 +145,10 @@ def _swap(arr: array[float]) -> bytes:
     return b.tobytes()
 
 
-def decode_model(blob: bytes) -> Model:
-    magic, version, bits, bias, threshold, _ = HEADER.unpack_from(blob, 0)
-    if magic != MAGIC or version != VERSION:
-        raise ValueError("not a prompt-injection model file")
+def decode_model(blob: bytes, magic: bytes = MAGIC, what: str = "prompt-injection") -> Model:
+    found, version, bits, bias, threshold, _ = HEADER.unpack_from(blob, 0)
+    if found != magic or version != VERSION:
+        raise ValueError(f"not a {what} model file")
     arr = array("f")
     arr.frombytes(blob[HEADER.size :])
     if struct.pack("=I", 1) != struct.pack("<I", 1):
