@@ -161,33 +161,17 @@ def test_unknown_reason_type_is_an_error_reason() -> None:
 def test_decision_ids_differ_in_a_child_forked_from_c() -> None:
     # uWSGI forks its workers from C, so no Python at-fork hook runs: the id
     # prefix must be renewed by the pid check, or workers repeat the master's ids.
-    import ctypes
     import os
 
     from arcjet_core.decision import new_decision_id
-
-    import sys
-    import time
+    from tests.fixtures.c_fork import fork_from_c
 
     parent_id = new_decision_id()
     read_end, write_end = os.pipe()
-    # PyDLL, not CDLL: CDLL lets go of the GIL around fork(), and a child
-    # forked while another thread held it waits for the GIL forever. A
-    # pending request from another thread (the analyzer's ticker, a log
-    # writer) to hand the GIL over is as fatal: the child would drop the GIL
-    # and wait for a thread that does not exist to take it. So make other
-    # threads wait long before they ask, and clear any request (the sleep
-    # hands the GIL over and takes it back) just before the fork.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(100.0)
-    try:
-        time.sleep(0.005)
-        pid = ctypes.PyDLL(None, use_errno=True).fork()
-        if pid == 0:  # the child: write one id and leave without running cleanup
-            os.write(write_end, new_decision_id().encode())
-            os._exit(0)
-    finally:
-        sys.setswitchinterval(interval)
+    pid = fork_from_c()
+    if pid == 0:  # the child: write one id and leave without running cleanup
+        os.write(write_end, new_decision_id().encode())
+        os._exit(0)
     os.close(write_end)
     child_id = os.read(read_end, 100).decode()
     os.close(read_end)

@@ -330,10 +330,10 @@ def test_forks_at_any_tick_leave_child_and_parent_ticking() -> None:
 def test_a_fork_from_c_renews_the_instance_and_ticker_by_pid() -> None:
     # uWSGI forks its workers from C: no Python at-fork hook runs there. The
     # child notices the pid change on use, builds its own instance and starts
-    # its own ticker, so deadlines fire (exit 3 if not). PyDLL keeps the GIL
-    # across fork(): with CDLL a child forked while the ticker thread held
-    # the GIL waits for it forever (before its alarm is even set).
-    _fork_many("raw_fork", 10, setup="raw_fork = ctypes.PyDLL(None, use_errno=True).fork\n")
+    # its own ticker, so deadlines fire (exit 3 if not). fork_from_c keeps
+    # the GIL across fork() and clears pending hand-over requests first:
+    # otherwise a child can wait for the GIL forever (before its alarm is set).
+    _fork_many("raw_fork", 10, setup="from tests.fixtures.c_fork import fork_from_c as raw_fork\n")
 
 
 def test_rule_specs_are_not_parts() -> None:

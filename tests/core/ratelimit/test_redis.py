@@ -270,12 +270,11 @@ def test_idle_connection_closed_by_the_server_is_replaced(
 def test_forked_child_opens_its_own_connection(redis_url: str, redis_prefix: str, fork: str) -> None:
     # A fork from C (uWSGI's workers) runs no at-fork hook: the store finds
     # the new pid on use, and never touches the inherited socket.
-    import ctypes
     import os
 
-    # PyDLL keeps the GIL across fork(); with CDLL a child forked while
-    # another thread held the GIL would wait for it forever.
-    fork_call = os.fork if fork == "os.fork" else ctypes.PyDLL(None, use_errno=True).fork
+    from tests.fixtures.c_fork import fork_from_c
+
+    fork_call = os.fork if fork == "os.fork" else fork_from_c
     store = RedisStorage(redis_url, prefix=redis_prefix, timeout=2)
     op = LimitOp(uuid.uuid4().hex, TokenBucketParams(1, 60, 10), 1)
     store.run([op])
