@@ -6,6 +6,7 @@
         "PROXIES": ["10.0.0.0/8"],         # trusted proxies; X-Forwarded-For is read only behind them
         "PROXY_HEADERS": None,             # read from PROXIES: ["x-forwarded-for"] (default), "forwarded", "x-real-ip"
         "STORAGE": "redis://localhost:6379/0",   # default "memory://"
+        "TIMEOUT_MS": None,                # ms each Redis command may take
         "EXCLUDE": ["/health", "/static/"],
         "FAIL_OPEN": True,
         "ENVIRONMENT": None,               # "development" accepts private/loopback client IPs
@@ -49,6 +50,7 @@ DEFAULTS: dict[str, Any] = {
     "PROXIES": None,
     "PROXY_HEADERS": None,
     "STORAGE": None,
+    "TIMEOUT_MS": None,
     "EXCLUDE": (),
     "FAIL_OPEN": True,
     "ENVIRONMENT": None,
@@ -74,6 +76,7 @@ CLIENT_ARGUMENTS = {
     "PROXIES": "proxies",
     "PROXY_HEADERS": "proxy_headers",
     "STORAGE": "storage",
+    "TIMEOUT_MS": "timeout_ms",
     "FAIL_OPEN": "fail_open",
     "ENVIRONMENT": "environment",
     "BODY_LIMIT": "body_limit",

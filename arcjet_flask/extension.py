@@ -8,6 +8,7 @@ Configuration comes from the constructor (defaults for every app) and from
     ARCJET_PROXIES      trusted proxy IPs / CIDRs
     ARCJET_PROXY_HEADERS  headers read from them: ["x-forwarded-for"] (default), "forwarded", "x-real-ip"
     ARCJET_STORAGE      "memory://" (default) or "redis://..."
+    ARCJET_TIMEOUT_MS   milliseconds each Redis command may take (the storage URL's default otherwise)
     ARCJET_EXCLUDE      paths (prefixes) or globs left alone, e.g. ["/health", "/static"]
     ARCJET_FAIL_OPEN    bool, default True; False answers 503 when a rule fails
     ARCJET_ENVIRONMENT  "development" accepts private and loopback client IPs
@@ -44,6 +45,7 @@ CONFIG_TO_ARGUMENT = {
     "ARCJET_PROXIES": "proxies",
     "ARCJET_PROXY_HEADERS": "proxy_headers",
     "ARCJET_STORAGE": "storage",
+    "ARCJET_TIMEOUT_MS": "timeout_ms",
     "ARCJET_FAIL_OPEN": "fail_open",
     "ARCJET_ENVIRONMENT": "environment",
     "ARCJET_BODY_LIMIT": "body_limit",

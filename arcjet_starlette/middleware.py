@@ -62,6 +62,10 @@ class ArcjetMiddleware:
         key: str | None = None,
         rules: Sequence[RuleSpec] | None = None,
         characteristics: Sequence[str] | None = None,
+        base_url: str | None = None,
+        timeout_ms: int | None = None,
+        stack: str | None = None,
+        sdk_version: str | None = None,
         proxies: Sequence[str] | None = None,
         proxy_headers: Sequence[str] | None = None,
         environment: str | None = None,
@@ -82,7 +86,8 @@ class ArcjetMiddleware:
         tracing: bool | None = None,
     ) -> None:
         given: dict[str, Any] = {name: value for name, value in (
-            ("key", key), ("rules", rules), ("characteristics", characteristics), ("proxies", proxies),
+            ("key", key), ("rules", rules), ("characteristics", characteristics), ("base_url", base_url),
+            ("timeout_ms", timeout_ms), ("stack", stack), ("sdk_version", sdk_version), ("proxies", proxies),
             ("proxy_headers", proxy_headers), ("environment", environment), ("fail_open", fail_open),
             ("storage", storage), ("disable_automatic_ip_detection", disable_automatic_ip_detection),
             ("platform", platform), ("body_limit", body_limit), ("body_timeout", body_timeout),

@@ -45,7 +45,7 @@ def test_rate_limits_alone_never_cross_into_the_analyzer(analyzer_traps: Callabl
     analyzer_traps()
     with arcjet_sync(key="rl-only", rules=[fixed_window(max=3, window=60)]) as aj:
         assert not aj._engine.analyzes
-        inputs = aj._inputs({})
+        inputs = aj._engine.validate_inputs()
         flow = aj._engine.flow(aj._engine.context_for(raw_from_request(req()), inputs), inputs)
         assert type(next(flow)) is StorageCall  # the first and only step is storage
         flow.close()
