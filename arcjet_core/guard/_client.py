@@ -7,7 +7,8 @@ a path, a callable, a ``redis://`` URL or a ``DecisionLog``), every decision
 is a "guard" line and every ``capture()`` a "capture" line in it.
 
 There is no Arcjet cloud here: ``key`` only namespaces state, ``base_url``
-is refused, and ``timeout_ms`` bounds nothing (no call leaves the process).
+is refused, and ``timeout_ms`` bounds each Redis command, the only call
+that leaves the process (as ``arcjet(timeout_ms=...)``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from arcjet_core.kinds.sensitive_backend import is_usable_backend
 from arcjet_core.metadata import Metadata
 from arcjet_core.ratelimit import Outcome, Storage, storage_from
 
-DEFAULT_TIMEOUT_MS = 2000
 DEFAULT_FLUSH_TIMEOUT_MS = 1000
 
 
@@ -52,25 +52,22 @@ def _flush_seconds(timeout_ms: object) -> float:
 
 class _GuardBase:
     def __init__(self, *, key: str, storage: Storage | str | None = None, decision_log: object = None,
-                 timeout_ms: int = DEFAULT_TIMEOUT_MS, logger: logging.Logger | None = None,
+                 timeout_ms: int | None = None, logger: logging.Logger | None = None,
                  sensitive_info_backend: object = None) -> None:
         if not isinstance(key, str) or not key.strip():
             raise ArcjetMisconfiguration("key must be a non-empty string (it namespaces this client's state)")
-        if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int) or timeout_ms <= 0:
-            raise ArcjetMisconfiguration(f"timeout_ms must be a positive integer, got {timeout_ms!r}")
         if logger is not None and not isinstance(logger, logging.Logger):
             raise ArcjetMisconfiguration(f"logger must be a logging.Logger, got {logger!r}")
         if sensitive_info_backend is not None and not is_usable_backend(sensitive_info_backend):
             raise ArcjetMisconfiguration(
                 "sensitive_info_backend must be an instance with a callable detect() (not a class)")
         self.key = key
-        # Accepted for the reference's signature; nothing here leaves the process to time out.
         self.timeout_ms = timeout_ms
         self.logger = logger if logger is not None else logging.getLogger("arcjet")
         # The default backend of this client's LocalDetectSensitiveInfo rules
         # (a rule's own backend= wins): see _detectors.sensitive_info_backend.
         self.sensitive_info_backend = sensitive_info_backend
-        self._storage = storage_from(storage)
+        self._storage = storage_from(storage, timeout_ms=timeout_ms)  # checks timeout_ms too
         self.decision_log, self._owns_log = _decision_log(decision_log)
 
     def capture(self, *, action: str, correlation_id: str | None = None, decision_id: str | None = None,
@@ -184,7 +181,7 @@ def _no_base_url(base_url: object) -> None:
             "base_url does not apply: there is no Arcjet cloud here, every Guard decision is made in this process")
 
 
-def launch_arcjet(*, key: str, base_url: str | None = None, timeout_ms: int = DEFAULT_TIMEOUT_MS,
+def launch_arcjet(*, key: str, base_url: str | None = None, timeout_ms: int | None = None,
                   logger: logging.Logger | None = None, sensitive_info_backend: object = None,
                   storage: Storage | str | None = None, decision_log: object = None) -> ArcjetGuard:
     """The async Guard client. ``storage`` (ours): where rate limits count
@@ -196,7 +193,7 @@ def launch_arcjet(*, key: str, base_url: str | None = None, timeout_ms: int = DE
                        sensitive_info_backend=sensitive_info_backend)
 
 
-def launch_arcjet_sync(*, key: str, base_url: str | None = None, timeout_ms: int = DEFAULT_TIMEOUT_MS,
+def launch_arcjet_sync(*, key: str, base_url: str | None = None, timeout_ms: int | None = None,
                        logger: logging.Logger | None = None, sensitive_info_backend: object = None,
                        storage: Storage | str | None = None, decision_log: object = None) -> ArcjetGuardSync:
     """The sync Guard client; the options are ``launch_arcjet``'s."""

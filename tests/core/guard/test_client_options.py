@@ -162,3 +162,16 @@ def test_sensitive_info_backend_of_the_rule_then_of_the_client() -> None:
     (err,) = d.error_results()
     assert d.has_failed_open() and err.code == "ANALYZER_ERROR" and "RuntimeError" in err.message
     assert "123-45" not in err.message
+
+
+def test_timeout_ms_bounds_each_redis_command(redis_url: str) -> None:
+    from arcjet_core.ratelimit import RedisStorage
+
+    aj = launch_arcjet_sync(key="k", storage=redis_url, timeout_ms=250)
+    assert isinstance(aj._storage, RedisStorage) and aj._storage.timeout == 0.25
+    aj.close()
+    # A Storage object carries its own timeout: a second one would be ambiguous.
+    store = RedisStorage(redis_url)
+    with pytest.raises(ArcjetMisconfiguration, match="timeout_ms"):
+        launch_arcjet_sync(key="k", storage=store, timeout_ms=250)
+    store.close()
