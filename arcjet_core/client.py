@@ -19,6 +19,8 @@ from arcjet_core.cache import TTLCache
 from arcjet_core.client_ip import ClientIpDetails, ClientIpProvenance
 from arcjet_core.context import (
     DEFAULT_BODY_LIMIT,
+    RawRequest,
+    RequestContext,
     raw_from_request,
     raw_from_request_async,
     request_kind,
@@ -239,6 +241,18 @@ class _ClientBase:
             extra=extra, filter_local=filter_local, ip_src=ip_src,
         )
 
+    def _finish(self, decision: Decision, raw: RawRequest, ctx: RequestContext, started: float,
+                correlation_id: str | None, metadata: Metadata | None) -> Decision:
+        """What both protect()s do after the flow: a body that could not be
+        read, the caller's context, then the observer (the decision is final)."""
+        if raw.body_error is not None:
+            decision = mark_body_error(decision, raw.body_error, self.fail_open)
+        if correlation_id is not None or metadata is not None:
+            decision = with_caller_context(decision, correlation_id, metadata)
+        if self._observer is not None:
+            self._observer.observe(decision, ctx, started)
+        return decision
+
     def client_ip_details(self, request: object, *, ip_src: str | None = None) -> ClientIpDetails:
         """Which client IP ``protect(request)`` would use, and where it came from.
 
@@ -351,21 +365,14 @@ class ArcjetSync(_ClientBase):
         never change the decision, they travel with it (``decision.metadata``,
         ``decision.correlation_id``, the decision log).
         """
-        observer = self._observer
-        started = perf_counter() if observer is not None and observer.timed else 0.0
+        started = perf_counter() if self._observer is not None and self._observer.timed else 0.0
         inputs = self._inputs(requested, characteristics, email, sensitive_info_value, detect_prompt_injection_message,
                              extra, filter_local, ip_src)
         raw = raw_from_request(request, need_body=self._engine.needs_body, body_limit=self.body_limit,
                                body_timeout=self.body_timeout)
         ctx = self._engine.context_for(raw, inputs)
         decision = self._io.drive(self._engine.flow(ctx, inputs))
-        if raw.body_error is not None:
-            decision = mark_body_error(decision, raw.body_error, self.fail_open)
-        if correlation_id is not None or metadata is not None:
-            decision = with_caller_context(decision, correlation_id, metadata)
-        if observer is not None:  # the decision is final here
-            observer.observe(decision, ctx, started)
-        return decision
+        return self._finish(decision, raw, ctx, started, correlation_id, metadata)
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> ArcjetSync:
         """A client with these rules added; it shares this client's storage and DENY cache."""
@@ -403,8 +410,7 @@ class Arcjet(_ClientBase):
         ip_src: str | None = None,
     ) -> Decision:
         """Decide on ``request``; see ``ArcjetSync.protect``."""
-        observer = self._observer
-        started = perf_counter() if observer is not None and observer.timed else 0.0
+        started = perf_counter() if self._observer is not None and self._observer.timed else 0.0
         inputs = self._inputs(requested, characteristics, email, sensitive_info_value, detect_prompt_injection_message,
                              extra, filter_local, ip_src)
         if self._engine.needs_body:
@@ -417,13 +423,7 @@ class Arcjet(_ClientBase):
             decision = await self._io.drive_async(self._engine.flow(ctx, inputs))
         else:
             decision = self._io.drive(self._engine.flow(ctx, inputs))
-        if raw.body_error is not None:
-            decision = mark_body_error(decision, raw.body_error, self.fail_open)
-        if correlation_id is not None or metadata is not None:
-            decision = with_caller_context(decision, correlation_id, metadata)
-        if observer is not None:  # the decision is final here
-            observer.observe(decision, ctx, started)
-        return decision
+        return self._finish(decision, raw, ctx, started, correlation_id, metadata)
 
     def with_rule(self, rule: RuleSpec | Sequence[RuleSpec]) -> Arcjet:
         """A client with these rules added; it shares this client's storage and DENY cache."""
