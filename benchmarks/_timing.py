@@ -16,6 +16,23 @@ def rotation(count: int, repeats: int) -> Iterator[int]:
             yield (k + r) % count
 
 
+def rotating_samples(fns: Sequence[Callable[[], object]], n: int, repeats: int,
+                     clock: Callable[[], int] = time.perf_counter_ns) -> list[list[float]]:
+    """Per function, ``repeats`` samples of µs per call (``n`` calls each, by
+    ``clock`` in ns), taken in rotating order after one warm-up round."""
+    for fn in fns:
+        for _ in range(min(n, 1000)):
+            fn()
+    samples: list[list[float]] = [[] for _ in fns]
+    for i in rotation(len(fns), repeats):
+        fn = fns[i]
+        start = clock()
+        for _ in range(n):
+            fn()
+        samples[i].append((clock() - start) / n / 1000)
+    return samples
+
+
 def interleaved_us(fns: Sequence[Callable[[], object]], n: int, repeats: int = 9) -> list[float]:
     """Median µs per call of each function, measured in rotating order.
 
@@ -23,17 +40,7 @@ def interleaved_us(fns: Sequence[Callable[[], object]], n: int, repeats: int = 9
     repeat puts every side under the same load, so ratios stay meaningful
     even when absolute numbers drift. One warm-up round first.
     """
-    for fn in fns:
-        for _ in range(min(n, 1000)):
-            fn()
-    samples: list[list[float]] = [[] for _ in fns]
-    for i in rotation(len(fns), repeats):
-        fn = fns[i]
-        start = time.perf_counter_ns()
-        for _ in range(n):
-            fn()
-        samples[i].append((time.perf_counter_ns() - start) / n / 1000)
-    return [statistics.median(s) for s in samples]
+    return [statistics.median(s) for s in rotating_samples(fns, n, repeats)]
 
 
 def interleaved_us_async(

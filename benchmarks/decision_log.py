@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from arcjet_core import arcjet_sync, detect_bot, fixed_window, shield
 from arcjet_core.client import ArcjetSync
 from benchmarks._machine import machine_line
-from benchmarks._timing import rotation
+from benchmarks._timing import rotating_samples, rotation
 
 REQUEST = {"ip": "203.0.113.9", "method": "GET", "path": "/api/items/42", "query": "page=2",
            "headers": {"user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0", "accept": "text/html"}}
@@ -101,17 +101,7 @@ def _paired(samples: list[list[float]]) -> list[tuple[float, float]]:
 
 def cpu_rows_us(fns: Sequence[Callable[[], object]], n: int, repeats: int) -> list[tuple[float, float]]:
     """CPU µs of the calling thread per call (median, added over row 0), rows in rotating order."""
-    for fn in fns:
-        for _ in range(min(n, 1000)):
-            fn()
-    samples: list[list[float]] = [[] for _ in fns]
-    for i in rotation(len(fns), repeats):
-        fn = fns[i]
-        start = time.thread_time_ns()
-        for _ in range(n):
-            fn()
-        samples[i].append((time.thread_time_ns() - start) / n / 1000)
-    return _paired(samples)
+    return _paired(rotating_samples(fns, n, repeats, time.thread_time_ns))
 
 
 def with_writer_us(clients: Sequence[ArcjetSync], requests: Sequence[Any], n: int,
