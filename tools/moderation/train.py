@@ -30,7 +30,7 @@ from tools.moderation.model import encode
 from tools.moderation.paths import HELD_OUT, MODEL_BIN
 from tools.moderation.sources import Row
 from tools.prompt_injection.features import f32
-from tools.prompt_injection.train import fit, folds, matrices, oof_scores
+from tools.prompt_injection.train import balanced_weights, fit, folds, matrices, oof_scores
 
 DEFAULT_BITS = 16
 C_GRID = (32.0, 64.0, 128.0)
@@ -48,17 +48,9 @@ GROUP_WEIGHT: dict[tuple[str, int], float] = {
 
 
 def sample_weights(rows: list[Row], group_weight: dict[tuple[str, int], float] | None = None) -> np.ndarray:
+    """Groups capped at CAP rows' worth, times GROUP_WEIGHT (the prompt tools' weighting)."""
     gw = GROUP_WEIGHT if group_weight is None else group_weight
-    counts: dict[tuple[str, int], int] = {}
-    for r in rows:
-        counts[(r.source, r.label)] = counts.get((r.source, r.label), 0) + 1
-    w = np.array([min(1.0, CAP / counts[(r.source, r.label)]) * gw.get((r.source, r.label), 1.0)
-                  for r in rows])
-    y = np.array([r.label for r in rows])
-    pos, neg = w[y == 1].sum(), w[y == 0].sum()
-    w[y == 1] *= (pos + neg) / (2 * pos)
-    w[y == 0] *= (pos + neg) / (2 * neg)
-    return w
+    return balanced_weights(rows, CAP, lambda source, label: gw.get((source, label), 1.0))
 
 
 def best_threshold(scores: np.ndarray, y: np.ndarray, max_benign: float = MAX_OOF_BENIGN) -> tuple[float, float, float]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
 from tools.prompt_injection import data
-from tools.prompt_injection.data import Row
+from tools.prompt_injection.data import Labelled, Row
 from tools.prompt_injection.features import encode_model, f32, vector
 from tools.prompt_injection.normalize import sentences, tokens_and_segments
 from tools.prompt_injection.paths import META_RS, WEIGHTS_BIN
@@ -84,24 +85,29 @@ def matrices(rows: list[Row], bits: int) -> tuple[csr_matrix, csr_matrix, np.nda
     return _csr(whole, bits), _csr(parts, bits), np.array(owner, dtype=np.int64)
 
 
-def sample_weights(rows: list[Row]) -> np.ndarray:
-    """Each (source, label) group weighs as much as its rows, capped at CAP rows' worth.
-
-    The in-the-wild jailbreaks are many, long and alike; without the cap they
-    would teach "long role-play text" rather than "instruction override".
-    """
-    cap = 250.0
+def balanced_weights(rows: Sequence[Labelled], cap: float,
+                     weight: Callable[[str, int], float]) -> np.ndarray:
+    """Each (source, label) group weighs as much as its rows, capped at ``cap``
+    rows' worth, times ``weight(source, label)``; then the two classes are
+    balanced overall. Shared with tools.moderation."""
     counts: dict[tuple[str, int], int] = {}
     for r in rows:
         counts[(r.source, r.label)] = counts.get((r.source, r.label), 0) + 1
-    w = np.array([min(1.0, cap / counts[(r.source, r.label)]) * SOURCE_WEIGHT.get(r.source, 1.0)
-                  for r in rows])
-    # then balance the two classes overall
+    w = np.array([min(1.0, cap / counts[(r.source, r.label)]) * weight(r.source, r.label) for r in rows])
     y = np.array([r.label for r in rows])
     pos, neg = w[y == 1].sum(), w[y == 0].sum()
     w[y == 1] *= (pos + neg) / (2 * pos)
     w[y == 0] *= (pos + neg) / (2 * neg)
     return w
+
+
+def sample_weights(rows: list[Row]) -> np.ndarray:
+    """Groups capped at 250 rows' worth, times SOURCE_WEIGHT.
+
+    The in-the-wild jailbreaks are many, long and alike; without the cap they
+    would teach "long role-play text" rather than "instruction override".
+    """
+    return balanced_weights(rows, 250.0, lambda source, _label: SOURCE_WEIGHT.get(source, 1.0))
 
 
 def fit(x: csr_matrix, y: np.ndarray, w: np.ndarray, c: float) -> LogisticRegression:
