@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
 
+from arcjet_core.client import reject_cloud_only
 from arcjet_core.decision_log import DecisionLog
 from arcjet_core.errors import ArcjetError, ArcjetMisconfiguration
 from arcjet_core.guard._capture import capture_fields
@@ -175,12 +176,6 @@ class ArcjetGuard(_GuardBase):
         await self.aclose()
 
 
-def _no_base_url(base_url: object) -> None:
-    if base_url is not None:
-        raise ArcjetMisconfiguration(
-            "base_url does not apply: there is no Arcjet cloud here, every Guard decision is made in this process")
-
-
 def launch_arcjet(*, key: str, base_url: str | None = None, timeout_ms: int | None = None,
                   logger: logging.Logger | None = None, sensitive_info_backend: object = None,
                   storage: Storage | str | None = None, decision_log: object = None) -> ArcjetGuard:
@@ -188,7 +183,7 @@ def launch_arcjet(*, key: str, base_url: str | None = None, timeout_ms: int | No
     (memory, or a ``redis://`` URL to share them between processes).
     ``decision_log`` (ours): as ``arcjet(decision_log=...)``. ``logger``:
     where Guard's diagnostics go (default: the "arcjet" logger)."""
-    _no_base_url(base_url)
+    reject_cloud_only(base_url=base_url)
     return ArcjetGuard(key=key, storage=storage, decision_log=decision_log, timeout_ms=timeout_ms, logger=logger,
                        sensitive_info_backend=sensitive_info_backend)
 
@@ -197,6 +192,6 @@ def launch_arcjet_sync(*, key: str, base_url: str | None = None, timeout_ms: int
                        logger: logging.Logger | None = None, sensitive_info_backend: object = None,
                        storage: Storage | str | None = None, decision_log: object = None) -> ArcjetGuardSync:
     """The sync Guard client; the options are ``launch_arcjet``'s."""
-    _no_base_url(base_url)
+    reject_cloud_only(base_url=base_url)
     return ArcjetGuardSync(key=key, storage=storage, decision_log=decision_log, timeout_ms=timeout_ms,
                            logger=logger, sensitive_info_backend=sensitive_info_backend)
