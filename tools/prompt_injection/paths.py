@@ -12,9 +12,12 @@ WEIGHTS_BIN = MODEL_DIR / "weights.bin"
 META_RS = CRATE / "src" / "meta.rs"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EVERYDAY = DATA_DIR / "everyday.jsonl"
-# round 3's hold-out, scored once then retired into training (DATA.md)
+# earlier rounds' hold-outs, each scored once, then retired into training (DATA.md)
 EVERYDAY_R3 = DATA_DIR / "everyday_r3.jsonl"
-# round 4's, written blind by another author before that round's training:
+EVERYDAY_R4 = DATA_DIR / "everyday_r4.jsonl"
+# long benign messages (mails, notes, policies, runbooks ...), training only
+EVERYDAY_LONG = DATA_DIR / "everyday_long.jsonl"
+# round 5's, written blind by another author before that round's training:
 # scored once, at the end of the round; never trained or tuned on (DATA.md)
 EVERYDAY_HOLDOUT = DATA_DIR / "everyday_holdout.jsonl"
 DEEPSET = ROOT.parent / "shared" / "data" / "prompt_injection" / "deepset-prompt-injections.jsonl"

@@ -2,6 +2,6 @@
 /// Scores at or above this are injections: the best out-of-fold deepset F1 on
 /// the training split among thresholds within the benign-flagged limits
 /// (train.MAX_OOF_FPR).
-pub const DEFAULT_THRESHOLD: f32 = 0.66;
+pub const DEFAULT_THRESHOLD: f32 = 0.73;
 /// log2 of the number of hashed feature buckets in model/weights.bin.
 pub const BITS: u32 = 16;
