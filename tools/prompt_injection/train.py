@@ -16,7 +16,8 @@ training rows by a row or two. Synthetic rows are left out of both
 judgements.
 
 Writes wasm/prompt/model/weights.bin and wasm/prompt/src/meta.rs (the
-threshold as a Rust constant). Needs scikit-learn and numpy (dev only).
+threshold as a Rust constant). Needs the `train` extra: scikit-learn, numpy,
+scipy, and PyYAML for the chatterbot corpus (dev only).
 """
 
 from __future__ import annotations
