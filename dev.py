@@ -27,6 +27,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 STAMP = VENV / ".arcjet-installed"
+INSTALL_INPUTS = ("pyproject.toml", "setup.py", "arcjet_core/decision_log/_cline.c")
 
 
 def log(message: str) -> None:
@@ -44,7 +45,10 @@ def ensure_venv() -> None:
     if not PY.exists():
         log("creating .venv")
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # What the install is made of: the project's metadata and the one C
+    # extension's source (pip install -e builds it in place; a changed
+    # _cline.c must be rebuilt, not left as a stale .so).
+    wanted = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in INSTALL_INPUTS)).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     if run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"]) != 0:

@@ -8,8 +8,11 @@ fixed_window on in-process storage), the same request:
 1. log off (no Observer at all);
 2. log on, a JSON Lines file in a temporary directory;
 3. log on + Prometheus metrics (when prometheus_client is installed);
-4. ablation rows: the file log with one of the line builder's caches
-   replaced by one that never hits, to show what each cache buys.
+4. log on with the Python line builder alone: what the C hot path
+   (arcjet_core/decision_log/_cline.c, built by setup.py) buys;
+5. ablation rows: the file log with the Python builder and one of its
+   caches replaced by one that never hits, to show what each cache buys
+   (the C hot path reads the same caches: without one, it misses every time).
 
 Times are CPU time, not wall time: on a shared machine wall time mostly
 measures the neighbours. "request path" is the CPU the calling thread spends
@@ -21,7 +24,7 @@ dropped because the buffer filled are printed: a row with drops measured
 something cheaper than writing. "added" is the median of the per-round
 differences from "log off" (rows are measured back to back in each round).
 
-"mixed traffic" repeats rows 1-2 over requests that vary (16 client IPs, one
+"mixed traffic" repeats rows 1, 2 and 4 over requests that vary (16 client IPs, one
 of them making every other request, 64 paths, 4 user agents, a DRY_RUN
 limit that would deny that busy client and allows the rest, a DRY_RUN bot
 rule that would deny curl): the caches must not only pay off when every
@@ -44,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from arcjet_core import arcjet_sync, detect_bot, fixed_window, shield
 from arcjet_core.client import ArcjetSync
+from arcjet_core.decision_log._line import NATIVE, LineBuilder
 from benchmarks._machine import machine_line
 from benchmarks._timing import rotating_samples, rotation
 
@@ -79,11 +83,17 @@ class _NeverHit(dict[Any, Any]):
         pass
 
 
+def python_builder(aj: ArcjetSync) -> LineBuilder:
+    """Give ``aj``'s log the Python line builder alone (no C hot path)."""
+    log = aj._observer.log if aj._observer is not None else None
+    assert log is not None and log._lines is not None
+    log._lines = LineBuilder(log._ip, native=False)
+    return log._lines
+
+
 def without(cache: str) -> Callable[[ArcjetSync], None]:
     def patch(aj: ArcjetSync) -> None:
-        log = aj._observer.log if aj._observer is not None else None
-        assert log is not None and log._lines is not None
-        setattr(log._lines, cache, _NeverHit())
+        setattr(python_builder(aj), cache, _NeverHit())
     return patch
 
 
@@ -136,14 +146,14 @@ def table(title: str, rows: list[tuple[str, ArcjetSync]], requests: Sequence[Any
     path_us = cpu_rows_us([caller(i) for i in range(len(rows))], n, repeats)
     writer_us = with_writer_us([aj for _, aj in rows], requests, n, repeats)
     print(f"\n{title}")
-    print(f"{'row':<34} {'request path µs':>16} {'added':>8} {'with the writer µs':>20} {'added':>8} "
+    print(f"{'row':<38} {'request path µs':>16} {'added':>8} {'with the writer µs':>20} {'added':>8} "
           f"{'written':>9} {'dropped':>8}")
     for (name, aj), (p, p_added), (w, w_added) in zip(rows, path_us, writer_us, strict=True):
         log = aj._observer.log if aj._observer is not None else None
         aj.close()
         written = f"{log.written}" if log is not None else "-"
         dropped = f"{log.dropped}" if log is not None else "-"
-        print(f"{name:<34} {p:>16.2f} {p_added:>+8.2f} {w:>20.2f} {w_added:>+8.2f} "
+        print(f"{name:<38} {p:>16.2f} {p_added:>+8.2f} {w:>20.2f} {w_added:>+8.2f} "
               f"{written:>9} {dropped:>8}")
 
 
@@ -178,14 +188,24 @@ def main() -> None:
                          file_client("metrics", metrics=prometheus_client.CollectorRegistry())))
         except ImportError:
             print("prometheus_client not installed: no metrics row")
+        if NATIVE:
+            aj = file_client("python")
+            python_builder(aj)
+            rows.append(("log on (file), Python builder", aj))
+        else:
+            print("arcjet_core.decision_log._cline is not built: every row builds its lines in Python")
         if not args.no_ablation:
             for cache in ("_last", "_rules", "_limits", "_limit_shapes", "_verdicts", "_requests", "_ips", "_uas"):
                 aj = file_client(cache)
                 without(cache)(aj)
                 rows.append((f"log on (file), no {cache} cache", aj))
         table("one request, repeated", rows, [REQUEST], args.n, args.repeats)
-        table("mixed traffic", [("log off", mixed_client()), ("log on (file)", file_client("mixed", mixed_client))],
-              MIXED, args.n, args.repeats)
+        mixed = [("log off", mixed_client()), ("log on (file)", file_client("mixed", mixed_client))]
+        if NATIVE:
+            aj = file_client("mixed-python", mixed_client)
+            python_builder(aj)
+            mixed.append(("log on (file), Python builder", aj))
+        table("mixed traffic", mixed, MIXED, args.n, args.repeats)
 
         # The two halves on their own: what submit() does, and the writer's work per record.
         from arcjet_core.decision_log import DecisionLog

@@ -12,15 +12,20 @@ by identity, else looked up by everything it shows. The caches are bounded,
 keep no client-chosen key longer than ``_MAX_KEY``, and hold the objects
 they are keyed by the id of, so an id is never reused while its entry lives.
 What each cache buys is a row of benchmarks/decision_log.py.
+
+When the C extension ``_cline`` is built (setup.py; optional, so an install
+without a compiler still works), ``line`` is its ``Formatter``: the same
+lookups in these same caches without the interpreter, and this module's
+``_line`` whenever anything is missing from them (which fills them).
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from json.encoder import encode_basestring_ascii as _quote
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from arcjet_core.decision import Decision, RateLimitReason, Reason, RuleResult
 from arcjet_core.enums import Conclusion, RuleState
@@ -38,6 +43,20 @@ from ._record import (
     utc_iso,
 )
 
+if TYPE_CHECKING:
+    from ._cline import Formatter
+
+
+def _native() -> type[Formatter] | None:
+    try:
+        from ._cline import Formatter
+    except ImportError:  # installed without a C compiler: the Python builder alone
+        return None
+    return Formatter
+
+
+_Formatter = _native()
+NATIVE = _Formatter is not None
 _CACHE = 4096
 _MAX_KEY = 1024  # characters of a client-chosen cache key (path, user agent)
 K = TypeVar("K")
@@ -73,7 +92,7 @@ class LineBuilder:
     """Builds lines; safe to share between request threads (each cache is one
     dict, and the timestamp's second is swapped as one tuple)."""
 
-    def __init__(self, ip: IpCodec) -> None:
+    def __init__(self, ip: IpCodec, *, native: bool = True) -> None:
         self._ip = ip
         self._second: tuple[int, str] = (-1, "")
         # A rule's fragment, by rule id: the last one seen, checked by identity
@@ -86,10 +105,16 @@ class LineBuilder:
         # the same two levels.
         self._limits: dict[str, tuple[Any, ...]] = {}
         self._limit_shapes: dict[tuple[Any, ...], tuple[str, str]] = {}
-        self._verdicts: dict[tuple[Conclusion, str], str] = {}
+        self._verdicts: dict[tuple[int, str], str] = {}  # by id(conclusion), as _rules
         self._requests: dict[tuple[str, str], str] = {}
         self._ips: dict[str, str] = {}
         self._uas: dict[str | None, str] = {}
+        # line(ts, decision, method, path, user_agent) -> the JSON line.
+        self.line: Callable[[float, Decision, str, str, str | None], str] = self._line
+        if native and _Formatter is not None:
+            self.line = _Formatter(last=self._last, rules=self._rules, limits=self._limits, limit_shapes=self._limit_shapes, verdicts=self._verdicts, ips=self._ips,
+                                   requests=self._requests, uas=self._uas, ratelimit=RateLimitReason, decision=Decision, result=RuleResult,
+                                   slow=self._line, prefix=f'{{"v":{SCHEMA_VERSION},"ts":"')
 
     def _new_second(self, ts: float) -> tuple[str, int]:
         whole = int(ts)
@@ -101,7 +126,9 @@ class LineBuilder:
         return text, micros
 
     def _rule(self, r: RuleResult, reason: Reason) -> str:
-        key = (id(reason), r.rule_id, r.state, r.conclusion, r.dry_run, r.kind)
+        # Enum members by id(), not by value: an Enum's __hash__ is Python code
+        # (members live as long as their class, so an id names one member).
+        key = (id(reason), r.rule_id, id(r.state), id(r.conclusion), r.dry_run, r.kind)
         held = self._rules.get(key)
         if held is None or held[0] is not reason:
             held = _put(self._rules, key, (reason, _rule_text(r, reason)))
@@ -109,7 +136,7 @@ class LineBuilder:
         return held[1]
 
     def _limit(self, r: RuleResult, reason: RateLimitReason) -> tuple[Any, ...]:
-        key = (r.rule_id, r.state, r.conclusion, r.dry_run, r.kind, reason.type, reason.max, reason.window)
+        key = (r.rule_id, id(r.state), id(r.conclusion), r.dry_run, r.kind, reason.type, reason.max, reason.window)
         parts = self._limit_shapes.get(key)
         if parts is None:
             head = (f'{{"id":{_quote(r.rule_id)},"kind":{_quote(r.kind)},'
@@ -117,10 +144,10 @@ class LineBuilder:
                     f'"conclusion":{_ENUM[r.conclusion]},"reason":{_quote(reason.type)},'
                     f'"max":{int(reason.max)},"remaining":')
             parts = _put(self._limit_shapes, key, (head, f',"window":{int(reason.window.total_seconds())}}}'))
-        return _put(self._limits, r.rule_id, (*key[1:], *parts))
+        return _put(self._limits, r.rule_id, (r.state, r.conclusion, *key[3:], *parts))
 
     def _verdict(self, decision: Decision) -> str:
-        return _put(self._verdicts, (decision.conclusion, decision.reason_v2.type),
+        return _put(self._verdicts, (id(decision.conclusion), decision.reason_v2.type),
                     f'"conclusion":{_ENUM[decision.conclusion]},"reason":{_quote(decision.reason_v2.type)}')
 
     def _ip_text(self, ip: str) -> str:
@@ -142,7 +169,7 @@ class LineBuilder:
             text, micros = self._new_second(ts)
         return f'{{"v":{SCHEMA_VERSION},"ts":"{text}.{str(micros).zfill(6)}Z' + event_tail(event, fields)
 
-    def line(self, ts: float, decision: Decision, method: str, path: str, user_agent: str | None) -> str:
+    def _line(self, ts: float, decision: Decision, method: str, path: str, user_agent: str | None) -> str:
         # The hot path: run per protect() on the request thread. Every piece
         # that repeats between requests is looked up; only the timestamp, the
         # id and a rate limit's remaining/reset are formatted each time.
@@ -168,7 +195,7 @@ class LineBuilder:
         micros = round((ts - whole) * 1_000_000)
         if whole != sec or micros >= 1_000_000:
             text, micros = self._new_second(ts)
-        verdict = self._verdicts.get((decision.conclusion, decision.reason_v2.type)) or self._verdict(decision)
+        verdict = self._verdicts.get((id(decision.conclusion), decision.reason_v2.type)) or self._verdict(decision)
         ip = self._ips.get(decision.ip_address) or self._ip_text(decision.ip_address)
         request = self._requests.get((method, path)) or self._request(method, path)
         ua = self._uas.get(user_agent) or self._ua(user_agent)

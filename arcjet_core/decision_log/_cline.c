@@ -1,0 +1,636 @@
+/* The decision log's line builder, hot path only: _line.py's LineBuilder.line
+ * when every piece of the line is already in the builder's caches.
+ *
+ * Why C: the Python builder runs ~23k instructions a line, ~3-6 µs on the
+ * request thread (docs/perf-log.md); the budget for the whole log is 3 µs.
+ * This does the same lookups and concatenation without the interpreter.
+ *
+ * What it never does: escape or encode anything a client sent. Every string
+ * it emits is a fragment the Python builder made (and JSON-quoted), a number
+ * it formats itself, or a decision id it checks is made of [A-Za-z0-9_-]
+ * only. Anything else (a cache miss, a value of an unexpected type, caller
+ * fields, a year past 9999) goes to the Python builder, which fills the
+ * caches; tests check both give the same bytes.
+ *
+ * Threads: the GIL is held throughout and nothing here runs Python code
+ * (the caches' keys are str, int, bool, None and tuples of them: enum
+ * members are keyed by id()), so no other thread can change a cache or this
+ * object's state meanwhile; the fragments are held by reference until the
+ * line is built all the same. Plain CPython C API only (no private functions).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <datetime.h>
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_RULES 64
+#define SET_REF(field, value) do { PyObject *old_ = (PyObject *)(field); (field) = (value); Py_XDECREF(old_); } while (0)
+#define MAX_PIECES (24 + 6 * MAX_RULES)
+
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    Py_ssize_t hits;     /* lines built here */
+    Py_ssize_t misses;   /* lines left to the Python builder */
+    PyObject *last;      /* rule id -> (reason, state, conclusion, dry_run, kind, text) */
+    PyObject *rules;     /* (id(reason), rule id, id(state), id(conclusion), dry_run, kind) -> (reason, text) */
+    PyObject *limits;    /* rule id -> (state, conclusion, dry_run, kind, type, max, window, head, tail) */
+    PyObject *limit_shapes; /* (rule id, id(state), id(conclusion), dry_run, kind, type, max, window) -> (head, tail) */
+    PyObject *verdicts;  /* (id(conclusion), reason type) -> text */
+    PyObject *ips;       /* ip -> text */
+    PyObject *requests;  /* (method, path) -> text */
+    PyObject *uas;       /* user agent | None -> class */
+    PyObject *ratelimit; /* the RateLimitReason class */
+    PyObject *decision_type; /* Decision */
+    PyObject *result_type;   /* RuleResult */
+    PyObject *slow;      /* LineBuilder._line: the whole line, filling the caches */
+    PyObject *prefix;    /* '{"v":1,"ts":"' */
+    long long second;    /* the second second_text shows, -1 before the first */
+    char second_text[32];
+} Formatter;
+
+/* Attribute names, interned once. */
+static PyObject *s_results, *s_reason_v2, *s_rule_id, *s_state, *s_conclusion, *s_dry_run, *s_kind,
+    *s_type, *s_max, *s_window, *s_remaining, *s_reset, *s_id, *s_ip_address, *s_ttl,
+    *s_correlation_id, *s_metadata;
+
+typedef struct {
+    const char *data;
+    Py_ssize_t len;
+} Piece;
+
+/* A str's bytes when it is ASCII (every fragment is: _quote escapes to ASCII). */
+static int ascii_piece(PyObject *s, Piece *out) {
+    if (!PyUnicode_CheckExact(s) || !PyUnicode_IS_ASCII(s))
+        return 0;
+    out->data = (const char *)PyUnicode_DATA(s);
+    out->len = PyUnicode_GET_LENGTH(s);
+    return 1;
+}
+
+/* A fragment for the line, kept alive until the line is built: a dict it
+ * came from may be cleared meanwhile (only if Python code ran, which this
+ * path avoids, but a dangling pointer is not worth the saving). */
+typedef struct {
+    Piece pieces[MAX_PIECES];
+    PyObject *owned[MAX_PIECES];
+    int np, no;
+} Line;
+
+static int take(Line *line, PyObject *s) {
+    if (s == NULL || !ascii_piece(s, &line->pieces[line->np]))
+        return 0;
+    line->np++;
+    Py_INCREF(s);
+    line->owned[line->no++] = s;
+    return 1;
+}
+
+static void add(Line *line, const char *data, Py_ssize_t len) {
+    line->pieces[line->np++] = (Piece){data, len};
+}
+
+static void release(Line *line) {
+    int i;
+    for (i = 0; i < line->no; i++)
+        Py_DECREF(line->owned[i]);
+    line->no = 0;
+}
+
+/* v in decimal, as str(int) prints it; its length (buf holds 24). */
+static int decimal(char *buf, long long v) {
+    char tmp[24];
+    int n = 0, len = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        buf[len++] = '-';
+    while (n > 0)
+        buf[len++] = tmp[--n];
+    return len;
+}
+
+/* An exact int that fits, as int(value) prints it; 0 when it is not one. */
+static int format_ll(char *buf, PyObject *value) {
+    int overflow = 0;
+    long long v;
+    if (!PyLong_CheckExact(value))
+        return 0;
+    v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (overflow || (v == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return 0;
+    }
+    return decimal(buf, v);
+}
+
+/* int(delta.total_seconds()) for an exact timedelta within 10,000 days,
+ * where the float division cannot round up to the next integer; 0 otherwise. */
+static int format_delta_seconds(char *buf, PyObject *delta) {
+    long long days, us;
+    if (!PyDelta_CheckExact(delta))
+        return 0;
+    days = PyDateTime_DELTA_GET_DAYS(delta);
+    if (days > 10000 || days < -10000)
+        return 0;
+    us = (days * 86400 + PyDateTime_DELTA_GET_SECONDS(delta)) * 1000000LL
+         + PyDateTime_DELTA_GET_MICROSECONDS(delta);
+    return decimal(buf, us / 1000000LL); /* C truncates toward zero, as int() does */
+}
+
+/* An attribute, borrowed (the caller holds the owner, which holds the
+ * value); NULL when absent. */
+static PyObject *attr(PyObject *obj, PyObject *name) {
+    PyObject *v = PyObject_GetAttr(obj, name);
+    if (v == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    Py_DECREF(v);
+    return v;
+}
+
+/* The instance dictionary of one of our frozen dataclasses (decision.py:
+ * every field is in it, fast_init puts them there), borrowed; NULL when it
+ * has none. A field read from it costs a dict lookup, where
+ * PyObject_GetAttr first walks the type (~250 instructions a read). */
+static PyObject *fields_of(PyObject *obj) {
+    PyObject *dict = PyObject_GenericGetDict(obj, NULL);
+    if (dict == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    Py_DECREF(dict);
+    return PyDict_CheckExact(dict) ? dict : NULL;
+}
+
+/* A field of an object whose fields_of() is ``dict``: read from the dict,
+ * else as an attribute (a field that is not in it). Borrowed; NULL when absent. */
+static PyObject *field(PyObject *dict, PyObject *obj, PyObject *name) {
+    PyObject *v = dict != NULL ? PyDict_GetItemWithError(dict, name) : NULL;
+    if (v != NULL)
+        return v;
+    if (PyErr_Occurred())
+        PyErr_Clear();
+    return attr(obj, name);
+}
+
+static int safe_id(PyObject *id) {
+    Py_ssize_t i, n;
+    const Py_UCS1 *p;
+    if (!PyUnicode_CheckExact(id) || !PyUnicode_IS_ASCII(id))
+        return 0;
+    n = PyUnicode_GET_LENGTH(id);
+    if (n == 0 || n > 128)
+        return 0;
+    p = PyUnicode_1BYTE_DATA(id);
+    for (i = 0; i < n; i++) {
+        Py_UCS1 c = p[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+static PyObject *slow_path(Formatter *self, PyObject *const *args) {
+    self->misses++;
+    return PyObject_Vectorcall(self->slow, args, 5, NULL);
+}
+
+/* A rule's fragment by everything it shows (a rule switching between
+ * shapes: one bot, then another), borrowed; NULL when not cached. */
+static PyObject *by_shape(Formatter *self, PyObject *rule_id, PyObject *reason, PyObject *state,
+                          PyObject *conclusion, PyObject *dry, PyObject *kind) {
+    PyObject *key, *held;
+    PyObject *ids[3];
+    if (!PyUnicode_CheckExact(kind) || !PyBool_Check(dry))  /* keys that hash and compare in C */
+        return NULL;
+    ids[0] = PyLong_FromVoidPtr(reason);
+    ids[1] = PyLong_FromVoidPtr(state);
+    ids[2] = PyLong_FromVoidPtr(conclusion);
+    key = (ids[0] && ids[1] && ids[2]) ? PyTuple_Pack(6, ids[0], rule_id, ids[1], ids[2], dry, kind) : NULL;
+    Py_XDECREF(ids[0]);
+    Py_XDECREF(ids[1]);
+    Py_XDECREF(ids[2]);
+    if (key == NULL)
+        return NULL;
+    held = PyDict_GetItemWithError(self->rules, key);
+    Py_DECREF(key);
+    if (held == NULL || !PyTuple_CheckExact(held) || PyTuple_GET_SIZE(held) != 2 || PyTuple_GET_ITEM(held, 0) != reason)
+        return NULL;
+    return PyTuple_GET_ITEM(held, 1);
+}
+
+/* Two exact ints of equal value (the Python builder compares max by value);
+ * anything else is "not the same", which only costs the Python builder. */
+static int same_int(PyObject *a, PyObject *b) {
+    int o1 = 0, o2 = 0;
+    long long x, y;
+    if (a == b)
+        return 1;
+    if (!PyLong_CheckExact(a) || !PyLong_CheckExact(b))
+        return 0;
+    x = PyLong_AsLongLongAndOverflow(a, &o1);
+    y = PyLong_AsLongLongAndOverflow(b, &o2);
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return !o1 && !o2 && x == y;
+}
+
+/* A rate limit's (head, tail) by everything but its two changing numbers
+ * (a limit switching between ALLOW and DENY), borrowed; NULL when not cached. */
+static PyObject *limit_by_shape(Formatter *self, PyObject *rule_id, PyObject *state, PyObject *conclusion,
+                                PyObject *dry, PyObject *kind, PyObject *type, PyObject *mx, PyObject *window) {
+    PyObject *key, *held;
+    PyObject *ids[2];
+    /* Keys of these types hash and compare in C, running no Python code. */
+    if (!PyLong_CheckExact(mx) || !PyDelta_CheckExact(window) || !PyUnicode_CheckExact(type)
+        || !PyUnicode_CheckExact(kind) || !PyBool_Check(dry))
+        return NULL;
+    ids[0] = PyLong_FromVoidPtr(state);
+    ids[1] = PyLong_FromVoidPtr(conclusion);
+    key = (ids[0] && ids[1]) ? PyTuple_Pack(8, rule_id, ids[0], ids[1], dry, kind, type, mx, window) : NULL;
+    Py_XDECREF(ids[0]);
+    Py_XDECREF(ids[1]);
+    if (key == NULL)
+        return NULL;
+    held = PyDict_GetItemWithError(self->limit_shapes, key);
+    Py_DECREF(key);
+    if (held == NULL || !PyTuple_CheckExact(held) || PyTuple_GET_SIZE(held) != 2)
+        return NULL;
+    return held;
+}
+
+/* The rule fragments: 1 when every one came from the caches. */
+static int add_rules(Formatter *self, Line *line, PyObject *results, char (*numbers)[24], int *nn) {
+    Py_ssize_t i, n = PyTuple_GET_SIZE(results);
+    for (i = 0; i < n; i++) {
+        PyObject *r = PyTuple_GET_ITEM(results, i);
+        PyObject *f = Py_TYPE(r) == (PyTypeObject *)self->result_type ? fields_of(r) : NULL;
+        PyObject *rule_id, *reason, *state, *conclusion, *dry, *kind, *held;
+        if (f == NULL)
+            return 0;
+        rule_id = field(f, r, s_rule_id);
+        reason = field(f, r, s_reason_v2);
+        state = field(f, r, s_state);
+        conclusion = field(f, r, s_conclusion);
+        dry = field(f, r, s_dry_run);
+        kind = field(f, r, s_kind);
+        if (rule_id == NULL || !PyUnicode_CheckExact(rule_id) || reason == NULL || state == NULL
+            || conclusion == NULL || dry == NULL || kind == NULL)
+            return 0;
+        if (i > 0)
+            add(line, ",", 1);
+        if (Py_TYPE(reason) == (PyTypeObject *)self->ratelimit) {
+            PyObject *rf = fields_of(reason);
+            PyObject *mx = field(rf, reason, s_max), *window = field(rf, reason, s_window);
+            PyObject *type = field(rf, reason, s_type), *remaining = field(rf, reason, s_remaining);
+            PyObject *reset = field(rf, reason, s_reset), *head, *tail;
+            int len;
+            if (mx == NULL || window == NULL || type == NULL || remaining == NULL || reset == NULL)
+                return 0;
+            held = PyDict_GetItemWithError(self->limits, rule_id);
+            if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 9
+                && PyTuple_GET_ITEM(held, 0) == state && PyTuple_GET_ITEM(held, 1) == conclusion
+                && PyTuple_GET_ITEM(held, 2) == dry && PyTuple_GET_ITEM(held, 3) == kind
+                && PyTuple_GET_ITEM(held, 4) == type && PyTuple_GET_ITEM(held, 6) == window
+                && same_int(PyTuple_GET_ITEM(held, 5), mx)) {
+                head = PyTuple_GET_ITEM(held, 7);
+                tail = PyTuple_GET_ITEM(held, 8);
+            } else {
+                held = limit_by_shape(self, rule_id, state, conclusion, dry, kind, type, mx, window);
+                if (held == NULL)
+                    return 0;
+                head = PyTuple_GET_ITEM(held, 0);
+                tail = PyTuple_GET_ITEM(held, 1);
+            }
+            if (!take(line, head))
+                return 0;
+            len = format_ll(numbers[*nn], remaining);
+            if (len <= 0)
+                return 0;
+            add(line, numbers[(*nn)++], len);
+            add(line, ",\"reset\":", 9);
+            len = format_delta_seconds(numbers[*nn], reset);
+            if (len <= 0)
+                return 0;
+            add(line, numbers[(*nn)++], len);
+            if (!take(line, tail))
+                return 0;
+        } else {
+            held = PyDict_GetItemWithError(self->last, rule_id);
+            if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 6
+                && PyTuple_GET_ITEM(held, 0) == reason && PyTuple_GET_ITEM(held, 1) == state
+                && PyTuple_GET_ITEM(held, 2) == conclusion && PyTuple_GET_ITEM(held, 3) == dry
+                && PyTuple_GET_ITEM(held, 4) == kind) {
+                if (!take(line, PyTuple_GET_ITEM(held, 5)))
+                    return 0;
+            } else if (!take(line, by_shape(self, rule_id, reason, state, conclusion, dry, kind))) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+/* The second's text is kept; the microseconds round half to even, as
+ * Python's round() does. 1 when done, 0 for the Python builder (a time
+ * before 1970 or past 9999, or a rounding that carries into the next second). */
+static int add_time(Formatter *self, Line *line, double ts, char *second_text, char *micro_text) {
+    long long whole;
+    double frac, micros;
+    if (!(ts >= 1.0 && ts < 253402300800.0))
+        return 0;
+    whole = (long long)ts;
+    frac = (ts - (double)whole) * 1000000.0;
+    micros = round(frac);
+    if (fabs(frac - micros) == 0.5)
+        micros = 2.0 * round(frac / 2.0);
+    if (micros >= 1000000.0)
+        return 0;
+    {
+        int i, us = (int)micros;
+        for (i = 5; i >= 0; i--, us /= 10)
+            micro_text[i] = (char)('0' + us % 10);
+    }
+    if (whole != self->second) {
+        struct tm tm;
+        time_t t = (time_t)whole;
+        if (gmtime_r(&t, &tm) == NULL
+            || strftime(self->second_text, sizeof self->second_text, "%Y-%m-%dT%H:%M:%S", &tm) == 0) {
+            self->second = -1;
+            return 0;
+        }
+        self->second = whole;
+    }
+    /* A copy: the kept text is this object's, the line's pieces are not. */
+    memcpy(second_text, self->second_text, sizeof self->second_text);
+    add(line, second_text, (Py_ssize_t)strlen(second_text));
+    add(line, ".", 1);
+    add(line, micro_text, 6);
+    return 1;
+}
+
+/* The whole line from the caches, or NULL (no exception set) for the Python builder. */
+static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject *method, PyObject *path,
+                       PyObject *ua, double ts) {
+    PyObject *f, *reason, *conclusion, *type, *key, *verdict, *found, *results, *id, *ip, *ttl, *corr, *meta, *out;
+    char numbers[2 * MAX_RULES + 1][24];
+    char second_text[32], micro_text[8];
+    int nn = 0, i, len;
+    Py_ssize_t total;
+    char *dst;
+
+    f = Py_TYPE(decision) == (PyTypeObject *)self->decision_type ? fields_of(decision) : NULL;
+    if (f == NULL)
+        return NULL;
+    reason = field(f, decision, s_reason_v2);
+    conclusion = field(f, decision, s_conclusion);
+    type = reason != NULL ? field(fields_of(reason), reason, s_type) : NULL;
+    if (type == NULL || conclusion == NULL)
+        return NULL;
+    found = PyLong_FromVoidPtr(conclusion);
+    key = found != NULL ? PyTuple_Pack(2, found, type) : NULL;
+    Py_XDECREF(found);
+    if (key == NULL)
+        return NULL;
+    verdict = PyDict_GetItemWithError(self->verdicts, key);
+    Py_DECREF(key);
+    corr = field(f, decision, s_correlation_id);
+    meta = field(f, decision, s_metadata);
+    if (corr != Py_None || !(meta == Py_None || (PyDict_CheckExact(meta) && PyDict_GET_SIZE(meta) == 0)))
+        return NULL;  /* the caller's fields: rare, left to the Python builder */
+    results = field(f, decision, s_results);
+    id = field(f, decision, s_id);
+    ip = field(f, decision, s_ip_address);
+    ttl = field(f, decision, s_ttl);
+    if (results == NULL || !PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || id == NULL
+        || !safe_id(id) || ip == NULL || !PyUnicode_CheckExact(ip) || ttl == NULL)
+        return NULL;
+
+    if (!take(line, self->prefix) || !add_time(self, line, ts, second_text, micro_text))
+        return NULL;
+    add(line, "Z\",\"id\":\"", 9);
+    if (!take(line, id))
+        return NULL;
+    add(line, "\",", 2);
+    if (!take(line, verdict))  /* NULL (not cached) included */
+        return NULL;
+    add(line, ",\"ip\":", 6);
+    if (!take(line, PyDict_GetItemWithError(self->ips, ip)))
+        return NULL;
+    add(line, ",", 1);
+    key = PyTuple_Pack(2, method, path);
+    if (key == NULL)
+        return NULL;
+    found = PyDict_GetItemWithError(self->requests, key);
+    Py_DECREF(key);
+    if (!take(line, found))
+        return NULL;
+    add(line, ",\"ua\":\"", 7);
+    if (!take(line, PyDict_GetItemWithError(self->uas, ua)))
+        return NULL;
+    add(line, "\",\"ttl\":", 8);
+    len = format_ll(numbers[nn], ttl);
+    if (len <= 0)
+        return NULL;
+    add(line, numbers[nn++], len);
+    add(line, ",\"rules\":[", 10);
+    if (!add_rules(self, line, results, numbers, &nn))
+        return NULL;
+    add(line, "]}\n", 3);
+
+    total = 0;
+    for (i = 0; i < line->np; i++)
+        total += line->pieces[i].len;
+    out = PyUnicode_New(total, 127);
+    if (out == NULL)
+        return NULL;
+    dst = (char *)PyUnicode_1BYTE_DATA(out);
+    for (i = 0; i < line->np; i++) {
+        memcpy(dst, line->pieces[i].data, (size_t)line->pieces[i].len);
+        dst += line->pieces[i].len;
+    }
+    return out;
+}
+
+/* Formatter(ts, decision, method, path, user_agent) -> str */
+static PyObject *Formatter_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    Formatter *self = (Formatter *)callable;
+    Line line;
+    PyObject *out;
+    if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != 5) {
+        PyErr_SetString(PyExc_TypeError, "Formatter(ts, decision, method, path, user_agent) takes 5 positional arguments");
+        return NULL;
+    }
+    if (!PyFloat_CheckExact(args[0]) || !PyUnicode_CheckExact(args[2]) || !PyUnicode_CheckExact(args[3])
+        || !(args[4] == Py_None || PyUnicode_CheckExact(args[4])))
+        return slow_path(self, args);
+    line.np = line.no = 0;
+    out = build(self, &line, args[1], args[2], args[3], args[4], PyFloat_AS_DOUBLE(args[0]));
+    release(&line);
+    if (out != NULL) {
+        self->hits++;
+        return out;
+    }
+    if (PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_MemoryError))
+            PyErr_Clear();
+        else
+            return NULL;
+    }
+    return slow_path(self, args);
+}
+
+static int Formatter_init(Formatter *self, PyObject *args, PyObject *kwds) {
+    static char *names[] = {"last", "rules", "limits", "limit_shapes", "verdicts", "ips", "requests", "uas", "ratelimit", "decision", "result", "slow", "prefix",
+                            NULL};
+    PyObject *last, *rules, *limits, *limit_shapes, *verdicts, *ips, *requests, *uas, *ratelimit, *decision, *result, *slow, *prefix;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!O!O!O!O!O!O!OU", names, &PyDict_Type, &last, &PyDict_Type, &rules, &PyDict_Type,
+                                     &limits, &PyDict_Type, &limit_shapes, &PyDict_Type, &verdicts, &PyDict_Type, &ips, &PyDict_Type,
+                                     &requests, &PyDict_Type, &uas, &PyType_Type, &ratelimit, &PyType_Type, &decision, &PyType_Type, &result, &slow, &prefix))
+        return -1;
+    if (!PyCallable_Check(slow)) {
+        PyErr_SetString(PyExc_TypeError, "slow must be callable");
+        return -1;
+    }
+    SET_REF(self->last, Py_NewRef(last));
+    SET_REF(self->rules, Py_NewRef(rules));
+    SET_REF(self->limits, Py_NewRef(limits));
+    SET_REF(self->limit_shapes, Py_NewRef(limit_shapes));
+    SET_REF(self->verdicts, Py_NewRef(verdicts));
+    SET_REF(self->ips, Py_NewRef(ips));
+    SET_REF(self->requests, Py_NewRef(requests));
+    SET_REF(self->uas, Py_NewRef(uas));
+    SET_REF(self->ratelimit, Py_NewRef(ratelimit));
+    SET_REF(self->decision_type, Py_NewRef(decision));
+    SET_REF(self->result_type, Py_NewRef(result));
+    SET_REF(self->slow, Py_NewRef(slow));
+    SET_REF(self->prefix, Py_NewRef(prefix));
+    self->second = -1;
+    return 0;
+}
+
+static PyObject *Formatter_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    Formatter *self = (Formatter *)type->tp_alloc(type, 0);
+    if (self != NULL) {
+        self->second = -1;
+        self->vectorcall = Formatter_vectorcall;  /* called once per line: no argument tuple */
+    }
+    return (PyObject *)self;
+}
+
+static int Formatter_traverse(Formatter *self, visitproc visit, void *arg) {
+    Py_VISIT(self->last);
+    Py_VISIT(self->rules);
+    Py_VISIT(self->limits);
+    Py_VISIT(self->limit_shapes);
+    Py_VISIT(self->verdicts);
+    Py_VISIT(self->ips);
+    Py_VISIT(self->requests);
+    Py_VISIT(self->uas);
+    Py_VISIT(self->ratelimit);
+    Py_VISIT(self->decision_type);
+    Py_VISIT(self->result_type);
+    Py_VISIT(self->slow);
+    Py_VISIT(self->prefix);
+    return 0;
+}
+
+static int Formatter_clear(Formatter *self) {
+    Py_CLEAR(self->last);
+    Py_CLEAR(self->rules);
+    Py_CLEAR(self->limits);
+    Py_CLEAR(self->limit_shapes);
+    Py_CLEAR(self->verdicts);
+    Py_CLEAR(self->ips);
+    Py_CLEAR(self->requests);
+    Py_CLEAR(self->uas);
+    Py_CLEAR(self->ratelimit);
+    Py_CLEAR(self->decision_type);
+    Py_CLEAR(self->result_type);
+    Py_CLEAR(self->slow);
+    Py_CLEAR(self->prefix);
+    return 0;
+}
+
+static void Formatter_dealloc(Formatter *self) {
+    PyObject_GC_UnTrack(self);
+    Formatter_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *Formatter_call(PyObject *self, PyObject *args, PyObject *kwds) {
+    return PyVectorcall_Call(self, args, kwds);
+}
+
+static PyObject *Formatter_get_hits(Formatter *self, void *closure) { return PyLong_FromSsize_t(self->hits); }
+static PyObject *Formatter_get_misses(Formatter *self, void *closure) { return PyLong_FromSsize_t(self->misses); }
+
+static PyGetSetDef Formatter_getset[] = {
+    {"hits", (getter)Formatter_get_hits, NULL, "lines built here", NULL},
+    {"misses", (getter)Formatter_get_misses, NULL, "lines left to the Python builder", NULL},
+    {NULL},
+};
+
+static PyTypeObject FormatterType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "arcjet_core.decision_log._cline.Formatter",
+    .tp_doc = "The decision log's line from the LineBuilder's caches; the Python builder on a miss.",
+    .tp_basicsize = sizeof(Formatter),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_new = Formatter_new,
+    .tp_init = (initproc)Formatter_init,
+    .tp_dealloc = (destructor)Formatter_dealloc,
+    .tp_traverse = (traverseproc)Formatter_traverse,
+    .tp_clear = (inquiry)Formatter_clear,
+    .tp_call = Formatter_call,
+    .tp_vectorcall_offset = offsetof(Formatter, vectorcall),
+    .tp_getset = Formatter_getset,
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "arcjet_core.decision_log._cline",
+    .m_doc = "The decision log line builder's hot path (see _cline.c).",
+    .m_size = -1,
+};
+
+static int intern(PyObject **slot, const char *name) {
+    *slot = PyUnicode_InternFromString(name);
+    return *slot != NULL;
+}
+
+PyMODINIT_FUNC PyInit__cline(void) {
+    PyObject *m;
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL)
+        return NULL;
+    if (!intern(&s_results, "results") || !intern(&s_reason_v2, "reason_v2") || !intern(&s_rule_id, "rule_id")
+        || !intern(&s_state, "state") || !intern(&s_conclusion, "conclusion") || !intern(&s_dry_run, "dry_run")
+        || !intern(&s_kind, "kind") || !intern(&s_type, "type") || !intern(&s_max, "max")
+        || !intern(&s_window, "window") || !intern(&s_remaining, "remaining") || !intern(&s_reset, "reset")
+        || !intern(&s_id, "id") || !intern(&s_ip_address, "ip_address") || !intern(&s_ttl, "ttl")
+        || !intern(&s_correlation_id, "correlation_id") || !intern(&s_metadata, "metadata"))
+        return NULL;
+    if (PyType_Ready(&FormatterType) < 0)
+        return NULL;
+    m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&FormatterType);
+    if (PyModule_AddObject(m, "Formatter", (PyObject *)&FormatterType) < 0) {
+        Py_DECREF(&FormatterType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,19 @@
+"""Types of the C extension built from _cline.c (optional: see setup.py)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from arcjet_core.decision import Decision
+
+class Formatter:
+    """The decision log's line from a LineBuilder's caches; ``slow`` on any miss."""
+
+    def __init__(self, *, last: dict[Any, Any], rules: dict[Any, Any], limits: dict[Any, Any],
+                 limit_shapes: dict[Any, Any], verdicts: dict[Any, Any], ips: dict[Any, Any],
+                 requests: dict[Any, Any], uas: dict[Any, Any], ratelimit: type, decision: type, result: type,
+                 slow: Callable[[float, Decision, str, str, str | None], str], prefix: str) -> None: ...
+    def __call__(self, ts: float, decision: Decision, method: str, path: str, user_agent: str | None, /) -> str: ...
+    @property
+    def hits(self) -> int: ...
+    @property
+    def misses(self) -> int: ...

@@ -1,0 +1,195 @@
+"""The C line builder (``_cline.Formatter``) against the record it must equal.
+
+Each case is one the C path must either build byte for byte as the Python
+builder does, or leave to the Python builder (a miss): never a different line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import sys
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arcjet_core.decision import (
+    BotReason,
+    Decision,
+    RateLimitReason,
+    RuleResult,
+    ShieldReason,
+    aggregate,
+)
+from arcjet_core.decision_log import build_record
+from arcjet_core.decision_log._ip import IpCodec
+from arcjet_core.decision_log._line import NATIVE, LineBuilder
+from arcjet_core.decision_log._sinks import to_line
+from arcjet_core.enums import Conclusion, RuleState
+
+KEY = b"k" * 32
+pytestmark = pytest.mark.skipif(not NATIVE, reason="arcjet_core.decision_log._cline is not built here")
+SHIELD_OK = ShieldReason(False)
+HOUR = timedelta(hours=1)
+
+
+def limit(remaining: Any = 4, reset: Any = timedelta(seconds=9), mx: Any = 10, window: timedelta = HOUR,
+          conclusion: Conclusion = Conclusion.ALLOW, dry_run: bool = False) -> RuleResult:
+    return RuleResult("rl", RuleState.DRY_RUN if dry_run else RuleState.RUN, conclusion,
+                      RateLimitReason(mx, remaining, None, reset, window), None, 0, "RATE_LIMIT", dry_run)
+
+
+def shield(reason: object = SHIELD_OK) -> RuleResult:
+    return RuleResult("sh", RuleState.RUN, Conclusion.ALLOW, reason, None, 0, "SHIELD", False)  # type: ignore[arg-type]
+
+
+def counts(builder: LineBuilder) -> tuple[int, int]:
+    line: Any = builder.line
+    return line.hits, line.misses
+
+
+def check(builder: LineBuilder, ts: float, decision: Decision, method: str = "GET", path: str = "/a",
+          ua: str | None = "curl/8") -> str:
+    line = builder.line(ts, decision, method, path, ua)
+    assert line == to_line(build_record(ts, decision, method, path, ua, IpCodec("full", KEY)))
+    return line
+
+
+def warm(builder: LineBuilder, decision: Decision, **request: Any) -> None:
+    check(builder, 1_700_000_000.25, decision, **request)  # Python's: fills the caches
+
+
+def test_a_cached_shape_is_built_in_c_and_a_new_one_left_to_python() -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = aggregate([shield(), limit()], ip_address="203.0.113.7")
+    warm(builder, decision)
+    assert counts(builder) == (0, 1)
+    for remaining in (3, 0, -1, 2**62):
+        check(builder, 1_700_000_001.5, aggregate([shield(), limit(remaining)], ip_address="203.0.113.7"))
+    assert counts(builder) == (4, 1)
+    check(builder, 1_700_000_001.5, aggregate([shield(), limit()], ip_address="203.0.113.8"))  # a new ip
+    assert counts(builder) == (4, 2)
+
+
+@pytest.mark.parametrize("case", [
+    {"remaining": True},  # a bool prints as "true" through json: never as 1
+    {"remaining": 2**70},
+    {"remaining": 3.0},
+    {"reset": timedelta(microseconds=-500_000)},  # int() truncates toward zero: 0
+    {"reset": timedelta(days=-1, seconds=3)},
+    {"reset": timedelta(days=20_000, microseconds=999_999)},  # past the exact-division bound: Python's
+    {"reset": timedelta(days=9_999, seconds=86_399, microseconds=999_999)},
+    {"mx": 10**30},
+])
+def test_numbers_of_every_kind_print_as_python_prints_them(case: dict[str, Any]) -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    warm(builder, aggregate([limit()], ip_address="1.2.3.4"))
+    check(builder, 1_700_000_000.5, aggregate([limit(**case)], ip_address="1.2.3.4"))
+    check(builder, 1_700_000_000.5, aggregate([limit(**case)], ip_address="1.2.3.4"))
+
+
+@pytest.mark.parametrize("ts", [
+    1_700_000_000 + 1 / 128,  # (ts - whole) * 1e6 = 7812.5 exactly: half to even, 7812
+    1_700_000_000 + 3 / 128,  # 23437.5: 23438
+    1_700_000_000.999_999_7,  # rounds into the next second: Python's
+    1_700_000_000.0,
+    0.5,  # before 1970-01-01T00:00:01: Python's
+    253_402_300_799.25,  # 9999-12-31T23:59:59
+])
+def test_timestamps_round_as_python_rounds_them(ts: float) -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = aggregate([shield()], ip_address="1.2.3.4")
+    warm(builder, decision)
+    check(builder, ts, decision)
+    check(builder, ts + 1.0, decision)  # the kept second's text is renewed
+
+
+@pytest.mark.parametrize("decision_id", ['q"uote', "back\\slash", "\u00e9t\u00e9", "x" * 200, "new\nline"])
+def test_an_id_that_needs_escaping_is_left_to_python(decision_id: str) -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    warm(builder, aggregate([shield()], ip_address="1.2.3.4"))
+    hits = counts(builder)[0]
+    check(builder, 1_700_000_000.5, aggregate([shield()], ip_address="1.2.3.4", decision_id=decision_id))
+    assert counts(builder)[0] == hits
+
+
+def test_odd_argument_types_are_left_to_python() -> None:
+    class Path(str):
+        pass
+
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = aggregate([shield()], ip_address="1.2.3.4")
+    warm(builder, decision)
+    hits = counts(builder)[0]
+    check(builder, 1_700_000_000.5, decision, path=Path("/a"))
+    assert builder.line(1_700_000_000, decision, "GET", "/a", "curl/8") == builder._line(  # type: ignore[arg-type]
+        1_700_000_000, decision, "GET", "/a", "curl/8")  # an int timestamp
+    copy = object.__new__(Decision)  # a subclass instance or a copy without a dict: same bytes either way
+    object.__setattr__(copy, "__dict__", dict(decision.__dict__))
+    check(builder, 1_700_000_000.5, copy)
+    assert counts(builder)[0] == hits + 1  # only the plain copy was built in C
+
+
+def test_rule_shapes_that_alternate_are_served_from_the_second_level() -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    curl, bot = BotReason((), ("CURL",)), BotReason((), ("BOT",))
+    bots = [RuleResult("b", RuleState.DRY_RUN, Conclusion.DENY, r, None, 0, "BOT", True) for r in (curl, bot)]
+    shapes = [limit(conclusion=Conclusion.ALLOW, dry_run=True), limit(conclusion=Conclusion.DENY, dry_run=True)]
+    for i in range(8):
+        check(builder, 1_700_000_000.5 + i, aggregate([bots[i % 2], shapes[i % 2]], ip_address="1.2.3.4"))
+    assert counts(builder) == (6, 2)
+
+
+def test_the_formatter_keeps_no_reference_it_took() -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = aggregate([shield(), limit()], ip_address="1.2.3.4")
+    warm(builder, decision)
+    pieces = [*builder._verdicts.values(), *builder._ips.values(), *builder._requests.values()]
+    before = [sys.getrefcount(x) for x in (decision, *pieces)]
+    for _ in range(1000):
+        check(builder, 1_700_000_000.5, decision)
+    gc.collect()
+    assert [sys.getrefcount(x) for x in (decision, *pieces)] == before
+
+
+def test_misuse_raises_type_errors() -> None:
+    from arcjet_core.decision_log._cline import Formatter
+
+    builder = LineBuilder(IpCodec("full", KEY))
+    with pytest.raises(TypeError):
+        builder.line(1.0, aggregate([]), "GET")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Formatter(last=[], rules={}, limits={}, limit_shapes={}, verdicts={}, ips={}, requests={}, uas={},  # type: ignore[arg-type]
+                  ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=builder._line, prefix="")
+    with pytest.raises(TypeError, match="callable"):
+        Formatter(last={}, rules={}, limits={}, limit_shapes={}, verdicts={}, ips={}, requests={}, uas={},
+                  ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=1, prefix="")  # type: ignore[arg-type]
+
+
+_conclusions = st.sampled_from(list(Conclusion))
+_states = st.sampled_from(list(RuleState))
+_ints = st.one_of(st.integers(-(2**63), 2**63 - 1), st.integers(), st.booleans())
+_deltas = st.timedeltas(min_value=timedelta(days=-30_000), max_value=timedelta(days=30_000))
+_results = st.one_of(
+    st.builds(lambda c, s, d, rem, mx, reset, win: dataclasses.replace(
+        limit(rem, reset, mx, HOUR if win else timedelta(seconds=60), c, d), state=s),
+        _conclusions, _states, st.booleans(), _ints, _ints, _deltas, st.booleans()),
+    st.builds(lambda c, d, trig: RuleResult("sh", RuleState.RUN, c, ShieldReason(trig), None, 0, "SHIELD", d),
+              _conclusions, st.booleans(), st.booleans()),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rules=st.lists(_results, max_size=4), ts=st.floats(0, 3e11, allow_nan=False),
+       ip=st.sampled_from(["203.0.113.7", "2001:db8::1", ""]), ttl=_ints,
+       path=st.sampled_from(["/a", "/\u00e9", "/a?b=c"]), ua=st.sampled_from([None, "curl/8", "Mozilla/5.0"]))
+def test_any_decision_gives_the_record_s_bytes(rules: list[RuleResult], ts: float, ip: str, ttl: Any, path: str,
+                                                ua: str | None) -> None:
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = dataclasses.replace(aggregate(rules, ip_address=ip), ttl=ttl)
+    for _ in range(2):  # Python's line, then (every shape now cached) C's where it can
+        assert builder.line(ts, decision, "GET", path, ua) == to_line(
+            build_record(ts, decision, "GET", path, ua, IpCodec("full", KEY)))
