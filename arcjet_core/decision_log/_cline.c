@@ -57,6 +57,9 @@ static PyObject *s_results, *s_reason_v2, *s_rule_id, *s_state, *s_conclusion, *
     *s_type, *s_max, *s_window, *s_remaining, *s_reset, *s_id, *s_ip_address, *s_ttl,
     *s_correlation_id, *s_metadata;
 
+/* The fields read, in the order read_fields() returns them. */
+static PyObject *decision_names[8], *result_names[6], *limit_names[5];
+
 typedef struct {
     const char *data;
     Py_ssize_t len;
@@ -156,29 +159,31 @@ static PyObject *attr(PyObject *obj, PyObject *name) {
     return v;
 }
 
-/* The instance dictionary of one of our frozen dataclasses (decision.py:
- * every field is in it, fast_init puts them there), borrowed; NULL when it
- * has none. A field read from it costs a dict lookup, where
- * PyObject_GetAttr first walks the type (~250 instructions a read). */
-static PyObject *fields_of(PyObject *obj) {
-    PyObject *dict = PyObject_GenericGetDict(obj, NULL);
-    if (dict == NULL) {
+/* Fields of one of our frozen dataclasses (decision.py: fast_init puts every
+ * field in the instance dictionary, in field order), borrowed: out[i] is
+ * names[i]'s value, names in field order. One pass over the dictionary,
+ * matching each key by identity with the next name wanted (the keys are the
+ * interned field names, as are names): a lookup per field costs ~170
+ * instructions, PyObject_GetAttr ~250. A field not found so (no dictionary,
+ * another order) is read as an attribute. 1 when every field was found. */
+static int read_fields(PyObject *obj, PyObject *const *names, PyObject **out, int n) {
+    PyObject *dict = PyObject_GenericGetDict(obj, NULL), *key, *value;
+    Py_ssize_t pos = 0;
+    int i, next = 0;
+    if (dict == NULL)
         PyErr_Clear();
-        return NULL;
+    else if (PyDict_CheckExact(dict)) {
+        while (next < n && PyDict_Next(dict, &pos, &key, &value)) {
+            if (key == names[next])
+                out[next++] = value;
+        }
     }
-    Py_DECREF(dict);
-    return PyDict_CheckExact(dict) ? dict : NULL;
-}
-
-/* A field of an object whose fields_of() is ``dict``: read from the dict,
- * else as an attribute (a field that is not in it). Borrowed; NULL when absent. */
-static PyObject *field(PyObject *dict, PyObject *obj, PyObject *name) {
-    PyObject *v = dict != NULL ? PyDict_GetItemWithError(dict, name) : NULL;
-    if (v != NULL)
-        return v;
-    if (PyErr_Occurred())
-        PyErr_Clear();
-    return attr(obj, name);
+    Py_XDECREF(dict); /* obj holds it, and it holds the values */
+    for (i = next; i < n; i++) {
+        if ((out[i] = attr(obj, names[i])) == NULL)
+            return 0;
+    }
+    return 1;
 }
 
 static int safe_id(PyObject *id) {
@@ -274,29 +279,20 @@ static int add_rules(Formatter *self, Line *line, PyObject *results, char (*numb
     Py_ssize_t i, n = PyTuple_GET_SIZE(results);
     for (i = 0; i < n; i++) {
         PyObject *r = PyTuple_GET_ITEM(results, i);
-        PyObject *f = Py_TYPE(r) == (PyTypeObject *)self->result_type ? fields_of(r) : NULL;
-        PyObject *rule_id, *reason, *state, *conclusion, *dry, *kind, *held;
-        if (f == NULL)
+        PyObject *v[6], *rule_id, *reason, *state, *conclusion, *dry, *kind, *held;
+        if (Py_TYPE(r) != (PyTypeObject *)self->result_type || !read_fields(r, result_names, v, 6))
             return 0;
-        rule_id = field(f, r, s_rule_id);
-        reason = field(f, r, s_reason_v2);
-        state = field(f, r, s_state);
-        conclusion = field(f, r, s_conclusion);
-        dry = field(f, r, s_dry_run);
-        kind = field(f, r, s_kind);
-        if (rule_id == NULL || !PyUnicode_CheckExact(rule_id) || reason == NULL || state == NULL
-            || conclusion == NULL || dry == NULL || kind == NULL)
+        rule_id = v[0], state = v[1], conclusion = v[2], reason = v[3], kind = v[4], dry = v[5];
+        if (!PyUnicode_CheckExact(rule_id))
             return 0;
         if (i > 0)
             add(line, ",", 1);
         if (Py_TYPE(reason) == (PyTypeObject *)self->ratelimit) {
-            PyObject *rf = fields_of(reason);
-            PyObject *mx = field(rf, reason, s_max), *window = field(rf, reason, s_window);
-            PyObject *type = field(rf, reason, s_type), *remaining = field(rf, reason, s_remaining);
-            PyObject *reset = field(rf, reason, s_reset), *head, *tail;
+            PyObject *lv[5], *mx, *window, *type, *remaining, *reset, *head, *tail;
             int len;
-            if (mx == NULL || window == NULL || type == NULL || remaining == NULL || reset == NULL)
+            if (!read_fields(reason, limit_names, lv, 5))
                 return 0;
+            mx = lv[0], remaining = lv[1], reset = lv[2], window = lv[3], type = lv[4];
             held = PyDict_GetItemWithError(self->limits, rule_id);
             if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 9
                 && PyTuple_GET_ITEM(held, 0) == state && PyTuple_GET_ITEM(held, 1) == conclusion
@@ -382,21 +378,17 @@ static int add_time(Formatter *self, Line *line, double ts, char *second_text, c
 /* The whole line from the caches, or NULL (no exception set) for the Python builder. */
 static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject *method, PyObject *path,
                        PyObject *ua, double ts) {
-    PyObject *f, *reason, *conclusion, *type, *key, *verdict, *found, *results, *id, *ip, *ttl, *corr, *meta, *out;
+    PyObject *f[8], *conclusion, *type, *key, *verdict, *found, *results, *id, *ip, *ttl, *corr, *meta, *out;
     char numbers[2 * MAX_RULES + 1][24];
     char second_text[32], micro_text[8];
     int nn = 0, i, len;
     Py_ssize_t total;
     char *dst;
 
-    f = Py_TYPE(decision) == (PyTypeObject *)self->decision_type ? fields_of(decision) : NULL;
-    if (f == NULL)
+    if (Py_TYPE(decision) != (PyTypeObject *)self->decision_type || !read_fields(decision, decision_names, f, 8)
+        || !read_fields(f[2], &s_type, &type, 1))
         return NULL;
-    reason = field(f, decision, s_reason_v2);
-    conclusion = field(f, decision, s_conclusion);
-    type = reason != NULL ? field(fields_of(reason), reason, s_type) : NULL;
-    if (type == NULL || conclusion == NULL)
-        return NULL;
+    id = f[0], conclusion = f[1], results = f[3], ttl = f[4], ip = f[5], corr = f[6], meta = f[7];
     found = PyLong_FromVoidPtr(conclusion);
     key = found != NULL ? PyTuple_Pack(2, found, type) : NULL;
     Py_XDECREF(found);
@@ -404,16 +396,10 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
         return NULL;
     verdict = PyDict_GetItemWithError(self->verdicts, key);
     Py_DECREF(key);
-    corr = field(f, decision, s_correlation_id);
-    meta = field(f, decision, s_metadata);
     if (corr != Py_None || !(meta == Py_None || (PyDict_CheckExact(meta) && PyDict_GET_SIZE(meta) == 0)))
         return NULL;  /* the caller's fields: rare, left to the Python builder */
-    results = field(f, decision, s_results);
-    id = field(f, decision, s_id);
-    ip = field(f, decision, s_ip_address);
-    ttl = field(f, decision, s_ttl);
-    if (results == NULL || !PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || id == NULL
-        || !safe_id(id) || ip == NULL || !PyUnicode_CheckExact(ip) || ttl == NULL)
+    if (!PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || !safe_id(id)
+        || !PyUnicode_CheckExact(ip))
         return NULL;
 
     if (!take(line, self->prefix) || !add_time(self, line, ts, second_text, micro_text))
@@ -621,6 +607,15 @@ PyMODINIT_FUNC PyInit__cline(void) {
         || !intern(&s_id, "id") || !intern(&s_ip_address, "ip_address") || !intern(&s_ttl, "ttl")
         || !intern(&s_correlation_id, "correlation_id") || !intern(&s_metadata, "metadata"))
         return NULL;
+    {
+        /* In field order (decision.py). */
+        PyObject *d[8] = {s_id, s_conclusion, s_reason_v2, s_results, s_ttl, s_ip_address, s_correlation_id, s_metadata};
+        PyObject *r[6] = {s_rule_id, s_state, s_conclusion, s_reason_v2, s_kind, s_dry_run};
+        PyObject *l[5] = {s_max, s_remaining, s_reset, s_window, s_type};
+        memcpy(decision_names, d, sizeof d);
+        memcpy(result_names, r, sizeof r);
+        memcpy(limit_names, l, sizeof l);
+    }
     if (PyType_Ready(&FormatterType) < 0)
         return NULL;
     m = PyModule_Create(&module);
