@@ -24,8 +24,10 @@ dropped because the buffer filled are printed: a row with drops measured
 something cheaper than writing. "added" is the median of the per-round
 differences from "log off" (rows are measured back to back in each round).
 
-"mixed traffic" repeats rows 1, 2 and 4 over requests that vary (16 client IPs, one
-of them making every other request, 64 paths, 4 user agents, a DRY_RUN
+"new clients" repeats them with every request from a new address (the
+line's IP fragment is made for each; 100,000 addresses, so past
+2 x 25 x 2000 requests a row they come round again), and "mixed traffic"
+over requests that vary (16 client IPs, one of them making every other request, 64 paths, 4 user agents, a DRY_RUN
 limit that would deny that busy client and allows the rest, a DRY_RUN bot
 rule that would deny curl): the caches must not only pay off when every
 request is the same.
@@ -34,6 +36,7 @@ request is the same.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import statistics
 import sys
 import tempfile
@@ -58,6 +61,10 @@ UAS = ("Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0", "curl/8.4.0", "python-re
 # Every other request comes from one client (198.51.100.0), the rest from 15 others.
 MIXED = [{"ip": f"198.51.100.{i % 16 if i % 2 else 0}", "method": "GET" if i % 5 else "POST", "path": f"/api/items/{i % 64}",
           "headers": {"user-agent": UAS[i % 4]}} for i in range(1024)]
+
+# Every request from an address no earlier request to that client used: each
+# row walks on through the list (2 x repeats x n requests; 25 x 2000 by default).
+NEW_CLIENTS = [dict(REQUEST, ip=str(ipaddress.IPv4Address(0x0A000000 + i))) for i in range(100_000)]
 
 
 def client(**options: Any) -> ArcjetSync:
@@ -114,16 +121,19 @@ def cpu_rows_us(fns: Sequence[Callable[[], object]], n: int, repeats: int) -> li
     return _paired(rotating_samples(fns, n, repeats, time.thread_time_ns))
 
 
-def with_writer_us(clients: Sequence[ArcjetSync], requests: Sequence[Any], n: int,
-                   repeats: int) -> list[tuple[float, float]]:
+def with_writer_us(clients: Sequence[ArcjetSync], requests: Sequence[Any], n: int, repeats: int,
+                   start: Sequence[int]) -> list[tuple[float, float]]:
     """Process CPU µs per protect(), the flush of what those calls logged included (median, added)."""
     samples: list[list[float]] = [[] for _ in clients]
+    offsets = list(start)  # each client walks on through the requests (new clients stay new)
+    k = len(requests)
     for i in rotation(len(clients), repeats):
         aj = clients[i]
         log = aj._observer.log if aj._observer is not None else None
-        k = len(requests)
+        first = offsets[i]
+        offsets[i] += n
         start = time.process_time_ns()
-        for j in range(n):
+        for j in range(first, first + n):
             aj.protect(requests[j % k])
         if log is not None:
             log.flush(60)
@@ -144,7 +154,7 @@ def table(title: str, rows: list[tuple[str, ArcjetSync]], requests: Sequence[Any
         return call
 
     path_us = cpu_rows_us([caller(i) for i in range(len(rows))], n, repeats)
-    writer_us = with_writer_us([aj for _, aj in rows], requests, n, repeats)
+    writer_us = with_writer_us([aj for _, aj in rows], requests, n, repeats, [c + 1 for c in counters])
     print(f"\n{title}")
     print(f"{'row':<38} {'request path µs':>16} {'added':>8} {'with the writer µs':>20} {'added':>8} "
           f"{'written':>9} {'dropped':>8}")
@@ -206,6 +216,12 @@ def main() -> None:
             python_builder(aj)
             mixed.append(("log on (file), Python builder", aj))
         table("mixed traffic", mixed, MIXED, args.n, args.repeats)
+        new = [("log off", client()), ("log on (file)", file_client("new"))]
+        if NATIVE:
+            aj = file_client("new-python")
+            python_builder(aj)
+            new.append(("log on (file), Python builder", aj))
+        table("new clients", new, NEW_CLIENTS, args.n, args.repeats)
 
         # The two halves on their own: what submit() does, and the writer's work per record.
         from arcjet_core.decision_log import DecisionLog

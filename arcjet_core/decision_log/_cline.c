@@ -47,6 +47,8 @@ typedef struct {
     PyObject *decision_type; /* Decision */
     PyObject *result_type;   /* RuleResult */
     PyObject *slow;      /* LineBuilder._line: the whole line, filling the caches */
+    PyObject *ip_text, *request_text, *ua_text; /* LineBuilder's makers of one fragment (cached) */
+    int full_ip;         /* log_ip="full": a plain address is written as it is */
     PyObject *prefix;    /* '{"v":1,"ts":"' */
     long long second;    /* the second second_text shows, -1 before the first */
     char second_text[32];
@@ -91,6 +93,7 @@ static int take(Line *line, PyObject *s) {
     line->owned[line->no++] = s;
     return 1;
 }
+
 
 static void add(Line *line, const char *data, Py_ssize_t len) {
     line->pieces[line->np++] = (Piece){data, len};
@@ -181,6 +184,25 @@ static int read_fields(PyObject *obj, PyObject *const *names, PyObject **out, in
     Py_XDECREF(dict); /* obj holds it, and it holds the values */
     for (i = next; i < n; i++) {
         if ((out[i] = attr(obj, names[i])) == NULL)
+            return 0;
+    }
+    return 1;
+}
+
+/* An address that JSON quotes as it is: 1-45 characters of [0-9A-Fa-f.:]
+ * (the client IP is canonical by now; anything else takes the cache path). */
+static int plain_ip(PyObject *ip) {
+    Py_ssize_t i, n;
+    const Py_UCS1 *p;
+    if (!PyUnicode_IS_ASCII(ip))
+        return 0;
+    n = PyUnicode_GET_LENGTH(ip);
+    if (n == 0 || n > 45)
+        return 0;
+    p = PyUnicode_1BYTE_DATA(ip);
+    for (i = 0; i < n; i++) {
+        Py_UCS1 c = p[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':'))
             return 0;
     }
     return 1;
@@ -376,9 +398,40 @@ static int add_time(Formatter *self, Line *line, double ts, char *second_text, c
 }
 
 /* The whole line from the caches, or NULL (no exception set) for the Python builder. */
+/* Holds a reference to obj (a new one: ``stolen``; else one is taken)
+ * until the line is built; obj, or NULL when it is NULL. */
+static PyObject *hold(Line *line, PyObject *obj, int stolen) {
+    if (obj == NULL)
+        return NULL;
+    if (!stolen)
+        Py_INCREF(obj);
+    line->owned[line->no++] = obj;
+    return obj;
+}
+
+/* A held fragment as the line's next piece; 0 when it is not ASCII text. */
+static int put(Line *line, PyObject *held) {
+    return ascii_piece(held, &line->pieces[line->np]) ? (line->np++, 1) : 0;
+}
+
+/* A request fragment from its cache, or made (and cached) by the Python
+ * builder's method for it: a new client, path or user agent costs one
+ * Python call, not the whole line. Held; NULL on an error. */
+static PyObject *fragment(Line *line, PyObject *cache, PyObject *key, PyObject *make, PyObject *const *args,
+                          size_t nargs) {
+    PyObject *text = PyDict_GetItemWithError(cache, key);
+    if (text != NULL)
+        return hold(line, text, 0);
+    if (PyErr_Occurred())
+        return NULL;
+    return hold(line, PyObject_Vectorcall(make, args, nargs, NULL), 1);
+}
+
+/* The whole line, or NULL (an exception may be set) for the Python builder. */
 static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject *method, PyObject *path,
                        PyObject *ua, double ts) {
     PyObject *f[8], *conclusion, *type, *key, *verdict, *found, *results, *id, *ip, *ttl, *corr, *meta, *out;
+    PyObject *ip_text, *request_text, *ua_text, *args[2];
     char numbers[2 * MAX_RULES + 1][24];
     char second_text[32], micro_text[8];
     int nn = 0, i, len;
@@ -389,17 +442,40 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
         || !read_fields(f[2], &s_type, &type, 1))
         return NULL;
     id = f[0], conclusion = f[1], results = f[3], ttl = f[4], ip = f[5], corr = f[6], meta = f[7];
+    if (corr != Py_None || !(meta == Py_None || (PyDict_CheckExact(meta) && PyDict_GET_SIZE(meta) == 0)))
+        return NULL;  /* the caller's fields: rare, left to the Python builder */
+    if (!PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || !safe_id(id)
+        || !PyUnicode_CheckExact(ip))
+        return NULL;
     found = PyLong_FromVoidPtr(conclusion);
     key = found != NULL ? PyTuple_Pack(2, found, type) : NULL;
     Py_XDECREF(found);
     if (key == NULL)
         return NULL;
-    verdict = PyDict_GetItemWithError(self->verdicts, key);
+    verdict = hold(line, PyDict_GetItemWithError(self->verdicts, key), 0);
     Py_DECREF(key);
-    if (corr != Py_None || !(meta == Py_None || (PyDict_CheckExact(meta) && PyDict_GET_SIZE(meta) == 0)))
-        return NULL;  /* the caller's fields: rare, left to the Python builder */
-    if (!PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || !safe_id(id)
-        || !PyUnicode_CheckExact(ip))
+    if (verdict == NULL)
+        return NULL;
+
+    /* The request's fragments: the only part that may run Python code (a
+     * miss). Everything taken from a cache is held, so a cache another
+     * thread clears meanwhile frees nothing this line uses. */
+    args[0] = ip;
+    ip_text = self->full_ip && plain_ip(ip) ? NULL : fragment(line, self->ips, ip, self->ip_text, args, 1);
+    if (ip_text == NULL && PyErr_Occurred())
+        return NULL;
+    key = PyTuple_Pack(2, method, path);
+    if (key == NULL)
+        return NULL;
+    args[0] = method;
+    args[1] = path;
+    request_text = fragment(line, self->requests, key, self->request_text, args, 2);
+    Py_DECREF(key);
+    if (request_text == NULL)
+        return NULL;
+    args[0] = ua;
+    ua_text = fragment(line, self->uas, ua, self->ua_text, args, 1);
+    if (ua_text == NULL)
         return NULL;
 
     if (!take(line, self->prefix) || !add_time(self, line, ts, second_text, micro_text))
@@ -408,21 +484,21 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
     if (!take(line, id))
         return NULL;
     add(line, "\",", 2);
-    if (!take(line, verdict))  /* NULL (not cached) included */
+    if (!put(line, verdict))
         return NULL;
     add(line, ",\"ip\":", 6);
-    if (!take(line, PyDict_GetItemWithError(self->ips, ip)))
+    if (ip_text == NULL) {  /* log_ip="full": the address as it is, no cache (new clients would churn it) */
+        add(line, "\"", 1);
+        if (!take(line, ip))
+            return NULL;
+        add(line, "\",\"ip_mode\":\"full\"", 18);
+    } else if (!put(line, ip_text))
         return NULL;
     add(line, ",", 1);
-    key = PyTuple_Pack(2, method, path);
-    if (key == NULL)
-        return NULL;
-    found = PyDict_GetItemWithError(self->requests, key);
-    Py_DECREF(key);
-    if (!take(line, found))
+    if (!put(line, request_text))
         return NULL;
     add(line, ",\"ua\":\"", 7);
-    if (!take(line, PyDict_GetItemWithError(self->uas, ua)))
+    if (!put(line, ua_text))
         return NULL;
     add(line, "\",\"ttl\":", 8);
     len = format_ll(numbers[nn], ttl);
@@ -477,15 +553,17 @@ static PyObject *Formatter_vectorcall(PyObject *callable, PyObject *const *args,
 }
 
 static int Formatter_init(Formatter *self, PyObject *args, PyObject *kwds) {
-    static char *names[] = {"last", "rules", "limits", "limit_shapes", "verdicts", "ips", "requests", "uas", "ratelimit", "decision", "result", "slow", "prefix",
+    static char *names[] = {"last", "rules", "limits", "limit_shapes", "verdicts", "ips", "requests", "uas", "ratelimit", "decision", "result", "slow", "ip_text", "request_text", "ua_text", "prefix", "full_ip",
                             NULL};
-    PyObject *last, *rules, *limits, *limit_shapes, *verdicts, *ips, *requests, *uas, *ratelimit, *decision, *result, *slow, *prefix;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!O!O!O!O!O!O!OU", names, &PyDict_Type, &last, &PyDict_Type, &rules, &PyDict_Type,
+    PyObject *last, *rules, *limits, *limit_shapes, *verdicts, *ips, *requests, *uas, *ratelimit, *decision, *result, *slow, *ip_text, *request_text, *ua_text, *prefix;
+    int full_ip = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!O!O!O!O!O!O!OOOOU|p", names, &PyDict_Type, &last, &PyDict_Type, &rules, &PyDict_Type,
                                      &limits, &PyDict_Type, &limit_shapes, &PyDict_Type, &verdicts, &PyDict_Type, &ips, &PyDict_Type,
-                                     &requests, &PyDict_Type, &uas, &PyType_Type, &ratelimit, &PyType_Type, &decision, &PyType_Type, &result, &slow, &prefix))
+                                     &requests, &PyDict_Type, &uas, &PyType_Type, &ratelimit, &PyType_Type, &decision, &PyType_Type, &result, &slow, &ip_text, &request_text, &ua_text, &prefix, &full_ip))
         return -1;
-    if (!PyCallable_Check(slow)) {
-        PyErr_SetString(PyExc_TypeError, "slow must be callable");
+    if (!PyCallable_Check(slow) || !PyCallable_Check(ip_text) || !PyCallable_Check(request_text)
+        || !PyCallable_Check(ua_text)) {
+        PyErr_SetString(PyExc_TypeError, "slow, ip_text, request_text and ua_text must be callable");
         return -1;
     }
     SET_REF(self->last, Py_NewRef(last));
@@ -500,7 +578,11 @@ static int Formatter_init(Formatter *self, PyObject *args, PyObject *kwds) {
     SET_REF(self->decision_type, Py_NewRef(decision));
     SET_REF(self->result_type, Py_NewRef(result));
     SET_REF(self->slow, Py_NewRef(slow));
+    SET_REF(self->ip_text, Py_NewRef(ip_text));
+    SET_REF(self->request_text, Py_NewRef(request_text));
+    SET_REF(self->ua_text, Py_NewRef(ua_text));
     SET_REF(self->prefix, Py_NewRef(prefix));
+    self->full_ip = full_ip;
     self->second = -1;
     return 0;
 }
@@ -527,6 +609,9 @@ static int Formatter_traverse(Formatter *self, visitproc visit, void *arg) {
     Py_VISIT(self->decision_type);
     Py_VISIT(self->result_type);
     Py_VISIT(self->slow);
+    Py_VISIT(self->ip_text);
+    Py_VISIT(self->request_text);
+    Py_VISIT(self->ua_text);
     Py_VISIT(self->prefix);
     return 0;
 }
@@ -544,6 +629,9 @@ static int Formatter_clear(Formatter *self) {
     Py_CLEAR(self->decision_type);
     Py_CLEAR(self->result_type);
     Py_CLEAR(self->slow);
+    Py_CLEAR(self->ip_text);
+    Py_CLEAR(self->request_text);
+    Py_CLEAR(self->ua_text);
     Py_CLEAR(self->prefix);
     return 0;
 }

@@ -6,12 +6,15 @@ from typing import Any
 from arcjet_core.decision import Decision
 
 class Formatter:
-    """The decision log's line from a LineBuilder's caches; ``slow`` on any miss."""
+    """The decision log's line from a LineBuilder's caches; a new ip, request or
+    user agent from its ``*_text`` maker, anything else not cached from ``slow``."""
 
     def __init__(self, *, last: dict[Any, Any], rules: dict[Any, Any], limits: dict[Any, Any],
                  limit_shapes: dict[Any, Any], verdicts: dict[Any, Any], ips: dict[Any, Any],
                  requests: dict[Any, Any], uas: dict[Any, Any], ratelimit: type, decision: type, result: type,
-                 slow: Callable[[float, Decision, str, str, str | None], str], prefix: str) -> None: ...
+                 slow: Callable[[float, Decision, str, str, str | None], str], ip_text: Callable[[str], str],
+                 request_text: Callable[[str, str], str], ua_text: Callable[[str | None], str], prefix: str,
+                 full_ip: bool = False) -> None: ...
     def __call__(self, ts: float, decision: Decision, method: str, path: str, user_agent: str | None, /) -> str: ...
     @property
     def hits(self) -> int: ...

@@ -15,8 +15,10 @@ What each cache buys is a row of benchmarks/decision_log.py.
 
 When the C extension ``_cline`` is built (setup.py; optional, so an install
 without a compiler still works), ``line`` is its ``Formatter``: the same
-lookups in these same caches without the interpreter, and this module's
-``_line`` whenever anything is missing from them (which fills them).
+lookups in these same caches without the interpreter. A new client IP, path
+or user agent costs it one call of the method here that makes (and caches)
+that fragment; anything else not cached (a new rule shape, an odd type,
+caller fields) goes to this module's ``_line``, which fills the caches.
 """
 
 from __future__ import annotations
@@ -112,9 +114,12 @@ class LineBuilder:
         # line(ts, decision, method, path, user_agent) -> the JSON line.
         self.line: Callable[[float, Decision, str, str, str | None], str] = self._line
         if native and _Formatter is not None:
-            self.line = _Formatter(last=self._last, rules=self._rules, limits=self._limits, limit_shapes=self._limit_shapes, verdicts=self._verdicts, ips=self._ips,
-                                   requests=self._requests, uas=self._uas, ratelimit=RateLimitReason, decision=Decision, result=RuleResult,
-                                   slow=self._line, prefix=f'{{"v":{SCHEMA_VERSION},"ts":"')
+            self.line = _Formatter(
+                last=self._last, rules=self._rules, limits=self._limits, limit_shapes=self._limit_shapes,
+                verdicts=self._verdicts, ips=self._ips, requests=self._requests, uas=self._uas,
+                ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=self._line,
+                ip_text=self._ip_text, request_text=self._request, ua_text=self._ua,
+                prefix=f'{{"v":{SCHEMA_VERSION},"ts":"', full_ip=ip.mode == "full")
 
     def _new_second(self, ts: float) -> tuple[str, int]:
         whole = int(ts)

@@ -70,8 +70,46 @@ def test_a_cached_shape_is_built_in_c_and_a_new_one_left_to_python() -> None:
     for remaining in (3, 0, -1, 2**62):
         check(builder, 1_700_000_001.5, aggregate([shield(), limit(remaining)], ip_address="203.0.113.7"))
     assert counts(builder) == (4, 1)
-    check(builder, 1_700_000_001.5, aggregate([shield(), limit()], ip_address="203.0.113.8"))  # a new ip
-    assert counts(builder) == (4, 2)
+    # A new client, path and user agent: built in C, each fragment made (and cached) by the Python builder.
+    check(builder, 1_700_000_001.5, aggregate([shield(), limit()], ip_address="203.0.113.8"), method="PUT",
+          path="/new", ua="Mozilla/5.0")
+    assert counts(builder) == (5, 1)
+    assert ("PUT", "/new") in builder._requests and "Mozilla/5.0" in builder._uas
+    assert "203.0.113.8" not in builder._ips  # log_ip="full": a plain address is written as it is, not cached
+    check(builder, 1_700_000_001.5, aggregate([shield(ShieldReason(False, (), True)), limit()],
+                                              ip_address="203.0.113.8"))  # a new rule shape: Python's
+    assert counts(builder) == (5, 2)
+
+
+@pytest.mark.parametrize("mode", ["full", "truncated", "hashed"])
+def test_new_clients_in_every_ip_mode(mode: str) -> None:
+    builder = LineBuilder(IpCodec(mode, KEY))
+    builder.line(1_700_000_000.5, aggregate([shield()], ip_address="1.2.3.4"), "GET", "/a", "curl/8")
+    for i in range(50):
+        ip = f"198.51.100.{i}" if i % 2 else f"2001:db8::{i:x}"
+        decision = aggregate([shield()], ip_address=ip)
+        line = builder.line(1_700_000_000.5, decision, "GET", "/a", "curl/8")
+        assert line == to_line(build_record(1_700_000_000.5, decision, "GET", "/a", "curl/8", IpCodec(mode, KEY)))
+    assert counts(builder) == (50, 1)
+    assert len(builder._ips) == (1 if mode == "full" else 51)  # a truncated or hashed address is made once
+
+
+def test_a_fragment_maker_that_fails_costs_the_line_to_python_which_raises() -> None:
+    class Flaky(IpCodec):
+        fail = False
+
+        def encode(self, ip: str) -> str:
+            if self.fail:
+                raise RuntimeError("boom")
+            return super().encode(ip)
+
+    codec = Flaky("hashed", KEY)  # with "full", C writes a plain address itself: no maker to fail
+    builder = LineBuilder(codec)
+    builder.line(1_700_000_000.5, aggregate([shield()], ip_address="1.2.3.4"), "GET", "/a", "curl/8")
+    codec.fail = True
+    with pytest.raises(RuntimeError, match="boom"):  # C's call of the maker failed, then Python's line raised
+        builder.line(1_700_000_000.5, aggregate([shield()], ip_address="9.9.9.9"), "GET", "/a", "curl/8")
+    assert counts(builder) == (0, 2)
 
 
 @pytest.mark.parametrize("case", [
@@ -163,10 +201,12 @@ def test_misuse_raises_type_errors() -> None:
         builder.line(1.0, aggregate([]), "GET")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         Formatter(last=[], rules={}, limits={}, limit_shapes={}, verdicts={}, ips={}, requests={}, uas={},  # type: ignore[arg-type]
-                  ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=builder._line, prefix="")
+                  ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=builder._line,
+                  ip_text=builder._ip_text, request_text=builder._request, ua_text=builder._ua, prefix="")
     with pytest.raises(TypeError, match="callable"):
         Formatter(last={}, rules={}, limits={}, limit_shapes={}, verdicts={}, ips={}, requests={}, uas={},
-                  ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=1, prefix="")  # type: ignore[arg-type]
+                  ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=builder._line,
+                  ip_text=1, request_text=builder._request, ua_text=builder._ua, prefix="")  # type: ignore[arg-type]
 
 
 _conclusions = st.sampled_from(list(Conclusion))
