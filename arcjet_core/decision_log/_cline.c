@@ -7,16 +7,21 @@
  *
  * What it never does: escape or encode anything a client sent. Every string
  * it emits is a fragment the Python builder made (and JSON-quoted), a number
- * it formats itself, or a decision id it checks is made of [A-Za-z0-9_-]
- * only. Anything else (a cache miss, a value of an unexpected type, caller
- * fields, a year past 9999) goes to the Python builder, which fills the
- * caches; tests check both give the same bytes.
+ * it formats itself, a decision id it checks is made of [A-Za-z0-9_-] only,
+ * or (log_ip="full") an address it checks is made of [0-9A-Fa-f.:] only. A
+ * client IP, path or user agent not cached yet is made by the Python
+ * builder's method for that fragment (which caches it); anything else not
+ * cached (a new rule shape, a value of an unexpected type, caller fields, a
+ * year past 9999) sends the whole line to the Python builder, which fills
+ * the caches. Tests check both give the same bytes.
  *
- * Threads: the GIL is held throughout and nothing here runs Python code
- * (the caches' keys are str, int, bool, None and tuples of them: enum
- * members are keyed by id()), so no other thread can change a cache or this
- * object's state meanwhile; the fragments are held by reference until the
- * line is built all the same. Plain CPython C API only (no private functions).
+ * Threads: the GIL is held throughout. Python code runs only in those
+ * fragment makers (the caches' keys are str, int, bool, None and tuples of
+ * them: enum members are keyed by id(), as an Enum's __hash__ is Python
+ * code); another thread may run then and clear a cache, so every fragment
+ * is held by reference from the moment it is looked up until the line is
+ * built, and the time's text is copied out of this object's state. Plain
+ * CPython C API only (no private functions).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -76,9 +81,9 @@ static int ascii_piece(PyObject *s, Piece *out) {
     return 1;
 }
 
-/* A fragment for the line, kept alive until the line is built: a dict it
- * came from may be cleared meanwhile (only if Python code ran, which this
- * path avoids, but a dangling pointer is not worth the saving). */
+/* The line's pieces, and the objects they point into, held until the line
+ * is built (a fragment maker runs Python code, during which another thread
+ * may clear the cache a fragment came from). */
 typedef struct {
     Piece pieces[MAX_PIECES];
     PyObject *owned[MAX_PIECES];
@@ -93,7 +98,6 @@ static int take(Line *line, PyObject *s) {
     line->owned[line->no++] = s;
     return 1;
 }
-
 
 static void add(Line *line, const char *data, Py_ssize_t len) {
     line->pieces[line->np++] = (Piece){data, len};
@@ -150,12 +154,17 @@ static int format_delta_seconds(char *buf, PyObject *delta) {
     return decimal(buf, us / 1000000LL); /* C truncates toward zero, as int() does */
 }
 
-/* An attribute, borrowed (the caller holds the owner, which holds the
- * value); NULL when absent. */
+/* An attribute, borrowed: the caller holds the owner, which holds the
+ * value. NULL when absent, or when nothing else holds it (a value computed
+ * on access would be freed here: the Python builder then reads it). */
 static PyObject *attr(PyObject *obj, PyObject *name) {
     PyObject *v = PyObject_GetAttr(obj, name);
     if (v == NULL) {
         PyErr_Clear();
+        return NULL;
+    }
+    if (Py_REFCNT(v) <= 1) {
+        Py_DECREF(v);
         return NULL;
     }
     Py_DECREF(v);
@@ -189,40 +198,32 @@ static int read_fields(PyObject *obj, PyObject *const *names, PyObject **out, in
     return 1;
 }
 
-/* An address that JSON quotes as it is: 1-45 characters of [0-9A-Fa-f.:]
- * (the client IP is canonical by now; anything else takes the cache path). */
-static int plain_ip(PyObject *ip) {
+/* 1 when s is an exact str of 1 to max_len characters, each one ok(). */
+static int made_of(PyObject *s, Py_ssize_t max_len, int (*ok)(Py_UCS1)) {
     Py_ssize_t i, n;
     const Py_UCS1 *p;
-    if (!PyUnicode_IS_ASCII(ip))
+    if (!PyUnicode_CheckExact(s) || !PyUnicode_IS_ASCII(s))
         return 0;
-    n = PyUnicode_GET_LENGTH(ip);
-    if (n == 0 || n > 45)
+    n = PyUnicode_GET_LENGTH(s);
+    if (n == 0 || n > max_len)
         return 0;
-    p = PyUnicode_1BYTE_DATA(ip);
+    p = PyUnicode_1BYTE_DATA(s);
     for (i = 0; i < n; i++) {
-        Py_UCS1 c = p[i];
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':'))
+        if (!ok(p[i]))
             return 0;
     }
     return 1;
 }
 
-static int safe_id(PyObject *id) {
-    Py_ssize_t i, n;
-    const Py_UCS1 *p;
-    if (!PyUnicode_CheckExact(id) || !PyUnicode_IS_ASCII(id))
-        return 0;
-    n = PyUnicode_GET_LENGTH(id);
-    if (n == 0 || n > 128)
-        return 0;
-    p = PyUnicode_1BYTE_DATA(id);
-    for (i = 0; i < n; i++) {
-        Py_UCS1 c = p[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-            return 0;
-    }
-    return 1;
+/* A decision id JSON quotes as it is: [A-Za-z0-9_-] (ours are "lreq_" and hex). */
+static int id_char(Py_UCS1 c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* An address JSON quotes as it is: [0-9A-Fa-f.:] (the client IP is canonical
+ * by now; anything else takes the cache path). */
+static int ip_char(Py_UCS1 c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
 }
 
 static PyObject *slow_path(Formatter *self, PyObject *const *args) {
@@ -444,7 +445,7 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
     id = f[0], conclusion = f[1], results = f[3], ttl = f[4], ip = f[5], corr = f[6], meta = f[7];
     if (corr != Py_None || !(meta == Py_None || (PyDict_CheckExact(meta) && PyDict_GET_SIZE(meta) == 0)))
         return NULL;  /* the caller's fields: rare, left to the Python builder */
-    if (!PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || !safe_id(id)
+    if (!PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || !made_of(id, 128, id_char)
         || !PyUnicode_CheckExact(ip))
         return NULL;
     found = PyLong_FromVoidPtr(conclusion);
@@ -461,7 +462,7 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
      * miss). Everything taken from a cache is held, so a cache another
      * thread clears meanwhile frees nothing this line uses. */
     args[0] = ip;
-    ip_text = self->full_ip && plain_ip(ip) ? NULL : fragment(line, self->ips, ip, self->ip_text, args, 1);
+    ip_text = self->full_ip && made_of(ip, 45, ip_char) ? NULL : fragment(line, self->ips, ip, self->ip_text, args, 1);
     if (ip_text == NULL && PyErr_Occurred())
         return NULL;
     key = PyTuple_Pack(2, method, path);
