@@ -175,7 +175,8 @@ class LineBuilder:
         return f'{{"v":{SCHEMA_VERSION},"ts":"{text}.{str(micros).zfill(6)}Z' + event_tail(event, fields)
 
     def _line(self, ts: float, decision: Decision, method: str, path: str, user_agent: str | None) -> str:
-        # The hot path: run per protect() on the request thread. Every piece
+        # The Python line: the whole hot path without the C extension, and the
+        # C Formatter's fallback (which fills the caches it reads). Every piece
         # that repeats between requests is looked up; only the timestamp, the
         # id and a rate limit's remaining/reset are formatted each time.
         rules = []
