@@ -26,7 +26,7 @@ from arcjet_core.context import (
     request_kind,
 )
 from arcjet_core.decision import Decision, RuleResult, with_caller_context
-from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT
+from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT, check_dns_timeout, resolve_dns_servers
 from arcjet_core.email_checks import EmailChecker, email_checker
 from arcjet_core.engine import (
     AnalyzeCall,
@@ -200,7 +200,12 @@ class _ClientBase:
 
             ruleset = Ruleset(self._engine.analyzer_parts)
         checker = email_checker(self._engine.email_io_rules, dns_servers=dns_servers, dns_timeout=dns_timeout)
-        self._io = _Performer(ruleset, self._storage, self._engine.verifies_dns, checker)
+        verifier: Any = None
+        if self._engine.verifies_dns:  # detect_bot(verify_dns=True): the same DNS servers and timeout as email's
+            from arcjet_core.analyze import client_verifier
+
+            verifier = client_verifier(resolve_dns_servers(dns_servers), check_dns_timeout(dns_timeout))
+        self._io = _Performer(ruleset, self._storage, verifier, checker)
 
     @property
     def storage(self) -> Storage:
@@ -278,19 +283,15 @@ class _Performer:
 
     __slots__ = ("_email", "_ruleset", "_storage", "_verifier", "awaits")
 
-    def __init__(self, ruleset: Any, storage: Storage, verifies_dns: bool, email: EmailChecker | None = None) -> None:
+    def __init__(self, ruleset: Any, storage: Storage, verifier: Any = None, email: EmailChecker | None = None) -> None:
         self._ruleset = ruleset
         self._email = email
         self._storage = storage
-        self._verifier: Any = None
-        if verifies_dns:
-            from arcjet_core.analyze import default_verifier
-
-            self._verifier = default_verifier()
+        self._verifier = verifier  # a DnsVerifier when a bot rule verifies crawlers by DNS
         # No step awaits (no DNS verification, an in-process store): the async
         # client then drives the flow as the sync one does, without a
         # coroutine per step.
-        self.awaits = verifies_dns or storage.performs_io or email is not None
+        self.awaits = verifier is not None or storage.performs_io or email is not None
 
     def perform(self, call: IOCall) -> Any:
         try:

@@ -10,7 +10,7 @@ The module is compiled once per process (cached on disk), instantiated once
 per thread, configured once per client and thread.
 """
 
-from ._dns import DnsVerifier, Verdict, apply_dns, default_verifier, dns_candidates
+from ._dns import DnsVerifier, Verdict, apply_dns, client_verifier, default_verifier, dns_candidates
 from ._ruleset import AnalyzeOutput, RuleOutcome, Ruleset
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Ruleset",
     "Verdict",
     "apply_dns",
+    "client_verifier",
     "default_verifier",
     "dns_candidates",
 ]

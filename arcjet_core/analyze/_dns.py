@@ -24,6 +24,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from arcjet_core.cache import TTLCache
+from arcjet_core.dns_config import Server
 from arcjet_core.errors import ArcjetMisconfiguration
 
 if TYPE_CHECKING:
@@ -102,9 +103,13 @@ class DnsVerifier:
     """Reverse + forward DNS checks with a bounded TTL cache; sync and async."""
 
     def __init__(self, *, nameservers: Sequence[str] | None = None, port: int = 53, timeout: float = 1.0,
-                 cache_size: int = 4096, positive_ttl: float = 3600.0, negative_ttl: float = 300.0) -> None:
+                 cache_size: int = 4096, positive_ttl: float = 3600.0, negative_ttl: float = 300.0,
+                 servers: Sequence[Server] | None = None) -> None:
+        """``servers``: (host, port) pairs, each with its own port (the client's
+        ``dns_servers``); else ``nameservers`` on ``port``; else the system's."""
         try:
             import dns.asyncresolver
+            import dns.nameserver
             import dns.resolver
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ArcjetMisconfiguration(
@@ -112,10 +117,13 @@ class DnsVerifier:
             ) from exc
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 1:
             raise ArcjetMisconfiguration(f"DnsVerifier: cache_size must be an int >= 1, got {cache_size!r}")
-        self._sync = dns.resolver.Resolver(configure=nameservers is None)
-        self._async = dns.asyncresolver.Resolver(configure=nameservers is None)
+        configure = nameservers is None and servers is None
+        self._sync = dns.resolver.Resolver(configure=configure)
+        self._async = dns.asyncresolver.Resolver(configure=configure)
         for r in (self._sync, self._async):
-            if nameservers is not None:
+            if servers is not None:
+                r.nameservers = [dns.nameserver.Do53Nameserver(host, p) for host, p in servers]
+            elif nameservers is not None:
                 r.nameservers = list(nameservers)
             r.port = port
             r.lifetime = timeout
@@ -187,17 +195,24 @@ class DnsVerifier:
             return exc
 
 
-_default: DnsVerifier | None = None
+_defaults: dict[float, DnsVerifier] = {}
 _default_lock = threading.Lock()
 
 
-def default_verifier() -> DnsVerifier:
-    """A verifier on the system's resolver configuration, shared by the process."""
-    global _default
+def default_verifier(timeout: float = 1.0) -> DnsVerifier:
+    """A verifier on the system's resolver configuration, shared by the
+    process's clients with the same timeout (and so their cache)."""
     with _default_lock:
-        if _default is None:
-            _default = DnsVerifier()
-        return _default
+        verifier = _defaults.get(timeout)
+        if verifier is None:
+            verifier = _defaults[timeout] = DnsVerifier(timeout=timeout)
+        return verifier
+
+
+def client_verifier(servers: Sequence[Server] | None, timeout: float) -> DnsVerifier:
+    """A client's verifier: its own on its ``dns_servers`` (or
+    ``ARCJET_DNS_SERVERS``), else the shared one on the system's resolver."""
+    return default_verifier(timeout) if servers is None else DnsVerifier(servers=servers, timeout=timeout)
 
 
 def dns_candidates(result: AnalyzeOutput, rule_indexes: Sequence[int]) -> tuple[tuple[int, tuple[str, ...]], ...]:

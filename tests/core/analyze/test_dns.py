@@ -136,3 +136,33 @@ def test_no_verdict_leaves_the_output_as_it_is() -> None:
 def test_cache_size_is_checked() -> None:
     with pytest.raises(ArcjetMisconfiguration, match="cache_size"):
         DnsVerifier(cache_size=0)
+
+
+@pytest.mark.parametrize("ip", [GENUINE_IP, LIAR_IP])
+async def test_the_client_s_dns_servers_verify_crawlers(server: DnsServer, ip: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """detect_bot(verify_dns=True) asks the client's dns_servers (as the email
+    checks do), on their own ports, sync and async; ARCJET_DNS_SERVERS alike."""
+    from arcjet_core import arcjet, arcjet_sync
+
+    request = {"ip": ip, "method": "GET", "path": "/", "headers": {"user-agent": YANDEX_UA}}
+    servers = [f"127.0.0.1:{server.port}"]
+    sync = arcjet_sync(key="k", rules=RULES, dns_servers=servers, dns_timeout=2.0)
+    decision = sync.protect(request)
+    asked = len(server.queries)
+    assert asked >= 1  # the loopback server was asked, not the system's resolver
+    monkeypatch.setenv("ARCJET_DNS_SERVERS", servers[0])
+    for decision in (decision, await arcjet(key="k", rules=RULES, dns_timeout=2.0).protect(request)):
+        reason = decision.results[0].reason_v2
+        assert reason.verified is (ip == GENUINE_IP) and reason.spoofed is (ip != GENUINE_IP)
+        assert decision.is_denied() is (ip != GENUINE_IP)
+    assert len(server.queries) > asked  # the async client's own verifier asked again
+
+
+def test_without_dns_servers_clients_share_the_system_resolver_s_verifier(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arcjet_core import arcjet_sync
+
+    monkeypatch.delenv("ARCJET_DNS_SERVERS", raising=False)
+    a, b = (arcjet_sync(key="k", rules=RULES) for _ in range(2))
+    assert a._io._verifier is b._io._verifier  # one cache for the process
+    assert arcjet_sync(key="k", rules=RULES, dns_servers=["127.0.0.1:5353"])._io._verifier is not a._io._verifier
