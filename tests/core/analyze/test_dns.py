@@ -148,11 +148,11 @@ async def test_the_client_s_dns_servers_verify_crawlers(server: DnsServer, ip: s
     request = {"ip": ip, "method": "GET", "path": "/", "headers": {"user-agent": YANDEX_UA}}
     servers = [f"127.0.0.1:{server.port}"]
     sync = arcjet_sync(key="k", rules=RULES, dns_servers=servers, dns_timeout=2.0)
-    decision = sync.protect(request)
+    first = sync.protect(request)
     asked = len(server.queries)
     assert asked >= 1  # the loopback server was asked, not the system's resolver
     monkeypatch.setenv("ARCJET_DNS_SERVERS", servers[0])
-    for decision in (decision, await arcjet(key="k", rules=RULES, dns_timeout=2.0).protect(request)):
+    for decision in (first, await arcjet(key="k", rules=RULES, dns_timeout=2.0).protect(request)):
         reason = decision.results[0].reason_v2
         assert reason.verified is (ip == GENUINE_IP) and reason.spoofed is (ip != GENUINE_IP)
         assert decision.is_denied() is (ip != GENUINE_IP)
