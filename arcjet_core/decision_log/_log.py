@@ -70,6 +70,7 @@ class DecisionLog:
         self.dropped = 0
         self.failed = 0
         self._closed = False
+        self._finished = False  # close() has written its last batch: nothing drains the buffer after this
         self._busy = False
         self._wake = threading.Event()
         self._lock = threading.Lock()  # start/stop of the writer, never taken by submit()
@@ -111,6 +112,8 @@ class DecisionLog:
                 return False
         if self._writer is None:
             self._start()
+        if self._finished:  # close() ran to its end between the test above and the append
+            self._count_stranded()
         return True
 
     def submit_event(self, event: str, fields: Mapping[str, object]) -> bool:
@@ -138,7 +141,22 @@ class DecisionLog:
             return False
         if self._writer is None:
             self._start()
+        if self._finished:
+            self._count_stranded()
         return True
+
+    def _count_stranded(self) -> None:
+        """Count as dropped what is left in the buffer after close() finished:
+        entries a submit() appended after its last drain (it passed the closed
+        test just before close() ran). Each entry is popped once, by whichever
+        thread gets it."""
+        buf = self._buffer
+        while True:
+            try:
+                buf.popleft()
+            except IndexError:
+                return
+            self._drop()
 
     def _drop(self) -> bool:
         # A process forked by C (uWSGI) runs no at-fork hook: its writer is the
@@ -264,6 +282,8 @@ class DecisionLog:
                                safe(self._sink.name), timeout, len(self._buffer))
                 return
         self._drain_inline()  # no writer ever started (or it died): write what is left here
+        self._finished = True
+        self._count_stranded()  # appended after that drain: submit() counts those it appends from now on
         self._sink.close()
         _live_logs.discard(self)
 

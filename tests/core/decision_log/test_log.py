@@ -153,6 +153,27 @@ def test_submit_after_close_is_a_drop(tmp_path: Path) -> None:
     assert log.dropped == 1
 
 
+@pytest.mark.parametrize("event", [False, True])
+def test_a_submit_that_close_overtakes_is_counted(tmp_path: Path, event: bool) -> None:
+    """submit() passed its closed test, then close() ran to its end before the
+    append: nothing will drain that entry, so it is counted as dropped, not lost."""
+    log = DecisionLog(tmp_path / "d.jsonl")
+    log.submit(decision(), "GET", "/first", None)
+    builder: Any = log._lines
+    name = "event" if event else "line"
+    build = getattr(builder, name)
+
+    def close_first(*args: Any) -> str:  # runs between submit()'s test and its append
+        log.close()
+        return str(build(*args))
+
+    setattr(builder, name, close_first)
+    ok = log.submit_event("late", {}) if event else log.submit(decision(), "GET", "/late", None)
+    assert ok  # accepted, as far as submit() could tell
+    assert (log.written, log.dropped, len(log._buffer)) == (1, 1, 0)
+    assert [r["path"] for r in lines(tmp_path / "d.jsonl")] == ["/first"]
+
+
 async def test_aclose_flushes(tmp_path: Path) -> None:
     log = DecisionLog(tmp_path / "d.jsonl")
     for _ in range(3):
