@@ -24,13 +24,13 @@ dropped because the buffer filled are printed: a row with drops measured
 something cheaper than writing. "added" is the median of the per-round
 differences from "log off" (rows are measured back to back in each round).
 
-"new clients" repeats them with every request from a new address (the
-line's IP fragment is made for each; 100,000 addresses, so past
-2 x 25 x 2000 requests a row they come round again), and "mixed traffic"
-over requests that vary (16 client IPs, one of them making every other request, 64 paths, 4 user agents, a DRY_RUN
-limit that would deny that busy client and allows the rest, a DRY_RUN bot
-rule that would deny curl): the caches must not only pay off when every
-request is the same.
+"new clients" repeats rows 1, 2 and 4 with every request from a new
+address (the line's IP fragment is made for each; 100,000 addresses, so
+past 2 x 25 x 2000 requests a row they come round again). "mixed traffic"
+repeats them over requests that vary (16 client IPs, one of them making
+every other request, 64 paths, 4 user agents, a DRY_RUN limit that would
+deny that busy client and allows the rest, a DRY_RUN bot rule that would
+deny curl): the caches must not only pay off when every request is the same.
 """
 
 from __future__ import annotations
@@ -122,10 +122,10 @@ def cpu_rows_us(fns: Sequence[Callable[[], object]], n: int, repeats: int) -> li
 
 
 def with_writer_us(clients: Sequence[ArcjetSync], requests: Sequence[Any], n: int, repeats: int,
-                   start: Sequence[int]) -> list[tuple[float, float]]:
+                   first_request: Sequence[int]) -> list[tuple[float, float]]:
     """Process CPU µs per protect(), the flush of what those calls logged included (median, added)."""
     samples: list[list[float]] = [[] for _ in clients]
-    offsets = list(start)  # each client walks on through the requests (new clients stay new)
+    offsets = list(first_request)  # each client walks on through the requests (new clients stay new)
     k = len(requests)
     for i in rotation(len(clients), repeats):
         aj = clients[i]
