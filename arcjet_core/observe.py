@@ -33,7 +33,7 @@ class Observer:
 
     def observe(self, decision: Decision, ctx: RequestContext, started: float) -> None:
         if self.log is not None:
-            self.log.submit(decision, ctx.method, ctx.path, ctx.headers.first("user-agent"))
+            self.log.push(decision, ctx.method, ctx.path, ctx.headers.first("user-agent"))
         if self.metrics is not None:
             self.metrics.observe(decision, time.perf_counter() - started)
         if self.tracing is not None:

@@ -8,9 +8,11 @@ fixed_window on in-process storage), the same request:
 1. log off (no Observer at all);
 2. log on, a JSON Lines file in a temporary directory;
 3. log on + Prometheus metrics (when prometheus_client is installed);
-4. log on with the Python line builder alone: what the C hot path
+4. log on with every decision through DecisionLog.submit (the C line
+   builder still builds the line): what the C push (_cline.Pusher) buys;
+5. log on with the Python line builder alone: what the C hot path
    (arcjet_core/decision_log/_cline.c, built by setup.py) buys;
-5. ablation rows: the file log with the Python builder and one of its
+6. ablation rows: the file log with the Python builder and one of its
    caches replaced by one that never hits, to show what each cache buys
    (the C hot path reads the same caches: without one, it misses every time).
 
@@ -24,7 +26,7 @@ dropped because the buffer filled are printed: a row with drops measured
 something cheaper than writing. "added" is the median of the per-round
 differences from "log off" (rows are measured back to back in each round).
 
-"new clients" repeats rows 1, 2 and 4 with every request from a new
+"new clients" repeats rows 1, 2, 4 and 5 with every request from a new
 address (the line's IP fragment is made for each; 100,000 addresses, so
 past 2 x 25 x 2000 requests a row they come round again). "mixed traffic"
 repeats them over requests that vary (16 client IPs, one of them making
@@ -90,8 +92,19 @@ class _NeverHit(dict[Any, Any]):
         pass
 
 
+def python_submit(aj: ArcjetSync) -> None:
+    """Have ``aj``'s log take every decision through DecisionLog.submit (the
+    C line builder still builds the line): what the C push
+    (``_cline.Pusher``) buys."""
+    log = aj._observer.log if aj._observer is not None else None
+    assert log is not None
+    log._pusher = None
+    log.push = log.submit
+
+
 def python_builder(aj: ArcjetSync) -> LineBuilder:
     """Give ``aj``'s log the Python line builder alone (no C hot path)."""
+    python_submit(aj)
     log = aj._observer.log if aj._observer is not None else None
     assert log is not None and log._lines is not None
     log._lines = LineBuilder(log._ip, native=False)
@@ -199,6 +212,9 @@ def main() -> None:
         except ImportError:
             print("prometheus_client not installed: no metrics row")
         if NATIVE:
+            aj = file_client("submit")
+            python_submit(aj)
+            rows.append(("log on (file), Python submit()", aj))
             aj = file_client("python")
             python_builder(aj)
             rows.append(("log on (file), Python builder", aj))
@@ -212,12 +228,18 @@ def main() -> None:
         table("one request, repeated", rows, [REQUEST], args.n, args.repeats)
         mixed = [("log off", mixed_client()), ("log on (file)", file_client("mixed", mixed_client))]
         if NATIVE:
+            aj = file_client("mixed-submit", mixed_client)
+            python_submit(aj)
+            mixed.append(("log on (file), Python submit()", aj))
             aj = file_client("mixed-python", mixed_client)
             python_builder(aj)
             mixed.append(("log on (file), Python builder", aj))
         table("mixed traffic", mixed, MIXED, args.n, args.repeats)
         new = [("log off", client()), ("log on (file)", file_client("new"))]
         if NATIVE:
+            aj = file_client("new-submit")
+            python_submit(aj)
+            new.append(("log on (file), Python submit()", aj))
             aj = file_client("new-python")
             python_builder(aj)
             new.append(("log on (file), Python builder", aj))

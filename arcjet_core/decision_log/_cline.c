@@ -34,6 +34,9 @@
 #define MAX_RULES 64
 #define SET_REF(field, value) do { PyObject *old_ = (PyObject *)(field); (field) = (value); Py_XDECREF(old_); } while (0)
 #define MAX_PIECES (24 + 6 * MAX_RULES)
+/* Characters of a request's method and path, or of a user agent, the
+ * one-entry memos keep (as _line.py's _MAX_KEY: a 1 MB path is never held). */
+#define MAX_MEMO_KEY 1024
 
 typedef struct {
     PyObject_HEAD
@@ -57,6 +60,12 @@ typedef struct {
     PyObject *prefix;    /* '{"v":1,"ts":"' */
     long long second;    /* the second second_text shows, -1 before the first */
     char second_text[32];
+    /* The last verdict and request fragments (owned): a repeat of the previous
+     * request's looks them up without building a key tuple for the cache.
+     * A fragment is a function of its key, so these never go stale. */
+    PyObject *verdict_conclusion, *verdict_type, *verdict_text;
+    PyObject *req_method, *req_path, *req_text;
+    PyObject *ua_key, *ua_text_last;
 } Formatter;
 
 /* Attribute names, interned once. */
@@ -213,6 +222,20 @@ static int made_of(PyObject *s, Py_ssize_t max_len, int (*ok)(Py_UCS1)) {
             return 0;
     }
     return 1;
+}
+
+/* The same str: one object, or two exact str of equal text (a framework
+ * makes a new one per request); 0 for anything else (a cache miss costs
+ * only the dict look-up). */
+static int same_text(PyObject *a, PyObject *b) {
+    Py_ssize_t n;
+    if (a == b)
+        return 1;
+    if (a == NULL || b == NULL || !PyUnicode_CheckExact(a) || !PyUnicode_CheckExact(b))
+        return 0;
+    n = PyUnicode_GET_LENGTH(a);
+    return n == PyUnicode_GET_LENGTH(b) && PyUnicode_KIND(a) == PyUnicode_KIND(b)
+           && memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)(n * PyUnicode_KIND(a))) == 0;
 }
 
 /* A decision id JSON quotes as it is: [A-Za-z0-9_-] (ours are "lreq_" and hex). */
@@ -448,15 +471,22 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
     if (!PyTuple_CheckExact(results) || PyTuple_GET_SIZE(results) > MAX_RULES || !made_of(id, 128, id_char)
         || !PyUnicode_CheckExact(ip))
         return NULL;
-    found = PyLong_FromVoidPtr(conclusion);
-    key = found != NULL ? PyTuple_Pack(2, found, type) : NULL;
-    Py_XDECREF(found);
-    if (key == NULL)
-        return NULL;
-    verdict = hold(line, PyDict_GetItemWithError(self->verdicts, key), 0);
-    Py_DECREF(key);
-    if (verdict == NULL)
-        return NULL;
+    if (conclusion == self->verdict_conclusion && type == self->verdict_type) {
+        verdict = hold(line, self->verdict_text, 0);
+    } else {
+        found = PyLong_FromVoidPtr(conclusion);
+        key = found != NULL ? PyTuple_Pack(2, found, type) : NULL;
+        Py_XDECREF(found);
+        if (key == NULL)
+            return NULL;
+        verdict = hold(line, PyDict_GetItemWithError(self->verdicts, key), 0);
+        Py_DECREF(key);
+        if (verdict == NULL)
+            return NULL;
+        SET_REF(self->verdict_conclusion, Py_NewRef(conclusion));
+        SET_REF(self->verdict_type, Py_NewRef(type));
+        SET_REF(self->verdict_text, Py_NewRef(verdict));
+    }
 
     /* The request's fragments: the only part that may run Python code (a
      * miss). Everything taken from a cache is held, so a cache another
@@ -465,19 +495,36 @@ static PyObject *build(Formatter *self, Line *line, PyObject *decision, PyObject
     ip_text = self->full_ip && made_of(ip, 45, ip_char) ? NULL : fragment(line, self->ips, ip, self->ip_text, args, 1);
     if (ip_text == NULL && PyErr_Occurred())
         return NULL;
-    key = PyTuple_Pack(2, method, path);
-    if (key == NULL)
-        return NULL;
-    args[0] = method;
-    args[1] = path;
-    request_text = fragment(line, self->requests, key, self->request_text, args, 2);
-    Py_DECREF(key);
-    if (request_text == NULL)
-        return NULL;
-    args[0] = ua;
-    ua_text = fragment(line, self->uas, ua, self->ua_text, args, 1);
-    if (ua_text == NULL)
-        return NULL;
+    if (same_text(method, self->req_method) && same_text(path, self->req_path)) {
+        request_text = hold(line, self->req_text, 0);
+    } else {
+        key = PyTuple_Pack(2, method, path);
+        if (key == NULL)
+            return NULL;
+        args[0] = method;
+        args[1] = path;
+        request_text = fragment(line, self->requests, key, self->request_text, args, 2);
+        Py_DECREF(key);
+        if (request_text == NULL)
+            return NULL;
+        if (PyUnicode_GET_LENGTH(method) + PyUnicode_GET_LENGTH(path) <= MAX_MEMO_KEY) {
+            SET_REF(self->req_method, Py_NewRef(method));
+            SET_REF(self->req_path, Py_NewRef(path));
+            SET_REF(self->req_text, Py_NewRef(request_text));
+        }
+    }
+    if (ua != Py_None && same_text(ua, self->ua_key)) {
+        ua_text = hold(line, self->ua_text_last, 0);
+    } else {
+        args[0] = ua;
+        ua_text = fragment(line, self->uas, ua, self->ua_text, args, 1);
+        if (ua_text == NULL)
+            return NULL;
+        if (ua != Py_None && PyUnicode_GET_LENGTH(ua) <= MAX_MEMO_KEY) {
+            SET_REF(self->ua_key, Py_NewRef(ua));
+            SET_REF(self->ua_text_last, Py_NewRef(ua_text));
+        }
+    }
 
     if (!take(line, self->prefix) || !add_time(self, line, ts, second_text, micro_text))
         return NULL;
@@ -614,6 +661,14 @@ static int Formatter_traverse(Formatter *self, visitproc visit, void *arg) {
     Py_VISIT(self->request_text);
     Py_VISIT(self->ua_text);
     Py_VISIT(self->prefix);
+    Py_VISIT(self->verdict_conclusion);
+    Py_VISIT(self->verdict_type);
+    Py_VISIT(self->verdict_text);
+    Py_VISIT(self->req_method);
+    Py_VISIT(self->req_path);
+    Py_VISIT(self->req_text);
+    Py_VISIT(self->ua_key);
+    Py_VISIT(self->ua_text_last);
     return 0;
 }
 
@@ -634,6 +689,14 @@ static int Formatter_clear(Formatter *self) {
     Py_CLEAR(self->request_text);
     Py_CLEAR(self->ua_text);
     Py_CLEAR(self->prefix);
+    Py_CLEAR(self->verdict_conclusion);
+    Py_CLEAR(self->verdict_type);
+    Py_CLEAR(self->verdict_text);
+    Py_CLEAR(self->req_method);
+    Py_CLEAR(self->req_path);
+    Py_CLEAR(self->req_text);
+    Py_CLEAR(self->ua_key);
+    Py_CLEAR(self->ua_text_last);
     return 0;
 }
 
@@ -672,6 +735,167 @@ static PyTypeObject FormatterType = {
     .tp_getset = Formatter_getset,
 };
 
+/* ------------------------------------------------------------------ Pusher
+ *
+ * DecisionLog.submit's common case for a line sink: the line built by the
+ * Formatter, appended to the buffer. It runs on every request with the log
+ * on, and the Python method's frame cost as much as a third of the log's
+ * share of a request. Everything else (the log closed or not started, the
+ * buffer full, metadata to decode, a line that could not be built) goes to
+ * ``slow``, DecisionLog.submit itself, which counts and warns. ``open`` is
+ * the log's to set: true while its writer runs. */
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    PyObject *formatter; /* the log's Formatter */
+    PyObject *buffer;    /* the log's deque */
+    PyObject *append;    /* its bound append */
+    PyObject *slow;      /* DecisionLog.submit */
+    PyObject *stranded;  /* called when close() ran while a line was built */
+    Py_ssize_t max;      /* the buffer's bound */
+    int open;
+} Pusher;
+
+/* Pusher(decision, method, path, user_agent) -> bool, as DecisionLog.submit. */
+static PyObject *Pusher_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    Pusher *self = (Pusher *)callable;
+    PyObject *fargs[5], *line, *meta, *done;
+    struct timespec now;
+    Py_ssize_t size;
+    int empty;
+    if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != 4) {
+        PyErr_SetString(PyExc_TypeError, "Pusher(decision, method, path, user_agent) takes 4 positional arguments");
+        return NULL;
+    }
+    if (!self->open)
+        return PyObject_Vectorcall(self->slow, args, 4, NULL);
+    size = PyObject_Size(self->buffer);
+    if (size < 0 || size >= self->max) {
+        PyErr_Clear();
+        return PyObject_Vectorcall(self->slow, args, 4, NULL);
+    }
+    /* Metadata is decoded on the writer thread, off the request path: submit() queues the decision. */
+    meta = PyObject_GetAttr(args[0], s_metadata);
+    empty = meta != NULL && (meta == Py_None || (PyDict_CheckExact(meta) && PyDict_GET_SIZE(meta) == 0));
+    Py_XDECREF(meta);
+    if (!empty || clock_gettime(CLOCK_REALTIME, &now) != 0) {
+        PyErr_Clear();
+        return PyObject_Vectorcall(self->slow, args, 4, NULL);
+    }
+    fargs[0] = PyFloat_FromDouble((double)now.tv_sec + (double)now.tv_nsec * 1e-9);  /* as time.time() */
+    if (fargs[0] == NULL)
+        return NULL;
+    fargs[1] = args[0], fargs[2] = args[1], fargs[3] = args[2], fargs[4] = args[3];
+    line = PyObject_Vectorcall(self->formatter, fargs, 5, NULL);
+    Py_DECREF(fargs[0]);
+    if (line == NULL) {  /* submit() builds it again, and counts and reports the failure */
+        PyErr_Clear();
+        return PyObject_Vectorcall(self->slow, args, 4, NULL);
+    }
+    done = PyObject_Vectorcall(self->append, &line, 1, NULL);
+    Py_DECREF(line);
+    if (done == NULL)
+        return NULL;
+    Py_DECREF(done);
+    if (!self->open) {  /* close() ran while a fragment maker ran Python code: this entry may be stranded */
+        done = PyObject_CallNoArgs(self->stranded);
+        if (done == NULL)
+            return NULL;
+        Py_DECREF(done);
+    }
+    Py_RETURN_TRUE;
+}
+
+static int Pusher_init(Pusher *self, PyObject *args, PyObject *kwds) {
+    static char *names[] = {"formatter", "buffer", "slow", "stranded", "max", NULL};
+    PyObject *formatter, *buffer, *slow, *stranded, *append;
+    Py_ssize_t max;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOOn", names, &FormatterType, &formatter, &buffer, &slow,
+                                     &stranded, &max))
+        return -1;
+    if (!PyCallable_Check(slow) || !PyCallable_Check(stranded)) {
+        PyErr_SetString(PyExc_TypeError, "slow and stranded must be callable");
+        return -1;
+    }
+    append = PyObject_GetAttrString(buffer, "append");
+    if (append == NULL)
+        return -1;
+    SET_REF(self->formatter, Py_NewRef(formatter));
+    SET_REF(self->buffer, Py_NewRef(buffer));
+    SET_REF(self->append, append);
+    SET_REF(self->slow, Py_NewRef(slow));
+    SET_REF(self->stranded, Py_NewRef(stranded));
+    self->max = max;
+    self->open = 0;
+    return 0;
+}
+
+static PyObject *Pusher_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    Pusher *self = (Pusher *)type->tp_alloc(type, 0);
+    if (self != NULL)
+        self->vectorcall = Pusher_vectorcall;
+    return (PyObject *)self;
+}
+
+static int Pusher_traverse(Pusher *self, visitproc visit, void *arg) {
+    Py_VISIT(self->formatter);
+    Py_VISIT(self->buffer);
+    Py_VISIT(self->append);
+    Py_VISIT(self->slow);
+    Py_VISIT(self->stranded);
+    return 0;
+}
+
+static int Pusher_clear(Pusher *self) {
+    Py_CLEAR(self->formatter);
+    Py_CLEAR(self->buffer);
+    Py_CLEAR(self->append);
+    Py_CLEAR(self->slow);
+    Py_CLEAR(self->stranded);
+    return 0;
+}
+
+static void Pusher_dealloc(Pusher *self) {
+    PyObject_GC_UnTrack(self);
+    Pusher_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *Pusher_get_open(Pusher *self, void *closure) { return PyBool_FromLong(self->open); }
+
+static int Pusher_set_open(Pusher *self, PyObject *value, void *closure) {
+    int v;
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "open cannot be deleted");
+        return -1;
+    }
+    if ((v = PyObject_IsTrue(value)) < 0)
+        return -1;
+    self->open = v;
+    return 0;
+}
+
+static PyGetSetDef Pusher_getset[] = {
+    {"open", (getter)Pusher_get_open, (setter)Pusher_set_open, "true while the log's writer runs", NULL},
+    {NULL},
+};
+
+static PyTypeObject PusherType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "arcjet_core.decision_log._cline.Pusher",
+    .tp_doc = "DecisionLog.submit's common case: the line built and appended to the buffer.",
+    .tp_basicsize = sizeof(Pusher),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_new = Pusher_new,
+    .tp_init = (initproc)Pusher_init,
+    .tp_dealloc = (destructor)Pusher_dealloc,
+    .tp_traverse = (traverseproc)Pusher_traverse,
+    .tp_clear = (inquiry)Pusher_clear,
+    .tp_call = PyVectorcall_Call,
+    .tp_vectorcall_offset = offsetof(Pusher, vectorcall),
+    .tp_getset = Pusher_getset,
+};
+
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "arcjet_core.decision_log._cline",
@@ -705,7 +929,7 @@ PyMODINIT_FUNC PyInit__cline(void) {
         memcpy(result_names, r, sizeof r);
         memcpy(limit_names, l, sizeof l);
     }
-    if (PyType_Ready(&FormatterType) < 0)
+    if (PyType_Ready(&FormatterType) < 0 || PyType_Ready(&PusherType) < 0)
         return NULL;
     m = PyModule_Create(&module);
     if (m == NULL)
@@ -713,6 +937,12 @@ PyMODINIT_FUNC PyInit__cline(void) {
     Py_INCREF(&FormatterType);
     if (PyModule_AddObject(m, "Formatter", (PyObject *)&FormatterType) < 0) {
         Py_DECREF(&FormatterType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&PusherType);
+    if (PyModule_AddObject(m, "Pusher", (PyObject *)&PusherType) < 0) {
+        Py_DECREF(&PusherType);
         Py_DECREF(m);
         return NULL;
     }

@@ -1,5 +1,6 @@
 """Types of the C extension built from _cline.c (optional: see setup.py)."""
 
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -20,3 +21,15 @@ class Formatter:
     def hits(self) -> int: ...
     @property
     def misses(self) -> int: ...
+
+class Pusher:
+    """DecisionLog.submit's common case: the line from ``formatter``, appended
+    to ``buffer``; anything else (not ``open``, a full buffer, metadata, a line
+    that fails) handed to ``slow``. ``stranded`` runs when ``open`` turned false
+    while the line was built."""
+
+    open: bool
+
+    def __init__(self, *, formatter: Formatter, buffer: deque[Any], slow: Callable[..., bool],
+                 stranded: Callable[[], None], max: int) -> None: ...
+    def __call__(self, decision: Decision, method: str, path: str, user_agent: str | None, /) -> bool: ...

@@ -46,18 +46,20 @@ from ._record import (
 )
 
 if TYPE_CHECKING:
-    from ._cline import Formatter
+    from collections import deque
+
+    from ._cline import Formatter, Pusher
 
 
-def _native() -> type[Formatter] | None:
+def _native() -> tuple[type[Formatter], type[Pusher]] | tuple[None, None]:
     try:
-        from ._cline import Formatter
+        from ._cline import Formatter, Pusher
     except ImportError:  # installed without a C compiler: the Python builder alone
-        return None
-    return Formatter
+        return None, None
+    return Formatter, Pusher
 
 
-_Formatter = _native()
+_Formatter, _Pusher = _native()
 NATIVE = _Formatter is not None
 _CACHE = 4096
 _MAX_KEY = 1024  # characters of a client-chosen cache key (path, user agent)
@@ -208,6 +210,15 @@ class LineBuilder:
         return (f'{{"v":{SCHEMA_VERSION},"ts":"{text}.{str(micros).zfill(6)}Z","id":{_quote(decision.id)},{verdict},"ip":{ip},'
                 f'{request},"ua":"{ua}","ttl":{int(decision.ttl)},"rules":[{",".join(rules)}]'
                 f'{_caller_fields(decision) if decision.correlation_id is not None or decision.metadata else ""}}}\n')
+
+
+def native_pusher(lines: LineBuilder | None, buffer: deque[Any], submit: Callable[..., bool],
+                  stranded: Callable[[], None], max_entries: int) -> Pusher | None:
+    """DecisionLog.submit's common case in C (``_cline.Pusher``), when the
+    lines are built by the C Formatter; None otherwise."""
+    if lines is None or _Pusher is None or _Formatter is None or not isinstance(lines.line, _Formatter):
+        return None
+    return _Pusher(formatter=lines.line, buffer=buffer, slow=submit, stranded=stranded, max=max_entries)
 
 
 def _caller_fields(decision: Decision) -> str:

@@ -1,8 +1,8 @@
 """DecisionLog: a bounded buffer on the request path, a writer thread behind it.
 
-``submit`` is the only part the request path runs: a length test, the line
-built from cached pieces (``_line.py``; for a line sink) and a deque append
-(atomic under the GIL). The buffer then holds strings, which the garbage
+``push`` (``submit``, or its common case in C, ``_cline.Pusher``) is the only
+part the request path runs: a length test, the line built from cached pieces
+(``_line.py``; for a line sink) and a deque append (atomic under the GIL). The buffer then holds strings, which the garbage
 collector does not track: a buffer of live decisions (thousands of tracked
 objects between two writer turns) set it running, and cost more than the
 line. The writer wakes every ``FLUSH_INTERVAL`` seconds, or at once on
@@ -31,7 +31,7 @@ from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.logsafe import RateLimitedWarning, safe
 
 from ._ip import IpCodec, check_mode, key_bytes
-from ._line import LineBuilder, event_line
+from ._line import LineBuilder, event_line, native_pusher
 from ._record import build_record
 from ._sinks import DEFAULT_BACKUPS, DEFAULT_MAX_BYTES, Sink, sink_from
 
@@ -65,6 +65,12 @@ class DecisionLog:
         self._max = buffer
         self._lines = LineBuilder(self._ip) if self._sink.takes_lines else None
         self._buffer: deque[Entry] = deque()
+        # push(decision, method, path, user_agent): what the request path calls.
+        # submit() itself, or its common case in C (a line sink, the C line
+        # builder): open while the writer runs, every other case handed back
+        # to submit().
+        self._pusher = native_pusher(self._lines, self._buffer, self.submit, self._after_close_push, buffer)
+        self.push: Callable[[Decision, str, str, str | None], bool] = self._pusher or self.submit
         self.on_drop = on_drop
         self.written = 0
         self.dropped = 0
@@ -145,6 +151,12 @@ class DecisionLog:
             self._count_stranded()
         return True
 
+    def _after_close_push(self) -> None:
+        """The C push appended while close() ran (a fragment maker ran Python
+        code, and with it close()): as submit() after its append."""
+        if self._finished:
+            self._count_stranded()
+
     def _count_stranded(self) -> None:
         """Count as dropped what is left in the buffer after close() finished:
         entries a submit() appended after its last drain (it passed the closed
@@ -177,6 +189,8 @@ class DecisionLog:
                 return
             self._writer = threading.Thread(target=self._run, name="arcjet-decision-log", daemon=True)
             self._writer.start()
+            if self._pusher is not None:
+                self._pusher.open = True
 
     def _run(self) -> None:
         buf = self._buffer
@@ -243,6 +257,8 @@ class DecisionLog:
     def _after_fork(self) -> None:
         """In a child: the writer thread did not come along; the buffer is the parent's to write."""
         self._pid = os.getpid()
+        if self._pusher is not None:
+            self._pusher.open = False  # until this process's writer starts
         self._buffer.clear()
         self.written = self.dropped = self.failed = 0  # counters are per process
         self._writer = None
@@ -273,6 +289,8 @@ class DecisionLog:
             if self._closed:
                 return
             self._closed = True
+            if self._pusher is not None:
+                self._pusher.open = False
             writer = self._writer
         self._wake.set()
         if writer is not None and writer.is_alive() and writer is not threading.current_thread():

@@ -188,12 +188,35 @@ def test_the_formatter_keeps_no_reference_it_took() -> None:
     builder = LineBuilder(IpCodec("full", KEY))
     decision = aggregate([shield(), limit()], ip_address="1.2.3.4")
     warm(builder, decision)
+    check(builder, 1_700_000_000.5, decision)  # the one-entry memos now hold this request's fragments
     pieces = [*builder._verdicts.values(), *builder._ips.values(), *builder._requests.values()]
     before = [sys.getrefcount(x) for x in (decision, *pieces)]
     for _ in range(1000):
         check(builder, 1_700_000_000.5, decision)
     gc.collect()
     assert [sys.getrefcount(x) for x in (decision, *pieces)] == before
+
+
+def test_the_one_entry_memos_let_go_of_what_they_replace() -> None:
+    # The last request's verdict, request and user-agent fragments are kept
+    # for the next line: only the last one, and never a client's long path.
+    builder = LineBuilder(IpCodec("full", KEY))
+    decision = aggregate([shield(), limit()], ip_address="1.2.3.4")
+    long_path = "/" + "a" * 5000
+    paths = [long_path, *(f"/p/{i}" for i in range(3))]
+    for path in paths:
+        for method in ("GET", "GET", "POST"):
+            for ua in ("curl/8", "x" * 3000, None, "curl/9"):
+                # Equal text in a new object each time, as a framework hands it
+                # over; "/p/0" then "/p/1", "curl/8" then "curl/9": same length.
+                check(builder, 1_700_000_000.5, decision, method="".join(method), path="".join(list(path)),
+                      ua=None if ua is None else "".join(list(ua)))
+    texts = [builder._request("GET", p) for p in paths]
+    probe = "".join(list(long_path))
+    builder.line(1_700_000_000.5, decision, "GET", probe, "curl/8")
+    assert sys.getrefcount(probe) == 2  # this frame's reference and getrefcount's argument
+    assert counts(builder)[0] > 0
+    del texts
 
 
 def test_misuse_raises_type_errors() -> None:

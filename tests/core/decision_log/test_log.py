@@ -252,3 +252,103 @@ def test_metadata_and_correlation_id_reach_the_file(tmp_path: Path) -> None:
     first, second = lines(tmp_path / "d.jsonl")
     assert (first["correlation_id"], first["metadata"]) == ("corr-1", {"user": "u-1", "n": [1, 2]})
     assert second["correlation_id"] == "corr-2" and "metadata" not in second
+
+
+# -- push(): submit()'s common case in C (_cline.Pusher) ------------------------
+
+
+@pytest.fixture
+def c_push() -> None:
+    from arcjet_core.decision_log._line import NATIVE
+
+    if not NATIVE:
+        if os.environ.get("CI"):
+            pytest.fail("arcjet_core.decision_log._cline is not built: setup.py's extension did not compile")
+        pytest.skip("arcjet_core.decision_log._cline is not built here")
+
+
+def held_off(log: DecisionLog) -> DecisionLog:
+    """The push path open, the writer held off: what is pushed stays buffered."""
+    log._writer = threading.current_thread()
+    log._pusher.open = True  # type: ignore[union-attr]
+    return log
+
+
+def test_push_writes_what_submit_writes(tmp_path: Path, c_push: None) -> None:
+    import dataclasses
+
+    pushed, submitted = DecisionLog(tmp_path / "p.jsonl"), DecisionLog(tmp_path / "s.jsonl")
+    assert pushed.push is not pushed.submit and pushed._pusher is not None and not pushed._pusher.open
+    for i in range(50):
+        d = dataclasses.replace(decision(f"198.51.100.{i % 7}"), correlation_id="c" if i % 5 == 0 else None)
+        assert pushed.push(d, "GET" if i % 3 else "POST", f"/p/{i % 4}", None if i % 2 else f"curl/{i % 3}")
+        assert submitted.submit(d, "GET" if i % 3 else "POST", f"/p/{i % 4}", None if i % 2 else f"curl/{i % 3}")
+        assert pushed._pusher.open  # the first push went to submit(), which started the writer
+    formatter: Any = pushed._lines.line  # type: ignore[union-attr]
+    hits = formatter.hits
+    pushed.close()
+    submitted.close()
+    strip = [({**r, "ts": None}) for r in lines(tmp_path / "p.jsonl")]
+    assert strip == [({**r, "ts": None}) for r in lines(tmp_path / "s.jsonl")] and len(strip) == 50
+    assert hits >= 35 and not pushed._pusher.open  # the correlation ids (10) take the Python line
+
+
+def test_push_counts_drops_when_the_buffer_is_full_or_the_log_closed(tmp_path: Path, c_push: None) -> None:
+    drops: list[int] = []
+    log = held_off(DecisionLog(tmp_path / "d.jsonl", buffer=5, on_drop=lambda: drops.append(1)))
+    assert [log.push(decision(), "GET", f"/{i}", None) for i in range(8)] == [True] * 5 + [False] * 3
+    assert log.dropped == 3 and len(drops) == 3 and log.pending == 5
+    log._writer = None
+    log.close()
+    assert not log.push(decision(), "GET", "/late", None)
+    assert log.dropped == 4 and [r["path"] for r in lines(tmp_path / "d.jsonl")] == [f"/{i}" for i in range(5)]
+
+
+def test_push_leaves_metadata_to_the_writer_and_a_failed_line_to_submit(tmp_path: Path, c_push: None,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    import dataclasses
+
+    from arcjet_core.metadata import encode_metadata
+
+    log = held_off(DecisionLog(tmp_path / "d.jsonl"))
+    meta = dataclasses.replace(decision(), metadata=encode_metadata({"user": "u-1"}))
+    assert log.push(meta, "GET", "/m", None)
+    assert not isinstance(log._buffer[-1], str)  # queued as a decision: decoded on the writer thread
+    broken = dataclasses.replace(decision(), ip_address=None)  # no line can be built from it
+    assert not log.push(broken, "GET", "/broken", None)
+    assert log.failed == 1 and "could not be logged" in caplog.text
+    log._writer = None
+    log.close()
+    assert [(r["path"], r.get("metadata")) for r in lines(tmp_path / "d.jsonl")] == [("/m", {"user": "u-1"})]
+
+
+def test_a_push_that_close_overtakes_is_counted(tmp_path: Path, c_push: None) -> None:
+    """A new client's IP fragment is made by Python code, during which close()
+    can run to its end: the entry pushed after it is counted, not lost."""
+    log = DecisionLog(tmp_path / "d.jsonl", log_ip="hashed")
+    assert log.push(decision("198.51.100.1"), "GET", "/first", None)
+    builder: Any = log._lines
+    codec = builder._ip
+
+    class CloseFirst:
+        mode = codec.mode
+
+        def encode(self, ip: str) -> str:
+            log.close()
+            return codec.encode(ip)
+
+    builder._ip = CloseFirst()
+    assert log.push(decision("198.51.100.2"), "GET", "/late", None)  # accepted, as far as push() could tell
+    assert (log.written, log.dropped, len(log._buffer)) == (1, 1, 0)
+    assert [r["path"] for r in lines(tmp_path / "d.jsonl")] == ["/first"]
+
+
+def test_a_forked_child_pushes_through_submit_until_its_writer_runs(tmp_path: Path, c_push: None) -> None:
+    log = DecisionLog(tmp_path / "d.jsonl")
+    log.push(decision(), "GET", "/parent", None)
+    assert log._pusher is not None and log._pusher.open
+    log._after_fork()  # what the at-fork hook runs in a child
+    assert not log._pusher.open and log._writer is None
+    assert log.push(decision(), "GET", "/child", None) and log._pusher.open
+    log.close()
+    assert [r["path"] for r in lines(tmp_path / "d.jsonl")][-1] == "/child"
