@@ -142,13 +142,13 @@ class ArcjetMiddleware:
         """The request for protect() and the app's receive, with the body read
         once and replayed to both; None when the request was answered here."""
         request = Request(scope)
-        sent = request.headers
-        if not announces_body(sent.get("content-length"), sent.get("transfer-encoding"),
-                              str(scope.get("http_version", "1.1"))):
+        length, encoding = _framing(scope)
+        if not announces_body(length, encoding, str(scope.get("http_version", "1.1"))):
             return request, receive
+        sent = request.headers
         try:
             # One deadline for the whole body, however it is dripped in.
-            body = await asyncio.wait_for(self._read_body(sent.get("content-length"), receive), self.body_timeout)
+            body = await asyncio.wait_for(self._read_body(length, receive), self.body_timeout)
         except asyncio.TimeoutError:
             response = to_response(request_timeout(sent.get("accept")))
             response.headers["connection"] = "close"  # the server drops the stalled connection
@@ -198,6 +198,21 @@ class ArcjetMiddleware:
             await with_headers(to_response(outcome.denied), outcome.headers)(scope, receive, send)
         else:
             await send({"type": "websocket.close", "code": POLICY_VIOLATION, "reason": outcome.denied.message})
+
+
+def _framing(scope: Scope) -> tuple[str | None, str | None]:
+    """The first Content-Length and Transfer-Encoding of the scope's raw
+    headers (ASGI names are lower-case bytes). Most requests carry neither:
+    Starlette's Headers.get finds that out by decoding every name and
+    raising a KeyError for each, a few µs of every GET."""
+    length = encoding = None
+    for name, value in scope.get("headers") or ():
+        if name == b"content-length":
+            if length is None:
+                length = value.decode("latin-1")
+        elif name == b"transfer-encoding" and encoding is None:
+            encoding = value.decode("latin-1")
+    return length, encoding
 
 
 async def _denial(outcome: Outcome, scope: Scope, receive: Receive, send: Send) -> None:
