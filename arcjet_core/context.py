@@ -100,9 +100,14 @@ def _is_asgi_scope(obj: object) -> bool:
     return isinstance(obj, Mapping) and obj.get("type") in ("http", "websocket") and "headers" in obj
 
 
-def _from_asgi_scope(scope: Mapping[str, Any]) -> RawRequest:
+def _from_asgi_scope(scope: Mapping[str, Any], *, every_header: bool = False) -> RawRequest:
+    """``every_header``: the analyzer will read every header (a rule reads
+    the request's body and headers), so decode them all now and answer the
+    single look-ups before it (host, body framing, client IP) from the index."""
     # ASGI: names are lower-case bytes, values bytes, both latin-1.
     headers = Headers.from_asgi(scope.get("headers") or ())
+    if every_header:
+        headers.decode()
     client = scope.get("client")
     peer = str(client[0]) if client else ""
     scheme = str(scope.get("scheme") or ("ws" if scope.get("type") == "websocket" else "http"))
@@ -458,7 +463,7 @@ async def raw_from_request_async(
     """Like raw_from_request, but can await a Starlette request's body."""
     if need_body and _classify(request) == "starlette":
         scope = request.scope  # type: ignore[attr-defined]
-        raw = _from_asgi_scope(scope)
+        raw = _from_asgi_scope(scope, every_header=True)
         if not has_body(raw.headers, str(scope.get("http_version", "1.1"))):
             return _with_body(raw, b"" if content_length(raw.headers) == 0 else None, False)
         length = content_length(raw.headers)

@@ -103,6 +103,11 @@ class Headers(Mapping[str, str]):
         assert self._index is not None
         return self._index
 
+    def decode(self) -> None:
+        """Decode every header now: for a caller about to read them all, so
+        that single look-ups before that are index hits, not scans."""
+        self._decoded()
+
     def first(self, name: str) -> str | None:
         """The first value of a header whose name is given in lower case, or None."""
         environ = self._environ

@@ -36,6 +36,18 @@ def test_lazy_asgi_headers_answer_as_decoded_ones(raw: list[tuple[bytes, bytes]]
     assert lazy == eager
 
 
+@given(PAIRS)
+def test_decoding_up_front_changes_no_answer(raw: list[tuple[bytes, bytes]]) -> None:
+    # What protect() does when the analyzer will read every header anyway.
+    early = Headers.from_asgi(raw)
+    early.decode()
+    eager = decoded(raw)
+    for name in LOOKUPS:
+        assert early.first(name.lower()) == eager.first(name.lower())
+        assert early.get_all(name) == eager.get_all(name)
+    assert early.items() == eager.items() and early == eager
+
+
 def test_lookups_are_case_insensitive_and_keep_repeats() -> None:
     h = Headers.from_asgi([(b"cookie", b"a=1"), (b"host", b"x"), (b"cookie", b"b=2")])
     assert h.get("Cookie") == "a=1"
