@@ -752,7 +752,9 @@ typedef struct {
     PyObject *append;    /* its bound append */
     PyObject *slow;      /* DecisionLog.submit */
     PyObject *stranded;  /* called when close() ran while a line was built */
+    PyObject *wake;      /* wakes the writer before its interval */
     Py_ssize_t max;      /* the buffer's bound */
+    Py_ssize_t wake_at;  /* the length at which to call wake */
     int open;
 } Pusher;
 
@@ -797,6 +799,12 @@ static PyObject *Pusher_vectorcall(PyObject *callable, PyObject *const *args, si
     if (done == NULL)
         return NULL;
     Py_DECREF(done);
+    if (size + 1 >= self->wake_at) {  /* half full: the writer's turn now (as submit() does) */
+        done = PyObject_CallNoArgs(self->wake);
+        if (done == NULL)
+            return NULL;
+        Py_DECREF(done);
+    }
     if (!self->open) {  /* close() ran while a fragment maker ran Python code: this entry may be stranded */
         done = PyObject_CallNoArgs(self->stranded);
         if (done == NULL)
@@ -807,14 +815,14 @@ static PyObject *Pusher_vectorcall(PyObject *callable, PyObject *const *args, si
 }
 
 static int Pusher_init(Pusher *self, PyObject *args, PyObject *kwds) {
-    static char *names[] = {"formatter", "buffer", "slow", "stranded", "max", NULL};
-    PyObject *formatter, *buffer, *slow, *stranded, *append;
-    Py_ssize_t max;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOOn", names, &FormatterType, &formatter, &buffer, &slow,
-                                     &stranded, &max))
+    static char *names[] = {"formatter", "buffer", "slow", "stranded", "max", "wake_at", "wake", NULL};
+    PyObject *formatter, *buffer, *slow, *stranded, *append, *wake;
+    Py_ssize_t max, wake_at;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOOnnO", names, &FormatterType, &formatter, &buffer, &slow,
+                                     &stranded, &max, &wake_at, &wake))
         return -1;
-    if (!PyCallable_Check(slow) || !PyCallable_Check(stranded)) {
-        PyErr_SetString(PyExc_TypeError, "slow and stranded must be callable");
+    if (!PyCallable_Check(slow) || !PyCallable_Check(stranded) || !PyCallable_Check(wake)) {
+        PyErr_SetString(PyExc_TypeError, "slow, stranded and wake must be callable");
         return -1;
     }
     append = PyObject_GetAttrString(buffer, "append");
@@ -825,7 +833,9 @@ static int Pusher_init(Pusher *self, PyObject *args, PyObject *kwds) {
     SET_REF(self->append, append);
     SET_REF(self->slow, Py_NewRef(slow));
     SET_REF(self->stranded, Py_NewRef(stranded));
+    SET_REF(self->wake, Py_NewRef(wake));
     self->max = max;
+    self->wake_at = wake_at;
     self->open = 0;
     return 0;
 }
@@ -843,6 +853,7 @@ static int Pusher_traverse(Pusher *self, visitproc visit, void *arg) {
     Py_VISIT(self->append);
     Py_VISIT(self->slow);
     Py_VISIT(self->stranded);
+    Py_VISIT(self->wake);
     return 0;
 }
 
@@ -852,6 +863,7 @@ static int Pusher_clear(Pusher *self) {
     Py_CLEAR(self->append);
     Py_CLEAR(self->slow);
     Py_CLEAR(self->stranded);
+    Py_CLEAR(self->wake);
     return 0;
 }
 

@@ -26,10 +26,10 @@ class Pusher:
     """DecisionLog.submit's common case: the line from ``formatter``, appended
     to ``buffer``; anything else (not ``open``, a full buffer, metadata, a line
     that fails) handed to ``slow``. ``stranded`` runs when ``open`` turned false
-    while the line was built."""
+    while the line was built; ``wake`` when the buffer holds ``wake_at`` entries."""
 
     open: bool
 
     def __init__(self, *, formatter: Formatter, buffer: deque[Any], slow: Callable[..., bool],
-                 stranded: Callable[[], None], max: int) -> None: ...
+                 stranded: Callable[[], None], max: int, wake_at: int, wake: Callable[[], None]) -> None: ...
     def __call__(self, decision: Decision, method: str, path: str, user_agent: str | None, /) -> bool: ...

@@ -213,12 +213,14 @@ class LineBuilder:
 
 
 def native_pusher(lines: LineBuilder | None, buffer: deque[Any], submit: Callable[..., bool],
-                  stranded: Callable[[], None], max_entries: int) -> Pusher | None:
+                  stranded: Callable[[], None], max_entries: int, wake_at: int,
+                  wake: Callable[[], None]) -> Pusher | None:
     """DecisionLog.submit's common case in C (``_cline.Pusher``), when the
     lines are built by the C Formatter; None otherwise."""
     if lines is None or _Pusher is None or _Formatter is None or not isinstance(lines.line, _Formatter):
         return None
-    return _Pusher(formatter=lines.line, buffer=buffer, slow=submit, stranded=stranded, max=max_entries)
+    return _Pusher(formatter=lines.line, buffer=buffer, slow=submit, stranded=stranded, max=max_entries,
+                   wake_at=wake_at, wake=wake)
 
 
 def _caller_fields(decision: Decision) -> str:

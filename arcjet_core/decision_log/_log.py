@@ -5,8 +5,8 @@ part the request path runs: a length test, the line built from cached pieces
 (``_line.py``; for a line sink) and a deque append (atomic under the GIL). The buffer then holds strings, which the garbage
 collector does not track: a buffer of live decisions (thousands of tracked
 objects between two writer turns) set it running, and cost more than the
-line. The writer wakes every ``FLUSH_INTERVAL`` seconds, or at once on
-close, and drains the buffer in batches: what submit() left to it (records
+line. The writer wakes every ``FLUSH_INTERVAL`` seconds, when the buffer is
+half full, or at once on close, and drains the buffer in batches: what submit() left to it (records
 for a dict sink, lines with metadata to decode, events), and the sink's
 I/O. A full buffer drops the decision and counts it: a slow disk or a Redis
 outage must never slow or fail a request.
@@ -39,8 +39,15 @@ logger = logging.getLogger("arcjet")
 _warnings = RateLimitedWarning(logger)
 
 DEFAULT_BUFFER = 10_000
-BATCH = 512
-FLUSH_INTERVAL = 0.05  # seconds; how stale the log may be while requests keep coming
+# Entries per sink write. A turn of the writer takes the GIL back at each of
+# its system calls (the wake-up, the file's stat, fstat and write), and while
+# it waits for it, every request thread's release of the GIL (a Wasm call,
+# socket I/O) wakes it for nothing: with new clients that cost the request
+# path more than the log itself (docs/perf-log.md). So turns are few and
+# large: a batch holds up to BATCH entries (~1 ms of the GIL to join), a turn
+# comes every FLUSH_INTERVAL, or sooner when the buffer is half full.
+BATCH = 4096
+FLUSH_INTERVAL = 0.25  # seconds; how stale the log may be while requests keep coming
 CLOSE_TIMEOUT = 10.0  # seconds close() waits for the writer to drain
 
 # What the buffer holds: a line submit() built; (time.time(), decision, method,
@@ -63,13 +70,16 @@ class DecisionLog:
         self._sink: Sink = sink_from(target, max_bytes=max_bytes, backups=backups)
         self._ip = IpCodec(check_mode(log_ip), key_bytes(ip_key))
         self._max = buffer
+        self._wake_at = max(1, buffer // 2)  # a buffer this full wakes the writer before its interval
         self._lines = LineBuilder(self._ip) if self._sink.takes_lines else None
         self._buffer: deque[Entry] = deque()
         # push(decision, method, path, user_agent): what the request path calls.
         # submit() itself, or its common case in C (a line sink, the C line
         # builder): open while the writer runs, every other case handed back
         # to submit().
-        self._pusher = native_pusher(self._lines, self._buffer, self.submit, self._after_close_push, buffer)
+        self._wake = threading.Event()
+        self._pusher = native_pusher(self._lines, self._buffer, self.submit, self._after_close_push, buffer,
+                                     self._wake_at, self._wake_early)
         self.push: Callable[[Decision, str, str, str | None], bool] = self._pusher or self.submit
         self.on_drop = on_drop
         self.written = 0
@@ -78,7 +88,6 @@ class DecisionLog:
         self._closed = False
         self._finished = False  # close() has written its last batch: nothing drains the buffer after this
         self._busy = False
-        self._wake = threading.Event()
         self._lock = threading.Lock()  # start/stop of the writer, never taken by submit()
         self._pid = os.getpid()
         self._writer: threading.Thread | None = None
@@ -116,6 +125,8 @@ class DecisionLog:
                 self.failed += 1
                 _warnings.warn("record", "arcjet: a decision could not be logged: %s", safe(exc))
                 return False
+        if len(buf) >= self._wake_at:
+            self._wake_early()
         if self._writer is None:
             self._start()
         if self._finished:  # close() ran to its end between the test above and the append
@@ -150,6 +161,10 @@ class DecisionLog:
         if self._finished:
             self._count_stranded()
         return True
+
+    def _wake_early(self) -> None:
+        """The buffer is half full: the writer's turn now, not at its interval."""
+        self._wake.set()
 
     def _after_close_push(self) -> None:
         """The C push appended while close() ran (a fragment maker ran Python
@@ -195,13 +210,12 @@ class DecisionLog:
     def _run(self) -> None:
         buf = self._buffer
         while True:
-            if len(buf) < BATCH and not self._closed:
-                # One turn per interval while requests come in, not one per
-                # few entries: each turn takes the GIL from a request thread
-                # (wasmtime's calls release it), and a turn costs about the
-                # same for 50 lines as for 500.
-                self._wake.wait(FLUSH_INTERVAL)
+            if len(buf) < self._wake_at and not self._closed:
+                # One turn per interval while requests come in (see BATCH):
+                # early only when the buffer fills (submit sets the event).
                 self._wake.clear()
+                if len(buf) < self._wake_at:  # not filled between the test and the clear
+                    self._wake.wait(FLUSH_INTERVAL)
             if not buf:
                 if self._closed:
                     return

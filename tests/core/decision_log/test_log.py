@@ -352,3 +352,22 @@ def test_a_forked_child_pushes_through_submit_until_its_writer_runs(tmp_path: Pa
     assert log.push(decision(), "GET", "/child", None) and log._pusher.open
     log.close()
     assert [r["path"] for r in lines(tmp_path / "d.jsonl")][-1] == "/child"
+
+
+@pytest.mark.parametrize("via", ["submit", "push"])
+def test_a_half_full_buffer_wakes_the_writer_before_its_interval(tmp_path: Path, via: str) -> None:
+    # Turns are few (each takes the GIL back several times), so the buffer
+    # must not wait for the interval when it is filling up.
+    log = DecisionLog(tmp_path / "d.jsonl", buffer=10)
+    log._writer = threading.current_thread()  # hold the writer off
+    if via == "push" and log._pusher is not None:
+        log._pusher.open = True
+    enter = getattr(log, via)
+    for i in range(4):
+        assert enter(decision(), "GET", f"/{i}", None)
+    assert not log._wake.is_set()
+    assert enter(decision(), "GET", "/4", None)  # 5 of 10
+    assert log._wake.is_set()
+    log._writer = None
+    log.close()
+    assert len(lines(tmp_path / "d.jsonl")) == 5
