@@ -71,14 +71,19 @@ class FileSink:
                 os.close(self._fd)
         self._fd = -1
 
-    def _still_ours(self) -> bool:
-        """False when another process rotated or removed the file under our descriptor."""
+    def _ours(self) -> os.stat_result | None:
+        """Our descriptor's stat, None when another process rotated or
+        removed the file under it. (Each system call hands the GIL over and
+        takes it back: the writer makes as few as it can; see _log.BATCH.)"""
         try:
             on_disk = os.stat(self.path)
         except FileNotFoundError:
-            return False
+            return None
         mine = os.fstat(self._fd)
-        return (on_disk.st_ino, on_disk.st_dev) == (mine.st_ino, mine.st_dev)
+        return mine if (on_disk.st_ino, on_disk.st_dev) == (mine.st_ino, mine.st_dev) else None
+
+    def _still_ours(self) -> bool:
+        return self._ours() is not None
 
     def _rotate(self) -> None:
         self._close_fd()
@@ -94,11 +99,12 @@ class FileSink:
         self._open()
 
     def write(self, records: list[str]) -> int:
-        if self._fd < 0 or not self._still_ours():
+        mine = self._ours() if self._fd >= 0 else None
+        if mine is None:
             self._close_fd()
             self._open()
         else:
-            self._size = os.fstat(self._fd).st_size  # other processes append too
+            self._size = mine.st_size  # other processes append too
         data = "".join(records).encode("ascii")
         if self._size + len(data) <= self.max_bytes:  # the usual batch: no rotation inside it
             self._flush([data])
