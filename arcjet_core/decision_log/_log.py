@@ -1,14 +1,15 @@
 """DecisionLog: a bounded buffer on the request path, a writer thread behind it.
 
 ``push`` (``submit``, or its common case in C, ``_cline.Pusher``) is the only
-part the request path runs: a length test, the line built from cached pieces
-(``_line.py``; for a line sink) and a deque append (atomic under the GIL). The buffer then holds strings, which the garbage
-collector does not track: a buffer of live decisions (thousands of tracked
-objects between two writer turns) set it running, and cost more than the
-line. The writer wakes every ``FLUSH_INTERVAL`` seconds, when the buffer is
-half full, or at once on close, and drains the buffer in batches: what submit() left to it (records
-for a dict sink, lines with metadata to decode, events), and the sink's
-I/O. A full buffer drops the decision and counts it: a slow disk or a Redis
+part the request path runs: a length test, the line built from cached
+pieces (``_line.py``; for a line sink) and a deque append (atomic under the
+GIL). The buffer then holds strings, which the garbage collector does not
+track: a buffer of live decisions (thousands of tracked objects between two
+writer turns) set it running, and cost more than the line. The writer wakes
+every ``FLUSH_INTERVAL`` seconds, when the buffer is half full, or at once
+on close, and drains the buffer in batches: what submit() left to it
+(records for a dict sink, lines with metadata to decode, events), and the
+sink's I/O. A full buffer drops the decision and counts it: a slow disk or a Redis
 outage must never slow or fail a request.
 """
 
@@ -214,7 +215,8 @@ class DecisionLog:
                 # One turn per interval while requests come in (see BATCH):
                 # early only when the buffer fills (submit sets the event).
                 self._wake.clear()
-                if len(buf) < self._wake_at:  # not filled between the test and the clear
+                # Not filled, nor closed, between the test and the clear (their set() would be lost).
+                if len(buf) < self._wake_at and not self._closed:
                     self._wake.wait(FLUSH_INTERVAL)
             if not buf:
                 if self._closed:
