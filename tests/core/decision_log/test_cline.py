@@ -235,6 +235,27 @@ def test_misuse_raises_type_errors() -> None:
                   ip_text=1, request_text=builder._request, ua_text=builder._ua, prefix="")  # type: ignore[arg-type]
 
 
+def test_pusher_misuse_raises_type_errors() -> None:
+    from collections import deque
+
+    from arcjet_core.decision_log._cline import Pusher
+
+    builder = LineBuilder(IpCodec("full", KEY))
+
+    def ok(*args: Any) -> bool:
+        return True
+
+    with pytest.raises(TypeError):  # not a Formatter
+        Pusher(formatter=builder._line, buffer=deque(), slow=ok, stranded=ok, max=10, wake_at=5, wake=ok)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="callable"):
+        Pusher(formatter=builder.line, buffer=deque(), slow=ok, stranded=ok, max=10, wake_at=5, wake=1)  # type: ignore[arg-type]
+    pusher = Pusher(formatter=builder.line, buffer=deque(), slow=ok, stranded=ok, max=10, wake_at=5, wake=ok)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="4 positional"):
+        pusher(aggregate([]), "GET")  # type: ignore[call-arg]
+    with pytest.raises(AttributeError):
+        del pusher.open
+
+
 _conclusions = st.sampled_from(list(Conclusion))
 _states = st.sampled_from(list(RuleState))
 _ints = st.one_of(st.integers(-(2**63), 2**63 - 1), st.integers(), st.booleans())
