@@ -60,10 +60,13 @@ class FileSink:
         self.backups = backups
         self._fd = -1
         self._size = 0
+        self._file_id = (0, 0)  # (st_ino, st_dev) of the file our descriptor is open on
 
     def _open(self) -> None:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-        self._size = os.fstat(self._fd).st_size
+        mine = os.fstat(self._fd)
+        self._size = mine.st_size
+        self._file_id = (mine.st_ino, mine.st_dev)
 
     def _close_fd(self) -> None:
         if self._fd >= 0:
@@ -72,15 +75,15 @@ class FileSink:
         self._fd = -1
 
     def _ours(self) -> os.stat_result | None:
-        """Our descriptor's stat, None when another process rotated or
-        removed the file under it. (Each system call hands the GIL over and
+        """The file at our path, None when another process rotated or removed
+        it from under our descriptor. One stat: the descriptor's own file is
+        known since it was opened. (Each system call hands the GIL over and
         takes it back: the writer makes as few as it can; see _log.BATCH.)"""
         try:
             on_disk = os.stat(self.path)
         except FileNotFoundError:
             return None
-        mine = os.fstat(self._fd)
-        return mine if (on_disk.st_ino, on_disk.st_dev) == (mine.st_ino, mine.st_dev) else None
+        return on_disk if (on_disk.st_ino, on_disk.st_dev) == self._file_id else None
 
     def _still_ours(self) -> bool:
         return self._ours() is not None
@@ -104,7 +107,7 @@ class FileSink:
             self._close_fd()
             self._open()
         else:
-            self._size = mine.st_size  # other processes append too
+            self._size = mine.st_size  # the file's size: other processes append too
         data = "".join(records).encode("ascii")
         if self._size + len(data) <= self.max_bytes:  # the usual batch: no rotation inside it
             self._flush([data])
