@@ -41,7 +41,7 @@ _warnings = RateLimitedWarning(logger)
 
 DEFAULT_BUFFER = 10_000
 # Entries per sink write. A turn of the writer takes the GIL back at each of
-# its system calls (the wake-up, the file's stat, fstat and write), and while
+# its system calls (the wake-up, the file's stat, the write), and while
 # it waits for it, every request thread's release of the GIL (a Wasm call,
 # socket I/O) wakes it for nothing: with new clients that cost the request
 # path more than the log itself (docs/perf-log.md). So turns are few and
