@@ -23,7 +23,7 @@ import time
 from typing import Any
 
 from ._redis_config import LinkSpec
-from ._resp import ErrorReply, ProtocolError, ReplyError, parse_one
+from ._resp import ErrorReply, ProtocolError, ReplyError, parse_one, parse_reply
 
 _HAS_POLL = hasattr(select, "poll")  # not on Windows: no probe there, a stale link fails its call
 # Where the kernel times out a blocking socket's send and recv (Linux: a
@@ -98,6 +98,42 @@ class Link:
         if end != len(data):
             self._leftover = data[end:]
         return value
+
+    def call_many(self, commands: list[bytes], timeout: float | None = None) -> list[Any]:
+        """Send every command at once (a pipeline) and return their replies in
+        order, all within one timeout: one round trip for many commands (the
+        decision log's stream sink). Failures as ``call``'s."""
+        sock = self._sock
+        wait = self.timeout if timeout is None else timeout
+        if self._waits != wait:
+            self._wait(wait)
+        deadline = _monotonic() + wait
+        replies: list[Any] = []
+        data = bytearray()
+        pos = 0
+        try:
+            sock.sendall(b"".join(commands))
+            while len(replies) < len(commands):
+                parsed = parse_reply(data, pos) if pos < len(data) else None
+                if parsed is not None:
+                    value, pos = parsed
+                    replies.append(value)
+                    continue
+                left = deadline - _monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"no reply from redis within {wait} s")
+                self._wait(left)
+                chunk = sock.recv(65536)
+                if not chunk:
+                    raise ConnectionError("redis connection closed by the server")
+                data += chunk
+        except BlockingIOError as exc:  # a kernel timeout
+            raise TimeoutError(f"no reply from redis within {wait} s") from exc
+        except (ProtocolError, ValueError) as exc:  # ValueError: a malformed length
+            raise ConnectionError(f"bad reply from redis: {exc}") from exc
+        if pos != len(data):
+            self._leftover = bytes(data[pos:])
+        return replies
 
     def _wait(self, seconds: float) -> None:
         if self._kernel:

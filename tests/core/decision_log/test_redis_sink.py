@@ -74,3 +74,18 @@ def test_redis_down_loses_records_but_never_requests(caplog: pytest.LogCaptureFi
     assert all(d.is_allowed() for d in decisions)
     assert log.failed == 20 and log.written == 0
     assert len([r for r in caplog.records if "decision log \"redis stream" in r.getMessage()]) == 1
+
+
+def test_a_batch_larger_than_one_pipeline_arrives_whole_and_in_order(redis_url: str) -> None:
+    from arcjet_core.decision_log._sinks import PIPELINE, RedisStreamSink
+
+    stream = f"arcjet-test:{uuid.uuid4().hex}"
+    sink = RedisStreamSink(f"{redis_url.rstrip('/')}?stream={stream}&maxlen=100000")
+    n = 2 * PIPELINE + 7
+    assert sink.write([f'{{"i":{i}}}\n' for i in range(n)]) == 0
+    sink.close()
+    assert _call(redis_url, "XLEN", stream) == n
+    first = _call(redis_url, "XRANGE", stream, "-", "+", "COUNT", "1")
+    last = _call(redis_url, "XREVRANGE", stream, "+", "-", "COUNT", "1")
+    assert first[0][1] == [b"r", b'{"i":0}'] and last[0][1] == [b"r", f'{{"i":{n - 1}}}'.encode()]  # type: ignore[index]
+    _call(redis_url, "DEL", stream)

@@ -128,6 +128,36 @@ def test_sync_link_faults_are_connection_or_timeout_errors(peers: list[Peer], ca
     link.close()
 
 
+MANY = {
+    "replies in pieces": ((b"+PONG\r\n$3\r\nab", 0.02, b"c\r\n-ERR nope\r\n"),
+                          [b"PONG", b"abc", ErrorReply("ERR nope")], True),
+    "stray bytes after": ((b"+A\r\n+B\r\n+C\r\n+EXTRA\r\n",), [b"A", b"B", b"C"], False),
+}
+
+
+@pytest.mark.parametrize("case", list(MANY))
+@pytest.mark.usefixtures("timeouts")
+def test_sync_link_pipelines_commands_and_reads_every_reply(peers: list[Peer], case: str) -> None:
+    chunks, values, clean = MANY[case]
+    link = Link(peer(peers, *chunks).spec(), connect_timeout=1, timeout=1)
+    assert link.call_many([PING] * 3) == values
+    time.sleep(0.01)
+    assert link.clean() is clean
+    link.close()
+
+
+@pytest.mark.parametrize("case", list(FAULTS))
+@pytest.mark.usefixtures("timeouts")
+def test_sync_link_pipeline_faults_are_connection_or_timeout_errors(peers: list[Peer], case: str) -> None:
+    chunks, error = FAULTS[case]
+    link = Link(peer(peers, b"+PONG\r\n", *chunks).spec(), connect_timeout=1, timeout=0.2)
+    started = time.monotonic()
+    with pytest.raises(error):
+        link.call_many([PING, PING])
+    assert time.monotonic() - started < 0.5  # every reply within the one timeout
+    link.close()
+
+
 @pytest.mark.parametrize("case", list(FAULTS))
 def test_async_link_faults_are_connection_or_timeout_errors(peers: list[Peer], case: str) -> None:
     chunks, error = FAULTS[case]
