@@ -1,7 +1,8 @@
 """Blocking Redis links of our own, and a bounded pool of them per process.
 
 A link is a plain socket (TCP, TLS or unix) with AUTH, SELECT and CLIENT
-SETNAME sent as its first commands, carrying one command at a time. Any
+SETNAME sent as its first commands, carrying one command at a time (or
+one pipelined batch: ``call_many``). Any
 failure other than an error reply leaves it in an unknown state (a late
 reply must never be read as the answer to the next command): the caller
 discards it, and the next call opens a fresh one.
