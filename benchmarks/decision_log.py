@@ -203,6 +203,18 @@ def main() -> None:
         def file_client(name: str, make: Callable[..., ArcjetSync] = client, **options: Any) -> ArcjetSync:
             return make(decision_log=str(Path(tmp) / f"{name}.jsonl"), **options)
 
+        def without_c(name: str, make: Callable[..., ArcjetSync] = client) -> list[tuple[str, ArcjetSync]]:
+            """The rows that show what the C parts buy: submit() in Python, then the Python builder."""
+            if not NATIVE:
+                return []
+            rows = []
+            for tag, label, strip in (("submit", "Python submit()", python_submit),
+                                      ("python", "Python builder", python_builder)):
+                aj = file_client(f"{name}-{tag}", make)
+                strip(aj)
+                rows.append((f"log on (file), {label}", aj))
+            return rows
+
         rows: list[tuple[str, ArcjetSync]] = [("log off", client()), ("log on (file)", file_client("file"))]
         try:
             import prometheus_client
@@ -211,14 +223,8 @@ def main() -> None:
                          file_client("metrics", metrics=prometheus_client.CollectorRegistry())))
         except ImportError:
             print("prometheus_client not installed: no metrics row")
-        if NATIVE:
-            aj = file_client("submit")
-            python_submit(aj)
-            rows.append(("log on (file), Python submit()", aj))
-            aj = file_client("python")
-            python_builder(aj)
-            rows.append(("log on (file), Python builder", aj))
-        else:
+        rows += without_c("one")
+        if not NATIVE:
             print("arcjet_core.decision_log._cline is not built: every row builds its lines in Python")
         if not args.no_ablation:
             for cache in ("_last", "_rules", "_limits", "_limit_shapes", "_verdicts", "_requests", "_ips", "_uas"):
@@ -226,23 +232,10 @@ def main() -> None:
                 without(cache)(aj)
                 rows.append((f"log on (file), no {cache} cache", aj))
         table("one request, repeated", rows, [REQUEST], args.n, args.repeats)
-        mixed = [("log off", mixed_client()), ("log on (file)", file_client("mixed", mixed_client))]
-        if NATIVE:
-            aj = file_client("mixed-submit", mixed_client)
-            python_submit(aj)
-            mixed.append(("log on (file), Python submit()", aj))
-            aj = file_client("mixed-python", mixed_client)
-            python_builder(aj)
-            mixed.append(("log on (file), Python builder", aj))
+        mixed = [("log off", mixed_client()), ("log on (file)", file_client("mixed", mixed_client)),
+                 *without_c("mixed", mixed_client)]
         table("mixed traffic", mixed, MIXED, args.n, args.repeats)
-        new = [("log off", client()), ("log on (file)", file_client("new"))]
-        if NATIVE:
-            aj = file_client("new-submit")
-            python_submit(aj)
-            new.append(("log on (file), Python submit()", aj))
-            aj = file_client("new-python")
-            python_builder(aj)
-            new.append(("log on (file), Python builder", aj))
+        new = [("log off", client()), ("log on (file)", file_client("new")), *without_c("new")]
         table("new clients", new, NEW_CLIENTS, args.n, args.repeats)
 
         # The two halves on their own: what submit() does, and the writer's work per record.
