@@ -199,12 +199,16 @@ class _ClientBase:
             from arcjet_core.analyze import Ruleset
 
             ruleset = Ruleset(self._engine.analyzer_parts)
-        checker = email_checker(self._engine.email_io_rules, dns_servers=dns_servers, dns_timeout=dns_timeout)
+        # The DNS options are checked whether or not a rule uses them, so a bad
+        # one fails when the client is made; email checks and crawler
+        # verification (detect_bot(verify_dns=True)) share them.
+        servers, timeout = resolve_dns_servers(dns_servers), check_dns_timeout(dns_timeout)
+        checker = email_checker(self._engine.email_io_rules, servers=servers, timeout=timeout)
         verifier: Any = None
-        if self._engine.verifies_dns:  # detect_bot(verify_dns=True): the same DNS servers and timeout as email's
+        if self._engine.verifies_dns:
             from arcjet_core.analyze import client_verifier
 
-            verifier = client_verifier(resolve_dns_servers(dns_servers), check_dns_timeout(dns_timeout))
+            verifier = client_verifier(servers, timeout)
         self._io = _Performer(ruleset, self._storage, verifier, checker)
 
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT, check_dns_timeout, resolve_dns_servers
+from arcjet_core.dns_config import DEFAULT_DNS_TIMEOUT, Server
 from arcjet_core.email_mx import MxChecker
 from arcjet_core.gravatar import GravatarChecker
 
@@ -76,13 +76,11 @@ def _facts(check: EmailCheck, mx: bool | str | None, gravatar: bool | str | None
     return EmailFacts(tuple(types), tuple(errors))
 
 
-def email_checker(rules: Sequence[EmailRule], *, dns_servers: Sequence[str] | None,
-                  dns_timeout: float = DEFAULT_DNS_TIMEOUT) -> EmailChecker | None:
+def email_checker(rules: Sequence[EmailRule], *, servers: tuple[Server, ...] | None,
+                  timeout: float = DEFAULT_DNS_TIMEOUT) -> EmailChecker | None:
     """The client's checker for its email rules with I/O checks, or None when
-    there are none. The DNS options are validated either way, so a bad one
-    fails when the client is made."""
-    servers = resolve_dns_servers(dns_servers)
-    timeout = check_dns_timeout(dns_timeout)
+    there are none. ``servers`` and ``timeout`` are the client's DNS options,
+    already checked (``resolve_dns_servers``, ``check_dns_timeout``)."""
     mx = any(rule.spec.checks_mx for rule in rules)
     gravatar = any(rule.spec.check_gravatar for rule in rules)
     if not mx and not gravatar:
