@@ -126,13 +126,7 @@ class DecisionLog:
                 self.failed += 1
                 _warnings.warn("record", "arcjet: a decision could not be logged: %s", safe(exc))
                 return False
-        if len(buf) >= self._wake_at:
-            self._wake_early()
-        if self._writer is None:
-            self._start()
-        if self._finished:  # close() ran to its end between the test above and the append
-            self._count_stranded()
-        return True
+        return self._appended()
 
     def submit_event(self, event: str, fields: Mapping[str, object]) -> bool:
         """Queue one event line (``{"v":1,"ts":...,"event":event,...fields}``): not a
@@ -157,9 +151,16 @@ class DecisionLog:
             self.failed += 1
             _warnings.warn("event", "arcjet: an event could not be logged: %s", safe(exc))
             return False
+        return self._appended()
+
+    def _appended(self) -> bool:
+        """After an append: wake the writer early when the buffer is half full,
+        start it on the first entry, and count what close() left stranded."""
+        if len(self._buffer) >= self._wake_at:
+            self._wake_early()
         if self._writer is None:
             self._start()
-        if self._finished:
+        if self._finished:  # close() ran to its end between the closed test and the append
             self._count_stranded()
         return True
 

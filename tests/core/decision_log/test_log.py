@@ -371,3 +371,15 @@ def test_a_half_full_buffer_wakes_the_writer_before_its_interval(tmp_path: Path,
     log._writer = None
     log.close()
     assert len(lines(tmp_path / "d.jsonl")) == 5
+
+
+def test_events_wake_the_writer_too_when_the_buffer_is_half_full(tmp_path: Path) -> None:
+    log = DecisionLog(tmp_path / "d.jsonl", buffer=4)
+    log._writer = threading.current_thread()  # hold the writer off
+    assert log.submit_event("e1", {})
+    assert not log._wake.is_set()
+    assert log.submit_event("e2", {})  # 2 of 4
+    assert log._wake.is_set()
+    log._writer = None
+    log.close()
+    assert [r["event"] for r in lines(tmp_path / "d.jsonl")] == ["e1", "e2"]
