@@ -86,9 +86,6 @@ class FileSink:
             return None
         return on_disk if (on_disk.st_ino, on_disk.st_dev) == self._file_id else None
 
-    def _still_ours(self) -> bool:
-        return self._ours() is not None
-
     def _rotate(self) -> None:
         self._close_fd()
         if self.backups == 0:
@@ -120,7 +117,7 @@ class FileSink:
             if self._size + chunk_size + len(line) > self.max_bytes and self._size + chunk_size > 0:
                 self._flush(chunk)
                 chunk, chunk_size = [], 0
-                if self._still_ours():
+                if self._ours() is not None:
                     self._rotate()
                 else:  # another writer rotated it first: append to the new file
                     self._close_fd()
