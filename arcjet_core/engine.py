@@ -40,6 +40,8 @@ _fault_warnings = RateLimitedWarning(logger)
 
 # Content results remembered per client (see Engine._inspect).
 CONTENT_MEMO_SIZE = 1024
+# The NOT_RUN message of a rule whose lookup was not made: the request was denied without it.
+SKIPPED_LOOKUP = "not looked up: an earlier LIVE rule denied the request"
 # protect() keyword arguments a kind may require, by PreparedRule.required_inputs.
 _REQUIRABLE = ("email",)
 
@@ -148,6 +150,7 @@ class Engine:
         self.verifies_dns = bool(self._dns_rules)
         # validate_email rules whose checks need I/O: the flow's email step.
         self.email_io_rules = io_rules(self.prepared)
+        self._looks_up = bool(self._dns_rules or self.email_io_rules)
         self.needs_body = any(part.body_bytes >= 0 or part.text_bytes >= 0 or part.prompt_bytes >= 0
                               for part in self.analyzer_parts)
         self._reads_ip_details = any(part.reads_ip_details for part in self.analyzer_parts)
@@ -236,12 +239,10 @@ class Engine:
         if self.analyzes:
             fields = filter_fields(ip_details.resolve()) if self._reads_ip_details and ip_details is not None else ()
             analysis = yield AnalyzeCall(ctx, inputs, fields)
-            if self._dns_rules and not isinstance(analysis, ArcjetError):
-                analysis = yield from self._verify_dns(ctx, analysis)
-            if self.email_io_rules and not isinstance(analysis, ArcjetError):
-                analysis = yield from self._check_email(analysis, inputs)
         error = analysis if isinstance(analysis, ArcjetError) else None
         results, charges, denied = self._inspect(ctx, analysis, error, inputs)
+        # Rules whose verdict waits on a DNS or email lookup (after storage, below).
+        lookups = self._lookups(analysis, inputs) if self._looks_up and error is None else ()
 
         # Stateful rules need the client's fingerprint and a storage op,
         # unless the DENY cache already knows the answer. After a LIVE deny
@@ -296,6 +297,21 @@ class Engine:
                     cache.set(p.deny_cache_key(fp, amount), result, cache_seconds)
                 results[p.index] = result
 
+        if lookups:
+            # Lookups go out to DNS servers and take up to their timeout, at
+            # the client's rate and with names of its choosing: they come
+            # after the client's limits have been counted, and not at all
+            # when anything else already denies the request.
+            if any(r.is_denied() and not r.dry_run for i, r in results.items() if i not in lookups):
+                for index in lookups:
+                    results[index] = self.prepared[index].not_run(SKIPPED_LOOKUP)
+            else:
+                looked = yield from self._look_up(ctx, analysis, inputs)
+                looked_error = looked if isinstance(looked, ArcjetError) else None
+                final, _, _ = self._inspect(ctx, looked, looked_error, inputs)
+                for index in lookups:
+                    results[index] = final[index]
+
         ordered = [results[p.index] for p in self.prepared]
         decision = aggregate(ordered, ip_details=ip_details, ip_address=ctx.ip)
         self._log(decision, inputs, ctx)
@@ -305,6 +321,24 @@ class Engine:
                 message = "; ".join(getattr(r.reason_v2, "message", "") for r in errors)
                 raise ArcjetError(f"fail_open=False and a rule failed: {message}")
         return decision
+
+    def _lookups(self, analysis: Any, inputs: ProtectInput) -> tuple[int, ...]:
+        """The rules whose verdict needs a DNS lookup (a crawler to verify) or
+        an email one (MX, Gravatar) for this request: () for most requests."""
+        # Imported here, as in _verify_dns: the analyzer package loads wasmtime.
+        from arcjet_core.analyze import dns_candidates
+
+        pending = [index for index, _ in dns_candidates(analysis, self._dns_rules)] if self._dns_rules else []
+        pending += [check.rule_index for check in plan_checks(analysis, inputs.email, self.email_io_rules)]
+        return tuple(dict.fromkeys(pending))
+
+    def _look_up(self, ctx: RequestContext, analysis: Any, inputs: ProtectInput) -> Generator[IOCall, Any, Any]:
+        """The analysis with the DNS and email steps' answers applied."""
+        if self._dns_rules:
+            analysis = yield from self._verify_dns(ctx, analysis)
+        if self.email_io_rules and not isinstance(analysis, ArcjetError):
+            analysis = yield from self._check_email(analysis, inputs)
+        return analysis
 
     def _verify_dns(self, ctx: RequestContext, analysis: Any) -> Generator[IOCall, Any, Any]:
         """The DNS step: only for crawlers the analyzer could not verify by IP."""

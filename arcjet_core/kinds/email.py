@@ -178,6 +178,29 @@ class EmailRule(AnalyzedRule):
             "allow": [t.value for t in rule.allow],
         })
 
+    def _listed(self, address: str) -> set[str]:
+        """FREE and DISPOSABLE from the bundled lists: no I/O."""
+        domain = address_domain(address)
+        found: set[str] = set()
+        if domain and not domain.startswith("["):
+            ascii_domain = to_ascii(domain)
+            if self._free.matches(ascii_domain):
+                found.add("FREE")
+            if self._disposable.matches(ascii_domain):
+                found.add("DISPOSABLE")
+        return found
+
+    def _denies(self, found: set[str], types: tuple[str, ...]) -> bool:
+        spec = self.spec
+        if spec.deny:
+            return any(t in found for t in spec.deny)
+        return any(t not in spec.allow for t in types)
+
+    def denied_without_io(self, address: str) -> bool:
+        """The bundled lists alone deny ``address``: no lookup can change that."""
+        found = self._listed(address)
+        return self._denies(found, tuple(t.value for t in EmailType if t.value in found))
+
     def check_for(self, address: str) -> EmailCheck:
         spec = self.spec
         domain = address_domain(address)
@@ -193,24 +216,12 @@ class EmailRule(AnalyzedRule):
         reason = analysis.outcomes[self.index].reason
         if "INVALID" in reason.get("email_types", ()):
             return syntax, None
+        found = set(reason.get("checked_types", ())) | self._listed(inputs.email or "")
+        types = tuple(t.value for t in EmailType if t.value in found)
+        if self._denies(found, types):
+            return self.result(RuleState.RUN, Conclusion.DENY, EmailReason(email_types=types)), None
         if self.needs_io and "checked_types" not in reason:
             return self.error("email checks did not run"), None  # never an ALLOW that skipped a lookup
-        found = set(reason.get("checked_types", ()))
-        domain = address_domain(inputs.email or "")
-        if not domain.startswith("["):
-            ascii_domain = to_ascii(domain)
-            if self._free.matches(ascii_domain):
-                found.add("FREE")
-            if self._disposable.matches(ascii_domain):
-                found.add("DISPOSABLE")
-        types = tuple(t.value for t in EmailType if t.value in found)
-        spec = self.spec
-        if spec.deny:
-            denied = any(t in found for t in spec.deny)
-        else:
-            denied = any(t not in spec.allow for t in types)
-        if denied:
-            return self.result(RuleState.RUN, Conclusion.DENY, EmailReason(email_types=types)), None
         errors = reason.get("check_errors", ())
         if errors:
             return self.error(f"email check failed: {'; '.join(errors)}"), None
@@ -233,6 +244,8 @@ def plan_checks(analysis: Any, email: str | None, rules: Sequence[EmailRule]) ->
         outcome = analysis.outcomes.get(rule.index)
         if outcome is None or outcome.conclusion == "ERROR" or "INVALID" in outcome.reason.get("email_types", ()):
             continue
+        if not rule.dry_run and rule.denied_without_io(email):
+            continue  # a LIVE deny by the bundled list (disposable): no lookup can change it
         checks.append(rule.check_for(email))
     return tuple(checks)
 

@@ -49,20 +49,26 @@ def no_mx(call: EmailCheckCall) -> list[EmailFacts]:
     return [EmailFacts(("NO_MX_RECORDS",), ()) for _ in call.checks]
 
 
-def test_the_email_step_comes_after_the_analyzer_and_before_storage() -> None:
+def test_the_email_step_comes_after_the_analyzer_and_after_storage() -> None:
     rules = [validate_email(deny=["NO_MX_RECORDS"]), sliding_window(max=5, interval=60)]
     deliverable = run(rules, "Ada@MÜNCHEN.de", VALID, lambda call: [EmailFacts((), ())])
     decision, steps = deliverable
-    assert [type(s).__name__ for s in steps] == ["AnalyzeCall", "EmailCheckCall", "StorageCall"]
-    email_step = steps[1]
+    assert [type(s).__name__ for s in steps] == ["AnalyzeCall", "StorageCall", "EmailCheckCall"]
+    email_step = steps[2]
     assert isinstance(email_step, EmailCheckCall)
     (check,) = email_step.checks
     assert (check.rule_index, check.address, check.domain, check.mx, check.gravatar_url) == (
         0, "Ada@MÜNCHEN.de", "xn--mnchen-3ya.de", True, None)
     assert decision.is_allowed()
-    # A LIVE email deny spends no rate limit.
+    # The limit is counted before the lookup, so a deny by the lookup spends it
+    # (a flood of made-up domains is rate limited); a deny by the bundled
+    # lists needs no lookup and spends nothing.
     decision, steps = run(rules, "ada@example.com", VALID, no_mx)
-    assert decision.is_denied() and [type(s).__name__ for s in steps] == ["AnalyzeCall", "EmailCheckCall"]
+    assert decision.is_denied() and [type(s).__name__ for s in steps] == ["AnalyzeCall", "StorageCall", "EmailCheckCall"]
+    decision, steps = run([validate_email(deny=["DISPOSABLE", "NO_MX_RECORDS"]), sliding_window(max=5, interval=60)],
+                          "ada@mailinator.com", VALID)
+    assert decision.is_denied() and decision.reason_v2.email_types == ("DISPOSABLE", "FREE")  # type: ignore[union-attr]
+    assert [type(s).__name__ for s in steps] == ["AnalyzeCall"]
 
 
 def test_no_email_step_without_a_lookup_to_make() -> None:
@@ -90,7 +96,8 @@ def test_a_failed_email_step_is_an_error_result() -> None:
 
 
 def test_each_rule_gets_its_own_answer() -> None:
-    rules = [validate_email(deny=["NO_MX_RECORDS"]), validate_email(deny=["FREE"], check_gravatar=True)]
+    # The second is DRY_RUN: a LIVE rule the bundled list already denies is not looked up.
+    rules = [validate_email(deny=["NO_MX_RECORDS"]), validate_email(mode="DRY_RUN", deny=["FREE"], check_gravatar=True)]
     analysis = Analysis({i: Outcome_("ALLOW", {"type": "EMAIL", "email_types": []}) for i in (0, 1)})
     decision, steps = run(rules, "ada@gmail.com", analysis,
                           lambda call: [EmailFacts((), ()), EmailFacts(("NO_GRAVATAR",), ())])

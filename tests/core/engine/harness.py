@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import RequestContext, raw_from_request
 from arcjet_core.decision import Decision, RuleResult
-from arcjet_core.engine import AnalyzeCall, DnsCall, Engine, IOCall, ProtectInput, StorageCall
+from arcjet_core.engine import AnalyzeCall, DnsCall, EmailCheckCall, Engine, IOCall, ProtectInput, StorageCall
 from arcjet_core.errors import ArcjetError
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.kinds import RuleSpec
@@ -77,6 +77,7 @@ class Harness:
     analyzer: AnalyzerFn | None = None
     storage: FakeStorage = field(default_factory=FakeStorage)
     dns: Callable[[str, tuple[str, ...]], Any] | None = None
+    email: Callable[[EmailCheckCall], Any] | None = None
     steps: list[IOCall] = field(default_factory=list)
 
     def protect(self, request: Mapping[str, object] | None = None, **kwargs: Any) -> Decision:
@@ -99,6 +100,9 @@ class Harness:
         if isinstance(call, DnsCall):
             assert self.dns is not None, "the flow asked for DNS, which this test did not expect"
             return [self.dns(call.ip, ids) for _, ids in call.checks]
+        if isinstance(call, EmailCheckCall):
+            assert self.email is not None, "the flow asked for email checks, which this test did not expect"
+            return self.email(call)
         assert isinstance(call, StorageCall)
         return self.storage.run(call.ops)
 

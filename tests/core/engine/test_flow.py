@@ -241,3 +241,128 @@ def test_a_new_kind_plugs_in_through_the_registry() -> None:
     assert deleted.results[1].state is RuleState.NOT_RUN  # the rate limit is not charged after a LIVE deny
     got = h.protect({**CLIENT, "method": "GET"})
     assert got.is_allowed() and h.kinds_of_steps() == ["StorageCall"]
+
+
+def over_after(allowed: int) -> FakeStorage:
+    """Storage whose limit allows each key ``allowed`` requests, then denies (for 60 s)."""
+    counts: dict[str, int] = {}
+
+    def answer(op: Op) -> Outcome:
+        assert isinstance(op, LimitOp)
+        count = counts[op.key] = counts.get(op.key, 0) + 1
+        ok = count <= allowed
+        return LimitOutcome(ok, allowed, max(0, allowed - count), 60.0, 60, 0.0 if ok else 60.0)
+
+    return FakeStorage(answer)
+
+
+def test_lookups_come_after_the_limits_and_not_after_a_deny() -> None:
+    """A client over its LIVE limit makes no MX lookup: each would go out to
+    DNS at the client's rate, with domains of its choosing, only to be denied.
+    So the limits are counted first, and a request they deny is not looked up."""
+    from arcjet_core.email_checks import EmailFacts
+    from arcjet_core.engine import SKIPPED_LOOKUP, EmailCheckCall
+
+    lookups: list[str] = []
+
+    def mx(call: EmailCheckCall) -> list[EmailFacts]:
+        lookups.extend(check.domain for check in call.checks)
+        return [EmailFacts((), ()) for _ in call.checks]
+
+    valid = Analysis({1: Outcome_("ALLOW", {"type": "EMAIL", "email_types": []})})
+    h = Harness(engine([sliding_window(max=1, interval=60), validate_email(deny=["NO_MX_RECORDS"])]),
+                analyzer=lambda c, i: valid, storage=over_after(1), email=mx)
+    assert h.protect(email="ada@example.com").is_allowed()
+    assert h.kinds_of_steps() == ["AnalyzeCall", "StorageCall", "EmailCheckCall"]
+    assert lookups == ["example.com"]
+    for n, steps in ((1, ["AnalyzeCall", "StorageCall"]), (2, ["AnalyzeCall"])):  # denied by storage, then cached
+        h.steps.clear()
+        decision = h.protect(email=f"ada@a{n}.example")
+        assert h.kinds_of_steps() == steps and lookups == ["example.com"]
+        assert decision.is_denied() and decision.reason_v2.type == "RATE_LIMIT"
+        email_result = decision.results[1]
+        assert email_result.state is RuleState.NOT_RUN and email_result.conclusion is Conclusion.ALLOW
+        assert isinstance(email_result.reason_v2, NotRunReason) and email_result.reason_v2.message == SKIPPED_LOOKUP
+    # Another client is still looked up.
+    h.steps.clear()
+    h.protect({**CLIENT, "ip": "198.51.100.9"}, email="ada@a3.example")
+    assert h.kinds_of_steps() == ["AnalyzeCall", "StorageCall", "EmailCheckCall"]
+
+
+def test_a_lookup_deny_spends_the_limit() -> None:
+    """Addresses at domains with no MX, each a new one: every request is denied
+    by the lookup, and each one counts against the client's limit, so a flood
+    of made-up domains stops making lookups once the limit is reached."""
+    from arcjet_core.email_checks import EmailFacts
+    from arcjet_core.engine import EmailCheckCall
+
+    lookups: list[str] = []
+
+    def no_mx(call: EmailCheckCall) -> list[EmailFacts]:
+        lookups.extend(check.domain for check in call.checks)
+        return [EmailFacts(("NO_MX_RECORDS",), ()) for _ in call.checks]
+
+    valid = Analysis({1: Outcome_("ALLOW", {"type": "EMAIL", "email_types": []})})
+    h = Harness(engine([sliding_window(max=3, interval=60), validate_email(deny=["NO_MX_RECORDS"])]),
+                analyzer=lambda c, i: valid, storage=over_after(3), email=no_mx)
+    decisions = [h.protect(email=f"x@n{n}.example") for n in range(10)]
+    assert all(d.is_denied() for d in decisions)
+    assert [d.reason_v2.type for d in decisions] == ["EMAIL"] * 3 + ["RATE_LIMIT"] * 7
+    assert lookups == ["n0.example", "n1.example", "n2.example"]
+
+
+def test_a_content_deny_skips_the_lookup_and_spends_nothing() -> None:
+    """A request another LIVE content rule denies (shield here) is not looked
+    up, and, as before, spends no rate limit."""
+    valid_and_attack = Analysis({
+        0: Outcome_("DENY", {"type": "SHIELD", "shield_triggered": True, "score": 5}),
+        2: Outcome_("ALLOW", {"type": "EMAIL", "email_types": []}),
+    })
+    h = Harness(engine([shield(), sliding_window(max=5, interval=60), validate_email(deny=["NO_MX_RECORDS"])]),
+                analyzer=lambda c, i: valid_and_attack)
+    decision = h.protect(email="ada@example.com")
+    assert decision.is_denied() and decision.reason_v2.type == "SHIELD"
+    assert "EmailCheckCall" not in h.kinds_of_steps()
+    assert decision.results[1].state is RuleState.NOT_RUN and decision.results[2].state is RuleState.NOT_RUN
+
+
+def test_a_denied_client_skips_crawler_dns() -> None:
+    from arcjet_core.analyze._dns import masks
+
+    crawler = next(iter(masks()))
+    claimed = Analysis({1: Outcome_("ALLOW", {"type": "BOT", "allowed": [crawler], "denied": []})})
+    asked: list[str] = []
+
+    def verified(ip: str, ids: tuple[str, ...]) -> str:
+        asked.append(ip)
+        return "verified"
+
+    h = Harness(engine([fixed_window(max=1, window=60), detect_bot(allow=["CATEGORY:SEARCH_ENGINE"],
+                                                                    verify_dns=True)]),
+                analyzer=lambda c, i: claimed, storage=over_after(1), dns=verified)
+    assert h.protect().is_allowed() and h.protect().is_denied()
+    assert len(asked) == 1  # the second request was denied by the limit before its lookup
+    h.steps.clear()
+    decision = h.protect()
+    assert h.kinds_of_steps() == ["AnalyzeCall"] and len(asked) == 1
+    assert decision.is_denied() and decision.results[1].state is RuleState.NOT_RUN
+
+
+def test_a_dry_run_limit_never_skips_a_lookup() -> None:
+    """Only a LIVE deny is cached, and only a cached deny skips: a DRY_RUN
+    limit that would deny leaves every check to run."""
+    from arcjet_core.email_checks import EmailFacts
+    from arcjet_core.engine import EmailCheckCall
+
+    lookups: list[str] = []
+
+    def mx(call: EmailCheckCall) -> list[EmailFacts]:
+        lookups.extend(check.domain for check in call.checks)
+        return [EmailFacts((), ()) for _ in call.checks]
+
+    valid = Analysis({1: Outcome_("ALLOW", {"type": "EMAIL", "email_types": []})})
+    h = Harness(engine([sliding_window(mode="DRY_RUN", max=1, interval=60), validate_email(deny=["NO_MX_RECORDS"])]),
+                analyzer=lambda c, i: valid, storage=over_after(1), email=mx)
+    for _ in range(4):
+        assert h.protect(email="ada@example.com").is_allowed()
+    assert len(lookups) == 4
