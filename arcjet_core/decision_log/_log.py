@@ -34,7 +34,7 @@ from arcjet_core.logsafe import RateLimitedWarning, safe
 from ._ip import IpCodec, check_mode, key_bytes
 from ._line import LineBuilder, event_line, native_pusher
 from ._record import build_record
-from ._sinks import DEFAULT_BACKUPS, DEFAULT_MAX_BYTES, Sink, sink_from
+from ._sinks import DEFAULT_BACKUPS, DEFAULT_MAX_BYTES, FileSink, Sink, sink_from
 
 logger = logging.getLogger("arcjet")
 _warnings = RateLimitedWarning(logger)
@@ -69,7 +69,10 @@ class DecisionLog:
         if isinstance(buffer, bool) or not isinstance(buffer, int) or not 1 <= buffer <= 10_000_000:
             raise ArcjetMisconfiguration(f"decision_log: buffer must be an int from 1 to 10,000,000, got {buffer!r}")
         self._sink: Sink = sink_from(target, max_bytes=max_bytes, backups=backups)
-        self._ip = IpCodec(check_mode(log_ip), key_bytes(ip_key))
+        mode = check_mode(log_ip)
+        # A file log's hashes agree across its writers and restarts: the key lives beside it.
+        key_file = f"{self._sink.path}.key" if mode == "hashed" and isinstance(self._sink, FileSink) else None
+        self._ip = IpCodec(mode, key_bytes(ip_key, key_file))
         self._max = buffer
         self._wake_at = max(1, buffer // 2)  # a buffer this full wakes the writer before its interval
         self._lines = LineBuilder(self._ip) if self._sink.takes_lines else None
