@@ -52,8 +52,10 @@ class FileSink:
             raise ArcjetMisconfiguration(f"decision_log: max_bytes must be an int >= 1024, got {max_bytes!r}")
         if isinstance(backups, bool) or not isinstance(backups, int) or not 0 <= backups <= 1000:
             raise ArcjetMisconfiguration(f"decision_log: backups must be an int from 0 to 1000, got {backups!r}")
-        self.path = os.fspath(path)
-        parent = os.path.dirname(os.path.abspath(self.path))
+        # Absolute now, as logging.FileHandler does: a later chdir() (a daemon,
+        # a test) must not move the log, or lose it at exit.
+        self.path = os.path.abspath(os.fspath(path))
+        parent = os.path.dirname(self.path)
         if not os.path.isdir(parent):
             raise ArcjetMisconfiguration(f"decision_log: directory {parent!r} does not exist")
         self.name = f"file {self.path}"

@@ -200,6 +200,20 @@ def test_bad_options_fail_at_start_up(target: object, kwargs: dict[str, Any], ma
         DecisionLog(target, **kwargs)
 
 
+def test_a_relative_path_stays_where_it_was_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As logging.FileHandler: a chdir() after start-up (a daemon, a test) neither moves the log nor loses it."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "app")
+    log = DecisionLog("d.jsonl")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    log.submit(decision(), "GET", "/after-chdir", None)
+    log.close()
+    assert (log.written, log.failed) == (1, 0)
+    assert [r["path"] for r in lines(tmp_path / "app" / "d.jsonl")] == ["/after-chdir"]
+    assert not (tmp_path / "elsewhere" / "d.jsonl").exists()
+
+
 def test_forked_child_writes_its_own_decisions(tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
     log = DecisionLog(path)
