@@ -5,10 +5,12 @@ evaluate.py) so a regression fails; the targets of issue #18 that this model
 does not yet reach are strict xfails, which turn into failures (to be
 promoted to plain tests) the day a retrained model meets them.
 
-Two benign yardsticks: deepset's held-out rows, and data/everyday_holdout.jsonl
+Benign yardsticks: deepset's held-out rows, data/everyday_holdout.jsonl
 (round 5's), written by another author, blind, before the model it scores was
-trained, and never tuned on (DATA.md). Earlier rounds' hold-outs now train
-(data/everyday_r3.jsonl, data/everyday_r4.jsonl).
+trained, and never tuned on, and data/everyday_holdout_r6.jsonl, written the
+same way in session 15 for the next round and scored once with round 5's
+model (DATA.md). Earlier rounds' hold-outs now train (data/everyday_r3.jsonl,
+data/everyday_r4.jsonl).
 """
 
 from __future__ import annotations
@@ -31,16 +33,19 @@ def _held(source: str) -> Metrics:
 def _local_rows() -> list[data.Row]:
     # these sources need no download; the split is per source, so their
     # held-out rows are the same as in the full evaluation
-    return data.dedupe(data.deepset() + data.everyday() + data.everyday_holdout() + data.everyday_trained())
+    return data.dedupe(data.deepset() + data.everyday() + data.everyday_holdout() + data.everyday_trained()
+                       + data.everyday_holdout_r6())
 
 
-def test_everyday_holdout_is_fully_held_out_and_unseen() -> None:
+@pytest.mark.parametrize("source", ["holdout", "holdout_r6"])
+def test_everyday_holdouts_are_fully_held_out_and_unseen(source: str) -> None:
     train, held = data.split(_local_rows())
-    assert not [r for r in train if r.source == "holdout"]
-    assert len([r for r in held if r.source == "holdout"]) >= 300
+    assert not [r for r in train if r.source == source]
+    rows = [r for r in held if r.source == source]
+    assert len(rows) >= 300
     # not even a normalised copy of it is trained on
     seen = {" ".join(tokens(r.text)) for r in train + synth.rows()}
-    assert not [r.text for r in data.everyday_holdout() if " ".join(tokens(r.text)) in seen]
+    assert not [r.text for r in rows if " ".join(tokens(r.text)) in seen]
 
 
 def test_everyday_holdout_guard() -> None:
@@ -51,6 +56,16 @@ def test_everyday_holdout_guard() -> None:
 @pytest.mark.xfail(strict=True, reason="issue #18 target not met yet: 10/403 everyday hold-out flagged (2.5 %)")
 def test_everyday_holdout_target() -> None:
     assert _held("holdout").benign_flagged <= 0.01
+
+
+def test_everyday_holdout_r6_guard() -> None:
+    m = _held("holdout_r6")
+    assert m.n >= 370 and m.fp <= 6, m
+
+
+@pytest.mark.xfail(strict=True, reason="issue #18 target not met yet: 6/375 of the second blind hold-out flagged (1.6 %)")
+def test_everyday_holdout_r6_target() -> None:
+    assert _held("holdout_r6").benign_flagged <= 0.01
 
 
 def test_deepset_held_out_guard() -> None:

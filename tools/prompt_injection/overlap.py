@@ -9,7 +9,8 @@ into the same messages as the first, and an overlapping row would score
 what training already saw. Both sides, because a long jailbreak text holds
 half the words of almost any short message without being anything like it.
 Rows are dropped, never rewritten, so no row of a blind hold-out is touched
-by the project's author; only the counts are printed, not the rows.
+by the project's author; only the counts are printed, not the rows. Run it
+before data.py reads the new file (else every row meets itself).
 """
 
 from __future__ import annotations

@@ -20,4 +20,7 @@ EVERYDAY_LONG = DATA_DIR / "everyday_long.jsonl"
 # round 5's, written blind by another author before that round's training:
 # scored once, at the end of the round; never trained or tuned on (DATA.md)
 EVERYDAY_HOLDOUT = DATA_DIR / "everyday_holdout.jsonl"
+# the next round's, written blind in session 15 and committed before any
+# model was scored on it; round 5's model was scored on it once (DATA.md)
+EVERYDAY_HOLDOUT_R6 = DATA_DIR / "everyday_holdout_r6.jsonl"
 DEEPSET = ROOT.parent / "shared" / "data" / "prompt_injection" / "deepset-prompt-injections.jsonl"
