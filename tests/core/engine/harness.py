@@ -14,7 +14,15 @@ from typing import Any, NamedTuple
 from arcjet_core.cache import TTLCache
 from arcjet_core.context import RequestContext, raw_from_request
 from arcjet_core.decision import Decision, RuleResult
-from arcjet_core.engine import AnalyzeCall, DnsCall, EmailCheckCall, Engine, IOCall, ProtectInput, StorageCall
+from arcjet_core.engine import (
+    AnalyzeCall,
+    DnsCall,
+    EmailCheckCall,
+    Engine,
+    IOCall,
+    ProtectInput,
+    StorageCall,
+)
 from arcjet_core.errors import ArcjetError
 from arcjet_core.ip import IpResolver, TrustedProxies, parse_platform, parse_proxy_headers
 from arcjet_core.kinds import RuleSpec
