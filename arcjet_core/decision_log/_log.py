@@ -31,7 +31,7 @@ from arcjet_core.decision import Decision
 from arcjet_core.errors import ArcjetMisconfiguration
 from arcjet_core.logsafe import RateLimitedWarning, safe
 
-from ._ip import IpCodec, check_mode, key_bytes
+from ._ip import IP_KEY_ENV, IpCodec, check_mode, key_bytes
 from ._line import LineBuilder, event_line, native_pusher
 from ._record import build_record
 from ._sinks import DEFAULT_BACKUPS, DEFAULT_MAX_BYTES, FileSink, Sink, sink_from
@@ -73,6 +73,11 @@ class DecisionLog:
         # A file log's hashes agree across its writers and restarts: the key lives beside it.
         key_file = f"{self._sink.path}.key" if mode == "hashed" and isinstance(self._sink, FileSink) else None
         self._ip = IpCodec(mode, key_bytes(ip_key, key_file))
+        if mode == "hashed" and key_file is None and ip_key is None and not os.environ.get(IP_KEY_ENV):
+            # A Redis stream exists for many processes: their hashes would never agree.
+            _warnings.warn("ip-key", "arcjet: decision log %s hashes client IPs with a key of this process only, "
+                           "so other workers, machines and restarts hash the same client differently; set %s "
+                           "(or ip_key=)", safe(self._sink.name), IP_KEY_ENV)
         self._max = buffer
         self._wake_at = max(1, buffer // 2)  # a buffer this full wakes the writer before its interval
         self._lines = LineBuilder(self._ip) if self._sink.takes_lines else None

@@ -59,10 +59,10 @@ def test_a_given_key_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_a_bad_key_file_is_a_misconfiguration(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl.key").write_text("not hex\n")
-    with pytest.raises(ArcjetMisconfiguration, match="bad.jsonl.key"):
+    with pytest.raises(ArcjetMisconfiguration, match=r"bad\.jsonl\.key"):
         DecisionLog(tmp_path / "bad.jsonl", log_ip="hashed")
     (tmp_path / "dir.jsonl.key").mkdir()
-    with pytest.raises(ArcjetMisconfiguration, match="dir.jsonl.key.*ARCJET_LOG_IP_KEY"):
+    with pytest.raises(ArcjetMisconfiguration, match=r"dir\.jsonl\.key.*ARCJET_LOG_IP_KEY"):
         DecisionLog(tmp_path / "dir.jsonl", log_ip="hashed")
     # Other modes never read it.
     DecisionLog(tmp_path / "bad.jsonl", log_ip="truncated").close()
@@ -87,3 +87,22 @@ def test_workers_starting_together_share_one_key(tmp_path: Path) -> None:
     assert [w.wait(60) for w in workers] == [0] * 6
     ips = {r["ip"] for r in lines(path)}
     assert len(lines(path)) == 6 and len(ips) == 1
+
+
+def test_a_per_process_key_is_said_out_loud(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A callable or Redis sink has nowhere to keep a key: with none given,
+    each process hashes differently, and a warning says so."""
+    from arcjet_core.decision_log import _log
+
+    monkeypatch.setattr(_log, "_warnings", _log.RateLimitedWarning(_log.logger))  # a fresh once-per-interval state
+    with caplog.at_level("WARNING", logger="arcjet"):
+        DecisionLog([].append, log_ip="hashed").close()
+    assert any(IP_KEY_ENV in r.getMessage() and "this process only" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    monkeypatch.setattr(_log, "_warnings", _log.RateLimitedWarning(_log.logger))
+    with caplog.at_level("WARNING", logger="arcjet"):
+        DecisionLog([].append, log_ip="hashed", ip_key="k" * 32).close()
+        DecisionLog(tmp_path / "d.jsonl", log_ip="hashed").close()  # the key file: nothing to say
+        DecisionLog([].append, log_ip="truncated").close()
+    assert not [r for r in caplog.records if "this process only" in r.getMessage()]
