@@ -31,7 +31,7 @@ def check_skipped(decision: Decision) -> None:
     assert email.reason_v2.message == SKIPPED_LOOKUP
 
 
-def test_sync(dns_server: DnsServer) -> None:
+def test_a_flood_of_made_up_domains_stops_being_looked_up(dns_server: DnsServer) -> None:
     aj = arcjet_sync(key="k", rules=RULES, dns_servers=[dns_server.address])
     try:
         # Domains with no MX: the first two are looked up and denied, and spend the limit.
@@ -63,7 +63,7 @@ def test_a_listed_domain_needs_no_lookup_and_spends_nothing(dns_server: DnsServe
         aj.close()
 
 
-def test_async(dns_server: DnsServer) -> None:
+def test_the_same_through_the_async_client(dns_server: DnsServer) -> None:
     async def main() -> None:
         aj = arcjet(key="k", rules=RULES, dns_servers=[dns_server.address])
         try:
