@@ -19,6 +19,8 @@ from arcjet_core import (
     validate_email,
 )
 from arcjet_core.decision import ErrorReason, NotRunReason, RateLimitReason, ShieldReason
+from arcjet_core.email_checks import EmailFacts
+from arcjet_core.engine import SKIPPED_LOOKUP, EmailCheckCall
 from arcjet_core.enums import RuleState
 from arcjet_core.errors import ArcjetAnalyzerError, ArcjetStorageError
 from arcjet_core.kinds import KEY_SEPARATOR
@@ -260,9 +262,6 @@ def test_lookups_come_after_the_limits_and_not_after_a_deny() -> None:
     """A client over its LIVE limit makes no MX lookup: each would go out to
     DNS at the client's rate, with domains of its choosing, only to be denied.
     So the limits are counted first, and a request they deny is not looked up."""
-    from arcjet_core.email_checks import EmailFacts
-    from arcjet_core.engine import SKIPPED_LOOKUP, EmailCheckCall
-
     lookups: list[str] = []
 
     def mx(call: EmailCheckCall) -> list[EmailFacts]:
@@ -293,9 +292,6 @@ def test_a_lookup_deny_spends_the_limit() -> None:
     """Addresses at domains with no MX, each a new one: every request is denied
     by the lookup, and each one counts against the client's limit, so a flood
     of made-up domains stops making lookups once the limit is reached."""
-    from arcjet_core.email_checks import EmailFacts
-    from arcjet_core.engine import EmailCheckCall
-
     lookups: list[str] = []
 
     def no_mx(call: EmailCheckCall) -> list[EmailFacts]:
@@ -349,11 +345,8 @@ def test_a_denied_client_skips_crawler_dns() -> None:
 
 
 def test_a_dry_run_limit_never_skips_a_lookup() -> None:
-    """Only a LIVE deny is cached, and only a cached deny skips: a DRY_RUN
-    limit that would deny leaves every check to run."""
-    from arcjet_core.email_checks import EmailFacts
-    from arcjet_core.engine import EmailCheckCall
-
+    """Only a LIVE deny skips a lookup: a DRY_RUN limit that would deny leaves
+    every check to run."""
     lookups: list[str] = []
 
     def mx(call: EmailCheckCall) -> list[EmailFacts]:
