@@ -92,6 +92,15 @@ class StorageCall(NamedTuple):
     ops: tuple[Op, ...]
 
 
+class LookupPlan(NamedTuple):
+    """A request's lookups, planned once from the analysis: DnsCall's checks,
+    EmailCheckCall's checks, and the rules whose verdicts wait on them."""
+
+    dns: tuple[tuple[int, tuple[str, ...]], ...]
+    email: tuple[EmailCheck, ...]
+    rule_indexes: tuple[int, ...]
+
+
 IOCall = AnalyzeCall | DnsCall | EmailCheckCall | StorageCall
 Flow = Generator[IOCall, Any, Decision]
 
@@ -241,8 +250,8 @@ class Engine:
             analysis = yield AnalyzeCall(ctx, inputs, fields)
         error = analysis if isinstance(analysis, ArcjetError) else None
         results, charges, denied = self._inspect(ctx, analysis, error, inputs)
-        # Rules whose verdict waits on a DNS or email lookup (after storage, below).
-        lookups = self._lookups(analysis, inputs) if self._looks_up and error is None else ()
+        # The DNS and email lookups this request's verdicts wait on (made after storage, below).
+        plan = self._plan_lookups(analysis, inputs) if self._looks_up and error is None else None
 
         # Stateful rules need the client's fingerprint and a storage op,
         # unless the DENY cache already knows the answer. After a LIVE deny
@@ -297,20 +306,20 @@ class Engine:
                     cache.set(p.deny_cache_key(fp, amount), result, cache_seconds)
                 results[p.index] = result
 
-        if lookups:
+        if plan is not None:
             # Lookups go out to DNS servers and take up to their timeout, at
             # the client's rate and with names of its choosing: they come
             # after the client's limits have been counted, and not at all
             # when anything else already denies the request.
-            if any(r.is_denied() and not r.dry_run for i, r in results.items() if i not in lookups):
-                for index in lookups:
+            waiting = plan.rule_indexes
+            if any(r.is_denied() and not r.dry_run for i, r in results.items() if i not in waiting):
+                for index in waiting:
                     results[index] = self.prepared[index].not_run(SKIPPED_LOOKUP)
             else:
-                looked = yield from self._look_up(ctx, analysis, inputs)
+                looked = yield from self._look_up(ctx, analysis, plan)
                 looked_error = looked if isinstance(looked, ArcjetError) else None
-                final, _, _ = self._inspect(ctx, looked, looked_error, inputs)
-                for index in lookups:
-                    results[index] = final[index]
+                for index in waiting:  # only these rules' verdicts changed
+                    results[index] = self.prepared[index].inspect(ctx, looked, looked_error, inputs)[0]
 
         ordered = [results[p.index] for p in self.prepared]
         decision = aggregate(ordered, ip_details=ip_details, ip_address=ctx.ip)
@@ -322,45 +331,35 @@ class Engine:
                 raise ArcjetError(f"fail_open=False and a rule failed: {message}")
         return decision
 
-    def _lookups(self, analysis: Any, inputs: ProtectInput) -> tuple[int, ...]:
-        """The rules whose verdict needs a DNS lookup (a crawler to verify) or
-        an email one (MX, Gravatar) for this request: () for most requests."""
-        # Imported here, as in _verify_dns: the analyzer package loads wasmtime.
+    def _plan_lookups(self, analysis: Any, inputs: ProtectInput) -> LookupPlan | None:
+        """The crawlers to verify by DNS and the email checks (MX, Gravatar)
+        this request's verdicts need; None for most requests."""
+        # Imported here: the analyzer package loads wasmtime.
         from arcjet_core.analyze import dns_candidates
 
-        pending = [index for index, _ in dns_candidates(analysis, self._dns_rules)] if self._dns_rules else []
-        pending += [check.rule_index for check in plan_checks(analysis, inputs.email, self.email_io_rules)]
-        return tuple(dict.fromkeys(pending))
+        dns = dns_candidates(analysis, self._dns_rules) if self._dns_rules else ()
+        email = plan_checks(analysis, inputs.email, self.email_io_rules)
+        if not dns and not email:
+            return None
+        indexes = tuple(dict.fromkeys([index for index, _ in dns] + [check.rule_index for check in email]))
+        return LookupPlan(dns, email, indexes)
 
-    def _look_up(self, ctx: RequestContext, analysis: Any, inputs: ProtectInput) -> Generator[IOCall, Any, Any]:
-        """The analysis with the DNS and email steps' answers applied."""
-        if self._dns_rules:
-            analysis = yield from self._verify_dns(ctx, analysis)
-        if self.email_io_rules and not isinstance(analysis, ArcjetError):
-            analysis = yield from self._check_email(analysis, inputs)
+    def _look_up(self, ctx: RequestContext, analysis: Any, plan: LookupPlan) -> Generator[IOCall, Any, Any]:
+        """The analysis with the DNS step's verdicts (crawlers the analyzer
+        could not verify by IP) and the email step's answers (addresses the
+        analyzer found valid) applied."""
+        if plan.dns:
+            from arcjet_core.analyze import apply_dns
+
+            verdicts = yield DnsCall(ctx.ip, plan.dns)
+            if isinstance(verdicts, ArcjetError):
+                return verdicts
+            for (index, _), verdict in zip(plan.dns, verdicts, strict=True):
+                analysis = apply_dns(analysis, index, verdict)
+        if plan.email:
+            answers = yield EmailCheckCall(plan.email)
+            analysis = apply_checks(analysis, plan.email, answers)
         return analysis
-
-    def _verify_dns(self, ctx: RequestContext, analysis: Any) -> Generator[IOCall, Any, Any]:
-        """The DNS step: only for crawlers the analyzer could not verify by IP."""
-        from arcjet_core.analyze import apply_dns, dns_candidates
-
-        checks = dns_candidates(analysis, self._dns_rules)
-        if not checks:
-            return analysis
-        verdicts = yield DnsCall(ctx.ip, checks)
-        if isinstance(verdicts, ArcjetError):
-            return verdicts
-        for (index, _), verdict in zip(checks, verdicts, strict=True):
-            analysis = apply_dns(analysis, index, verdict)
-        return analysis
-
-    def _check_email(self, analysis: Any, inputs: ProtectInput) -> Generator[IOCall, Any, Any]:
-        """The email step: only for rules that found the address valid."""
-        checks = plan_checks(analysis, inputs.email, self.email_io_rules)
-        if not checks:
-            return analysis
-        answers = yield EmailCheckCall(checks)
-        return apply_checks(analysis, checks, answers)
 
     def _inspect(
         self, ctx: RequestContext, analysis: Any, error: ArcjetError | None, inputs: ProtectInput
