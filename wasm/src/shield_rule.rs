@@ -46,7 +46,9 @@ pub(crate) struct ShieldConfig {
     /// crs-setup.conf settings, `tx.<name>` = value (checked by the host).
     #[serde(default)]
     settings: Vec<(String, String)>,
-    /// Rules whose matches our detectors must confirm (`crs::SecondOpinion`).
+    /// Rules whose matches our detectors must confirm (`crs::SecondOpinion`):
+    /// shield's defaults, then the application's, kept in this order (for a
+    /// rule several entries name, the last one decides).
     #[serde(default)]
     second_opinions: Vec<SecondOpinionConfig>,
 }

@@ -75,7 +75,11 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Rules whose match on a value counts only when our own detectors
     /// (the `shield` crate) also find an attack of one of the named
-    /// categories in that value, as the rule transformed it.
+    /// categories in that value, as the rule transformed it. For a rule
+    /// that several entries name, the last one decides: a later entry
+    /// replaces, for the rules it names, what earlier ones asked (the
+    /// application's entries come after shield's defaults and override
+    /// them; they cannot loosen them by adding up).
     pub second_opinions: Vec<SecondOpinion>,
 }
 
@@ -85,6 +89,7 @@ pub struct Config {
 /// ... as `shield::Category::as_str` spells them), at `min_severity` or above.
 /// Applies to a rule's first link (the one that reads the request); a value
 /// our detectors call clean is, for that rule, a value that did not match.
+/// A later `SecondOpinion` naming the same rule replaces this one for it.
 #[derive(Debug, Clone)]
 pub struct SecondOpinion {
     pub ids: Vec<(u32, u32)>,

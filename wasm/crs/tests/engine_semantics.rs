@@ -235,6 +235,52 @@ fn a_second_opinion_keeps_only_the_matches_our_detectors_confirm() {
 }
 
 #[test]
+fn a_later_second_opinion_replaces_an_earlier_one_for_the_rules_it_names() {
+    // 80 and 81 both tagged attack-sqli; 82 asks no second opinion.
+    let tagged = |id: u32| {
+        let mut rule = scoring(id, 2, args(), "rx", "(?i)select");
+        rule["tags"] = json!(["attack-sqli"]);
+        rule
+    };
+    let items = json!([tagged(80), tagged(81), scoring(82, 2, args(), "rx", "(?i)select"), report("score")]);
+    let opinion = |ids: &[u32], tags: &[&str], categories: &[&str], min: &str| SecondOpinion {
+        ids: ids.iter().map(|&i| (i, i)).collect(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        categories: categories.iter().map(|c| c.to_string()).collect(),
+        min_severity: min.into(),
+    };
+    let with = |opinions: Vec<SecondOpinion>| engine_with(items.clone(), Config { second_opinions: opinions, ..Config::default() });
+    // A quoted SQL word in prose: our SQL tokenizer rates it Medium.
+    let medium = "/?a=tracking+says+%27select+a+pickup+point%27";
+    let injection = "/?a=1%27+union+select+password+from+users--";
+    let defaults = opinion(&[80, 81], &[], &["SQL_INJECTION"], "HIGH");
+    assert_eq!(ids(&get(&mut with(vec![defaults.clone()]), medium)), vec![82]);
+
+    // A later LOW entry for 80 loosens 80 only (not by adding to the HIGH
+    // it had: it replaces it); 81 keeps the earlier entry's HIGH.
+    let mut e = with(vec![defaults.clone(), opinion(&[80], &[], &["SQL_INJECTION"], "LOW")]);
+    assert_eq!(ids(&get(&mut e, medium)), vec![80, 82]);
+    assert_eq!(ids(&get(&mut e, injection)), vec![80, 81, 82]);
+    // The other way round, a later HIGH tightens what an earlier LOW allowed.
+    let low = opinion(&[80, 81], &[], &["SQL_INJECTION"], "LOW");
+    let mut e = with(vec![low.clone(), opinion(&[81], &[], &["SQL_INJECTION"], "HIGH")]);
+    assert_eq!(ids(&get(&mut e, medium)), vec![80, 82]);
+    // Categories are replaced too: 80 now wants an XSS, which a SQL
+    // injection is not, while 81 keeps its SQL_INJECTION.
+    let mut e = with(vec![low.clone(), opinion(&[80], &[], &["XSS"], "LOW")]);
+    assert_eq!(ids(&get(&mut e, injection)), vec![81, 82]);
+    // An entry naming rules by tag replaces for every rule carrying it...
+    let mut e = with(vec![defaults.clone(), opinion(&[], &["attack-sqli"], &["SQL_INJECTION"], "LOW")]);
+    assert_eq!(ids(&get(&mut e, medium)), vec![80, 81, 82]);
+    // ...and is replaced in turn, for the rules a later entry names.
+    let mut e = with(vec![opinion(&[], &["attack-sqli"], &["SQL_INJECTION"], "LOW"), opinion(&[81], &[], &["SQL_INJECTION"], "HIGH")]);
+    assert_eq!(ids(&get(&mut e, medium)), vec![80, 82]);
+    // Within one entry its categories still add up.
+    let mut e = with(vec![defaults, opinion(&[80], &[], &["XSS", "SQL_INJECTION"], "LOW")]);
+    assert_eq!(ids(&get(&mut e, medium)), vec![80, 82]);
+}
+
+#[test]
 fn ctl_removes_rules_and_targets_for_the_rest_of_the_request() {
     let items = json!([
         { "item": "rule", "id": 70, "phase": 1, "targets": [{ "collection": "REQUEST_FILENAME" }], "operator": { "name": "streq", "param": "/upload" },

@@ -32,7 +32,8 @@ pub(crate) struct Overlay {
     pub pass: Vec<(Var, Vec<u32>)>,
     /// Per link: the categories (`shield::Category::bit`s) one of which
     /// our detectors must also find in a value it matched, per severity
-    /// index (all 0: none asked).
+    /// index (all 0: none asked). Set by the last `SecondOpinion` that
+    /// names the link's rule.
     pub second_opinion: Vec<[u16; 3]>,
 }
 
@@ -140,15 +141,22 @@ fn applies(e: &crate::Exclusion, rule: &Rule) -> bool {
     (e.ids.is_empty() && e.tags.is_empty()) || in_ranges(rule.id, &e.ids) || rule.tags.iter().any(|t| e.tags.contains(t))
 }
 
-/// Per link, the categories a second opinion asks for: set on the first
-/// link of every rule a `SecondOpinion` names (several add up).
+/// Per link, the categories a second opinion asks for, set on the first
+/// link of every rule a `SecondOpinion` names. For a given rule the last
+/// entry that names it (by id or tag) decides: it replaces what entries
+/// before it asked, so the application's entries, sent after shield's
+/// defaults, override the defaults for the rules they name and never
+/// loosen them by adding categories or lower severities to theirs. Within
+/// one entry its categories add up, at its severity.
 fn second_opinions(prog: &Program, cfg: &Config) -> Vec<[u16; 3]> {
     let mut masks = vec![[0u16; 3]; prog.links.len()];
     for o in &cfg.second_opinions {
         let mask = o.categories.iter().filter_map(|c| shield::Category::from_name(c)).fold(0, |m, c| m | c.bit());
         let at = severity_index(&o.min_severity).unwrap_or(0);
         for rule in prog.rules.iter().filter(|r| in_ranges(r.id, &o.ids) || r.tags.iter().any(|t| o.tags.contains(t))) {
-            masks[rule.first as usize][at] |= mask;
+            let first = &mut masks[rule.first as usize];
+            *first = [0; 3];
+            first[at] = mask;
         }
     }
     masks
