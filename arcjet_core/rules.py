@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from arcjet_core.kinds._shield_tuning import ShieldExclusion
+from arcjet_core.kinds._shield_tuning import ShieldExclusion, ShieldSecondOpinion
 from arcjet_core.kinds._spec import (
     DEFAULT_CHARACTERISTICS,
     MAX_INTERVAL_SECONDS,
@@ -45,6 +45,7 @@ __all__ = [
     "SensitiveInfoDetection",
     "Shield",
     "ShieldExclusion",
+    "ShieldSecondOpinion",
     "SlidingWindow",
     "TokenBucket",
     "coerce_characteristics",

@@ -8,7 +8,12 @@ skips. The CRS idioms, as keyword arguments:
   left out of some rules, for the rich-text field every real app has;
 - ``crs_settings`` is crs-setup.conf's ``setvar:tx.<name>=<value>`` for the
   settings an application tunes (allowed methods and content types, argument
-  limits, restricted extensions and headers).
+  limits, restricted extensions and headers);
+- ``second_opinion`` names rules whose matches shield's own detectors must
+  confirm (``ShieldSecondOpinion``). An application's entry replaces shield's
+  default second opinion (DEFAULT_SECOND_OPINION) for the rules it names: the
+  analyzer lets the last entry that names a rule decide, and the
+  application's come after the defaults.
 
 Everything is checked when the rule is made, naming the parameter; the
 analyzer checks once more against the compiled rule set.
@@ -77,6 +82,25 @@ class ShieldExclusion:
 
     target: str
     rules: tuple[int | str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ShieldSecondOpinion:
+    """A match of one of ``rules`` on a value counts only when shield's own
+    detectors also find, in that value as the rule transformed it, an attack
+    of one of ``categories`` (``"SQL_INJECTION"``, ``"XSS"``,
+    ``"COMMAND_INJECTION"``, ...) at ``min_severity`` or above: ``"LOW"``
+    (any finding, the default), ``"MEDIUM"`` or ``"HIGH"``.
+
+    ``rules`` takes what ``disabled_rules`` takes: ids, ``"942100-942199"``
+    ranges and tags. An entry replaces shield's default second opinion for
+    the rules it names (and any earlier entry of yours that names them): it
+    never adds to it, so ``min_severity`` is the one that applies.
+    """
+
+    rules: tuple[int | str, ...]
+    categories: tuple[str, ...]
+    min_severity: str = "LOW"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +206,7 @@ SECOND_OPINION_CATEGORIES = frozenset({
     "JAVA_INJECTION", "TEMPLATE_INJECTION", "SSRF",
 })
 
-# A second opinion: (rules, categories, least severity). A match of one of
-# the rules on a value counts only when shield's detectors also find, in that
-# value as the rule transformed it, an attack of one of the categories at
-# that severity or above.
-SecondOpinion = tuple[tuple[int | str, ...], tuple[str, ...], str]
+# The least severity a second opinion can ask for, least first.
 SEVERITIES = ("LOW", "MEDIUM", "HIGH")
 
 # The CRS's noisiest generic rules, confirmed by our own detectors
@@ -213,10 +233,13 @@ SEVERITIES = ("LOW", "MEDIUM", "HIGH")
 # - 920120: `'`, `"`, `;` or `=` in an upload's file name ("O'Connor &
 #   Sons.docx"): a concern only as the carrier of an injection, which our
 #   detectors look for in the name.
-DEFAULT_SECOND_OPINION: tuple[SecondOpinion, ...] = (
-    ((942190, 942270, 942350, 942360), ("SQL_INJECTION",), "HIGH"),
-    ((932230, 932235, 932250, 932370), ("COMMAND_INJECTION",), "LOW"),
-    ((920120,), ("SQL_INJECTION", "XSS", "COMMAND_INJECTION", "PATH_TRAVERSAL"), "LOW"),
+#
+# An application's ``second_opinion`` entry for one of these rules replaces
+# its entry here (see ShieldSecondOpinion).
+DEFAULT_SECOND_OPINION: tuple[ShieldSecondOpinion, ...] = (
+    ShieldSecondOpinion((942190, 942270, 942350, 942360), ("SQL_INJECTION",), "HIGH"),
+    ShieldSecondOpinion((932230, 932235, 932250, 932370), ("COMMAND_INJECTION",), "LOW"),
+    ShieldSecondOpinion((920120,), ("SQL_INJECTION", "XSS", "COMMAND_INJECTION", "PATH_TRAVERSAL"), "LOW"),
 )
 
 # Targets left out of one rule by default (``crs_tuning=True``), for benign
@@ -235,28 +258,50 @@ DEFAULT_EXCLUSIONS: tuple[ShieldExclusion, ...] = (
 )
 
 
-def second_opinion_of(value: object, param: str = "second_opinion") -> tuple[SecondOpinion, ...]:
-    """``{942190: ["SQL_INJECTION"], "932230-932250": ["COMMAND_INJECTION"]}``, checked: a finding
-    of any severity confirms."""
-    if not isinstance(value, Mapping):
-        raise TypeError(f"{param} must be a mapping of rule ids, 'lo-hi' ranges or tags to categories, got {value!r}")
-    out: list[SecondOpinion] = []
-    for rules, categories in value.items():
-        rule_selection([rules], param)
-        if isinstance(categories, str) or not isinstance(categories, Sequence) or not categories:
-            raise ArcjetMisconfiguration(f"{param}[{rules!r}] must be a non-empty list of categories, got {categories!r}")
-        unknown = [c for c in categories if c not in SECOND_OPINION_CATEGORIES]
-        if unknown:
-            known = ", ".join(sorted(SECOND_OPINION_CATEGORIES))
-            raise ArcjetMisconfiguration(f"{param}[{rules!r}]: {unknown[0]!r} is not a shield category ({known})")
-        out.append(((rules,), tuple(categories), "LOW"))
+def second_opinion_of(value: object, param: str = "second_opinion") -> tuple[ShieldSecondOpinion, ...]:
+    """``[ShieldSecondOpinion((942190,), ("SQL_INJECTION",), "HIGH"), ...]`` or
+    ``{942190: ["SQL_INJECTION"], "932230-932250": ["COMMAND_INJECTION"]}`` (a
+    finding of any severity confirms), checked, in the order given."""
+    if isinstance(value, Mapping):
+        return tuple(_second_opinion(ShieldSecondOpinion((rules,), categories), f"{param}[{rules!r}]", param)
+                     for rules, categories in value.items())
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"{param} must be a sequence of ShieldSecondOpinion or a mapping of rule ids, 'lo-hi' ranges "
+                        f"or tags to categories, got {value!r}")
+    out: list[ShieldSecondOpinion] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, ShieldSecondOpinion):
+            raise TypeError(f"{param} entries must be ShieldSecondOpinion, got {item!r}")
+        out.append(_second_opinion(item, f"{param}[{i}]", f"{param}[{i}].rules"))
     return tuple(out)
 
 
-def second_opinion_json(entries: Sequence[SecondOpinion]) -> list[dict[str, object]]:
-    """What the analyzer's SHIELD configuration takes."""
-    return [{**rule_selection(list(rules), "second_opinion").to_json(), "categories": list(categories),
-             "min_severity": severity} for rules, categories, severity in entries]
+def _second_opinion(entry: ShieldSecondOpinion, where: str, rules_param: str) -> ShieldSecondOpinion:
+    """One entry, checked, with tuples for its sequences."""
+    rules: object = entry.rules
+    selection = rule_selection(rules, rules_param)
+    if not selection.ids and not selection.tags:
+        raise ArcjetMisconfiguration(f"{rules_param} names no rule")
+    categories: object = entry.categories
+    if isinstance(categories, str) or not isinstance(categories, Sequence) or not categories:
+        raise ArcjetMisconfiguration(f"{where} must be a non-empty list of categories, got {categories!r}")
+    unknown = [c for c in categories if c not in SECOND_OPINION_CATEGORIES]
+    if unknown:
+        known = ", ".join(sorted(SECOND_OPINION_CATEGORIES))
+        raise ArcjetMisconfiguration(f"{where}: {unknown[0]!r} is not a shield category ({known})")
+    severity: object = entry.min_severity
+    if not isinstance(severity, str):
+        raise TypeError(f"{where}.min_severity must be a str ({', '.join(SEVERITIES)}), got {severity!r}")
+    if severity not in SEVERITIES:
+        raise ArcjetMisconfiguration(f"{where}.min_severity must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    return ShieldSecondOpinion(tuple(entry.rules), tuple(categories), severity)
+
+
+def second_opinion_json(entries: Sequence[ShieldSecondOpinion]) -> list[dict[str, object]]:
+    """What the analyzer's SHIELD configuration takes, in the order given:
+    for a rule several entries name, the last one decides."""
+    return [{**rule_selection(list(o.rules), "second_opinion").to_json(), "categories": list(o.categories),
+             "min_severity": o.min_severity} for o in entries]
 
 
 def crs_settings_of(value: object, param: str = "crs_settings") -> tuple[tuple[str, str], ...]:

@@ -19,8 +19,8 @@ from ._base import AnalyzedRule, AnalyzerPart, restamped
 from ._shield_tuning import (
     DEFAULT_EXCLUSIONS,
     DEFAULT_SECOND_OPINION,
-    SecondOpinion,
     ShieldExclusion,
+    ShieldSecondOpinion,
     crs_settings_of,
     exclusions_json,
     exclusions_of,
@@ -79,9 +79,10 @@ class Shield(RuleSpec):
     exclusions: tuple[ShieldExclusion, ...] = ()
     crs_settings: tuple[tuple[str, str], ...] = ()
     # Shield's tuning of the CRS's false positives (DEFAULT_SECOND_OPINION,
-    # DEFAULT_EXCLUSIONS), and the application's own second opinions.
+    # DEFAULT_EXCLUSIONS), and the application's own second opinions, each
+    # replacing the default one for the rules it names.
     crs_tuning: bool = True
-    second_opinion: tuple[SecondOpinion, ...] = ()
+    second_opinion: tuple[ShieldSecondOpinion, ...] = ()
 
 
 def shield(
@@ -99,7 +100,7 @@ def shield(
     exclusions: Sequence[ShieldExclusion] | Mapping[str, Sequence[int | str]] = (),
     crs_settings: Mapping[str, int | str | bool] | None = None,
     crs_tuning: bool = True,
-    second_opinion: Mapping[int | str, Sequence[str]] | None = None,
+    second_opinion: Mapping[int | str, Sequence[str]] | Sequence[ShieldSecondOpinion] | None = None,
 ) -> Shield:
     """Detect common attacks (SQL injection, XSS, traversal, ...) and block suspicious clients.
 
@@ -125,10 +126,16 @@ def shield(
     ``crs_tuning`` (default True) applies shield's tuning of the CRS's false
     positives: our detectors confirm the noisiest generic rules, and two
     benign shapes are excluded from 930120 (see ``_shield_tuning``); False
-    runs the CRS as it ships. ``second_opinion`` adds rules of your own whose
-    matches our detectors must confirm, e.g. ``{942200: ["SQL_INJECTION"]}``. Every
-    request's score also counts toward the client's suspicion: ``threshold``
-    points within ``window`` seconds block the client for ``block_for``.
+    runs the CRS as it ships. ``second_opinion`` names rules whose matches our
+    detectors must confirm: ``{942200: ["SQL_INJECTION"]}`` (a finding of any
+    severity confirms) or, to ask for a severity,
+    ``[ShieldSecondOpinion((942200,), ("SQL_INJECTION",), min_severity="HIGH")]``.
+    An entry of yours replaces shield's default second opinion for the rules
+    it names (so ``{942190: ["SQL_INJECTION"]}`` confirms 942190 at any
+    severity where the default asks for HIGH); the defaults for other rules
+    stay. Every request's score also counts toward the client's suspicion:
+    ``threshold`` points within ``window`` seconds block the client for
+    ``block_for``.
     """
     if on_limit not in SHIELD_ON_LIMIT:
         raise ArcjetMisconfiguration(f"on_limit must be one of {', '.join(map(repr, SHIELD_ON_LIMIT))}, got {on_limit!r}")
@@ -191,6 +198,8 @@ class ShieldRule(AnalyzedRule):
         rule = self.rule
         assert isinstance(rule, Shield)
         disabled = rule_selection(rule.disabled_rules, "disabled_rules")
+        # The application's entries after the defaults: for a rule several
+        # name, the analyzer lets the last one decide.
         opinions = (*DEFAULT_SECOND_OPINION, *rule.second_opinion) if rule.crs_tuning else rule.second_opinion
         return AnalyzerPart(self.index, {
             "kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes, "on_limit": rule.on_limit,

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from arcjet_core import ArcjetMisconfiguration, ShieldExclusion, shield
+from arcjet_core import ArcjetMisconfiguration, ShieldExclusion, ShieldSecondOpinion, shield
 
 
 def test_the_crs_is_opt_in_with_threshold_5() -> None:
@@ -31,6 +31,26 @@ def test_exclusions_take_the_typed_form_too() -> None:
     rule = shield(paranoia_level=1,
                   exclusions=[ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,))])
     assert rule.exclusions == (ShieldExclusion("REQUEST_COOKIES:/^_ga/"), ShieldExclusion("ARGS", (942100,)))
+
+
+def test_second_opinion_takes_the_typed_form_with_a_severity() -> None:
+    from arcjet_core.kinds._shield_tuning import DEFAULT_SECOND_OPINION
+    from arcjet_core.kinds.shield import ShieldRule
+
+    typed = [ShieldSecondOpinion([942190, "attack-xss"], ["SQL_INJECTION", "XSS"], min_severity="MEDIUM")]  # type: ignore[arg-type]
+    rule = shield(paranoia_level=1, second_opinion=typed)
+    assert rule.second_opinion == (ShieldSecondOpinion((942190, "attack-xss"), ("SQL_INJECTION", "XSS"), "MEDIUM"),)
+    assert hash(rule)  # tuples all the way down
+    # The mapping form means LOW, as it always did.
+    assert shield(paranoia_level=1, second_opinion={"942100-942199": ["SQL_INJECTION"]}).second_opinion == (
+        ShieldSecondOpinion(("942100-942199",), ("SQL_INJECTION",), "LOW"),)
+    # Sent after shield's defaults (the analyzer lets the last entry naming a
+    # rule decide), and alone with crs_tuning=False.
+    mine = {"ids": [[942190, 942190]], "tags": ["attack-xss"], "categories": ["SQL_INJECTION", "XSS"], "min_severity": "MEDIUM"}
+    sent = ShieldRule(rule, 0, "test", ("ip.src",)).analyzer_part().spec["second_opinions"]
+    assert isinstance(sent, list) and len(sent) == len(DEFAULT_SECOND_OPINION) + 1 and sent[-1] == mine
+    untuned = shield(paranoia_level=1, crs_tuning=False, second_opinion=typed)
+    assert ShieldRule(untuned, 0, "test", ("ip.src",)).analyzer_part().spec["second_opinions"] == [mine]
 
 
 @pytest.mark.parametrize(("kwargs", "names"), [

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from arcjet_core import ArcjetMisconfiguration, arcjet_sync, shield
+from arcjet_core import ArcjetMisconfiguration, ShieldSecondOpinion, arcjet_sync, shield
 from arcjet_core.kinds._shield_tuning import DEFAULT_SECOND_OPINION
 
 from .helpers import fresh_ip
@@ -103,16 +103,81 @@ def test_an_application_second_opinion_applies() -> None:
 
 
 def test_defaults_name_rules_and_categories_shield_knows() -> None:
-    rules = [r for entry in DEFAULT_SECOND_OPINION for r in entry[0]]
+    rules = [r for entry in DEFAULT_SECOND_OPINION for r in entry.rules]
     assert len(rules) == len(set(rules))
-    shield(paranoia_level=1, second_opinion={r: list(cats) for rs, cats, _ in DEFAULT_SECOND_OPINION for r in rs})
+    shield(paranoia_level=1, second_opinion={r: list(o.categories) for o in DEFAULT_SECOND_OPINION for r in o.rules})
+    assert shield(paranoia_level=1, second_opinion=DEFAULT_SECOND_OPINION).second_opinion == DEFAULT_SECOND_OPINION
+
+
+# 942190 matches the quoted SQL word; our SQL engine rates it Medium, below the
+# HIGH shield's default second opinion asks for 942190, and does not deny it on
+# its own. Nothing else of the CRS matches it.
+QUOTED_SQL_WORD = form({"message": "Tracking says 'select a pickup point'"})
+# 942360 (default: HIGH) matches this, 942190 does not.
+SQL_WORD_IN_AN_ADDRESS = form({"address1": "126 Select Road"})
+
+
+def _crs_verdict(req: dict[str, Any], **kwargs: Any) -> tuple[bool, tuple[int, ...]]:
+    aj = arcjet_sync(key="tuning", rules=[shield(threshold=1_000_000, paranoia_level=1, **kwargs)],
+                     environment="development")
+    try:
+        decision = aj.protect({**req, "ip": fresh_ip()})
+    finally:
+        aj.close()
+    reason = decision.results[0].reason_v2
+    return decision.is_denied(), tuple(getattr(reason, "rule_ids", ()))
+
+
+def test_the_default_second_opinion_on_942190_asks_for_high() -> None:
+    assert _crs_verdict(QUOTED_SQL_WORD) == (False, ())
+    assert _crs_verdict(QUOTED_SQL_WORD, crs_tuning=False) == (True, (942190, 949110))
+
+
+def test_an_application_entry_replaces_the_default_for_the_rules_it_names() -> None:
+    # Any severity, as the mapping says: the Medium finding confirms 942190.
+    assert _crs_verdict(QUOTED_SQL_WORD, second_opinion={942190: ["SQL_INJECTION"]}) == (True, (942190, 949110))
+    # The typed form with the default's severity behaves as the default...
+    high = ShieldSecondOpinion((942190,), ("SQL_INJECTION",), "HIGH")
+    assert _crs_verdict(QUOTED_SQL_WORD, second_opinion=[high]) == (False, ())
+    # ...and MEDIUM is MEDIUM.
+    medium = ShieldSecondOpinion((942190,), ("SQL_INJECTION",), min_severity="MEDIUM")
+    assert _crs_verdict(QUOTED_SQL_WORD, second_opinion=[medium]) == (True, (942190, 949110))
+
+
+def test_an_application_entry_leaves_the_defaults_for_other_rules() -> None:
+    # 942360 keeps the default's HIGH though the entry loosens 942190.
+    assert _crs_verdict(SQL_WORD_IN_AN_ADDRESS, crs_tuning=False) == (True, (942360, 949110))
+    assert _crs_verdict(SQL_WORD_IN_AN_ADDRESS, second_opinion={942190: ["SQL_INJECTION"]}) == (False, ())
+
+
+def test_an_application_entry_does_not_add_to_the_default() -> None:
+    # 942190 now needs an XSS: the High SQL injection the default accepted no
+    # longer confirms it (our detectors still deny the request).
+    sqli = form({"q": "1' union select password from users--"})
+    denied, ids = _crs_verdict(sqli, second_opinion={942190: ["XSS"]})
+    assert denied and 942190 not in ids
+    assert 942190 in _crs_verdict(sqli)[1]
 
 
 @pytest.mark.parametrize(("kwargs", "exc"), [
     ({"second_opinion": {942190: ["SQLI"]}}, ArcjetMisconfiguration),
     ({"second_opinion": {942190: []}}, ArcjetMisconfiguration),
+    ({"second_opinion": {942190: "SQL_INJECTION"}}, ArcjetMisconfiguration),
     ({"second_opinion": {42: ["XSS"]}}, ArcjetMisconfiguration),
     ({"second_opinion": [942190]}, TypeError),
+    ({"second_opinion": "942190"}, TypeError),
+    ({"second_opinion": 942190}, TypeError),
+    ({"second_opinion": [ShieldSecondOpinion((942190,), ("SQL_INJECTION",), "SEVERE")]}, ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion((942190,), ("SQL_INJECTION",), "high")]}, ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion((942190,), ("SQL_INJECTION",), 3)]}, TypeError),  # type: ignore[arg-type]
+    ({"second_opinion": [ShieldSecondOpinion((942190,), ("SQLI",), "HIGH")]}, ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion((942190,), (), "HIGH")]}, ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion((942190,), "SQL_INJECTION", "HIGH")]},  # type: ignore[arg-type]
+     ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion((), ("SQL_INJECTION",))]}, ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion((42,), ("SQL_INJECTION",))]}, ArcjetMisconfiguration),
+    ({"second_opinion": [ShieldSecondOpinion(942190, ("SQL_INJECTION",))]}, TypeError),  # type: ignore[arg-type]
+    ({"second_opinion": [ShieldSecondOpinion(("942190",), ("SQL_INJECTION",))]}, ArcjetMisconfiguration),
     ({"crs_tuning": 1}, TypeError),
 ])
 def test_bad_tuning_raises_naming_the_parameter(kwargs: dict[str, Any], exc: type[Exception]) -> None:
@@ -126,3 +191,5 @@ def test_tuning_without_the_crs_raises() -> None:
         shield(crs_tuning=False)
     with pytest.raises(ArcjetMisconfiguration, match="second_opinion"):
         shield(second_opinion={942190: ["SQL_INJECTION"]})
+    with pytest.raises(ArcjetMisconfiguration, match="second_opinion"):
+        shield(second_opinion=[ShieldSecondOpinion((942190,), ("SQL_INJECTION",), "HIGH")])
