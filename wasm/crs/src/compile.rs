@@ -96,6 +96,16 @@ pub(crate) enum Op {
     UnconditionalMatch,
 }
 
+impl Op {
+    /// The operator's argument template, if it has one.
+    pub fn param(&self) -> Option<&Template> {
+        match self {
+            Op::Streq(t) | Op::Contains(t) | Op::BeginsWith(t) | Op::EndsWith(t) | Op::Within(t) | Op::Compare(_, t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(crate) enum SetVarOp {
     Set(Template),
@@ -148,6 +158,10 @@ pub(crate) struct Link {
     pub node: u32,
     pub multi_match: bool,
     pub capture: bool,
+    /// It reads a capture (`TX:0`-`TX:9` as a target, or in a macro of its
+    /// argument or setvars): deferred captures are settled first
+    /// (`tx::Tx::defer`).
+    pub reads_captures: bool,
     pub setvars: Vec<SetVar>,
     pub ctls: Vec<Ctl>,
     pub skip_after: Option<u32>,
@@ -299,6 +313,20 @@ pub(crate) fn in_ranges(id: u32, ranges: &[(u32, u32)]) -> bool {
 pub(crate) fn setup_version(version: &str) -> String {
     let core = version.split(|c: char| c == '-' || c == '+').next().unwrap_or("");
     core.split('.').filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).collect()
+}
+
+/// Whether a link with these targets, operator and setvars reads a capture:
+/// `TX:0`-`TX:9` by name, the whole of `TX` (a key regex may select them),
+/// or a `%{tx.N}` macro.
+fn reads_captures(captures: &[Slot; 10], targets: &[Target], op: &Op, setvars: &[SetVar]) -> bool {
+    let target = targets.iter().any(|t| t.source == Source::Tx && t.tx_slot.map_or(true, |s| captures.contains(&s)));
+    let param = op.param().map_or(false, |t| t.reads_tx(captures));
+    let setvar = setvars.iter().any(|sv| {
+        let name = matches!(&sv.name, SetVarName::Expanded(t) if t.reads_tx(captures));
+        let value = matches!(&sv.op, SetVarOp::Set(t) | SetVarOp::Add(t) | SetVarOp::Sub(t) if t.reads_tx(captures));
+        name || value
+    });
+    target || param || setvar
 }
 
 /// See `prefilter::Automaton`; chosen by measurement (docs/perf-log.md).
@@ -478,6 +506,7 @@ impl<'c> Builder<'c> {
         // Only values of the request can be scanned ahead of the rules.
         let scannable = !unconditional && targets.iter().all(|t| t.source.is_request() && !t.count);
         self.literals.push(if scannable { literals } else { None });
+        let reads_captures = reads_captures(&self.prog.captures, &targets, &op, &setvars);
         self.prog.links.push(Link {
             targets,
             unconditional,
@@ -486,6 +515,7 @@ impl<'c> Builder<'c> {
             node,
             multi_match: l.actions.multi_match,
             capture: l.actions.capture,
+            reads_captures,
             setvars,
             ctls,
             skip_after,

@@ -90,6 +90,11 @@ impl Template {
         Ok(Template { parts })
     }
 
+    /// Whether it names `TX` variable `slot` for some `slot` in `slots`.
+    pub fn reads_tx(&self, slots: &[Slot]) -> bool {
+        self.parts.iter().any(|p| matches!(p, Part::Var(MacroVar::Tx(s)) if slots.contains(s)))
+    }
+
     /// The text, when it holds no macro.
     pub fn literal(&self) -> Option<&[u8]> {
         match self.parts.as_slice() {

@@ -46,6 +46,22 @@ impl TxNames {
     }
 }
 
+/// How many captures there are, `TX:0`-`TX:9`. Their slots are 0-9: the
+/// compiler interns their names before any other.
+pub(crate) const CAPTURES: usize = 10;
+
+/// A `capture` of a regex with groups that no rule has read yet: the regex,
+/// the value it matched, which groups it has (bit `g`: group `g`), and
+/// which captures were written since (`setvar`, a capture without groups),
+/// which it must not overwrite when it is settled.
+#[derive(Debug, Default)]
+struct Deferred {
+    regex: u32,
+    value: Vec<u8>,
+    groups: u16,
+    covered: u16,
+}
+
 /// The values of one request.
 #[derive(Debug, Default)]
 pub(crate) struct Tx {
@@ -53,6 +69,14 @@ pub(crate) struct Tx {
     values: Vec<(bool, Vec<u8>)>,
     /// Names of the slots past the compiled ones, in creation order.
     extra: Vec<String>,
+    /// Captures not yet worked out, oldest first: `deferred[..deferred_len]`
+    /// (buffers kept across requests). Finding a regex's groups takes its
+    /// slowest engine (time: regex size times match length), and most
+    /// captures are never read: a rule reads `TX:1` only after a capture
+    /// of its own, so they are settled when a rule reads a capture
+    /// ([`Tx::settle`]), with the values ModSecurity would have left.
+    deferred: Vec<Deferred>,
+    deferred_len: usize,
 }
 
 impl Tx {
@@ -66,6 +90,7 @@ impl Tx {
             v.1.clear();
         }
         self.extra.clear();
+        self.deferred_len = 0;
     }
 
     /// The slot of a lower-case name, creating a request-local one when
@@ -96,6 +121,7 @@ impl Tx {
     }
 
     pub fn set(&mut self, slot: Slot, value: &[u8]) {
+        self.cover(slot);
         let s = slot as usize;
         if self.values.len() <= s {
             self.values.resize_with(s + 1, Default::default);
@@ -107,10 +133,73 @@ impl Tx {
     }
 
     pub fn unset(&mut self, slot: Slot) {
+        self.cover(slot);
         if let Some(v) = self.values.get_mut(slot as usize) {
             v.0 = false;
             v.1.clear();
         }
+    }
+
+    /// A write to a capture slot: deferred captures must leave it as it is.
+    fn cover(&mut self, slot: Slot) {
+        if self.deferred_len > 0 && (slot as usize) < CAPTURES {
+            for d in &mut self.deferred[..self.deferred_len] {
+                d.covered |= 1 << slot;
+            }
+        }
+    }
+
+    /// Records a capture by `regex` (which has `groups` groups, the whole
+    /// match included) of `value`, to be worked out by [`Tx::settle`].
+    pub fn defer(&mut self, regex: u32, groups: usize, value: &[u8]) {
+        if self.deferred.len() <= self.deferred_len {
+            self.deferred.push(Deferred::default());
+        }
+        let d = &mut self.deferred[self.deferred_len];
+        d.regex = regex;
+        d.value.clear();
+        d.value.extend_from_slice(value);
+        d.groups = ((1u32 << groups.min(CAPTURES)) - 1) as u16;
+        d.covered = 0;
+        self.deferred_len += 1;
+    }
+
+    /// Writes the deferred captures into `TX:0`-`TX:9` as if each had been
+    /// made when it was recorded: for each capture slot, the newest capture
+    /// whose group took part and that no later write covered. Newest first,
+    /// so an older capture is worked out only when it can still show.
+    /// `spans(regex, value, out)` fills each group's span (`None`: the group
+    /// did not take part); false when the regex is unavailable.
+    pub fn settle(&mut self, mut spans: impl FnMut(u32, &[u8], &mut [Option<(usize, usize)>; CAPTURES]) -> bool) {
+        if self.deferred_len == 0 {
+            return;
+        }
+        let deferred = std::mem::take(&mut self.deferred);
+        if self.values.len() < CAPTURES {
+            self.values.resize_with(CAPTURES, Default::default);
+        }
+        let mut done: u16 = 0;
+        for d in deferred[..self.deferred_len].iter().rev() {
+            let wanted = d.groups & !(d.covered | done);
+            if wanted == 0 {
+                continue;
+            }
+            let mut out = [None; CAPTURES];
+            if !spans(d.regex, &d.value, &mut out) {
+                continue;
+            }
+            for (g, span) in out.iter().enumerate() {
+                if let (true, Some((s, e))) = (wanted & (1 << g) != 0, *span) {
+                    let v = &mut self.values[g];
+                    v.0 = true;
+                    v.1.clear();
+                    v.1.extend_from_slice(&d.value[s..e]);
+                    done |= 1 << g;
+                }
+            }
+        }
+        self.deferred = deferred;
+        self.deferred_len = 0;
     }
 
     /// Every set value with its slot and (lower-case) name, compiled slots
@@ -193,6 +282,54 @@ mod tests {
         tx.reset(&names);
         assert_eq!(tx.iter(&names).count(), 0);
         assert_eq!(tx.slot(&names, "header_name_920450_x-foo", false), None);
+    }
+
+    #[test]
+    fn deferred_captures_are_worked_out_newest_first_and_only_when_they_show() {
+        let mut names = TxNames::default();
+        for g in 0..CAPTURES {
+            assert_eq!(names.intern(&g.to_string()) as usize, g);
+        }
+        let mut tx = Tx::default();
+        tx.reset(&names);
+        // Regex 1: "(a)(b)x" on "abx"; regex 2: "(c)|(d)" on "d".
+        let spans = |regex: u32, value: &[u8], out: &mut [Option<(usize, usize)>; CAPTURES]| {
+            match (regex, value) {
+                (1, b"abx") => *out = [Some((0, 3)), Some((0, 1)), Some((1, 2)), None, None, None, None, None, None, None],
+                (2, b"d") => *out = [Some((0, 1)), None, Some((0, 1)), None, None, None, None, None, None, None],
+                _ => return false,
+            }
+            true
+        };
+        tx.defer(1, 3, b"abx");
+        tx.defer(2, 3, b"d");
+        let mut calls = Vec::new();
+        tx.settle(|r, v, out| {
+            calls.push(r);
+            spans(r, v, out)
+        });
+        assert_eq!(calls, vec![2, 1], "newest first; the older one still shows in TX:1");
+        assert_eq!((tx.get(0), tx.get(1), tx.get(2)), (Some(&b"d"[..]), Some(&b"a"[..]), Some(&b"d"[..])));
+        // An older capture every group of which a newer one (or a write)
+        // covers is never worked out: that is the slow part.
+        tx.reset(&names);
+        tx.defer(1, 3, b"abx");
+        tx.set(1, b"set");
+        tx.defer(2, 3, b"d");
+        tx.set(0, b"zz");
+        let mut calls = Vec::new();
+        tx.settle(|r, v, out| {
+            calls.push(r);
+            spans(r, v, out)
+        });
+        assert_eq!(calls, vec![2], "TX:0 was written, TX:1 set after the older capture, TX:2 taken by the newer");
+        assert_eq!((tx.get(0), tx.get(1), tx.get(2)), (Some(&b"zz"[..]), Some(&b"set"[..]), Some(&b"d"[..])));
+        let mut calls = 0;
+        tx.settle(|_, _, _| {
+            calls += 1;
+            true
+        });
+        assert_eq!(calls, 0, "settled once");
     }
 
     #[test]

@@ -101,6 +101,60 @@ fn chained_link_reads_matched_vars_and_captures() {
     assert!(ids(&get(&mut e, "/?p=ay&q=ab")).is_empty());
 }
 
+/// A rule capturing `param` from `ARGS:<key>`.
+fn capturing(id: u32, key: &str, param: &str) -> Value {
+    json!({ "item": "rule", "id": id, "phase": 2, "targets": [{ "collection": "ARGS", "selector": { "key": key } }],
+            "operator": { "name": "rx", "param": param }, "actions": { "disruptive": "block", "capture": true } })
+}
+
+/// A rule logged when `TX:0`, `TX:1` and `TX:2` equal the three texts.
+fn captures_are(id: u32, tx0: &str, tx1: &str, tx2: &str) -> Value {
+    let link = |key: &str, text: &str| json!({ "phase": 2, "targets": [{ "collection": "TX", "selector": { "key": key } }],
+                                               "operator": { "name": "streq", "param": text }, "actions": {} });
+    let mut second = link("1", tx1);
+    second["chain"] = link("2", tx2);
+    let mut first = link("0", tx0);
+    first["item"] = json!("rule");
+    first["id"] = json!(id);
+    first["actions"] = json!({ "disruptive": "block" });
+    first["chain"] = second;
+    first
+}
+
+#[test]
+fn deferred_captures_read_as_modsecurity_leaves_them() {
+    // The groups of a capture are worked out only when a rule reads them
+    // (the regex engine that finds groups is the slow one). What the rule
+    // reads must not change: the newest capture where a group took part
+    // decides it, a group that did not take part keeps the older value,
+    // and a later capture without groups (TX:0 only) or a setvar wins.
+    let items = json!([
+        capturing(1, "q", "(a)(b)x"),
+        capturing(2, "s", "(c)|(d)"),
+        capturing(3, "r", "^zz$"),
+        captures_are(4, "zz", "a", "d"),
+    ]);
+    let mut e = engine(items);
+    assert_eq!(ids(&get(&mut e, "/?q=abx&s=d&r=zz")), vec![1, 2, 3, 4]);
+    // Without the group-less capture, TX:0 is the newest match with groups.
+    let items = json!([capturing(1, "q", "(a)(b)x"), capturing(2, "s", "(c)|(d)"), captures_are(4, "d", "a", "d")]);
+    let mut e = engine(items);
+    assert_eq!(ids(&get(&mut e, "/?q=abx&s=d")), vec![1, 2, 4]);
+    assert_eq!(ids(&get(&mut e, "/?q=abx&s=c")), vec![1, 2], "TX:1 is c, TX:2 still b");
+    let items = json!([capturing(1, "q", "(a)(b)x"), capturing(2, "s", "(c)|(d)"), captures_are(4, "c", "c", "b")]);
+    let mut e = engine(items);
+    assert_eq!(ids(&get(&mut e, "/?q=abx&s=c")), vec![1, 2, 4]);
+    // A setvar after the capture is what a rule then reads.
+    let set = json!({ "item": "rule", "id": 5, "phase": 2, "targets": [], "operator": { "name": "unconditionalMatch" },
+        "actions": { "log": false, "setvar": [{ "collection": "tx", "name": "1", "op": "set", "value": "set" }] } });
+    let mut e = engine(json!([capturing(1, "q", "(a)(b)x"), set, captures_are(4, "abx", "set", "b")]));
+    assert_eq!(ids(&get(&mut e, "/?q=abx")), vec![1, 4]);
+    // Nothing leaks into the next request.
+    let mut e = engine(json!([capturing(1, "q", "(a)(b)x"), captures_are(4, "abx", "a", "b")]));
+    assert_eq!(ids(&get(&mut e, "/?q=abx")), vec![1, 4]);
+    assert!(ids(&get(&mut e, "/?p=1")).is_empty());
+}
+
 #[test]
 fn per_match_setvar_names_expand_macros() {
     // 920450's shape: one TX variable per matched header name, then a

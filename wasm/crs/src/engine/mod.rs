@@ -80,7 +80,7 @@ impl Engine {
     pub fn with_program(prog: Rc<Program>, cfg: Config) -> Result<Engine, String> {
         compile::check_config(&cfg)?;
         let ov = Overlay::new(&prog, &cfg)?;
-        let ops = Ops::new(&prog);
+        let ops = Ops::new();
         let mut cache = ValueCache::default();
         cache.live = prog.prefilter.live_literals(|l| ov.prefiltered.get(l as usize).copied().unwrap_or(false));
         Ok(Engine { prog, ov, max_body_bytes: cfg.max_body_bytes, ops, state: State::default(), cache, verify: false, setup: Vec::new() })

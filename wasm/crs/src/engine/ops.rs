@@ -6,7 +6,6 @@
 use crate::compile::{Op, Program};
 use crate::operators;
 use crate::tx::Tx;
-use regex::bytes::CaptureLocations;
 use shield::{Severity, SingleFindings};
 
 /// The severity of a shield finding that makes `@detectSQLi` match
@@ -23,19 +22,18 @@ pub(crate) const XSS_THRESHOLD: Severity = Severity::High;
 
 /// One engine's operator scratch, kept across requests.
 pub(crate) struct Ops {
-    /// Per regex of the program, its capture slots (made on first capture).
-    locs: Vec<Option<CaptureLocations>>,
     pub single: shield::Single,
 }
 
 impl Ops {
-    pub fn new(prog: &Program) -> Ops {
-        Ops { locs: (0..prog.regexes.len()).map(|_| None).collect(), single: shield::Single::new() }
+    pub fn new() -> Ops {
+        Ops { single: shield::Single::new() }
     }
 
     /// Whether `op` matches `value` (before negation). `param` is the
     /// operator's argument, macros expanded. With `capture`, `TX:0`-`TX:9`
-    /// take the match and its groups, as ModSecurity's `capture` does.
+    /// take the match and its groups, as ModSecurity's `capture` does (the
+    /// groups when a rule reads them: [`settle_captures`]).
     /// `findings` is the SQLi/XSS detectors' answer for the value when the
     /// caller has it cached; otherwise they run here.
     #[allow(clippy::too_many_arguments)]
@@ -54,19 +52,19 @@ impl Ops {
                 if !capture {
                     return true;
                 }
-                let locs = match self.locs.get_mut(*i as usize) {
-                    Some(l) => l.get_or_insert_with(|| re.capture_locations()),
-                    None => return false,
-                };
-                if re.captures_read(locs, value).is_none() {
-                    return false;
+                // TX:0 is the match, which the DFAs find. The groups take
+                // the capturing engines (the PikeVM: regex size times match
+                // length, ~200 ms over a 64 KiB match of a large CRS regex,
+                // past the analyzer's deadline), so they are worked out
+                // only if a rule reads them (`Tx::defer`).
+                let groups = re.captures_len();
+                if groups > 1 {
+                    tx.defer(*i, groups, value);
+                    return true;
                 }
-                for g in 0..locs.len().min(10) {
-                    // Groups that did not take part keep their old value,
-                    // as with PCRE's unset groups in ModSecurity.
-                    if let Some((s, e)) = locs.get(g) {
-                        tx.set(prog.captures[g], &value[s..e]);
-                    }
+                match re.find(value) {
+                    Some(m) => tx.set(prog.captures[0], m.as_bytes()),
+                    None => return false,
                 }
                 true
             }
@@ -100,4 +98,23 @@ impl Ops {
             Op::UnconditionalMatch => true,
         }
     }
+}
+
+/// Works out the captures deferred by `@rx` (`Tx::defer`): called before a
+/// rule reads `TX:0`-`TX:9`.
+pub(crate) fn settle_captures(prog: &Program, tx: &mut Tx) {
+    tx.settle(|regex, value, out| {
+        let re = match prog.lazy.regex(prog, regex) {
+            Some(r) => r,
+            None => return false,
+        };
+        let mut locs = re.capture_locations();
+        if re.captures_read(&mut locs, value).is_none() {
+            return false;
+        }
+        for (g, span) in out.iter_mut().enumerate().take(locs.len()) {
+            *span = locs.get(g);
+        }
+        true
+    });
 }

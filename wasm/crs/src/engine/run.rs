@@ -14,7 +14,7 @@
 //!   `deny`/`drop` end the request);
 //! - `skipAfter` skips to the marker; `skip:N` skips the next N entries.
 
-use super::ops::Ops;
+use super::ops::{settle_captures, Ops};
 use super::overlay::Overlay;
 use super::pipeline::ROOT;
 use super::targets::Source;
@@ -289,6 +289,9 @@ impl<'a, 'v> Run<'a, 'v> {
         if link.unconditional {
             setvars(self.prog, self.st, self.vars, link);
             return true;
+        }
+        if link.reads_captures {
+            settle_captures(prog, &mut self.st.tx);
         }
         let prefiltered = self.ov.prefiltered[li as usize];
         let unseen = prefiltered && !self.cache.maybe(prog, li);
@@ -565,6 +568,9 @@ fn matched(prog: &Program, st: &mut State, vars: &Vars, link: &Link, value: &[u8
 }
 
 fn setvars(prog: &Program, st: &mut State, vars: &Vars, link: &Link) {
+    if link.reads_captures && !link.setvars.is_empty() {
+        settle_captures(prog, &mut st.tx);
+    }
     for sv in &link.setvars {
         let mut value = std::mem::take(&mut st.value);
         let slot = match &sv.name {
@@ -609,19 +615,14 @@ fn expand(t: &Template, st: &State, vars: &Vars, out: &mut Vec<u8>) {
     t.expand(&src, out);
 }
 
-/// The operator's argument template, if it has one.
-fn param_template(op: &Op) -> Option<&Template> {
-    match op {
-        Op::Streq(t) | Op::Contains(t) | Op::BeginsWith(t) | Op::EndsWith(t) | Op::Within(t) | Op::Compare(_, t) => Some(t),
-        _ => None,
-    }
-}
-
 /// Whether `link`'s operator (with its negation) matches `value`.
 fn test(prog: &Program, ops: &mut Ops, st: &mut State, vars: &Vars, link: &Link, value: &[u8], findings: Option<shield::SingleFindings>) -> bool {
     let mut param = std::mem::take(&mut st.param);
     param.clear();
-    if let Some(t) = param_template(&link.op) {
+    if let Some(t) = link.op.param() {
+        if link.reads_captures {
+            settle_captures(prog, &mut st.tx);
+        }
         expand(t, st, vars, &mut param);
     }
     let hit = ops.matches(prog, &link.op, value, &param, link.capture, &mut st.tx, findings);
