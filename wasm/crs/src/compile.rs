@@ -158,10 +158,12 @@ pub(crate) struct Link {
     pub node: u32,
     pub multi_match: bool,
     pub capture: bool,
-    /// It reads a capture (`TX:0`-`TX:9` as a target, or in a macro of its
-    /// argument or setvars): deferred captures are settled first
-    /// (`tx::Tx::defer`).
+    /// Its targets or operator argument read a capture (`TX:0`-`TX:9`):
+    /// deferred captures are settled before it runs (`tx::Tx::defer`).
     pub reads_captures: bool,
+    /// Its setvars read a capture (`%{tx.1}`): settled before they run,
+    /// after the link's own capture.
+    pub setvars_read_captures: bool,
     pub setvars: Vec<SetVar>,
     pub ctls: Vec<Ctl>,
     pub skip_after: Option<u32>,
@@ -315,18 +317,31 @@ pub(crate) fn setup_version(version: &str) -> String {
     core.split('.').filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).collect()
 }
 
-/// Whether a link with these targets, operator and setvars reads a capture:
-/// `TX:0`-`TX:9` by name, the whole of `TX` (a key regex may select them),
-/// or a `%{tx.N}` macro.
-fn reads_captures(captures: &[Slot; 10], targets: &[Target], op: &Op, setvars: &[SetVar]) -> bool {
-    let target = targets.iter().any(|t| t.source == Source::Tx && t.tx_slot.map_or(true, |s| captures.contains(&s)));
-    let param = op.param().map_or(false, |t| t.reads_tx(captures));
-    let setvar = setvars.iter().any(|sv| {
+/// Whether `link`'s targets or operator argument read a capture, and
+/// whether its setvars do: `TX:0`-`TX:9` as a target (by name, through a key
+/// regex that matches one of their names, or the whole of `TX`), or a
+/// `%{tx.N}` macro.
+fn reads_captures(prog: &Program, link: &Link) -> (bool, bool) {
+    let captures = &prog.captures;
+    let names_a_capture = |sel: &Sel| match sel {
+        Sel::Key(k) => captures.iter().any(|&c| prog.tx.name(c).as_bytes().eq_ignore_ascii_case(k)),
+        Sel::Regex(i) => captures.iter().any(|&c| prog.tx_key_matches[*i as usize].get(c as usize).copied().unwrap_or(true)),
+        Sel::Pattern(re) => captures.iter().any(|&c| re.is_match(prog.tx.name(c).as_bytes())),
+    };
+    let target = link.targets.iter().any(|t| {
+        t.source == Source::Tx
+            && match t.tx_slot {
+                Some(s) => captures.contains(&s),
+                None => t.sel.as_ref().map_or(true, names_a_capture),
+            }
+    });
+    let param = link.op.param().map_or(false, |t| t.reads_tx(captures));
+    let setvars = link.setvars.iter().any(|sv| {
         let name = matches!(&sv.name, SetVarName::Expanded(t) if t.reads_tx(captures));
         let value = matches!(&sv.op, SetVarOp::Set(t) | SetVarOp::Add(t) | SetVarOp::Sub(t) if t.reads_tx(captures));
         name || value
     });
-    target || param || setvar
+    (target || param, setvars)
 }
 
 /// See `prefilter::Automaton`; chosen by measurement (docs/perf-log.md).
@@ -392,6 +407,11 @@ fn compile(rules: &ir::RuleSet) -> Result<Program, String> {
     let prog = &mut b.prog;
     prog.lazy = LazyOps::new(prog.regexes.len(), prog.phrase_sets.len());
     prog.tx_key_matches = prog.key_regexes.iter().map(|re| (0..prog.tx.len()).map(|s| re.is_match(prog.tx.name(s as Slot).as_bytes())).collect()).collect();
+    let reading: Vec<(bool, bool)> = prog.links.iter().map(|l| reads_captures(prog, l)).collect();
+    for (link, (reads, setvars_read)) in prog.links.iter_mut().zip(reading) {
+        link.reads_captures = reads;
+        link.setvars_read_captures = setvars_read;
+    }
     if !b.errors.is_empty() {
         return Err(format!("rules the engine cannot run: {}", b.errors.join("; ")));
     }
@@ -506,7 +526,6 @@ impl<'c> Builder<'c> {
         // Only values of the request can be scanned ahead of the rules.
         let scannable = !unconditional && targets.iter().all(|t| t.source.is_request() && !t.count);
         self.literals.push(if scannable { literals } else { None });
-        let reads_captures = reads_captures(&self.prog.captures, &targets, &op, &setvars);
         self.prog.links.push(Link {
             targets,
             unconditional,
@@ -515,7 +534,9 @@ impl<'c> Builder<'c> {
             node,
             multi_match: l.actions.multi_match,
             capture: l.actions.capture,
-            reads_captures,
+            // Set once every key regex is known.
+            reads_captures: false,
+            setvars_read_captures: false,
             setvars,
             ctls,
             skip_after,
@@ -754,6 +775,33 @@ mod tests {
         assert!(parse_id_list("5-1").is_err());
         assert!(parse_id_list("x").is_err());
         assert!(parse_id_list("").is_err());
+    }
+
+    #[test]
+    fn links_that_read_captures_are_known_when_compiled() {
+        // Deferred captures are settled where a link reads TX:0-TX:9: in
+        // its targets or argument (before it runs), or in its setvars (after
+        // its own capture). Settling where nothing reads them would pay
+        // for every earlier capture's groups.
+        let rule = |id: u32, targets: &str, param: &str, setvar: &str| {
+            format!(r#"{{"item":"rule","id":{},"phase":2,"targets":{},"operator":{{"name":"streq","param":"{}"}},
+                "actions":{{"capture":true,"setvar":[{{"collection":"tx","name":"x","op":"set","value":"{}"}}]}}}}"#,
+                    id, targets, param, setvar)
+        };
+        let args = r#"[{"collection":"ARGS"}]"#;
+        let items = [
+            rule(1, r#"[{"collection":"TX","selector":{"key":"1"}}]"#, "a", "b"),
+            rule(2, args, "%{tx.0}", "b"),
+            rule(3, args, "a", "%{tx.1}"),
+            rule(4, r#"[{"collection":"TX","selector":{"regex":"^header_name_"}}]"#, "a", "b"),
+            rule(5, r#"[{"collection":"TX","selector":{"regex":"^[0-9]$"}}]"#, "a", "b"),
+            rule(6, r#"[{"collection":"TX"}]"#, "a", "b"),
+            rule(7, args, "%{tx.critical_anomaly_score}", "%{tx.score}"),
+        ];
+        let table = format!(r#"{{"version":"4.0.0","items":[{}],"data_files":{{}}}}"#, items.join(","));
+        let prog = Program::from_json(&table).expect("rules");
+        let flags: Vec<(bool, bool)> = prog.links.iter().map(|l| (l.reads_captures, l.setvars_read_captures)).collect();
+        assert_eq!(flags, vec![(true, false), (true, false), (false, true), (false, false), (true, false), (true, false), (false, false)]);
     }
 
     #[test]

@@ -568,7 +568,7 @@ fn matched(prog: &Program, st: &mut State, vars: &Vars, link: &Link, value: &[u8
 }
 
 fn setvars(prog: &Program, st: &mut State, vars: &Vars, link: &Link) {
-    if link.reads_captures && !link.setvars.is_empty() {
+    if link.setvars_read_captures {
         settle_captures(prog, &mut st.tx);
     }
     for sv in &link.setvars {
