@@ -145,6 +145,12 @@ impl CrsEngines {
             Some(p) => Rc::clone(p),
             None => {
                 let p = crs::Program::load().map_err(|e| format!("shield: {}", e))?;
+                // Every regex and phrase set compiled now, inside the
+                // configuration's deadline, rather than on the first request
+                // that needs it: a request built to need hundreds at once
+                // would otherwise pay for their compilation (~120 ms
+                // natively) and could run past the analyzer's deadline.
+                p.warm_up();
                 self.program = Some(Rc::clone(&p));
                 p
             }
