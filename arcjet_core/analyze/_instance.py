@@ -34,6 +34,7 @@ MEMORY_LIMIT = 128 << 20
 # Deadlines in epoch ticks (_engine.TICK_SECONDS, 100 ms, each); a deadline
 # of N ticks lasts N-1 to N ticks, so an analyze call gets 100-200 ms.
 # configure compiles the bot catalogue on first use, so it gets more room.
+# A rule set may ask for longer (AnalyzerPart.deadline_ticks: the CRS).
 ANALYZE_TICKS = 2
 CONFIGURE_TICKS = 20
 # The hot path re-arms its deadline at most this often (a foreign call costs
@@ -102,8 +103,9 @@ class Instance:
             _unchecked.UncheckedCall(store, analyze) if self.path == "unchecked"
             else lambda a, b, c: int(analyze(store, a, b, c)) & _U64
         )
-        # When the hot path must re-arm its deadline (see analyze).
+        # When the hot path must re-arm its deadline, and the ticks it armed (see analyze).
         self._deadline_refresh = 0.0
+        self._deadline_ticks = ANALYZE_TICKS
         self._size = 0
         self._view = memoryview(b"")
         self._in_ptr = 0
@@ -170,8 +172,9 @@ class Instance:
         self._view[self._in_ptr : self._in_ptr + n] = config
         return self._read_output(self._call("configure", CONFIGURE_TICKS, self._in_ptr, n) & _U64)
 
-    def analyze(self, handle: int, data: bytes) -> bytes:
-        """The hot path: one copy in, one call, one copy out."""
+    def analyze(self, handle: int, data: bytes, ticks: int | None = None) -> bytes:
+        """The hot path: one copy in, one call, one copy out, within `ticks`
+        epoch ticks (None: ANALYZE_TICKS)."""
         if self.broken:
             raise ArcjetAnalyzerError("analyzer instance was retired after a failure")
         n = len(data)
@@ -182,10 +185,13 @@ class Instance:
         # The deadline is relative to the epoch when it is set: re-armed at
         # most every DEADLINE_REFRESH_SECONDS, so a call never inherits one
         # set a whole tick ago (which could leave it almost no time).
+        if ticks is None:
+            ticks = ANALYZE_TICKS
         now = _monotonic()
-        if now >= self._deadline_refresh:
-            self._store.set_epoch_deadline(ANALYZE_TICKS)
+        if now >= self._deadline_refresh or ticks != self._deadline_ticks:
+            self._store.set_epoch_deadline(ticks)
             self._deadline_refresh = now + DEADLINE_REFRESH_SECONDS
+            self._deadline_ticks = ticks
         try:
             packed = self._analyze_call(handle, in_ptr, n)
         except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:

@@ -122,6 +122,8 @@ class Ruleset:
         self._prompt_bytes = max((part.prompt_bytes for part in parts), default=-1)
         self._prompt_field = next((part.prompt_field for part in parts if part.prompt_bytes >= 0), None)
         self._prompt_chars = max((part.prompt_chars for part in parts), default=0)
+        # The analyze call's deadline: the longest any part needs (None: the default).
+        self._deadline_ticks = max((part.deadline_ticks for part in parts), default=0) or None
         self._cache_size = cache_size
         self._memo: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
         self._outputs: BoundedMemo[bytes, AnalyzeOutput] = BoundedMemo(cache_size)
@@ -165,7 +167,7 @@ class Ruleset:
             return hit
         inst = _instance.current()
         handle = inst.handles.get(self._token)
-        raw = inst.analyze(self._handle(inst) if handle is None else handle, data)
+        raw = inst.analyze(self._handle(inst) if handle is None else handle, data, self._deadline_ticks)
         output = self._outputs.get(raw)
         if output is None:
             output = self._outputs.put(raw, _decode(raw))

@@ -63,6 +63,10 @@ class AnalyzerPart:
     prompt_field: str | None = None
     prompt_chars: int = 0  # as text_chars, for the message
     verify_dns: bool = False  # its outcome may need a DNS verification step
+    # The analyze call's deadline in epoch ticks this part needs (0: the
+    # analyzer's default, _instance.ANALYZE_TICKS); the longest of a rule
+    # set's parts applies to its calls.
+    deadline_ticks: int = 0
 
 
 class PreparedRule:

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from arcjet_core.analyze import _engine, _instance, _unchecked
+from arcjet_core.analyze import Ruleset, _engine, _instance, _unchecked
 from arcjet_core.errors import ArcjetAnalyzerError, ArcjetMisconfiguration
 from arcjet_core.rules import detect_bot, shield, validate_email
 from tests.shield import corpus
@@ -87,6 +87,28 @@ def test_a_trap_in_either_call_retires_the_instance(monkeypatch: pytest.MonkeyPa
         assert inst.broken
         with pytest.raises(ArcjetAnalyzerError, match="retired"):
             inst.analyze(handle, data)
+
+
+def test_a_call_gets_the_deadline_its_rule_set_asks_for() -> None:
+    # A rule set running the CRS asks for a longer deadline than the default;
+    # the instance re-arms whenever the ticks asked for change, even inside
+    # the refresh window, so no call inherits another rule set's deadline.
+    rs = ruleset_of(RULES, cache_size=0)
+    inst = _instance.Instance()
+    handle = json.loads(inst.configure(rs._config))["handle"]
+    data = rs._encode(ctx(), None)
+    assert inst.analyze(handle, data, 4).startswith(b'{"r":')
+    with pytest.raises(ArcjetAnalyzerError, match="trapped in analyze"):
+        inst.analyze(handle, data, 0)  # 0 ticks: interrupted at the first epoch check
+    assert inst.broken
+
+
+def test_the_crs_asks_for_a_longer_deadline() -> None:
+    from arcjet_core.kinds.shield import CRS_DEADLINE_TICKS
+
+    assert CRS_DEADLINE_TICKS > _instance.ANALYZE_TICKS
+    assert Ruleset.from_rules([shield(paranoia_level=1)])._deadline_ticks == CRS_DEADLINE_TICKS
+    assert Ruleset.from_rules([shield(), detect_bot(allow=[])])._deadline_ticks is None  # the default
 
 
 def test_an_unchecked_call_needs_the_signature_it_assumes() -> None:
