@@ -44,27 +44,27 @@ impl Ops {
                     Some(r) => r,
                     None => return false,
                 };
-                // The DFA answers most values; the slower capturing engines
-                // run only on a match.
+                // TX:0 is the match, which the DFAs find (one search: `find`
+                // says whether it matches too). The groups take the
+                // capturing engines (the PikeVM: regex size times match
+                // length, ~200 ms over a 64 KiB match of a large CRS regex,
+                // past the analyzer's deadline), so they are worked out only
+                // if a rule reads them (`Tx::defer`).
+                let groups = if capture { re.captures_len() } else { 0 };
+                if groups == 1 {
+                    return match re.find(value) {
+                        Some(m) => {
+                            tx.set(prog.captures[0], m.as_bytes());
+                            true
+                        }
+                        None => false,
+                    };
+                }
                 if !re.is_match(value) {
                     return false;
                 }
-                if !capture {
-                    return true;
-                }
-                // TX:0 is the match, which the DFAs find. The groups take
-                // the capturing engines (the PikeVM: regex size times match
-                // length, ~200 ms over a 64 KiB match of a large CRS regex,
-                // past the analyzer's deadline), so they are worked out
-                // only if a rule reads them (`Tx::defer`).
-                let groups = re.captures_len();
                 if groups > 1 {
                     tx.defer(*i, groups, value);
-                    return true;
-                }
-                match re.find(value) {
-                    Some(m) => tx.set(prog.captures[0], m.as_bytes()),
-                    None => return false,
                 }
                 true
             }
