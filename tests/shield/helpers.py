@@ -20,8 +20,9 @@ class Probe:
     """A shield-only client whose suspicion threshold is out of reach, so each
     decision shows what detection made of that one request."""
 
-    def __init__(self) -> None:
-        self.aj = arcjet_sync(key="shield-probe", rules=[shield(threshold=1_000_000)], environment="development")
+    def __init__(self, paranoia_level: int | None = None) -> None:
+        self.aj = arcjet_sync(key="shield-probe", rules=[shield(threshold=1_000_000, paranoia_level=paranoia_level)],
+                              environment="development")
 
     def protect(self, req: dict[str, Any]) -> tuple[Decision, RuleResult]:
         req = {**req, "ip": fresh_ip()}
