@@ -197,9 +197,9 @@ def request_for(targets: list[dict[str, Any]], value: str) -> dict[str, Any] | N
         name = "".join(c for c in value if c not in ": \t\r\n") or "x"
         return {"method": "GET", "path": "/a", "headers": [*HEAD, (name, "1")]}
     if "REQUEST_HEADERS" in cols:
-        name = keys["REQUEST_HEADERS"]
-        name = name.lower() if isinstance(name, str) and not name.startswith("/") else "x-custom"
-        return {"method": "GET", "path": "/a", "headers": [*(h for h in HEAD if h[0] != name), (name, value)]}
+        key = keys["REQUEST_HEADERS"]
+        header = key.lower() if isinstance(key, str) and not key.startswith("/") else "x-custom"
+        return {"method": "GET", "path": "/a", "headers": [*(h for h in HEAD if h[0] != header), (header, value)]}
     if {"REQUEST_FILENAME", "REQUEST_URI", "REQUEST_URI_RAW", "REQUEST_LINE", "REQUEST_BASENAME"} & set(cols):
         return {"method": "GET", "path": "/" + quote(value, safe="/"), "headers": HEAD}
     if "REQUEST_BODY" in cols:
