@@ -233,8 +233,10 @@ impl ByteSet {
 // (below) runs every corpus with and without these gates.
 //
 // xss: tags `<`, script URLs `:`, attribute injection `=`, JS calls `(` and
-// `` ` ``, DOM access (`document.cookie`, ...) `.`.
-const XSS_BYTES: ByteSet = ByteSet::of(b"<:=(`.");
+// `` ` ``, DOM access (`document.cookie`, ...) `.`, a global's computed
+// property (`top["alert"]`) `[`; through a comment (`document/**/.cookie`)
+// needs `.` anyway.
+const XSS_BYTES: ByteSet = ByteSet::of(b"<:=(`.[");
 // traversal: `/` and `\` (plus a removed NUL, checked separately).
 const TRAVERSAL_BYTES: ByteSet = ByteSet::of(b"/\\");
 // command injection: metacharacters, `$(`, shellshock `{`, `/bin/sh`,

@@ -211,6 +211,115 @@ fn attribute_injection(s: &[u8]) -> bool {
     false
 }
 
+/// JavaScript's global objects: CRS 941370's list, and the aliases a page
+/// also exposes.
+const JS_GLOBALS: &[&[u8]] = &[b"self", b"document", b"this", b"top", b"window", b"parent", b"frames", b"globalthis"];
+
+/// The longest comment the global-access check skips, and how many in a
+/// row. Bounded so that a value full of `[` and `/*` costs linear time,
+/// not quadratic; an evasion needs a few short comments, not hundreds.
+const MAX_COMMENT: usize = 128;
+const MAX_COMMENTS: usize = 4;
+
+/// From `i` on, past spaces and `/* */` comments: where that ends, and
+/// whether a comment was skipped. An unclosed comment, or one longer than
+/// MAX_COMMENT, is not skipped.
+fn skip_ws_comments(s: &[u8], mut i: usize) -> (usize, bool) {
+    let mut comment = false;
+    for _ in 0..=MAX_COMMENTS {
+        i = skip_ws(s, i);
+        if !s[i..].starts_with(b"/*") {
+            return (i, comment);
+        }
+        let body = &s[i + 2..s.len().min(i + 2 + MAX_COMMENT)];
+        match find(body, b"*/") {
+            Some(e) => {
+                i += 2 + e + 2;
+                comment = true;
+            }
+            None => return (i, comment),
+        }
+    }
+    (i, comment)
+}
+
+/// Back from `end` (exclusive), past spaces and `/* */` comments: where
+/// what comes before them ends.
+fn skip_ws_comments_back(s: &[u8], mut end: usize) -> usize {
+    for _ in 0..=MAX_COMMENTS {
+        while end > 0 && matches!(s[end - 1], b' ' | b'\n') {
+            end -= 1;
+        }
+        if end < 4 || !s[..end].ends_with(b"*/") {
+            return end;
+        }
+        let from = (end - 2).saturating_sub(MAX_COMMENT);
+        match s[from..end - 2].windows(2).rposition(|w| w == b"/*") {
+            Some(open) => end = from + open,
+            None => return end,
+        }
+    }
+    end
+}
+
+/// Whether a JavaScript global object's name ends at `end` (exclusive),
+/// past spaces, comments and one closing parenthesis: `top`, `(document)`,
+/// `self /*x*/`.
+fn global_before(s: &[u8], end: usize) -> bool {
+    let mut e = skip_ws_comments_back(s, end);
+    if e > 0 && s[e - 1] == b')' {
+        e = skip_ws_comments_back(s, e - 1);
+    }
+    // At most one byte longer than the longest name: a longer word is not one.
+    let mut st = e;
+    while st > 0 && e - st <= b"globalthis".len() && is_word(s[st - 1]) {
+        st -= 1;
+    }
+    st < e && JS_GLOBALS.contains(&&s[st..e])
+}
+
+/// `top["al"+"ert"](1)`, `(document)["cookie"]`, `self[/*x*/"$"]`,
+/// `top[8680439..toString(30)]`, `document /*x*/ . cookie`: a global
+/// object's property reached by a computed name or through a comment, the
+/// way filter evasion reaches `alert` and `cookie`. CRS 941370's shape
+/// without its `.+?`, which also spans prose ("#top) and ![image](...)").
+fn global_access(s: &[u8]) -> bool {
+    for p in crate::bytes::memchr_iter(b'[', s) {
+        if !global_before(s, p) {
+            continue;
+        }
+        let (i, _) = skip_ws_comments(s, p + 1);
+        match s.get(i) {
+            Some(b'"' | b'\'' | b'`' | b'/' | b'\\') => return true,
+            // A number only as part of an expression (`8680439..toString(30)`),
+            // not a footnote or a markdown link's text (`this [1]`).
+            Some(c) if c.is_ascii_digit() => {
+                let window = &s[i..s.len().min(i + 64)];
+                let close = crate::bytes::memchr(b']', window).map_or(window.len(), |e| e);
+                let inside = &window[..close];
+                if inside.iter().any(|b| matches!(b, b'.' | b'+' | b'(')) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    // `document /*x*/ . cookie`: a comment between the name and the dot.
+    for p in positions(s, b"/*") {
+        if !global_before(s, p) {
+            continue;
+        }
+        let (i, comment) = skip_ws_comments(s, p);
+        if comment && s.get(i) == Some(&b'.') {
+            let (j, _) = skip_ws_comments(s, i + 1);
+            if s.get(j).map_or(false, |&c| is_word(c) || c == b'$') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     if input.has(b'<') {
@@ -276,6 +385,9 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     }
     if input.has(b'.') && (input.has_needle(needle!(b"document.")) || input.has_needle(needle!(b"constructor"))) && input.has_needle(needle!(b"document.cookie")) || input.has_needle(needle!(b"document.domain")) || input.has_needle(needle!(b"constructor.constructor(")) {
         hits.add(Category::Xss, Severity::Medium, "xss.dom_access");
+    }
+    if (input.has(b'[') || input.has_needle(needle!(b"/*"))) && global_access(s) {
+        hits.add(Category::Xss, Severity::Medium, "xss.global_access");
     }
 }
 
