@@ -1,0 +1,46 @@
+"""A second benign request corpus, written blind and held out from shield's
+CRS tuning: eight sources of traffic the first corpus (tools/benign) does not
+have. See README.md; tools/gen_benign_requests_r2.py writes it out.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from .admin import admin_settings
+from .catalog import catalog_filters
+from .chat import chat_messages
+from .common import Request
+from .rest import rest_writes
+from .sso import sso_flows
+from .support import support_tickets
+from .telemetry import telemetry
+from .wiki import docs_wiki
+
+__all__ = ["SOURCES", "Request", "generate"]
+
+PER_SOURCE = 200
+
+# source -> generator(rng, n)
+SOURCES: dict[str, Callable[[random.Random, int], list[Request]]] = {
+    "support_tickets": support_tickets,
+    "admin_settings": admin_settings,
+    "chat_messages": chat_messages,
+    "sso_flows": sso_flows,
+    "rest_writes": rest_writes,
+    "catalog_filters": catalog_filters,
+    "telemetry": telemetry,
+    "docs_wiki": docs_wiki,
+}
+
+
+def generate(per_source: int = PER_SOURCE) -> list[Request]:
+    """Every source from its own `random.Random(f"r2:{name}")`: the same
+    requests, byte for byte, on every run and machine."""
+    out: list[Request] = []
+    for name, make in SOURCES.items():
+        requests = make(random.Random(f"r2:{name}"), per_source)
+        assert len(requests) == per_source and all(r.source == name for r in requests), name
+        out += requests
+    return out
