@@ -13,7 +13,6 @@ import functools
 import importlib
 import json
 import os
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,31 +225,44 @@ class AttackPayload:
     operator: Any = None  # a NoSQL operator object, placed as an object rather than a string
 
 
-@functools.cache
-def _benign_records() -> tuple[dict[str, Any], ...]:
-    """The benign corpus, generated (seeded, ~1 s) rather than committed: its
-    6 MB would only repeat what tools/gen_benign_requests.py makes."""
+def _generated(module: str) -> tuple[dict[str, Any], ...]:
+    """A generated corpus (seeded, ~1 s) rather than a committed one: its
+    megabytes would only repeat what the generator in tools/ makes."""
     sys.path.insert(0, str(REPO / "tools"))
     try:
-        gen = importlib.import_module("gen_benign_requests")
+        gen = importlib.import_module(module)
     finally:
         sys.path.remove(str(REPO / "tools"))
     return tuple(json.loads(json.dumps(r.record())) for r in gen.generate())
 
 
-# The benign sources split the same way as the attack sets: whole sources,
-# a seeded draw of half of them held out, fixed before any tuning looked at
-# per-source rates. Shield's CRS tuning (kinds/_shield_tuning.py) was made on
-# the `tune` side only; the `holdout` side says whether it generalises.
-BENIGN_SPLIT_SEED = "16:benign"
-BENIGN_HOLDOUT_COUNT = 6
+@functools.cache
+def _benign_records() -> tuple[dict[str, Any], ...]:
+    """Both benign corpora: tools/gen_benign_requests.py (13 sources) and
+    tools/gen_benign_requests_r2.py (8 sources, written blind)."""
+    return _generated("gen_benign_requests") + _generated("gen_benign_requests_r2")
+
+
+# The benign sources split by corpus. Shield's CRS tuning
+# (kinds/_shield_tuning.py) was made on the first corpus only, all 13 of its
+# sources: the `tune` side. The second corpus (tools/benign_r2/) was written
+# blind, by a helper told not to read shield's rules or tuning nor to run a
+# detector on it, and committed before anything was scored on it: the
+# `holdout` side says whether the tuning generalises.
+#
+# History: until session 17 the first corpus itself was split (a seeded draw
+# of 6 of its 13 sources held out: code_comments, markdown_posts, mobile_api,
+# page_views, search, webhooks). Session 17 tuned on those held-out sources'
+# false positives (941370 on markdown, 942290/942151 on OData queries), so
+# they joined the tune side and the blind corpus replaced them.
+R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
+              "support_tickets", "telemetry")
 
 
 @functools.cache
 def benign_split() -> dict[str, tuple[str, ...]]:
     sources = sorted({r["source"] for r in _benign_records()})
-    held = sorted(random.Random(BENIGN_SPLIT_SEED).sample(sources, BENIGN_HOLDOUT_COUNT))
-    return {"tune": tuple(s for s in sources if s not in held), "holdout": tuple(held)}
+    return {"tune": tuple(s for s in sources if s not in R2_SOURCES), "holdout": R2_SOURCES}
 
 
 def benign_requests(side: str | None = None) -> list[LabeledRequest]:

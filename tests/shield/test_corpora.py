@@ -35,7 +35,8 @@ def load_tool(name: str) -> ModuleType:
 
 @pytest.fixture(scope="module")
 def benign() -> list[corpus.LabeledRequest]:
-    return corpus.benign_requests()
+    """The first benign corpus (test_corpus_r2.py checks the second)."""
+    return corpus.benign_requests("tune")
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +132,16 @@ def test_readme_lists_every_source(manifest: dict[str, dict[str, Any]]) -> None:
 
 
 # -------------------------------------------------------------------- split
+
+
+def test_benign_split_holds_out_the_blind_corpus() -> None:
+    """Tuned on the first corpus; the second (written blind) is held out whole."""
+    split = corpus.benign_split()
+    first = set(load_tool("gen_benign_requests").SOURCES)
+    blind = {r.source for r in load_tool("gen_benign_requests_r2").generate()}
+    assert set(split["tune"]) == first
+    assert set(split["holdout"]) == blind == set(corpus.R2_SOURCES)
+    assert {r.source for r in corpus.benign_requests("holdout")} == blind
 
 
 def test_split_is_disjoint_and_complete(manifest: dict[str, dict[str, Any]]) -> None:

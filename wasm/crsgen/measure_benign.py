@@ -5,7 +5,7 @@ rarely contains. Writes `benign_stats.json` beside this file, which the
 generator reads (the generator itself stays standard-library only and never
 reads the corpus).
 
-Only the benign corpus is read (`tests/shield/corpus.py` `benign_requests()`):
+Only the first benign corpus is read (`tests/shield/corpus.py` `benign_requests("tune")`):
 the choice is tuned on what benign values look like, never on attacks. Run
 from the repository root with the project venv:
 
@@ -89,7 +89,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     from tests.shield.corpus import benign_requests
 
-    values = [v for r in benign_requests() for v in request_values(r.request) if v]
+    values = [v for r in benign_requests("tune") for v in request_values(r.request) if v]
     byte_df, gram_df = document_frequency(values)
     total = len(values)
     floor = MIN_SHARE * total
