@@ -1,7 +1,7 @@
 //! Server-side template injection: template syntax around expressions a
 //! template engine evaluates, and Python object-graph walks.
 
-use super::util::{contains, positions};
+use super::util::{boundary_before, contains, is_word, positions};
 use super::{needles, Input, Needle};
 use crate::hits::Hits;
 use crate::{Category, Severity};
@@ -48,14 +48,20 @@ impl<'a> Bodies<'a> {
 
 /// Where engine objects occur in `s`, as sorted `(start, end)` ranges
 /// (overlapping occurrences included). Found once per value, so checking
-/// each expression body is a look-up instead of 22 searches.
+/// each expression body is a look-up instead of 22 searches. Whole names
+/// only: `request` is an object, `ticket.requester` and `{{ yourself }}`
+/// are a template's own variables (a help desk macro, an email template).
 fn engine_objects(s: &[u8]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for o in ENGINE_OBJECTS {
         let finder = memchr::memmem::Finder::new(o);
+        let ends_in_word = o.last().map_or(false, |&c| is_word(c));
         let mut at = 0;
         while let Some(p) = finder.find(&s[at..]) {
-            found.push((at + p, at + p + o.len()));
+            let (start, end) = (at + p, at + p + o.len());
+            if boundary_before(s, start) && !(ends_in_word && s.get(end).map_or(false, |&c| is_word(c))) {
+                found.push((start, end));
+            }
             at += p + 1;
         }
     }
