@@ -187,7 +187,8 @@ def exclusions_json(exclusions: Sequence[ShieldExclusion]) -> list[dict[str, obj
 # and REST APIs live on PUT, PATCH and DELETE, which CRS's default list
 # (GET HEAD POST OPTIONS) denies outright. The content types add, to CRS's
 # list, bodies browsers and API clients send every day: text/plain
-# (navigator.sendBeacon), CSP and Reporting API reports, JSON:API, raw
+# (navigator.sendBeacon), CSP and Reporting API reports, JSON:API, JSON Patch
+# and JSON Merge Patch (RFC 6902, RFC 7396: how REST APIs take PATCH), raw
 # uploads. Bodies shield cannot parse into arguments are still read whole by
 # our own detectors (text) or not at all (octet-stream uploads).
 DEFAULT_CRS_SETTINGS: dict[str, str] = {
@@ -195,7 +196,8 @@ DEFAULT_CRS_SETTINGS: dict[str, str] = {
     "allowed_request_content_type": (
         "|application/x-www-form-urlencoded| |multipart/form-data| |text/xml| |application/xml| "
         "|application/soap+xml| |application/json| |text/plain| |application/octet-stream| "
-        "|application/csp-report| |application/reports+json| |application/vnd.api+json|"
+        "|application/csp-report| |application/reports+json| |application/vnd.api+json| "
+        "|application/json-patch+json| |application/merge-patch+json|"
     ),
 }
 
@@ -271,6 +273,14 @@ DEFAULT_SECOND_OPINION: tuple[ShieldSecondOpinion, ...] = (
 #   expression language whose functions share SQL's names (`startswith(`,
 #   `substring(`, `concat(`, `length(`); 942100 (our SQL injection engine)
 #   and the other 942 rules still read it.
+#
+# 943120 (session fixation: a session id parameter in a request without a
+# Referer) on a JSON body's generic `session_id` / `sessionId` key: fixation
+# plants an id through a link or a cross-site form, and a browser cannot send
+# a JSON body cross site without a CORS preflight, while an SDK's or an app's
+# telemetry with that field and no Referer is every such request. The
+# frameworks' own names (`jsessionid`, `phpsessid`, `laravel_session`, ...)
+# are still read in JSON, and every name in a query or a form.
 ODATA_SYSTEM_OPTIONS = (r"^\$(?:filter|select|expand|orderby|top|skip|count|search|format|apply|compute|skiptoken"
                         r"|deltatoken|levels|inlinecount)$")
 DEFAULT_EXCLUSIONS: tuple[ShieldExclusion, ...] = (
@@ -278,6 +288,7 @@ DEFAULT_EXCLUSIONS: tuple[ShieldExclusion, ...] = (
     ShieldExclusion("REQUEST_COOKIES:/_session$/", (930120,)),
     ShieldExclusion(f"ARGS_NAMES:/{ODATA_SYSTEM_OPTIONS}/", (942290,)),
     ShieldExclusion(r"ARGS:/^\$filter$/", (942151,)),
+    ShieldExclusion(r"ARGS_NAMES:/^json\.(?i:session[-_]?id)$/", (943120,)),
 )
 
 

@@ -30,11 +30,11 @@ def form(fields: dict[str, str]) -> dict[str, Any]:
                         ("content-type", "application/x-www-form-urlencoded"), ("content-length", str(len(body)))]}
 
 
-def json_post(path: str, doc: Any) -> dict[str, Any]:
+def json_post(path: str, doc: Any, *, method: str = "POST", content_type: str = "application/json") -> dict[str, Any]:
     body = json.dumps(doc).encode()
-    return {"method": "POST", "path": path, "query": "", "body": body,
+    return {"method": method, "path": path, "query": "", "body": body,
             "headers": [("host", "app.example.com"), ("user-agent", "GitHub-Hookshot/1a2b3c"),
-                        ("content-type", "application/json"), ("content-length", str(len(body)))]}
+                        ("content-type", content_type), ("content-length", str(len(body)))]}
 
 
 def get(path: str, query: str) -> dict[str, Any]:
@@ -64,6 +64,8 @@ BENIGN = {
     "odata system options (942290)": get("/v2/feed", "%24top=50&%24filter=Status+eq+%27Active%27&%24count=true"),
     "odata $filter functions (942151, 942290)": get("/v1/messages",
                                                     "%24filter=startswith%28Name%2C%27O%27%27Brien%27%29"),
+    "telemetry with a session id and no referer (943120)": json_post("/v1/usage", {"session_id": "a1b2c3",
+                                                                                  "event": "app_start"}),
 }
 
 ATTACKS = {
@@ -77,6 +79,11 @@ ATTACKS = {
     "a mongo operator in a name beside odata options (942290)": get("/v2/feed", "%24top=5&user%5B%24ne%5D=1"),
     "a mongo operator as a name (942290)": get("/v2/feed", "%24where=sleep%28100%29"),
     "sqli in odata's $filter": get("/v2/feed", "%24filter=1%27%20union%20select%20password%20from%20users--"),
+    "a framework's session id in json (943120)": json_post("/login", {"jsessionid": "foo"}),
+    "a session id in the query (943120)": get("/login", "session_id=attacker-chosen"),
+    "sqli in a json patch": json_post("/v1/orders/42", [{"op": "replace", "path": "/note",
+                                                         "value": "1' union select password from users--"}],
+                                      method="PATCH", content_type="application/json-patch+json"),
 }
 
 
@@ -106,6 +113,18 @@ def test_attacks_in_the_same_places_are_still_denied(name: str, clients: dict[bo
     named = re.search(r"\((\d{6})\)", name)
     if named:
         assert int(named[1]) in getattr(decision.results[0].reason_v2, "rule_ids", ()), name
+
+
+@pytest.mark.parametrize("content_type", ["application/json-patch+json", "application/merge-patch+json"])
+def test_json_patch_bodies_are_an_allowed_content_type(content_type: str) -> None:
+    """Shield's default content types (not a tuning: crs_tuning=False keeps
+    them) take RFC 6902 / RFC 7396 PATCH bodies; crs-setup.conf's list denies
+    them (920420)."""
+    req = json_post("/v1/orders/42", [{"op": "replace", "path": "/status", "value": "shipped"}], method="PATCH",
+                    content_type=content_type)
+    assert _crs_verdict(req) == (False, ())
+    crs_setup = "|application/x-www-form-urlencoded| |multipart/form-data| |text/xml| |application/xml| |application/json|"
+    assert _crs_verdict(req, crs_settings={"allowed_request_content_type": crs_setup})[1] == (920420, 949110)
 
 
 def test_a_confirmed_rule_is_still_reported() -> None:
