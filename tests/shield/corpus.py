@@ -238,31 +238,37 @@ def _generated(module: str) -> tuple[dict[str, Any], ...]:
 
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
-    """Both benign corpora: tools/gen_benign_requests.py (13 sources) and
-    tools/gen_benign_requests_r2.py (8 sources, written blind)."""
-    return _generated("gen_benign_requests") + _generated("gen_benign_requests_r2")
+    """The three benign corpora: tools/gen_benign_requests.py (13 sources),
+    tools/gen_benign_requests_r2.py and _r3.py (8 sources each, written blind)."""
+    return (_generated("gen_benign_requests") + _generated("gen_benign_requests_r2")
+            + _generated("gen_benign_requests_r3"))
 
 
 # The benign sources split by corpus. Shield's CRS tuning
-# (kinds/_shield_tuning.py) was made on the first corpus only, all 13 of its
-# sources: the `tune` side. The second corpus (tools/benign_r2/) was written
-# blind, by a helper told not to read shield's rules or tuning nor to run a
-# detector on it, and committed before anything was scored on it: the
+# (kinds/_shield_tuning.py) and its detectors were tuned on the first two
+# corpora: the `tune` side. The third (tools/benign_r3/) was written blind,
+# by a helper told not to read shield's rules, tuning or detectors nor to
+# run a detector on it, and committed before anything was scored on it: the
 # `holdout` side says whether the tuning generalises.
 #
-# History: until session 17 the first corpus itself was split (a seeded draw
+# History. Until session 17 the first corpus itself was split (a seeded draw
 # of 6 of its 13 sources held out: code_comments, markdown_posts, mobile_api,
-# page_views, search, webhooks). Session 17 tuned on those held-out sources'
-# false positives (941370 on markdown, 942290/942151 on OData queries), so
-# they joined the tune side and the blind corpus replaced them.
+# page_views, search, webhooks). Session 17 tuned on those sources' false
+# positives (941370 on markdown, 942290/942151 on OData queries), so they
+# joined the tune side, and a blind corpus (tools/benign_r2/) replaced them.
+# After its one scoring (14.9 % denied with the CRS at PL1), session 17 tuned
+# on it too (JSON Patch content types, 943120 on JSON session ids, template
+# objects, numbered steps), and the third blind corpus replaced it.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
+R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",
+              "spreadsheet", "webmail")
 
 
 @functools.cache
 def benign_split() -> dict[str, tuple[str, ...]]:
     sources = sorted({r["source"] for r in _benign_records()})
-    return {"tune": tuple(s for s in sources if s not in R2_SOURCES), "holdout": R2_SOURCES}
+    return {"tune": tuple(s for s in sources if s not in R3_SOURCES), "holdout": R3_SOURCES}
 
 
 def benign_requests(side: str | None = None) -> list[LabeledRequest]:

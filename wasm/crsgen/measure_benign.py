@@ -5,7 +5,7 @@ rarely contains. Writes `benign_stats.json` beside this file, which the
 generator reads (the generator itself stays standard-library only and never
 reads the corpus).
 
-Only the first benign corpus is read (`tests/shield/corpus.py` `benign_requests("tune")`):
+Only the first benign corpus is read (`tests/shield/corpus.py`, its 13 sources):
 the choice is tuned on what benign values look like, never on attacks. Run
 from the repository root with the project venv:
 
@@ -87,9 +87,10 @@ def document_frequency(values: list[bytes]) -> tuple[Counter[int], Counter[str]]
 
 def main() -> None:
     sys.path.insert(0, str(REPO))
-    from tests.shield.corpus import benign_requests
+    from tests.shield.corpus import R2_SOURCES, benign_requests
 
-    values = [v for r in benign_requests("tune") for v in request_values(r.request) if v]
+    first = [r for r in benign_requests("tune") if r.source not in R2_SOURCES]
+    values = [v for r in first for v in request_values(r.request) if v]
     byte_df, gram_df = document_frequency(values)
     total = len(values)
     floor = MIN_SHARE * total
