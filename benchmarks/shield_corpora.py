@@ -4,9 +4,10 @@ beside ModSecurity v3 + the same CRS on the same requests.
 
     python benchmarks/shield_corpora.py [--no-modsec] [--paranoia 1]
 
-Corpora (tests/shield/corpus.py): the benign requests (13 sources, generated),
-and the attack payload sets split by source into `tune` and `holdout` (seed
-16, tests/shield/data/split.json): nothing was tuned on the holdout side.
+Corpora (tests/shield/corpus.py), each split into a `tune` and a `holdout`
+side, nothing tuned on the holdout side: the benign requests (three generated
+corpora; the third, written blind, is the holdout side) and the attack
+payload sets, split by source (seed 16, tests/shield/data/split.json).
 Each request goes through protect() from a fresh client IP, so suspicion
 never interferes. Configurations: our detectors alone (`shield()`), the CRS
 alone (`shield(paranoia_level=N)` with our detectors' verdict ignored: a
@@ -124,7 +125,9 @@ def main() -> None:
           f" both = shield(paranoia_level={args.paranoia}); modsec = ModSecurity v3 + CRS PL{args.paranoia}")
     judge = ours(args.paranoia)
     peer = None if args.no_modsec else modsec(args.paranoia)
-    run("benign requests, by source", corpus.benign_requests(), lambda r: r.source, judge, peer, 0)
+    for i, side in enumerate(corpus.SIDES):
+        run(f"benign requests ({side} side), by source", corpus.benign_requests(side), lambda r: r.source, judge, peer,
+            i << 18)
     for side in corpus.SIDES:
         run(f"attack payloads ({side} side), by class", corpus.attack_requests(side), lambda r: r.label, judge, peer,
             1 << 20 if side == "tune" else 2 << 20)

@@ -4,7 +4,7 @@ behind shield's CRS tuning (arcjet_core/kinds/_shield_tuning.py).
     python benchmarks/shield_fp.py [--side tune|holdout] [--paranoia 1] [--show RULE] [--no-modsec]
         [--untuned]
 
-Every benign request (tests/shield/corpus.py; one side of its seeded split
+Every benign request (tests/shield/corpus.py; or one side of its split
 by source) goes through `shield(paranoia_level=N)` with the anomaly
 threshold out of reach, so every matching rule is reported, and through
 ModSecurity v3 + the same CRS in DetectionOnly (every rule runs). Per rule:

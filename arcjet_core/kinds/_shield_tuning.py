@@ -213,7 +213,7 @@ SEVERITIES = ("LOW", "MEDIUM", "HIGH")
 
 # The CRS's noisiest generic rules, confirmed by our own detectors
 # (``crs_tuning=True``, the default). Each
-# fired on benign requests of the tuning half of our benign corpus
+# fired on benign requests of the tune side of our benign corpora
 # (tests/shield/corpus.py, benchmarks/shield_fp.py) and in ModSecurity on the
 # same requests, so these are the CRS's own false positives, not our engine's:
 #
@@ -223,7 +223,7 @@ SEVERITIES = ("LOW", "MEDIUM", "HIGH")
 #   quoted SQL word in prose ("'select a pickup point'") a Medium, as it
 #   does the start of an injection, and only a High tells them apart. At
 #   HIGH our detectors deny the request on their own, so these four rules
-#   add no detection of their own any more: on the tuning half of the
+#   add no detection of their own any more: on the tune side of the
 #   attack sets, disabling them outright lost no SQL injection;
 # - 932230, 932235, 932250, 932370: Unix and Windows command words in prose
 #   ("time zones", "Join us", "Sleep well", "Print it") and GraphQL
@@ -231,7 +231,7 @@ SEVERITIES = ("LOW", "MEDIUM", "HIGH")
 #   finds a command only with shell syntax around it. It misses a prose
 #   word after a separator with no shell argument (`; echo vulnerable`,
 #   `\nping -c 3 127.0.0.1`): 6 of the 105 command-injection requests of
-#   the tuning half that the CRS as shipped denied;
+#   the tune side that the CRS as shipped denied;
 # - 920120: `'`, `"`, `;` or `=` in an upload's file name ("O'Connor &
 #   Sons.docx"): a concern only as the carrier of an injection, which our
 #   detectors look for in the name;
