@@ -986,16 +986,17 @@ fn judge_sequences(s: &[u8], toks: &[Tok], code: &mut Vec<Tok>, hits: &mut Hits)
             Kind::Stmt => {
                 if statement_shape(s, &code[i..], 0) {
                     let w = text(s, t);
-                    // `and`/`or` take an expression, not a statement: `and
-                    // (select` breaks at its parenthesis, and `and select 'x'`
-                    // is not SQL but prose ("click Security and select 'Sign
-                    // out'"). `&&`/`||` still count. After `)` only a batch
+                    // `and`/`or` and operators take an expression, not a
+                    // statement: `and (select`, `=(select` break at their
+                    // parenthesis, while `and select 'x'` and `?q=select+a,+b`
+                    // are not SQL but prose and URLs ("click Security and
+                    // select 'Sign out'"). `&&`/`||` still count. After `)` only a batch
                     // without separators (T-SQL) starts a statement, and a
                     // `select` there returns a result set nobody reads, while
                     // numbered steps are prose ("2) select 'Notifications'");
                     // `) drop table`, `) delete from` still count.
                     let after_break = prev.map_or(false, |p| {
-                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Op | Kind::Comma)
+                        matches!(p.kind, Kind::Semi | Kind::LParen | Kind::Comma)
                             || (p.kind == Kind::RParen && w != b"select")
                             || (p.kind == Kind::Logic && !text(s, p).first().map_or(false, u8::is_ascii_alphabetic))
                     });
