@@ -238,15 +238,16 @@ def _generated(module: str) -> tuple[dict[str, Any], ...]:
 
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
-    """The three benign corpora: tools/gen_benign_requests.py (13 sources),
-    tools/gen_benign_requests_r2.py and _r3.py (8 sources each, written blind)."""
+    """The four benign corpora: tools/gen_benign_requests.py (13 sources),
+    tools/gen_benign_requests_r2.py, _r3.py and _r4.py (8 sources each,
+    written blind)."""
     return (_generated("gen_benign_requests") + _generated("gen_benign_requests_r2")
-            + _generated("gen_benign_requests_r3"))
+            + _generated("gen_benign_requests_r3") + _generated("gen_benign_requests_r4"))
 
 
 # The benign sources split by corpus. Shield's CRS tuning
-# (kinds/_shield_tuning.py) and its detectors were tuned on the first two
-# corpora: the `tune` side. The third (tools/benign_r3/) was written blind,
+# (kinds/_shield_tuning.py) and its detectors were tuned on the first three
+# corpora: the `tune` side. The fourth (tools/benign_r4/) was written blind,
 # by a helper told not to read shield's rules, tuning or detectors nor to
 # run a detector on it, and committed before anything was scored on it: the
 # `holdout` side says whether the tuning generalises.
@@ -258,17 +259,21 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
 # joined the tune side, and a blind corpus (tools/benign_r2/) replaced them.
 # After its one scoring (14.9 % denied with the CRS at PL1), session 17 tuned
 # on it too (JSON Patch content types, 943120 on JSON session ids, template
-# objects, numbered steps), and the third blind corpus replaced it.
+# objects, numbered steps), and the third blind corpus replaced it. After
+# the third's one scoring (19.1 % denied at PL1; our detectors alone 1.8 %)
+# our SQL detector was tuned on the first three (a statement after an
+# operator), and the fourth blind corpus replaced it.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
 R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",
               "spreadsheet", "webmail")
+R4_SOURCES = ("gaming", "job_board", "legal_docs", "listings", "lms_quiz", "patient_portal", "qa_site", "recipes")
 
 
 @functools.cache
 def benign_split() -> dict[str, tuple[str, ...]]:
     sources = sorted({r["source"] for r in _benign_records()})
-    return {"tune": tuple(s for s in sources if s not in R3_SOURCES), "holdout": R3_SOURCES}
+    return {"tune": tuple(s for s in sources if s not in R4_SOURCES), "holdout": R4_SOURCES}
 
 
 def benign_requests(side: str | None = None) -> list[LabeledRequest]:

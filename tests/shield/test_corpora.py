@@ -35,8 +35,8 @@ def load_tool(name: str) -> ModuleType:
 
 @pytest.fixture(scope="module")
 def benign() -> list[corpus.LabeledRequest]:
-    """The first benign corpus (test_corpus_r2.py and _r3.py check the others)."""
-    return [r for r in corpus.benign_requests("tune") if r.source not in corpus.R2_SOURCES]
+    """The first benign corpus (test_corpus_r2.py, _r3.py and _r4.py check the others)."""
+    return [r for r in corpus.benign_requests("tune") if r.source not in corpus.R2_SOURCES + corpus.R3_SOURCES]
 
 
 @pytest.fixture(scope="module")
@@ -135,14 +135,15 @@ def test_readme_lists_every_source(manifest: dict[str, dict[str, Any]]) -> None:
 
 
 def test_benign_split_holds_out_the_last_blind_corpus() -> None:
-    """Tuned on the first two corpora; the third (written blind) is held out whole."""
+    """Tuned on the first three corpora; the fourth (written blind) is held out whole."""
     split = corpus.benign_split()
     first = set(load_tool("gen_benign_requests").SOURCES)
     second = {r.source for r in load_tool("gen_benign_requests_r2").generate()}
-    blind = {r.source for r in load_tool("gen_benign_requests_r3").generate()}
-    assert second == set(corpus.R2_SOURCES)
-    assert set(split["tune"]) == first | second
-    assert set(split["holdout"]) == blind == set(corpus.R3_SOURCES)
+    third = {r.source for r in load_tool("gen_benign_requests_r3").generate()}
+    blind = {r.source for r in load_tool("gen_benign_requests_r4").generate()}
+    assert second == set(corpus.R2_SOURCES) and third == set(corpus.R3_SOURCES)
+    assert set(split["tune"]) == first | second | third
+    assert set(split["holdout"]) == blind == set(corpus.R4_SOURCES)
     assert {r.source for r in corpus.benign_requests("holdout")} == blind
 
 

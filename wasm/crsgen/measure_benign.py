@@ -87,9 +87,9 @@ def document_frequency(values: list[bytes]) -> tuple[Counter[int], Counter[str]]
 
 def main() -> None:
     sys.path.insert(0, str(REPO))
-    from tests.shield.corpus import R2_SOURCES, benign_requests
+    from tests.shield.corpus import R2_SOURCES, R3_SOURCES, benign_requests
 
-    first = [r for r in benign_requests("tune") if r.source not in R2_SOURCES]
+    first = [r for r in benign_requests("tune") if r.source not in R2_SOURCES + R3_SOURCES]
     values = [v for r in first for v in request_values(r.request) if v]
     byte_df, gram_df = document_frequency(values)
     total = len(values)
