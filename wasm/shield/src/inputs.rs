@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use crate::decode;
 use crate::detect;
+use crate::exclude::{self, Seen};
 use crate::hits::{Hit, Hits};
 use crate::memo::{HeadTag, LastBody, Memo, Probe, Spare};
 use crate::{Category, Config, Finding, Location, Request, Severity};
@@ -132,6 +133,9 @@ pub(crate) struct Inspector<'c> {
     new_client: bool,
     /// What is left of `max_header_bytes` (see `spend_header_bytes`).
     header_bytes_left: usize,
+    /// Categories not reported for the value being reported: what the
+    /// application's exclusions leave out for it (see `crate::exclude`).
+    skip: u16,
 }
 
 impl<'c> Inspector<'c> {
@@ -152,6 +156,7 @@ impl<'c> Inspector<'c> {
             client: 0,
             new_client: true,
             header_bytes_left: cfg.max_header_bytes,
+            skip: 0,
         }
     }
 
@@ -174,6 +179,7 @@ impl<'c> Inspector<'c> {
             client,
             new_client,
             header_bytes_left: cfg.max_header_bytes,
+            skip: 0,
         }
     }
 
@@ -197,6 +203,9 @@ impl<'c> Inspector<'c> {
     }
 
     pub fn report(&mut self, w: Where, cat: Category, sev: Severity, rule: &'static str) {
+        if self.skip & cat.bit() != 0 {
+            return;
+        }
         if let Some(f) = self.findings.iter_mut().find(|f| f.category == cat && w.is(&f.location)) {
             if sev > f.severity {
                 f.severity = sev;
@@ -304,11 +313,35 @@ impl<'c> Inspector<'c> {
     }
 
     /// Reports hits found in a form argument: `hits[..split]` in its name
-    /// (at `names`), the rest in its value (at `values`).
-    fn report_split(&mut self, hits: &[Hit], split: usize, names: Where, values: Where) {
+    /// (at `names`, less the categories in `masks.0`), the rest in its
+    /// value (at `values`, less `masks.1`).
+    fn report_split(&mut self, hits: &[Hit], split: usize, names: Where, values: Where, masks: (u16, u16)) {
         for (i, h) in hits.iter().enumerate() {
+            self.skip = if i < split { masks.0 } else { masks.1 };
             self.report(if i < split { names } else { values }, h.cat, h.sev, h.rule);
         }
+        self.skip = 0;
+    }
+
+    /// What the exclusions leave out of a form argument named `n` (raw,
+    /// still percent-encoded): its name's categories and its value's.
+    fn arg_masks(&mut self, n: &[u8], values: Where) -> (u16, u16) {
+        if self.cfg.exclusions.is_empty() {
+            return (0, 0);
+        }
+        let mut buf = Vec::new();
+        let name: &[u8] = if decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut buf) { &buf } else { n };
+        let (ns, vs) = if matches!(values, Where::Body) { (Seen::BodyName, Seen::BodyValue) } else { (Seen::QueryName, Seen::QueryValue) };
+        (exclude::mask(&self.cfg.exclusions, ns, name), exclude::mask(&self.cfg.exclusions, vs, name))
+    }
+
+    /// Inspects one value that exclusions may name (`at`, `name`).
+    fn named_value(&mut self, value: &[u8], name: Option<&[u8]>, at: Seen, w: Where, profile: Profile) {
+        if !self.cfg.exclusions.is_empty() {
+            self.skip = exclude::mask(&self.cfg.exclusions, at, name.unwrap_or(b""));
+        }
+        self.decoded_value(value, name, w, profile);
+        self.skip = 0;
     }
 
     /// Remembers `self.hits` for a raw argument.
@@ -323,7 +356,8 @@ impl<'c> Inspector<'c> {
         // A client's form body is compared with its last one argument by
         // argument, in order (forms send their fields in the same order):
         // an argument that repeats costs one comparison, no hashing.
-        let body = matches!(values, Where::Body) && self.memo.is_some() && !self.new_client;
+        // (Not with exclusions: they need each argument's name.)
+        let body = matches!(values, Where::Body) && self.memo.is_some() && !self.new_client && self.cfg.exclusions.is_empty();
         let (mut last, mut next) = match self.memo.as_deref_mut() {
             Some(m) if body => (m.take_last_body(self.client), std::mem::take(&mut self.next_body)),
             _ => (LastBody::default(), LastBody::default()),
@@ -343,7 +377,7 @@ impl<'c> Inspector<'c> {
             for i in 0..k {
                 let (hits, split) = last.arg_hits(i);
                 if !hits.is_empty() {
-                    self.report_split(hits, split, names, values);
+                    self.report_split(hits, split, names, values, (0, 0));
                 }
             }
             next.copy_args(&last, k);
@@ -363,7 +397,7 @@ impl<'c> Inspector<'c> {
                 break;
             }
             if let Some((hits, split)) = if compare { last.same_arg(count - 1, pair) } else { None } {
-                self.report_split(hits, split, names, values);
+                self.report_split(hits, split, names, values, (0, 0));
                 next.record(raw, pair, hits, split);
                 continue;
             }
@@ -389,6 +423,7 @@ impl<'c> Inspector<'c> {
             Some(eq) => (&pair[..eq], &pair[eq + 1..]),
             None => (pair, &b""[..]),
         };
+        let masks = self.arg_masks(n, values);
         let mut pair_hits = std::mem::take(&mut self.pair_hits);
         pair_hits.clear();
         // The memo keeps arguments by their raw bytes: an argument seen
@@ -402,7 +437,7 @@ impl<'c> Inspector<'c> {
             _ => None,
         };
         if let Some(split) = known {
-            self.report_split(&pair_hits, split, names, values);
+            self.report_split(&pair_hits, split, names, values, masks);
             self.pair_hits = pair_hits;
             return split;
         }
@@ -414,6 +449,7 @@ impl<'c> Inspector<'c> {
         let mut n_in_buf: Option<bool> = None;
         if !n.is_empty() {
             let pn = self.raw_probe(RAW_FORM_NAME, None, n);
+            self.skip = masks.0;
             if !self.recall(pn, None, n, names) {
                 let in_buf = decode::percent_decode_into(encoded_prefix(n, self.cfg), true, &mut nbuf);
                 n_in_buf = Some(in_buf);
@@ -433,9 +469,11 @@ impl<'c> Inspector<'c> {
             let n_dec: &[u8] = if in_buf { &nbuf } else { n };
             let v_dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), true, &mut vbuf) { &vbuf } else { v };
             self.value_hits(v_dec, Some(n_dec), Profile::Full, false);
+            self.skip = masks.1;
             self.report_hits(values);
             pair_hits.extend_from_slice(&self.hits.list);
         }
+        self.skip = 0;
         if let (Some(p), Some(m)) = (p, self.memo.as_deref_mut()) {
             m.put_split(p, None, pair, &pair_hits, split);
         }
@@ -507,7 +545,7 @@ impl<'c> Inspector<'c> {
             let mut buf = std::mem::take(&mut self.dec_value);
             let dec: &[u8] = if decode::percent_decode_into(encoded_prefix(v, self.cfg), false, &mut buf) { &buf } else { v };
             if !dec.is_empty() {
-                self.decoded_value(dec, Some(n), Where::Cookie, Profile::Full);
+                self.named_value(dec, Some(n), Seen::Cookie, Where::Cookie, Profile::Full);
             }
             self.dec_value = buf;
         }
@@ -525,7 +563,7 @@ impl<'c> Inspector<'c> {
                 break;
             }
             let profile = if name == "user-agent" { Profile::HighConfidence } else { Profile::Full };
-            self.decoded_value(value.as_bytes(), Some(name.as_bytes()), Where::Header(name), profile);
+            self.named_value(value.as_bytes(), Some(name.as_bytes()), Seen::Header, Where::Header(name), profile);
         }
     }
 
@@ -570,19 +608,33 @@ impl<'c> Inspector<'c> {
         let mut depth = 0usize;
         let mut count = 0usize;
         let mut buf = Vec::new();
+        // Member names, only for exclusions (see `JsonPath`).
+        let mut path = (!self.cfg.exclusions.is_empty()).then(|| JsonPath::new(body.len()));
         let mut i = 0;
         while i < body.len() {
             match body[i] {
-                b'{' | b'[' => {
+                c @ (b'{' | b'[') => {
                     depth += 1;
                     if depth > self.cfg.max_json_depth {
                         self.over_limit(Where::Body, "limits.json_too_deep");
                         return;
                     }
+                    if let Some(p) = path.as_mut() {
+                        p.open(c == b'[');
+                    }
                     i += 1;
                 }
                 b'}' | b']' => {
                     depth = depth.saturating_sub(1);
+                    if let Some(p) = path.as_mut() {
+                        p.close();
+                    }
+                    i += 1;
+                }
+                b',' => {
+                    if let Some(p) = path.as_mut() {
+                        p.next();
+                    }
                     i += 1;
                 }
                 b'"' => {
@@ -592,11 +644,16 @@ impl<'c> Inspector<'c> {
                         self.too_many(Where::Body);
                         return;
                     }
+                    if let Some(p) = path.as_mut() {
+                        let at = if p.string(&buf) { Seen::BodyName } else { Seen::BodyValue };
+                        self.skip = p.name().map_or(0, |name| exclude::mask(&self.cfg.exclusions, at, name));
+                    }
                     if !buf.is_empty() {
                         let s = std::mem::take(&mut buf);
                         self.decoded_value(&s, None, Where::Body, Profile::Full);
                         buf = s;
                     }
+                    self.skip = 0;
                 }
                 _ => i += 1,
             }
@@ -657,7 +714,11 @@ impl<'c> Inspector<'c> {
         let filename = header_param(head, b"filename=");
         let mut used = 0;
         if let Some(n) = name {
+            if !self.cfg.exclusions.is_empty() {
+                self.skip = exclude::mask(&self.cfg.exclusions, Seen::BodyName, n);
+            }
             self.decoded_value(n, None, Where::Body, Profile::Full);
+            self.skip = 0;
             used += n.len();
         }
         let value = match filename {
@@ -667,7 +728,12 @@ impl<'c> Inspector<'c> {
             None => content,
         };
         let kept = &value[..value.len().min(budget.saturating_sub(used))];
+        if !self.cfg.exclusions.is_empty() {
+            let at = if filename.is_some() { Seen::FileName } else { Seen::BodyValue };
+            self.skip = exclude::mask(&self.cfg.exclusions, at, name.unwrap_or(b""));
+        }
         self.decoded_value(kept, if filename.is_some() { None } else { name }, Where::Body, Profile::Full);
+        self.skip = 0;
         used + value.len()
     }
 
@@ -729,6 +795,99 @@ impl<'c> Inspector<'c> {
 }
 
 /// How a body is read, by its content type.
+/// Where the JSON scanner is, as ModSecurity's JSON processor names a
+/// member (`json.a.array_0.b`; an empty key is `empty-key`): kept only when
+/// exclusions need names. Malformed JSON gives odd names, never a panic.
+///
+/// Names repeat every enclosing key, so deep nesting under long keys could
+/// make them cost far more than the body: a name longer than
+/// `JSON_NAME_MAX`, or any name once `budget` bytes of names were built,
+/// is no name at all, and no exclusion applies to its value. That fails
+/// safe: the value is reported in full (a cut name could match an
+/// exclusion its whole name does not).
+struct JsonPath {
+    /// Open containers: an array's element index, or an object's current key
+    /// and whether the next string is a key.
+    levels: Vec<JsonLevel>,
+    name: Vec<u8>,
+    /// Whether `name` holds the current member's name.
+    named: bool,
+    budget: usize,
+}
+
+const JSON_NAME_MAX: usize = 4096;
+
+enum JsonLevel {
+    Array(usize),
+    Object { key: Vec<u8>, expect_key: bool },
+}
+
+impl JsonPath {
+    fn new(body_len: usize) -> JsonPath {
+        JsonPath { levels: Vec::new(), name: Vec::new(), named: false, budget: (1 << 20) + 4 * body_len }
+    }
+
+    fn open(&mut self, array: bool) {
+        self.levels.push(if array { JsonLevel::Array(0) } else { JsonLevel::Object { key: Vec::new(), expect_key: true } });
+    }
+
+    fn close(&mut self) {
+        self.levels.pop();
+    }
+
+    /// A `,`: the next element, or the next member's key.
+    fn next(&mut self) {
+        match self.levels.last_mut() {
+            Some(JsonLevel::Array(i)) => *i += 1,
+            Some(JsonLevel::Object { expect_key, .. }) => *expect_key = true,
+            None => {}
+        }
+    }
+
+    /// A string: whether it is a member's key (it then becomes the key),
+    /// else a value. Either way `name()` is then the member's name.
+    fn string(&mut self, s: &[u8]) -> bool {
+        let is_key = match self.levels.last_mut() {
+            Some(JsonLevel::Object { key, expect_key }) if *expect_key => {
+                key.clear();
+                key.extend_from_slice(if s.is_empty() { b"empty-key" } else { s });
+                *expect_key = false;
+                true
+            }
+            _ => false,
+        };
+        self.name.clear();
+        // ".array_" and 20 digits at most per array level.
+        let len = 4 + self.levels.iter().map(|l| match l {
+            JsonLevel::Array(_) => 27,
+            JsonLevel::Object { key, .. } => 1 + key.len(),
+        }).sum::<usize>();
+        self.named = len <= JSON_NAME_MAX && len <= self.budget;
+        if self.named {
+            self.budget -= len;
+            self.name.extend_from_slice(b"json");
+            for level in &self.levels {
+                match level {
+                    JsonLevel::Array(i) => {
+                        self.name.extend_from_slice(b".array_");
+                        self.name.extend_from_slice(i.to_string().as_bytes());
+                    }
+                    JsonLevel::Object { key, .. } => {
+                        self.name.push(b'.');
+                        self.name.extend_from_slice(key);
+                    }
+                }
+            }
+        }
+        is_key
+    }
+
+    /// The current member's name; None when it is too long to build.
+    fn name(&self) -> Option<&[u8]> {
+        self.named.then(|| &self.name[..])
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BodyKind {
     Form,

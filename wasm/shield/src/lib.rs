@@ -77,12 +77,14 @@
 pub mod bytes;
 mod decode;
 mod detect;
+mod exclude;
 mod hits;
 mod inputs;
 mod memo;
 mod protocol;
 mod single;
 
+pub use exclude::{Exclusion, Part};
 pub use memo::{Memo, DEFAULT_MAX_KEY, DEFAULT_SLOTS};
 pub use single::{Single, SingleFindings};
 
@@ -132,6 +134,9 @@ pub struct Config {
     pub max_header_bytes: usize,
     /// What a request past any of these limits gets.
     pub on_limit: OnLimit,
+    /// Request parts left out of some detectors (see [`Exclusion`]): their
+    /// findings of those categories are not reported.
+    pub exclusions: Vec<Exclusion>,
 }
 
 impl Config {
@@ -156,6 +161,7 @@ impl Default for Config {
             // Browsers send a few KiB; servers accept 8-64 KiB in all.
             max_header_bytes: 64 * 1024,
             on_limit: OnLimit::Deny,
+            exclusions: Vec::new(),
         }
     }
 }
