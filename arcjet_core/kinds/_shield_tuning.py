@@ -72,12 +72,15 @@ CRS_SETTINGS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class ShieldExclusion:
-    """Leave ``target`` out of ``rules`` (every CRS rule when empty).
+    """Leave ``target`` out of ``rules`` (every rule when empty).
 
     ``target`` is ``"ARGS:comment"``, ``"ARGS:/^body_/"`` (a regex on the
     name), ``"REQUEST_COOKIES:session"``, ``"REQUEST_HEADERS:Referer"`` or a
     whole part such as ``"REQUEST_COOKIES"``. ``rules`` takes what
     ``disabled_rules`` takes: ids, ``"942100-942199"`` ranges and tags.
+    Shield's own detectors honour it too (``detector_categories``): every
+    detector when ``rules`` is empty, and the detector an attack tag stands
+    for (``"attack-sqli"``: SQL injection); ids name CRS rules only.
     """
 
     target: str
@@ -180,6 +183,49 @@ def exclusions_of(value: object, param: str = "exclusions") -> tuple[ShieldExclu
 def exclusions_json(exclusions: Sequence[ShieldExclusion]) -> list[dict[str, object]]:
     """What the analyzer's SHIELD configuration takes."""
     return [{"target": e.target, **rule_selection(e.rules, "exclusions").to_json()} for e in exclusions]
+
+
+# Exclusions reach shield's own detectors too, so that leaving a field out of
+# "attack-sqli" leaves it out of SQL injection detection, not only out of the
+# CRS's 942 rules: an exclusion without rules leaves the target out of every
+# detector, and a CRS tag below out of the detector for the same attack. Ids
+# and ranges name CRS rules only. Our detectors read these parts by name
+# (wasm/shield/src/exclude.rs); the others (REQUEST_URI, XML, ...) only the CRS.
+TAG_CATEGORIES: dict[str, str] = {
+    "attack-sqli": "SQL_INJECTION", "attack-xss": "XSS", "attack-lfi": "PATH_TRAVERSAL",
+    "attack-rfi": "FILE_INCLUSION_REMOTE", "attack-rce": "COMMAND_INJECTION", "attack-injection-php": "PHP_INJECTION",
+    "attack-injection-java": "JAVA_INJECTION", "attack-ssti": "TEMPLATE_INJECTION", "attack-ssrf": "SSRF",
+}
+DETECTOR_PARTS = frozenset({
+    "ARGS", "ARGS_GET", "ARGS_POST", "ARGS_NAMES", "ARGS_GET_NAMES", "ARGS_POST_NAMES", "REQUEST_COOKIES",
+    "REQUEST_HEADERS", "FILES",
+})
+
+
+def detector_categories(exclusion: ShieldExclusion) -> tuple[str, ...]:
+    """The categories of our detectors ``exclusion`` leaves its target out of."""
+    if exclusion.target.partition(":")[0] not in DETECTOR_PARTS:
+        return ()
+    if not exclusion.rules:
+        return tuple(sorted(SECOND_OPINION_CATEGORIES))
+    tags = rule_selection(exclusion.rules, "exclusions").tags
+    return tuple(sorted({TAG_CATEGORIES[t] for t in tags if t in TAG_CATEGORIES}))
+
+
+def detector_exclusions_json(exclusions: Sequence[ShieldExclusion]) -> list[dict[str, object]]:
+    """The exclusions as our detectors take them: a target and its categories."""
+    return [{"target": e.target, "categories": list(cats)} for e in exclusions if (cats := detector_categories(e))]
+
+
+def check_detector_exclusions(exclusions: Sequence[ShieldExclusion], param: str = "exclusions") -> None:
+    """Without the CRS, every exclusion must reach our detectors: one that
+    only names CRS rules would be silently ignored."""
+    for e in exclusions:
+        if not detector_categories(e):
+            raise ArcjetMisconfiguration(
+                f"{param}[{e.target!r}] tunes only the OWASP CRS, which runs only when paranoia_level (1-4) is "
+                f"given: shield's detectors read {', '.join(sorted(DETECTOR_PARTS))} and take no rules (every "
+                f"detector) or the tags {', '.join(sorted(TAG_CATEGORIES))}")
 
 
 # Where shield's defaults differ from crs-setup.conf's, and why. Inside an

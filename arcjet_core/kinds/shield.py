@@ -21,7 +21,9 @@ from ._shield_tuning import (
     DEFAULT_SECOND_OPINION,
     ShieldExclusion,
     ShieldSecondOpinion,
+    check_detector_exclusions,
     crs_settings_of,
+    detector_exclusions_json,
     exclusions_json,
     exclusions_of,
     rule_selection,
@@ -127,7 +129,13 @@ def shield(
     ``disabled_rules`` removes rules by id (``942100``), id range
     (``"942100-942199"``) or tag (``"attack-xss"``); ``exclusions`` leaves a
     request part out of some rules, e.g. ``{"ARGS:body": ["attack-xss"]}``
-    for a rich-text field (``ShieldExclusion`` is the typed form).
+    for a rich-text field (``ShieldExclusion`` is the typed form). An
+    exclusion also reaches our own detectors, with or without the CRS: no
+    rules means every detector, and an attack tag (``attack-sqli``,
+    ``attack-xss``, ``attack-rce``, ``attack-lfi``, ...) the detector for
+    that attack, on ``ARGS``, ``ARGS_GET``, ``ARGS_POST``, their ``_NAMES``,
+    ``REQUEST_COOKIES``, ``REQUEST_HEADERS`` and ``FILES`` (JSON members as
+    ModSecurity names them: ``ARGS:json.page.body``).
     ``crs_settings`` sets what an application tunes in crs-setup.conf, e.g.
     ``{"allowed_methods": "GET HEAD POST PUT DELETE", "max_num_args": 255}``.
     ``crs_tuning`` (default True) applies shield's tuning of the CRS's false
@@ -149,12 +157,15 @@ def shield(
     if paranoia_level is None:
         # CRS tuning without the CRS would be silently ignored: say so now.
         given = [name for name, unset in (("anomaly_threshold", anomaly_threshold == 5), ("disabled_rules", not disabled_rules),
-                                          ("exclusions", not exclusions), ("crs_settings", not crs_settings),
+                                          ("crs_settings", not crs_settings),
                                           ("crs_tuning", crs_tuning is True),
                                           ("second_opinion", not second_opinion)) if not unset]
         if given:
             raise ArcjetMisconfiguration(f"{', '.join(given)} tune the OWASP CRS, which runs only when paranoia_level "
                                          "(1-4) is given")
+    checked_exclusions = exclusions_of(exclusions)
+    if paranoia_level is None:
+        check_detector_exclusions(checked_exclusions)
     return Shield(
         mode=coerce_mode(mode),
         characteristics=coerce_characteristics(characteristics),
@@ -166,7 +177,7 @@ def shield(
         paranoia_level=_paranoia_level(paranoia_level),
         anomaly_threshold=positive_int(anomaly_threshold, "anomaly_threshold", maximum=10_000),
         disabled_rules=_disabled_rules(disabled_rules),
-        exclusions=exclusions_of(exclusions),
+        exclusions=checked_exclusions,
         crs_settings=crs_settings_of(crs_settings or {}),
         crs_tuning=_flag(crs_tuning, "crs_tuning"),
         second_opinion=second_opinion_of(second_opinion or {}),
@@ -213,6 +224,7 @@ class ShieldRule(AnalyzedRule):
             "paranoia_level": rule.paranoia_level, "anomaly_threshold": rule.anomaly_threshold,
             "disabled_ids": [list(r) for r in disabled.ids], "disabled_tags": list(disabled.tags),
             "exclusions": exclusions_json(rule.exclusions), "settings": [list(p) for p in rule.crs_settings],
+            "detector_exclusions": detector_exclusions_json(rule.exclusions),
             "tuning_exclusions": exclusions_json(DEFAULT_EXCLUSIONS if rule.crs_tuning else ()),
             "second_opinions": second_opinion_json(opinions),
         }, body_bytes=rule.max_body_bytes,

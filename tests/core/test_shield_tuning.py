@@ -25,6 +25,21 @@ def test_tuning_reaches_the_analyzer_configuration() -> None:
     assert part["disabled_ids"] == [[941000, 941999], [942100, 942100]]
     assert part["disabled_tags"] == ["attack-rce"]
     assert part["exclusions"] == [{"target": "ARGS:body", "ids": [[942101, 942101]], "tags": ["attack-xss"]}]
+    # Our detectors get the categories the tags stand for; the id is the CRS's alone.
+    assert part["detector_exclusions"] == [{"target": "ARGS:body", "categories": ["XSS"]}]
+
+
+def test_exclusions_without_the_crs_reach_our_detectors() -> None:
+    from arcjet_core.kinds.shield import ShieldRule
+
+    rule = shield(exclusions={"ARGS:body": [], "REQUEST_COOKIES:prefs": ["attack-sqli", "attack-rce"]})
+    part = ShieldRule(rule, 0, "test", ("ip.src",)).analyzer_part().spec
+    every = ["COMMAND_INJECTION", "FILE_INCLUSION_REMOTE", "JAVA_INJECTION", "PATH_TRAVERSAL", "PHP_INJECTION",
+             "SQL_INJECTION", "SSRF", "TEMPLATE_INJECTION", "XSS"]
+    assert part["detector_exclusions"] == [{"target": "ARGS:body", "categories": every},
+                                           {"target": "REQUEST_COOKIES:prefs",
+                                            "categories": ["COMMAND_INJECTION", "SQL_INJECTION"]}]
+    assert part["paranoia_level"] is None
 
 
 def test_exclusions_take_the_typed_form_too() -> None:
@@ -114,8 +129,7 @@ def test_bad_crs_settings_raise_naming_the_parameter(settings: dict[str, Any]) -
 
 
 @pytest.mark.parametrize("kwargs", [
-    {"anomaly_threshold": 10}, {"disabled_rules": [942100]}, {"exclusions": {"ARGS:body": []}},
-    {"crs_settings": {"max_num_args": 9}},
+    {"anomaly_threshold": 10}, {"disabled_rules": [942100]}, {"crs_settings": {"max_num_args": 9}},
 ])
 def test_crs_tuning_without_the_crs_raises(kwargs: dict[str, Any]) -> None:
     name = next(iter(kwargs))

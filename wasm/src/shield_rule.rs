@@ -46,6 +46,11 @@ pub(crate) struct ShieldConfig {
     /// crs-setup.conf settings, `tx.<name>` = value (checked by the host).
     #[serde(default)]
     settings: Vec<(String, String)>,
+    /// The application's exclusions as they apply to our detectors: a
+    /// target and the categories it leaves out (`shield::Exclusion`; the
+    /// host maps CRS tags to categories).
+    #[serde(default)]
+    detector_exclusions: Vec<DetectorExclusionConfig>,
     /// Rules whose matches our detectors must confirm (`crs::SecondOpinion`):
     /// shield's defaults, then the application's, kept in this order (for a
     /// rule several entries name, the last one decides).
@@ -66,6 +71,12 @@ struct SecondOpinionConfig {
 
 fn low() -> String {
     "LOW".into()
+}
+
+#[derive(Deserialize)]
+struct DetectorExclusionConfig {
+    target: String,
+    categories: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +199,14 @@ pub(crate) fn build(cfg: ShieldConfig, engines: &mut CrsEngines) -> Result<Shiel
     }
     if let Some(v) = cfg.max_value_bytes {
         config.max_value_bytes = v;
+    }
+    for e in &cfg.detector_exclusions {
+        let categories = e
+            .categories
+            .iter()
+            .map(|c| shield::Category::from_name(c).ok_or_else(|| format!("shield exclusion {:?}: unknown category {:?}", e.target, c)))
+            .collect::<Result<Vec<_>, String>>()?;
+        config.exclusions.push(shield::Exclusion::new(&e.target, &categories).map_err(|m| format!("shield exclusion {}", m))?);
     }
     let paranoia_level = match cfg.paranoia_level {
         Some(level) => level,
