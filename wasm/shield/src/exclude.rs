@@ -127,6 +127,11 @@ impl Exclusion {
             Some("") => return Err(format!("{target:?}: an empty name selects nothing")),
             Some(s) => Names::Exact(s.as_bytes().to_ascii_lowercase()),
         };
+        // A value past an inspection limit is never let through by an
+        // exclusion: that would turn a limit into a way around the rest.
+        if categories.contains(&Category::InspectionLimit) {
+            return Err(format!("{target:?}: inspection limits cannot be excluded"));
+        }
         let categories = categories.iter().fold(0, |m, c| m | c.bit());
         Ok(Exclusion { target: target.to_string(), part, names, categories })
     }
@@ -191,5 +196,6 @@ mod tests {
         assert!(Exclusion::new("REQUEST_URI", &[]).unwrap_err().contains("do not read REQUEST_URI"));
         assert!(Exclusion::new("ARGS:/(/", &[]).unwrap_err().contains("not a regular expression"));
         assert!(Exclusion::new("ARGS:", &[]).unwrap_err().contains("empty name"));
+        assert!(Exclusion::new("ARGS", &[Category::InspectionLimit]).unwrap_err().contains("inspection limits"));
     }
 }
