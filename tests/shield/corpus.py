@@ -225,24 +225,25 @@ class AttackPayload:
     operator: Any = None  # a NoSQL operator object, placed as an object rather than a string
 
 
-def _generated(module: str) -> tuple[dict[str, Any], ...]:
+def _generated(module: str, *args: str) -> tuple[dict[str, Any], ...]:
     """A generated corpus (seeded, ~1 s) rather than a committed one: its
     megabytes would only repeat what the generator in tools/ makes."""
     sys.path.insert(0, str(REPO / "tools"))
     try:
         gen = importlib.import_module(module)
+        requests = gen.generate(*args)
     finally:
         sys.path.remove(str(REPO / "tools"))
-    return tuple(json.loads(json.dumps(r.record())) for r in gen.generate())
+    return tuple(json.loads(json.dumps(r.record())) for r in requests)
 
 
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
-    """The four benign corpora: tools/gen_benign_requests.py (13 sources),
-    tools/gen_benign_requests_r2.py, _r3.py and _r4.py (8 sources each,
+    """The four benign corpora: tools/gen_benign_requests.py (13 sources) and
+    tools/gen_benign_requests_blind.py's r2, r3 and r4 (8 sources each,
     written blind)."""
-    return (_generated("gen_benign_requests") + _generated("gen_benign_requests_r2")
-            + _generated("gen_benign_requests_r3") + _generated("gen_benign_requests_r4"))
+    return _generated("gen_benign_requests") + sum(
+        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4")), ())
 
 
 # The benign sources split by corpus. Shield's CRS tuning

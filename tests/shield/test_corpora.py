@@ -138,9 +138,8 @@ def test_benign_split_holds_out_the_last_blind_corpus() -> None:
     """Tuned on the first three corpora; the fourth (written blind) is held out whole."""
     split = corpus.benign_split()
     first = set(load_tool("gen_benign_requests").SOURCES)
-    second = {r.source for r in load_tool("gen_benign_requests_r2").generate()}
-    third = {r.source for r in load_tool("gen_benign_requests_r3").generate()}
-    blind = {r.source for r in load_tool("gen_benign_requests_r4").generate()}
+    blind_corpora = load_tool("gen_benign_requests_blind")
+    second, third, blind = ({r.source for r in blind_corpora.generate(c)} for c in ("r2", "r3", "r4"))
     assert second == set(corpus.R2_SOURCES) and third == set(corpus.R3_SOURCES)
     assert set(split["tune"]) == first | second | third
     assert set(split["holdout"]) == blind == set(corpus.R4_SOURCES)

@@ -1,12 +1,14 @@
 """A second benign request corpus, written blind and held out from shield's
 CRS tuning: eight sources of traffic the first corpus (tools/benign) does not
-have. See README.md; tools/gen_benign_requests_r2.py writes it out.
+have. See README.md; tools/gen_benign_requests_blind.py writes it out.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+
+from benign_record import draw
 
 from .admin import admin_settings
 from .catalog import catalog_filters
@@ -38,9 +40,4 @@ SOURCES: dict[str, Callable[[random.Random, int], list[Request]]] = {
 def generate(per_source: int = PER_SOURCE) -> list[Request]:
     """Every source from its own `random.Random(f"r2:{name}")`: the same
     requests, byte for byte, on every run and machine."""
-    out: list[Request] = []
-    for name, make in SOURCES.items():
-        requests = make(random.Random(f"r2:{name}"), per_source)
-        assert len(requests) == per_source and all(r.source == name for r in requests), name
-        out += requests
-    return out
+    return draw("r2", SOURCES, per_source)

@@ -19,34 +19,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import quote, quote_plus
 
+from benign_record import Request as Request  # re-exported: the sources import it from here
+
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
-@dataclass
-class Request:
-    """One HTTP request; `record()` is the corpus's JSON record."""
-
-    source: str
-    kind: str
-    method: str
-    path: str
-    query: str
-    headers: Headers
-    body: bytes | None = None
-
-    def record(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "source": self.source, "kind": self.kind, "method": self.method,
-            "path": self.path, "query": self.query,
-            "headers": [list(pair) for pair in self.headers],
-        }
-        if self.body is not None:
-            try:
-                out["body"] = self.body.decode("utf-8")
-            except UnicodeDecodeError:
-                out["body_base64"] = base64.b64encode(self.body).decode("ascii")
-        return out
 
 
 # ------------------------------------------------------------------ small helpers

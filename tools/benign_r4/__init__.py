@@ -2,13 +2,15 @@
 tuning: eight sources of the traffic Python web apps receive from recipe
 sites, classifieds, job boards, Q&A sites, learning platforms, patient
 portals, contract tools and gaming communities. See README.md;
-tools/gen_benign_requests_r4.py writes it out.
+tools/gen_benign_requests_blind.py writes it out.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+
+from benign_record import draw
 
 from .common import Request
 from .gaming import gaming
@@ -40,9 +42,4 @@ SOURCES: dict[str, Callable[[random.Random, int], list[Request]]] = {
 def generate(per_source: int = PER_SOURCE) -> list[Request]:
     """Every source from its own `random.Random(f"r4:{name}")`: the same
     requests, byte for byte, on every run and machine."""
-    out: list[Request] = []
-    for name, make in SOURCES.items():
-        requests = make(random.Random(f"r4:{name}"), per_source)
-        assert len(requests) == per_source and all(r.source == name for r in requests), name
-        out += requests
-    return out
+    return draw("r4", SOURCES, per_source)
