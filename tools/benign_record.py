@@ -1,16 +1,23 @@
 """What the blind benign corpora (tools/benign_r2, benign_r3, benign_r4)
-share: the request record and the loop that draws their sources. Only
-scaffolding: each corpus's text, vocabularies and header sets are its own,
-written blind (see each README).
+share: the request record, the loop that draws their sources, and the ids
+and encoders benign_r3 and benign_r4 wrote alike (random ids, JSON as
+browsers and requests write it, form encoding, documentation addresses).
+Only scaffolding: each corpus's text, vocabularies and header sets are its
+own, written blind (see each README).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import random
-from collections.abc import Callable, Mapping
+import string
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+from urllib.parse import quote_plus
 
+T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
@@ -50,3 +57,67 @@ def draw(corpus: str, sources: Mapping[str, Source], per_source: int) -> list[Re
         assert len(requests) == per_source and all(r.source == name for r in requests), name
         out += requests
     return out
+
+
+HEX = "0123456789abcdef"
+
+
+ALNUM = string.ascii_letters + string.digits
+
+
+LOWER = string.ascii_lowercase + string.digits
+
+
+def pick(rng: random.Random, items: Sequence[T]) -> T:
+    return items[rng.randrange(len(items))]
+
+
+def chars(rng: random.Random, alphabet: str, n: int) -> str:
+    return "".join(alphabet[rng.randrange(len(alphabet))] for _ in range(n))
+
+
+def hexs(rng: random.Random, n: int) -> str:
+    return chars(rng, HEX, n)
+
+
+def uuid4(rng: random.Random) -> str:
+    h = hexs(rng, 32)
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{pick(rng, '89ab')}{h[17:20]}-{h[20:]}"
+
+
+def rbytes(rng: random.Random, n: int) -> bytes:
+    return bytes(rng.randrange(256) for _ in range(n))
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def js_json(obj: object) -> str:
+    """JSON.stringify output."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def py_json(obj: object) -> str:
+    """json.dumps defaults, as requests/httpx send json=."""
+    return json.dumps(obj)
+
+
+def form(pairs: Sequence[tuple[str, str]]) -> str:
+    """application/x-www-form-urlencoded the way browsers encode it."""
+    return "&".join(f"{quote_plus(k, safe='*')}={quote_plus(v, safe='*')}" for k, v in pairs)
+
+
+def stamp(rng: random.Random) -> str:
+    """An ISO time in late 2026, millisecond precision, as Date.toISOString writes."""
+    m = rng.choice([11, 12])
+    d = rng.randint(1, 30 if m == 11 else 6)
+    return (f"2026-{m:02d}-{d:02d}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:"
+            f"{rng.randrange(60):02d}.{rng.randrange(1000):03d}Z")
+
+
+DOC_NETS = ["192.0.2.", "198.51.100.", "203.0.113."]
+
+
+def doc_ip(rng: random.Random) -> str:
+    return pick(rng, DOC_NETS) + str(rng.randrange(1, 255))

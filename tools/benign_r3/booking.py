@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import random
 
+from benign_record import ALNUM, chars, form, js_json, pick, py_json
+
 from .common import (
-    ALNUM,
     BROWSERS,
     Request,
     add_days,
     browser,
-    chars,
     client,
     cookies,
     csrf_header,
     day_in,
-    form,
-    js_json,
     person,
     phone,
-    pick,
-    py_json,
     some,
     uri_query,
     ymd,

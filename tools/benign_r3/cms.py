@@ -7,25 +7,18 @@ from __future__ import annotations
 
 import random
 
+from benign_record import ALNUM, chars, form, hexs, js_json, pick, rbytes, stamp, uuid4
+
 from .common import (
-    ALNUM,
     BROWSERS,
     Request,
     boundary,
     browser,
-    chars,
     cookies,
     csrf_header,
-    form,
-    hexs,
-    js_json,
     multipart,
-    pick,
-    rbytes,
     some,
-    stamp,
     uri_query,
-    uuid4,
 )
 
 SRC = "cms_blocks"

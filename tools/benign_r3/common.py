@@ -10,73 +10,27 @@ or the OS, so the output is the same on every run.
 from __future__ import annotations
 
 import base64
-import json
 import random
 import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote
 
+from benign_record import ALNUM, LOWER, b64url, chars, hexs, js_json, pick, rbytes, uuid4
 from benign_record import Request as Request  # re-exported: the sources import it from here
 
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
-
-
 # ------------------------------------------------------------------ small helpers
-
-HEX = "0123456789abcdef"
-ALNUM = string.ascii_letters + string.digits
-LOWER = string.ascii_lowercase + string.digits
-
-
-def pick(rng: random.Random, items: Sequence[T]) -> T:
-    return items[rng.randrange(len(items))]
 
 
 def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
     n = min(len(items), rng.randint(lo, hi))
     return rng.sample(list(items), n)
-
-
-def chars(rng: random.Random, alphabet: str, n: int) -> str:
-    return "".join(alphabet[rng.randrange(len(alphabet))] for _ in range(n))
-
-
-def hexs(rng: random.Random, n: int) -> str:
-    return chars(rng, HEX, n)
-
-
-def uuid4(rng: random.Random) -> str:
-    h = hexs(rng, 32)
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{pick(rng, '89ab')}{h[17:20]}-{h[20:]}"
-
-
-def rbytes(rng: random.Random, n: int) -> bytes:
-    return bytes(rng.randrange(256) for _ in range(n))
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
-def js_json(obj: object) -> str:
-    """JSON.stringify output."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
-def py_json(obj: object) -> str:
-    """json.dumps defaults, as requests/httpx send json=."""
-    return json.dumps(obj)
-
-
-def form(pairs: Sequence[tuple[str, str]]) -> str:
-    """application/x-www-form-urlencoded the way browsers encode it."""
-    return "&".join(f"{quote_plus(k, safe='*')}={quote_plus(v, safe='*')}" for k, v in pairs)
 
 
 def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
@@ -126,14 +80,6 @@ def add_days(d: tuple[int, int, int], n: int) -> tuple[int, int, int]:
         if m > 12:
             m, y = 1, y + 1
     return y, m, day
-
-
-def stamp(rng: random.Random) -> str:
-    """An ISO time in late 2026, millisecond precision, as Date.toISOString writes."""
-    m = rng.choice([11, 12])
-    d = rng.randint(1, 30 if m == 11 else 6)
-    return (f"2026-{m:02d}-{d:02d}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:"
-            f"{rng.randrange(60):02d}.{rng.randrange(1000):03d}Z")
 
 
 # ------------------------------------------------------------------ browsers
@@ -415,8 +361,3 @@ def phone(rng: random.Random) -> str:
                       f"+44 7700 900{rng.randrange(100, 1000):03d}"])
 
 
-DOC_NETS = ["192.0.2.", "198.51.100.", "203.0.113."]
-
-
-def doc_ip(rng: random.Random) -> str:
-    return pick(rng, DOC_NETS) + str(rng.randrange(1, 255))

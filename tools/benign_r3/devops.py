@@ -7,22 +7,9 @@ from __future__ import annotations
 
 import random
 
-from .common import (
-    ALNUM,
-    BROWSERS,
-    Request,
-    browser,
-    chars,
-    client,
-    cookies,
-    csrf_header,
-    form,
-    hexs,
-    js_json,
-    pick,
-    py_json,
-    some,
-)
+from benign_record import ALNUM, chars, form, hexs, js_json, pick, py_json
+
+from .common import BROWSERS, Request, browser, client, cookies, csrf_header, some
 
 SRC = "devops_configs"
 HOSTS = ["ci.example.com", "deploy.example.org", "platform.example.net", "git.example.com"]

@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import random
 
-from .common import (
-    ALNUM,
-    BROWSERS,
-    Request,
-    browser,
-    chars,
-    cookies,
-    csrf_header,
-    form,
-    hexs,
-    js_json,
-    pick,
-    some,
-)
+from benign_record import ALNUM, chars, form, hexs, js_json, pick
+
+from .common import BROWSERS, Request, browser, cookies, csrf_header, some
 
 SRC = "forum_bbcode"
 HOSTS = ["forum.example.com", "community.example.org", "discuss.example.net", "board.example.de", "foro.example.es"]

@@ -9,24 +9,18 @@ from __future__ import annotations
 
 import random
 
+from benign_record import ALNUM, chars, form, hexs, js_json, pick, py_json, stamp
+
 from .common import (
-    ALNUM,
     BROWSERS,
     Request,
     boundary,
     browser,
-    chars,
     client,
     cookies,
     csrf_header,
-    form,
-    hexs,
-    js_json,
     multipart,
-    pick,
-    py_json,
     some,
-    stamp,
     uri_query,
 )
 

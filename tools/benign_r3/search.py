@@ -8,22 +8,9 @@ from __future__ import annotations
 
 import random
 
-from .common import (
-    ALNUM,
-    BROWSERS,
-    Request,
-    browser,
-    chars,
-    client,
-    cookies,
-    csrf_header,
-    form,
-    js_json,
-    pick,
-    py_json,
-    some,
-    uri_query,
-)
+from benign_record import ALNUM, chars, form, js_json, pick, py_json
+
+from .common import BROWSERS, Request, browser, client, cookies, csrf_header, some, uri_query
 
 SRC = "search_dsl"
 HOSTS = ["search.example.com", "library.example.org", "shop.example.net", "logs.example.com", "issues.example.org"]

@@ -7,25 +7,20 @@ from __future__ import annotations
 
 import random
 
+from benign_record import ALNUM, chars, js_json, pick, py_json, stamp, uuid4
+
 from .common import (
-    ALNUM,
     BROWSERS,
     Request,
     boundary,
     browser,
-    chars,
     client,
     cookies,
     csrf_header,
-    js_json,
     multipart,
     person,
-    pick,
-    py_json,
     some,
-    stamp,
     uri_query,
-    uuid4,
 )
 
 SRC = "spreadsheet"

@@ -8,27 +8,22 @@ from __future__ import annotations
 
 import random
 
+from benign_record import ALNUM, chars, form, hexs, js_json, pick, uuid4
+
 from .common import (
-    ALNUM,
     BROWSERS,
     DAYS,
     MONTHS,
     Request,
     boundary,
     browser,
-    chars,
     cookies,
     csrf_header,
-    form,
-    hexs,
-    js_json,
     multipart,
     person,
     phone,
-    pick,
     some,
     uri_query,
-    uuid4,
 )
 
 SRC = "webmail"

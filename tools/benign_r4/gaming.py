@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+from benign_record import form, js_json, pick, py_json, stamp, uuid4
+
 from .common import (
     BROWSERS,
     Request,
@@ -16,17 +18,11 @@ from .common import (
     client,
     cookies,
     csrf_header,
-    form,
-    js_json,
     multipart,
-    pick,
-    py_json,
     query,
     run,
     some,
-    stamp,
     text_parts,
-    uuid4,
 )
 
 SRC = "gaming"

@@ -8,30 +8,25 @@ from __future__ import annotations
 
 import random
 
+from benign_record import ALNUM, chars, form, js_json, pick, py_json, uuid4
+
 from .common import (
-    ALNUM,
     BROWSERS,
     Request,
     bearer,
     boundary,
     browser,
-    chars,
     client,
     cookies,
     csrf_header,
     fake_pdf,
-    form,
-    js_json,
     multipart,
     person,
     phone,
-    pick,
-    py_json,
     query,
     run,
     some,
     text_parts,
-    uuid4,
 )
 
 SRC = "job_board"

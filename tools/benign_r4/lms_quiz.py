@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+from benign_record import form, js_json, pick, py_json, stamp, uuid4
+
 from .common import (
     BROWSERS,
     Request,
@@ -16,18 +18,12 @@ from .common import (
     browser,
     client,
     cookies,
-    form,
-    js_json,
     multipart,
     person,
-    pick,
-    py_json,
     query,
     run,
     some,
-    stamp,
     text_parts,
-    uuid4,
 )
 
 SRC = "lms_quiz"

@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import random
 
-from .common import (
-    Request,
-    browser,
-    client,
-    cookies,
-    csrf_header,
-    form,
-    js_json,
-    pick,
-    query,
-    run,
-    some,
-    stamp,
-    uuid4,
-)
+from benign_record import form, js_json, pick, stamp, uuid4
+
+from .common import Request, browser, client, cookies, csrf_header, query, run, some
 
 SRC = "qa_site"
 HOST = "ask.example.com"

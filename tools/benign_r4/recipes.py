@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 
+from benign_record import form, js_json, pick, py_json, stamp, uuid4
+
 from .common import (
     BROWSERS,
     Request,
@@ -16,18 +18,12 @@ from .common import (
     cookies,
     csrf_header,
     fake_jpeg,
-    form,
-    js_json,
     multipart,
-    pick,
-    py_json,
     query,
     run,
     slug,
     some,
-    stamp,
     text_parts,
-    uuid4,
 )
 
 SRC = "recipes"
