@@ -11,11 +11,13 @@ from __future__ import annotations
 import base64
 import functools
 import importlib
+import importlib.util
 import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
@@ -223,6 +225,16 @@ class AttackPayload:
     attack: str
     value: bytes  # what the application receives (an operator object: its JSON text)
     operator: Any = None  # a NoSQL operator object, placed as an object rather than a string
+
+
+def load_tool(name: str) -> ModuleType:
+    """tools/<name>.py as a module of its own (its tests call its functions)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def _generated(module: str, *args: str) -> tuple[dict[str, Any], ...]:

@@ -7,13 +7,10 @@ detection and false-positive rates are benchmark output.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,21 +18,13 @@ import pytest
 from . import corpus
 
 TOOLS = corpus.REPO / "tools"
+load_tool = corpus.load_tool
 PERMISSIVE = {"MIT", "Apache-2.0"}
-
-
-def load_tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def benign() -> list[corpus.LabeledRequest]:
-    """The first benign corpus (test_corpus_r2.py, _r3.py and _r4.py check the others)."""
+    """The first benign corpus (test_corpus_blind.py checks the others)."""
     return [r for r in corpus.benign_requests("tune") if r.source not in corpus.R2_SOURCES + corpus.R3_SOURCES]
 
 

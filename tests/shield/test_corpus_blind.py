@@ -9,15 +9,15 @@ nothing runs shield over it: false-positive rates are benchmark output.
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from . import corpus as corpus_module
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
 SOURCES = {
@@ -33,18 +33,9 @@ METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 JSON_AS_FORM = {"catalog_filters"}
 
 
-def load_tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def gen() -> ModuleType:
-    return load_tool("gen_benign_requests_blind")
+    return corpus_module.load_tool("gen_benign_requests_blind")
 
 
 @pytest.fixture(scope="module", params=sorted(SOURCES))
