@@ -165,7 +165,8 @@ impl fmt::Debug for Exclusion {
     }
 }
 
-/// The categories `exclusions` leave out for a value seen `at` under `name`.
+/// The categories `exclusions` leave out for a value seen `at` under `name`
+/// (none, at the cost of a call, when there are no exclusions).
 pub(crate) fn mask(exclusions: &[Exclusion], at: Seen, name: &[u8]) -> u16 {
     exclusions.iter().filter(|e| e.selects(at, name)).fold(0, |m, e| m | e.categories)
 }

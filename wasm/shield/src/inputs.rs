@@ -337,9 +337,7 @@ impl<'c> Inspector<'c> {
 
     /// Inspects one value that exclusions may name (`at`, `name`).
     fn named_value(&mut self, value: &[u8], name: Option<&[u8]>, at: Seen, w: Where, profile: Profile) {
-        if !self.cfg.exclusions.is_empty() {
-            self.skip = exclude::mask(&self.cfg.exclusions, at, name.unwrap_or(b""));
-        }
+        self.skip = exclude::mask(&self.cfg.exclusions, at, name.unwrap_or(b""));
         self.decoded_value(value, name, w, profile);
         self.skip = 0;
     }
@@ -714,9 +712,7 @@ impl<'c> Inspector<'c> {
         let filename = header_param(head, b"filename=");
         let mut used = 0;
         if let Some(n) = name {
-            if !self.cfg.exclusions.is_empty() {
-                self.skip = exclude::mask(&self.cfg.exclusions, Seen::BodyName, n);
-            }
+            self.skip = exclude::mask(&self.cfg.exclusions, Seen::BodyName, n);
             self.decoded_value(n, None, Where::Body, Profile::Full);
             self.skip = 0;
             used += n.len();
@@ -728,10 +724,8 @@ impl<'c> Inspector<'c> {
             None => content,
         };
         let kept = &value[..value.len().min(budget.saturating_sub(used))];
-        if !self.cfg.exclusions.is_empty() {
-            let at = if filename.is_some() { Seen::FileName } else { Seen::BodyValue };
-            self.skip = exclude::mask(&self.cfg.exclusions, at, name.unwrap_or(b""));
-        }
+        let at = if filename.is_some() { Seen::FileName } else { Seen::BodyValue };
+        self.skip = exclude::mask(&self.cfg.exclusions, at, name.unwrap_or(b""));
         self.decoded_value(kept, if filename.is_some() { None } else { name }, Where::Body, Profile::Full);
         self.skip = 0;
         used + value.len()
