@@ -19,6 +19,11 @@ const COMMANDS: &[&[u8]] = &[
 /// lovers"): they need arguments that look like a shell's.
 const PROSE_WORDS: &[&[u8]] = &[b"cat", b"dir", b"echo", b"env", b"expr", b"fetch", b"head", b"kill", b"less", b"more", b"net", b"ping", b"sleep", b"tail", b"touch", b"type", b"ver"];
 
+/// Interpreters that, named last with nothing after them, read only the
+/// empty input a web server gives them: "SQL & Python", "DBA | PowerShell"
+/// in a profile headline. Piped code (`| bash`, `| sh`) is `cmdi.shell`'s.
+const INTERPRETERS: &[&[u8]] = &[b"lua", b"perl", b"php", b"powershell", b"pwsh", b"python", b"python2", b"python3", b"ruby"];
+
 /// Openers and quoting tricks before a command: `;{cat,/etc/passwd}`, `;"id"`.
 fn opener(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'{' | b'(' | b'"' | b'\'' | b'\\')
@@ -131,6 +136,10 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
                         continue;
                     }
                     let next = s.get(skip_ws(s, end)).copied();
+                    if next.is_none() && INTERPRETERS.contains(&word) {
+                        raise(&mut best, Severity::Medium, "cmdi.metachar_command");
+                        continue;
+                    }
                     let shell_like = next.map_or(false, |c| !matches!(c, b'\'' | b'"' | b')' | b'}'));
                     if !prose_word || shell_like {
                         Severity::High

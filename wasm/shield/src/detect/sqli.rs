@@ -712,7 +712,12 @@ const HIGH: &[&str] = &[
     "s&so", "s&sc", "s&s;", "s&s&", "s&s)", "s&s$", "s&sU",
     "s&vo", "s&vc", "s&v$", "s&no", "s&nc", "s&n;", "s&n)",
     "s&f(", "s&(", "s&E",
-    "sos", "so1", "sov", "sof(", "so(", "soV&", "soVc", "saf(", "sa(",
+    "sos",
+    // A comparison with a number, then what SQL allows after a value: a
+    // string straight after the number (`=COUNTIF(A1:A9,">0")`, a
+    // spreadsheet formula) is no SQL.
+    "so1$", "so1&", "so1c", "so1;", "so1)", "so1o", "so1U", "so1B", "so1E", "so1k", "so1,",
+    "sov", "sof(", "so(", "soV&", "soVc", "saf(", "sa(",
     "sc$", "s;E", "s;k", "s;f(", "s)&", "s);", "s)c", "s)U",
     "sB1c", "sB1$", "sBnc", "sBn$", "sB1,", "s&1o1",
     "s&f",

@@ -92,10 +92,15 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
     };
     let mut best: Option<(Severity, &'static str)> = None;
 
-    let dangerous = DANGEROUS_TAGS.contains(&name);
+    // `<meta>` acts only through `http-equiv` (a refresh to a script URL,
+    // a cookie, a policy) or `charset` (UTF-7); `<meta name=viewport
+    // content=...>` is what a site's settings page pastes into its head.
+    let is_meta = name == b"meta";
+    let dangerous = DANGEROUS_TAGS.contains(&name) && !is_meta;
     if dangerous {
         raise(&mut best, Severity::High, "xss.tag");
     }
+    let mut meta_active = false;
     let mut attrs = 0;
     // Attributes.
     loop {
@@ -139,6 +144,9 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
             Some(p) if !attr.starts_with(b"xlink:") => &attr[p + 1..],
             _ => attr,
         };
+        if is_meta && (matches!(attr_local, b"http-equiv" | b"charset") || contains(value, b"url=")) {
+            meta_active = true;
+        }
         if attr_local.len() > 2 && attr_local.starts_with(b"on") && attr_local[2..].iter().all(|b| b.is_ascii_alphabetic()) {
             raise(&mut best, Severity::High, "xss.event_handler");
         } else if attr_local == b"style" && dangerous_css(value) {
@@ -150,6 +158,10 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
         } else if attr_local == b"src" && !value.is_empty() && matches!(name, b"img" | b"input" | b"video" | b"audio" | b"source" | b"image") {
             raise(&mut best, Severity::Low, "xss.active_tag");
         }
+    }
+    if is_meta {
+        let (sev, rule) = if meta_active { (Severity::High, "xss.tag") } else { (Severity::Low, "xss.meta") };
+        raise(&mut best, sev, rule);
     }
     // One-letter names are either harmless tags or prose (`x<y and y>z`).
     if best.is_none() && name.len() > 1 && !HARMLESS_TAGS.contains(&name) && attrs > 0 && s.get(i) == Some(&b'>') {
