@@ -365,16 +365,18 @@ def _second_opinion(entry: ShieldSecondOpinion, where: str, rules_param: str) ->
     categories: object = entry.categories
     if isinstance(categories, str) or not isinstance(categories, Sequence) or not categories:
         raise ArcjetMisconfiguration(f"{where} must be a non-empty list of categories, got {categories!r}")
-    unknown = [c for c in categories if c not in SECOND_OPINION_CATEGORIES]
+    # Without case, as mode, bot ids and email types are: "xss", "medium".
+    names = [c.strip().upper() if isinstance(c, str) else c for c in categories]
+    unknown = [c for c, name in zip(categories, names, strict=True) if name not in SECOND_OPINION_CATEGORIES]
     if unknown:
         known = ", ".join(sorted(SECOND_OPINION_CATEGORIES))
         raise ArcjetMisconfiguration(f"{where}: {unknown[0]!r} is not a shield category ({known})")
     severity: object = entry.min_severity
     if not isinstance(severity, str):
         raise TypeError(f"{where}.min_severity must be a str ({', '.join(SEVERITIES)}), got {severity!r}")
-    if severity not in SEVERITIES:
+    if severity.strip().upper() not in SEVERITIES:
         raise ArcjetMisconfiguration(f"{where}.min_severity must be one of {', '.join(SEVERITIES)}, got {severity!r}")
-    return ShieldSecondOpinion(tuple(entry.rules), tuple(categories), severity)
+    return ShieldSecondOpinion(tuple(entry.rules), tuple(names), severity.strip().upper())
 
 
 def second_opinion_json(entries: Sequence[ShieldSecondOpinion]) -> list[dict[str, object]]:

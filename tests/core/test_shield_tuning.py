@@ -68,6 +68,19 @@ def test_second_opinion_takes_the_typed_form_with_a_severity() -> None:
     assert ShieldRule(untuned, 0, "test", ("ip.src",)).analyzer_part().spec["second_opinions"] == [mine]
 
 
+def test_second_opinion_categories_and_severity_are_read_without_case() -> None:
+    # As mode, bot ids and email types are: what the user wrote, normalised.
+    typed = [ShieldSecondOpinion((942190,), (" sql_injection", "Xss"), min_severity="medium ")]
+    assert shield(paranoia_level=1, second_opinion=typed).second_opinion == (
+        ShieldSecondOpinion((942190,), ("SQL_INJECTION", "XSS"), "MEDIUM"),)
+    assert shield(paranoia_level=1, second_opinion={942190: ["xss"]}).second_opinion == (
+        ShieldSecondOpinion((942190,), ("XSS",), "LOW"),)
+    with pytest.raises(ArcjetMisconfiguration, match=r"second_opinion.*'sqli' is not a shield category"):
+        shield(paranoia_level=1, second_opinion={942190: ["sqli"]})
+    with pytest.raises(ArcjetMisconfiguration, match=r"min_severity must be one of .*'severe'"):
+        shield(paranoia_level=1, second_opinion=[ShieldSecondOpinion((942190,), ("XSS",), "severe")])
+
+
 @pytest.mark.parametrize(("kwargs", "names"), [
     ({"paranoia_level": 0}, "paranoia_level"),
     ({"paranoia_level": 5}, "paranoia_level"),
