@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate the benign request corpora written blind (tools/benign_r2,
-benign_r3, benign_r4): each by a helper session told not to read shield's
+benign_r3, benign_r4, benign_r5): each by a helper session told not to read shield's
 rules, tuning or detectors and not to run a detector on it, and committed
 before anything was scored on it. tests/shield/corpus.py calls `generate()`
 directly; this script writes them out for reading or other tools, to
@@ -13,7 +13,9 @@ says what they model): r2 support tickets, admin settings, chat, SSO, REST
 writes, catalog filters, telemetry, a docs wiki; r3 CMS blocks, forums,
 webmail, spreadsheets, translation strings, search syntax, bookings, CI and
 infra configs; r4 recipes, listings, a job board, a Q&A site, a learning
-platform, a patient portal, legal documents, gaming.
+platform, a patient portal, legal documents, gaming; r5 banking and
+payments, a GraphQL API, maps and GIS, a social feed, a sales CRM, hosted
+notebooks, an IoT fleet, travel booking.
 
 Deterministic: every source draws from its own `random.Random(f"<corpus>:<source>")`
 (tools/benign_record.py), so the output is byte-identical from run to run
@@ -39,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benign_record import Request
 
-CORPORA = ("r2", "r3", "r4")
+CORPORA = ("r2", "r3", "r4", "r5")
 DATA = Path(__file__).resolve().parents[1] / "tests" / "shield" / "data"
 
 __all__ = ["CORPORA", "generate", "main", "out_path", "render"]
