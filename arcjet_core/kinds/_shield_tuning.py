@@ -329,6 +329,14 @@ DEFAULT_SECOND_OPINION: tuple[ShieldSecondOpinion, ...] = (
 # are still read in JSON, and every name in a query or a form.
 ODATA_SYSTEM_OPTIONS = (r"^\$(?:filter|select|expand|orderby|top|skip|count|search|format|apply|compute|skiptoken"
                         r"|deltatoken|levels|inlinecount)$")
+# Rules of shield's own compiled beside the CRS that are part of its tuning,
+# so ``crs_tuning=False`` (the CRS as it ships) turns them off. 903100
+# (wasm/data/crs/rules/REQUEST-903-ARCJET-JSON-CONTENT-TYPES.conf) allows
+# every ``application/*+json`` media type past 920420: the engine parses
+# those bodies as JSON (ModSecurity's rule 200006), so every rule reads
+# their members, as the CRS proposes upstream (coreruleset PR 4775).
+TUNING_RULE_IDS: tuple[int, ...] = (903100,)
+
 DEFAULT_EXCLUSIONS: tuple[ShieldExclusion, ...] = (
     ShieldExclusion(r"ARGS:/^json\.commits\.array_\d+\.(?:added|removed|modified)\.array_\d+$/", (930120,)),
     ShieldExclusion("REQUEST_COOKIES:/_session$/", (930120,)),

@@ -19,6 +19,7 @@ from ._base import AnalyzedRule, AnalyzerPart, restamped
 from ._shield_tuning import (
     DEFAULT_EXCLUSIONS,
     DEFAULT_SECOND_OPINION,
+    TUNING_RULE_IDS,
     ShieldExclusion,
     ShieldSecondOpinion,
     check_detector_exclusions,
@@ -222,7 +223,8 @@ class ShieldRule(AnalyzedRule):
         return AnalyzerPart(self.index, {
             "kind": "SHIELD", "index": self.index, "max_body_bytes": rule.max_body_bytes, "on_limit": rule.on_limit,
             "paranoia_level": rule.paranoia_level, "anomaly_threshold": rule.anomaly_threshold,
-            "disabled_ids": [list(r) for r in disabled.ids], "disabled_tags": list(disabled.tags),
+            "disabled_ids": [list(r) for r in disabled.ids] + ([] if rule.crs_tuning else [[i, i] for i in TUNING_RULE_IDS]),
+            "disabled_tags": list(disabled.tags),
             "exclusions": exclusions_json(rule.exclusions), "settings": [list(p) for p in rule.crs_settings],
             "detector_exclusions": detector_exclusions_json(rule.exclusions),
             "tuning_exclusions": exclusions_json(DEFAULT_EXCLUSIONS if rule.crs_tuning else ()),

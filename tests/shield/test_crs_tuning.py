@@ -66,6 +66,9 @@ BENIGN = {
                                                     "%24filter=startswith%28Name%2C%27O%27%27Brien%27%29"),
     "telemetry with a session id and no referer (943120)": json_post("/v1/usage", {"session_id": "a1b2c3",
                                                                                   "event": "app_start"}),
+    "a +json media type (920420, rule 903100)": json_post("/fhir/Patient", {"resourceType": "Patient",
+                                                                            "name": [{"family": "O'Brien"}]},
+                                                          content_type="application/fhir+json; charset=utf-8"),
 }
 
 ATTACKS = {
@@ -84,6 +87,12 @@ ATTACKS = {
     "sqli in a json patch": json_post("/v1/orders/42", [{"op": "replace", "path": "/note",
                                                          "value": "1' union select password from users--"}],
                                       method="PATCH", content_type="application/json-patch+json"),
+    "sqli in a +json body": json_post("/fhir/Patient", {"name": [{"family": "1' union select password from users--"}]},
+                                      content_type="application/fhir+json"),
+    "a lookalike of a +json type (920420)": json_post("/fhir/Patient", {"resourceType": "Patient"},
+                                                      content_type="application/fhir+json-evil"),
+    "a +json suffix on a non-application type (920420)": json_post("/fhir/Patient", {"resourceType": "Patient"},
+                                                                   content_type="text/fhir+json"),
 }
 
 
@@ -123,8 +132,13 @@ def test_json_patch_bodies_are_an_allowed_content_type(content_type: str) -> Non
     req = json_post("/v1/orders/42", [{"op": "replace", "path": "/status", "value": "shipped"}], method="PATCH",
                     content_type=content_type)
     assert _crs_verdict(req) == (False, ())
+    assert _crs_verdict(req, crs_tuning=False) == (False, ())
     crs_setup = "|application/x-www-form-urlencoded| |multipart/form-data| |text/xml| |application/xml| |application/json|"
-    assert _crs_verdict(req, crs_settings={"allowed_request_content_type": crs_setup})[1] == (920420, 949110)
+    # With crs-setup.conf's list, only shield's tuning (rule 903100: every
+    # +json type) lets them through.
+    assert _crs_verdict(req, crs_settings={"allowed_request_content_type": crs_setup}) == (False, ())
+    assert _crs_verdict(req, crs_settings={"allowed_request_content_type": crs_setup}, crs_tuning=False)[1] == (
+        920420, 949110)
 
 
 def test_a_confirmed_rule_is_still_reported() -> None:
