@@ -251,16 +251,16 @@ def _generated(module: str, *args: str) -> tuple[dict[str, Any], ...]:
 
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
-    """The four benign corpora: tools/gen_benign_requests.py (13 sources) and
-    tools/gen_benign_requests_blind.py's r2, r3 and r4 (8 sources each,
+    """The five benign corpora: tools/gen_benign_requests.py (13 sources) and
+    tools/gen_benign_requests_blind.py's r2, r3, r4 and r5 (8 sources each,
     written blind)."""
     return _generated("gen_benign_requests") + sum(
-        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4")), ())
+        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4", "r5")), ())
 
 
 # The benign sources split by corpus. Shield's CRS tuning
-# (kinds/_shield_tuning.py) and its detectors were tuned on the first three
-# corpora: the `tune` side. The fourth (tools/benign_r4/) was written blind,
+# (kinds/_shield_tuning.py) and its detectors were tuned on the first four
+# corpora: the `tune` side. The fifth (tools/benign_r5/) was written blind,
 # by a helper told not to read shield's rules, tuning or detectors nor to
 # run a detector on it, and committed before anything was scored on it: the
 # `holdout` side says whether the tuning generalises.
@@ -275,18 +275,22 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
 # objects, numbered steps), and the third blind corpus replaced it. After
 # the third's one scoring (19.1 % denied at PL1; our detectors alone 1.8 %)
 # our SQL detector was tuned on the first three (a statement after an
-# operator), and the fourth blind corpus replaced it.
+# operator), and the fourth blind corpus replaced it. After the fourth's one
+# scoring (8.5 % at PL1; ours alone 0.56 %), session 18 tuned on the first
+# four (an interpreter named last, <meta> without http-equiv, a spreadsheet
+# formula, every +json content type) and the fifth replaced it.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
 R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",
               "spreadsheet", "webmail")
 R4_SOURCES = ("gaming", "job_board", "legal_docs", "listings", "lms_quiz", "patient_portal", "qa_site", "recipes")
+R5_SOURCES = ("crm", "fintech", "geo_maps", "graphql_api", "iot_devices", "notebooks", "social_feed", "travel")
 
 
 @functools.cache
 def benign_split() -> dict[str, tuple[str, ...]]:
     sources = sorted({r["source"] for r in _benign_records()})
-    return {"tune": tuple(s for s in sources if s not in R4_SOURCES), "holdout": R4_SOURCES}
+    return {"tune": tuple(s for s in sources if s not in R5_SOURCES), "holdout": R5_SOURCES}
 
 
 def benign_requests(side: str | None = None) -> list[LabeledRequest]:
