@@ -25,7 +25,7 @@ PERMISSIVE = {"MIT", "Apache-2.0"}
 @pytest.fixture(scope="module")
 def benign() -> list[corpus.LabeledRequest]:
     """The first benign corpus (test_corpus_blind.py checks the others)."""
-    return [r for r in corpus.benign_requests("tune") if r.source not in corpus.R2_SOURCES + corpus.R3_SOURCES]
+    return [r for r in corpus.benign_requests("tune") if r.source not in corpus.R2_SOURCES + corpus.R3_SOURCES + corpus.R4_SOURCES]
 
 
 @pytest.fixture(scope="module")
