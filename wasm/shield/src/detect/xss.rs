@@ -78,8 +78,17 @@ struct Tag {
     end: usize,
 }
 
+/// Whether the value holds CSS that loads or runs something, or script:
+/// what makes a `<style>` block hostile. A backslash counts too: CSS escapes
+/// (`@im\port'\ja\vasc\ript:...'`) hide the words from a search. Asked of
+/// the whole value, once per value (`css` caches it), so a value of many
+/// `<style>` tags is one pass, not one each.
+fn active_css(s: &[u8], css: &mut Option<bool>) -> bool {
+    *css.get_or_insert_with(|| dangerous_css(s) || contains(s, b"url(") || s.contains(&b'\\') || js_call(s).is_some())
+}
+
 /// Reads a tag whose name starts at `i` (after `<` and an optional `/`).
-fn read_tag(s: &[u8], mut i: usize) -> Tag {
+fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
     let name_start = i;
     while i < s.len() && tag_name_byte(s[i]) {
         i += 1;
@@ -96,7 +105,13 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
     // a cookie, a policy) or `charset` (UTF-7); `<meta name=viewport
     // content=...>` is what a site's settings page pastes into its head.
     let is_meta = name == b"meta";
-    let dangerous = DANGEROUS_TAGS.contains(&name) && !is_meta;
+    // `<style>` runs no script in a current browser; what it can do is load
+    // (`url(`, `@import`: exfiltration by attribute selectors, a script URL)
+    // or run old engines' CSS script (`expression(`, `-moz-binding`). A
+    // notebook's pandas table output, `<style scoped>` and its own rules, is
+    // neither.
+    let is_style = name == b"style";
+    let dangerous = DANGEROUS_TAGS.contains(&name) && !is_meta && !is_style;
     if dangerous {
         raise(&mut best, Severity::High, "xss.tag");
     }
@@ -147,6 +162,10 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
         if is_meta && (matches!(attr_local, b"http-equiv" | b"charset") || contains(value, b"url=")) {
             meta_active = true;
         }
+        // `<style type="text/javascript">`: script to old engines.
+        if is_style && attr_local == b"type" && contains(value, b"script") {
+            raise(&mut best, Severity::High, "xss.tag");
+        }
         if attr_local.len() > 2 && attr_local.starts_with(b"on") && attr_local[2..].iter().all(|b| b.is_ascii_alphabetic()) {
             raise(&mut best, Severity::High, "xss.event_handler");
         } else if attr_local == b"style" && dangerous_css(value) {
@@ -161,6 +180,10 @@ fn read_tag(s: &[u8], mut i: usize) -> Tag {
     }
     if is_meta {
         let (sev, rule) = if meta_active { (Severity::High, "xss.tag") } else { (Severity::Low, "xss.meta") };
+        raise(&mut best, sev, rule);
+    }
+    if is_style {
+        let (sev, rule) = if active_css(s, css) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.style") };
         raise(&mut best, sev, rule);
     }
     // One-letter names are either harmless tags or prose (`x<y and y>z`).
@@ -337,6 +360,7 @@ fn global_access(s: &[u8]) -> bool {
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     if input.has(b'<') {
+        let mut css = None;
         for p in crate::bytes::memchr_iter(b'<', s) {
             let mut i = p + 1;
             if s.get(i) == Some(&b'/') {
@@ -344,7 +368,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
             }
             match s.get(i) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let tag = read_tag(s, i);
+                    let tag = read_tag(s, i, &mut css);
                     if let Some((sev, rule)) = tag.severity {
                         hits.add(Category::Xss, sev, rule);
                         if sev == Severity::High {
