@@ -335,7 +335,11 @@ ODATA_SYSTEM_OPTIONS = (r"^\$(?:filter|select|expand|orderby|top|skip|count|sear
 # every ``application/*+json`` media type past 920420: the engine parses
 # those bodies as JSON (ModSecurity's rule 200006), so every rule reads
 # their members, as the CRS proposes upstream (coreruleset PR 4775).
-TUNING_RULE_IDS: tuple[int, ...] = (903100,)
+# 904100/904101 (REQUEST-904-ARCJET-GRAPHQL.conf) leave a GraphQL document
+# (``json.query`` or ``?query=`` starting with an operation keyword) out of
+# 942290, whose MongoDB operators include the names GraphQL variables take
+# (``$first``, ``$filter``, ``$sort``).
+TUNING_RULE_IDS: tuple[int, ...] = (903100, 904100, 904101)
 
 DEFAULT_EXCLUSIONS: tuple[ShieldExclusion, ...] = (
     ShieldExclusion(r"ARGS:/^json\.commits\.array_\d+\.(?:added|removed|modified)\.array_\d+$/", (930120,)),

@@ -66,6 +66,12 @@ BENIGN = {
                                                     "%24filter=startswith%28Name%2C%27O%27%27Brien%27%29"),
     "telemetry with a session id and no referer (943120)": json_post("/v1/usage", {"session_id": "a1b2c3",
                                                                                   "event": "app_start"}),
+    "graphql variables (942290, rule 904100)": json_post("/graphql", {
+        "query": "query Orders($first: Int = 20, $filter: OrderFilter, $sort: [OrderSort!]) {\n"
+                 "  orders(first: $first, filter: $filter, sort: $sort) { edges { node { id } } }\n}",
+        "variables": {"first": 20, "filter": {"status": "OPEN"}}}),
+    "a graphql GET (942290, rule 904101)": get("/graphql", "query=query%20Me(%24first%3A%20Int)%20%7B%20me%20%7B%20"
+                                                         "orders(first%3A%20%24first)%20%7B%20id%20%7D%20%7D%20%7D"),
     "a +json media type (920420, rule 903100)": json_post("/fhir/Patient", {"resourceType": "Patient",
                                                                             "name": [{"family": "O'Brien"}]},
                                                           content_type="application/fhir+json; charset=utf-8"),
@@ -87,6 +93,12 @@ ATTACKS = {
     "sqli in a json patch": json_post("/v1/orders/42", [{"op": "replace", "path": "/note",
                                                          "value": "1' union select password from users--"}],
                                       method="PATCH", content_type="application/json-patch+json"),
+    "a mongo operator in graphql variables (942290)": json_post("/graphql", {
+        "query": "query Orders($filter: OrderFilter) { orders(filter: $filter) { id } }",
+        "variables": {"filter": {"$where": "sleep(100)"}}}),
+    "a mongo payload as the graphql query (942290)": json_post("/graphql", {"query": '{"$where": "sleep(100)"}'}),
+    "sqli in a graphql document": json_post("/graphql", {
+        "query": "query Q($first: Int) { orders(first: $first, note: \"1' union select password from users--\") { id } }"}),
     "sqli in a +json body": json_post("/fhir/Patient", {"name": [{"family": "1' union select password from users--"}]},
                                       content_type="application/fhir+json"),
     "a lookalike of a +json type (920420)": json_post("/fhir/Patient", {"resourceType": "Patient"},
