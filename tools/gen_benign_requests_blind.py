@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate the benign request corpora written blind (tools/benign_r2,
-benign_r3, benign_r4, benign_r5): each by a helper session told not to read shield's
+benign_r3, benign_r4, benign_r5, benign_r6): each by a helper session told not to read shield's
 rules, tuning or detectors and not to run a detector on it, and committed
 before anything was scored on it. tests/shield/corpus.py calls `generate()`
 directly; this script writes them out for reading or other tools, to
@@ -15,7 +15,10 @@ webmail, spreadsheets, translation strings, search syntax, bookings, CI and
 infra configs; r4 recipes, listings, a job board, a Q&A site, a learning
 platform, a patient portal, legal documents, gaming; r5 banking and
 payments, a GraphQL API, maps and GIS, a social feed, a sales CRM, hosted
-notebooks, an IoT fleet, travel booking.
+notebooks, an IoT fleet, travel booking; r6 a shop's seller admin, an HR and
+payroll portal, event ticketing, a BI dashboard with analysts' SQL, e-mail
+marketing, a support chat widget, a municipal services portal, a shipping
+and logistics platform.
 
 Deterministic: every source draws from its own `random.Random(f"<corpus>:<source>")`
 (tools/benign_record.py), so the output is byte-identical from run to run
@@ -41,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benign_record import Request
 
-CORPORA = ("r2", "r3", "r4", "r5")
+CORPORA = ("r2", "r3", "r4", "r5", "r6")
 DATA = Path(__file__).resolve().parents[1] / "tests" / "shield" / "data"
 
 __all__ = ["CORPORA", "generate", "main", "out_path", "render"]

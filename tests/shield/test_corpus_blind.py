@@ -1,5 +1,5 @@
 """Integrity of the benign request corpora written blind (tools/benign_r2,
-benign_r3, benign_r4, benign_r5): each held out from shield's tuning until it was
+benign_r3, benign_r4, benign_r5, benign_r6): each held out from shield's tuning until it was
 scored once.
 
 Only the data is checked here (counts, determinism, well-formed requests);
@@ -27,6 +27,8 @@ SOURCES = {
            "devops_configs"},
     "r4": {"recipes", "listings", "job_board", "qa_site", "lms_quiz", "patient_portal", "legal_docs", "gaming"},
     "r5": {"fintech", "graphql_api", "geo_maps", "social_feed", "crm", "notebooks", "iot_devices", "travel"},
+    "r6": {"ecommerce_admin", "hr_portal", "event_tickets", "analytics_bi", "email_marketing", "support_widget",
+           "gov_forms", "logistics"},
 }
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 # Sources whose clients send JSON under a form content type, as they really
