@@ -87,6 +87,55 @@ fn active_css(s: &[u8], css: &mut Option<bool>) -> bool {
     *css.get_or_insert_with(|| dangerous_css(s) || contains(s, b"url(") || s.contains(&b'\\') || js_call(s).is_some())
 }
 
+/// `s` without the spaces around it.
+fn trimmed(s: &[u8]) -> &[u8] {
+    let start = s.iter().position(|&b| b != b' ').unwrap_or(s.len());
+    let end = s.iter().rposition(|&b| b != b' ').map_or(start, |p| p + 1);
+    &s[start..end]
+}
+
+/// Charsets a page declares every day; any other one in a `<meta>` is how
+/// script was smuggled past filters (UTF-7, `x-imap4-modified-utf7`,
+/// `mac-farsi`).
+fn common_charset(c: &[u8]) -> bool {
+    matches!(trimmed(c), b"utf-8" | b"utf8" | b"iso-8859-1" | b"windows-1252" | b"us-ascii")
+}
+
+/// Whether one attribute of a `<meta>` makes it act: an `http-equiv` other
+/// than the inert ones (`refresh`, `set-cookie`, `link`, ... act), a URL in
+/// its content, or an uncommon charset.
+fn meta_acts(attr: &[u8], value: &[u8]) -> bool {
+    let inert = matches!(trimmed(value), b"x-ua-compatible" | b"content-type" | b"content-language" | b"default-style");
+    let charset = match (attr, find(value, b"charset=")) {
+        (b"charset", _) => Some(value),
+        (_, Some(p)) => Some(value[p + 8..].split(|&b| b == b';').next().unwrap_or(b"")),
+        _ => None,
+    };
+    (attr == b"http-equiv" && !inert) || contains(value, b"url=") || charset.map_or(false, |c| !common_charset(c)) || script_url(value)
+}
+
+/// A script URL split by a markup comment, which Internet Explorer's XML
+/// islands dropped from attribute values: `javas<!-- -->cript:`.
+fn script_url_through_comments(v: &[u8]) -> bool {
+    if !contains(v, b"<!--") {
+        return false;
+    }
+    let mut out = Vec::with_capacity(v.len().min(64));
+    let mut i = 0;
+    while i < v.len() && out.len() < 64 {
+        if v[i..].starts_with(b"<!--") {
+            match find(&v[i + 4..], b"-->") {
+                Some(e) => i += 4 + e + 3,
+                None => break,
+            }
+        } else {
+            out.push(v[i]);
+            i += 1;
+        }
+    }
+    script_url(&out)
+}
+
 /// Reads a tag whose name starts at `i` (after `<` and an optional `/`).
 fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
     let name_start = i;
@@ -111,11 +160,17 @@ fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
     // notebook's pandas table output, `<style scoped>` and its own rules, is
     // neither.
     let is_style = name == b"style";
-    let dangerous = DANGEROUS_TAGS.contains(&name) && !is_meta && !is_style;
+    // `<xml>` data islands ran script only in Internet Explorer up to 9,
+    // through data binding (`datasrc`, `datafld`, `dataformatas`), a `src`
+    // or CDATA sections; Outlook's conditional `<xml>` block is in every
+    // HTML email template.
+    let is_xml = name == b"xml";
+    let dangerous = DANGEROUS_TAGS.contains(&name) && !is_meta && !is_style && !is_xml;
     if dangerous {
         raise(&mut best, Severity::High, "xss.tag");
     }
     let mut meta_active = false;
+    let mut xml_src = false;
     let mut attrs = 0;
     // Attributes.
     loop {
@@ -159,9 +214,10 @@ fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
             Some(p) if !attr.starts_with(b"xlink:") => &attr[p + 1..],
             _ => attr,
         };
-        if is_meta && (matches!(attr_local, b"http-equiv" | b"charset") || contains(value, b"url=")) {
+        if is_meta && meta_acts(attr_local, value) {
             meta_active = true;
         }
+        xml_src |= is_xml && attr_local == b"src";
         // `<style type="text/javascript">`: script to old engines.
         if is_style && attr_local == b"type" && contains(value, b"script") {
             raise(&mut best, Severity::High, "xss.tag");
@@ -172,7 +228,7 @@ fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
             raise(&mut best, Severity::High, "xss.css_expression");
         } else if attr_local == b"srcdoc" {
             raise(&mut best, Severity::High, "xss.srcdoc");
-        } else if script_url(value) && (URL_ATTRS.contains(&attr_local) || !value.is_empty()) {
+        } else if (script_url(value) || script_url_through_comments(value)) && (URL_ATTRS.contains(&attr_local) || !value.is_empty()) {
             raise(&mut best, Severity::High, "xss.script_url");
         } else if attr_local == b"src" && !value.is_empty() && matches!(name, b"img" | b"input" | b"video" | b"audio" | b"source" | b"image") {
             raise(&mut best, Severity::Low, "xss.active_tag");
@@ -180,6 +236,11 @@ fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
     }
     if is_meta {
         let (sev, rule) = if meta_active { (Severity::High, "xss.tag") } else { (Severity::Low, "xss.meta") };
+        raise(&mut best, sev, rule);
+    }
+    if is_xml {
+        let bound = xml_src || contains(s, b"datasrc") || contains(s, b"datafld") || contains(s, b"dataformatas") || contains(s, b"<![cdata[");
+        let (sev, rule) = if bound { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.xml") };
         raise(&mut best, sev, rule);
     }
     if is_style {
