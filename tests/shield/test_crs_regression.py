@@ -128,8 +128,8 @@ def client() -> Iterator[Any]:
         "|application/soap+xml| |application/json|")
     # crs_tuning=False: the CRS as it ships. Shield's tuning makes some of
     # these tests' payloads (SQL words in prose, an apostrophe in a file
-    # name) no longer count, by design; what it costs in detection is
-    # test_tuned_crs_still_denies_the_attack_tests below.
+    # name, a +json content type) no longer count, by design; what it costs
+    # in detection is benchmarks/shield_tuning_cost.py.
     rules = [shield(mode="LIVE", paranoia_level=PARANOIA_LEVEL, crs_settings=settings, crs_tuning=False)]
     aj = arcjet_sync(key="crs-regression", rules=rules,
                      environment="development")
