@@ -1,5 +1,5 @@
 """Integrity of the benign request corpora written blind (tools/benign_r2,
-benign_r3, benign_r4, benign_r5, benign_r6): each held out from shield's tuning until it was
+benign_r3, benign_r4, benign_r5, benign_r6, benign_r7): each held out from shield's tuning until it was
 scored once.
 
 Only the data is checked here (counts, determinism, well-formed requests);
@@ -29,6 +29,8 @@ SOURCES = {
     "r5": {"fintech", "graphql_api", "geo_maps", "social_feed", "crm", "notebooks", "iot_devices", "travel"},
     "r6": {"ecommerce_admin", "hr_portal", "event_tickets", "analytics_bi", "email_marketing", "support_widget",
            "gov_forms", "logistics"},
+    "r7": {"news_cms", "restaurant_ordering", "fitness_app", "marketplace_reviews", "library_catalog", "url_shortener",
+           "forms_builder", "photo_sharing"},
 }
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 # Sources whose clients send JSON under a form content type, as they really
