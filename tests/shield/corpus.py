@@ -251,16 +251,16 @@ def _generated(module: str, *args: str) -> tuple[dict[str, Any], ...]:
 
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
-    """The six benign corpora: tools/gen_benign_requests.py (13 sources) and
-    tools/gen_benign_requests_blind.py's r2 to r6 (8 sources each, written
+    """The seven benign corpora: tools/gen_benign_requests.py (13 sources) and
+    tools/gen_benign_requests_blind.py's r2 to r7 (8 sources each, written
     blind)."""
     return _generated("gen_benign_requests") + sum(
-        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4", "r5", "r6")), ())
+        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4", "r5", "r6", "r7")), ())
 
 
 # The benign sources split by corpus. Shield's CRS tuning
-# (kinds/_shield_tuning.py) and its detectors were tuned on the first five
-# corpora: the `tune` side. The sixth (tools/benign_r6/) was written blind,
+# (kinds/_shield_tuning.py) and its detectors were tuned on the first six
+# corpora: the `tune` side. The seventh (tools/benign_r7/) was written blind,
 # by a helper told not to read shield's rules, tuning or detectors nor to
 # run a detector on it, and committed before anything was scored on it: the
 # `holdout` side says whether the tuning generalises.
@@ -281,7 +281,9 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
 # formula, every +json content type) and the fifth replaced it. After the
 # fifth's one scoring (10.1 % at PL1, ModSecurity 22.3 %; ours alone 2.1 %),
 # session 18 tuned on it (<style> without active CSS, GraphQL variables and
-# 942290), and the sixth replaced it.
+# 942290), and the sixth replaced it. After the sixth's one scoring (5.0 %
+# at PL1, ModSecurity 13.8 %; ours alone 1.6 %), session 18 tuned on it
+# (<meta> and <xml> that cannot act) and the seventh replaced it.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
 R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",
@@ -290,12 +292,16 @@ R4_SOURCES = ("gaming", "job_board", "legal_docs", "listings", "lms_quiz", "pati
 R5_SOURCES = ("crm", "fintech", "geo_maps", "graphql_api", "iot_devices", "notebooks", "social_feed", "travel")
 R6_SOURCES = ("analytics_bi", "ecommerce_admin", "email_marketing", "event_tickets", "gov_forms", "hr_portal",
               "logistics", "support_widget")
+R7_SOURCES = ("fitness_app", "forms_builder", "library_catalog", "marketplace_reviews", "news_cms", "photo_sharing",
+              "restaurant_ordering", "url_shortener")
+# Every source of the blind corpora; the rest are the first corpus's.
+BLIND_SOURCES = R2_SOURCES + R3_SOURCES + R4_SOURCES + R5_SOURCES + R6_SOURCES + R7_SOURCES
 
 
 @functools.cache
 def benign_split() -> dict[str, tuple[str, ...]]:
     sources = sorted({r["source"] for r in _benign_records()})
-    return {"tune": tuple(s for s in sources if s not in R6_SOURCES), "holdout": R6_SOURCES}
+    return {"tune": tuple(s for s in sources if s not in R7_SOURCES), "holdout": R7_SOURCES}
 
 
 def benign_requests(side: str | None = None) -> list[LabeledRequest]:
