@@ -88,6 +88,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         for p in metachars {
             let b = s[p];
             let after = match b {
+                b';' if data_url_param(s, p) => continue,
                 b';' | b'|' | b'&' | b'\n' => p + 1,
                 b'`' => p + 1,
                 b'$' if s.get(p + 1) == Some(&b'(') => p + 2,
@@ -173,6 +174,21 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     } else if (input.has(b'/') && (input.has_needle(needle!(b"/bin/sh")) || input.has_needle(needle!(b"/bin/bash")))) || (input.has(b'(') && find(s, b"iex(").is_some()) {
         hits.add(Category::CommandInjection, Severity::Medium, "cmdi.shell_path");
     }
+}
+
+/// Whether the `;` at `p` is a data URL's `;base64,` (`data:image/png;base64,`:
+/// a signature pad's or a canvas's image), not two commands. Only that
+/// parameter: `data:x;id` still runs `id`. The look back stops at the first
+/// byte a media type cannot hold, so every byte is read at most twice.
+fn data_url_param(s: &[u8], p: usize) -> bool {
+    if !s[p + 1..].starts_with(b"base64,") {
+        return false;
+    }
+    let mut i = p;
+    while i > 0 && (s[i - 1].is_ascii_alphanumeric() || matches!(s[i - 1], b'/' | b'+' | b'-' | b'.')) {
+        i -= 1;
+    }
+    i >= 5 && &s[i - 5..i] == b"data:"
 }
 
 /// Whether some ` -x` follows one of the reverse-shell programs.
