@@ -283,7 +283,11 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
 # session 18 tuned on it (<style> without active CSS, GraphQL variables and
 # 942290), and the sixth replaced it. After the sixth's one scoring (5.0 %
 # at PL1, ModSecurity 13.8 %; ours alone 1.6 %), session 18 tuned on it
-# (<meta> and <xml> that cannot act) and the seventh replaced it.
+# (<meta> and <xml> that cannot act) and the seventh replaced it. The
+# seventh's one scoring: 4.0 % at PL1 (ModSecurity 13.8 %), ours alone
+# 1.6 %. Session 18 then fixed one bug it showed (a data URL's `;base64,`
+# read as a command separator): it has been tuned on once, so the next
+# round needs an eighth blind corpus.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
 R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",
