@@ -78,13 +78,30 @@ struct Tag {
     end: usize,
 }
 
-/// Whether the value holds CSS that loads or runs something, or script:
-/// what makes a `<style>` block hostile. A backslash counts too: CSS escapes
-/// (`@im\port'\ja\vasc\ript:...'`) hide the words from a search. Asked of
-/// the whole value, once per value (`css` caches it), so a value of many
-/// `<style>` tags is one pass, not one each.
-fn active_css(s: &[u8], css: &mut Option<bool>) -> bool {
-    *css.get_or_insert_with(|| dangerous_css(s) || contains(s, b"url(") || s.contains(&b'\\') || js_call(s).is_some())
+/// Facts about the whole value that some tags ask for, each worked out once
+/// per value when first asked: a value of many `<style>` or `<xml>` tags
+/// costs one pass per fact, not one per tag.
+#[derive(Default)]
+struct ValueFacts {
+    active_css: Option<bool>,
+    xml_binding: Option<bool>,
+}
+
+impl ValueFacts {
+    /// Whether the value holds CSS that loads or runs something, or script:
+    /// what makes a `<style>` block hostile. A backslash counts too: CSS
+    /// escapes (`@im\port'\ja\vasc\ript:...'`) hide the words from a search.
+    fn active_css(&mut self, s: &[u8]) -> bool {
+        *self.active_css.get_or_insert_with(|| dangerous_css(s) || contains(s, b"url(") || s.contains(&b'\\') || js_call(s).is_some())
+    }
+
+    /// Whether the value holds what made an `<xml>` island run script in
+    /// Internet Explorer: data binding or CDATA.
+    fn xml_binding(&mut self, s: &[u8]) -> bool {
+        *self.xml_binding.get_or_insert_with(|| {
+            contains(s, b"datasrc") || contains(s, b"datafld") || contains(s, b"dataformatas") || contains(s, b"<![cdata[")
+        })
+    }
 }
 
 /// `s` without the spaces around it.
@@ -137,7 +154,7 @@ fn script_url_through_comments(v: &[u8]) -> bool {
 }
 
 /// Reads a tag whose name starts at `i` (after `<` and an optional `/`).
-fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
+fn read_tag(s: &[u8], mut i: usize, facts: &mut ValueFacts) -> Tag {
     let name_start = i;
     while i < s.len() && tag_name_byte(s[i]) {
         i += 1;
@@ -239,12 +256,11 @@ fn read_tag(s: &[u8], mut i: usize, css: &mut Option<bool>) -> Tag {
         raise(&mut best, sev, rule);
     }
     if is_xml {
-        let bound = xml_src || contains(s, b"datasrc") || contains(s, b"datafld") || contains(s, b"dataformatas") || contains(s, b"<![cdata[");
-        let (sev, rule) = if bound { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.xml") };
+        let (sev, rule) = if xml_src || facts.xml_binding(s) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.xml") };
         raise(&mut best, sev, rule);
     }
     if is_style {
-        let (sev, rule) = if active_css(s, css) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.style") };
+        let (sev, rule) = if facts.active_css(s) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.style") };
         raise(&mut best, sev, rule);
     }
     // One-letter names are either harmless tags or prose (`x<y and y>z`).
@@ -421,7 +437,7 @@ fn global_access(s: &[u8]) -> bool {
 pub(crate) fn detect(input: &Input, hits: &mut Hits) {
     let s = input.text;
     if input.has(b'<') {
-        let mut css = None;
+        let mut facts = ValueFacts::default();
         for p in crate::bytes::memchr_iter(b'<', s) {
             let mut i = p + 1;
             if s.get(i) == Some(&b'/') {
@@ -429,7 +445,7 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
             }
             match s.get(i) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let tag = read_tag(s, i, &mut css);
+                    let tag = read_tag(s, i, &mut facts);
                     if let Some((sev, rule)) = tag.severity {
                         hits.add(Category::Xss, sev, rule);
                         if sev == Severity::High {
