@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generate the benign request corpora written blind (tools/benign_r2,
-benign_r3, benign_r4, benign_r5, benign_r6, benign_r7): each by a helper session told not to read shield's
-rules, tuning or detectors and not to run a detector on it, and committed
-before anything was scored on it. tests/shield/corpus.py calls `generate()`
+"""Generate the benign request corpora written blind (tools/benign_r2 to
+benign_r7): each by a helper session told not to read shield's rules,
+tuning or detectors and not to run a detector on it, and committed before
+anything was scored on it. tests/shield/corpus.py calls `generate()`
 directly; this script writes them out for reading or other tools, to
 tests/shield/data/benign_requests_<corpus>.jsonl (git-ignored).
 

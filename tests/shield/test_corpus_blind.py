@@ -1,6 +1,5 @@
-"""Integrity of the benign request corpora written blind (tools/benign_r2,
-benign_r3, benign_r4, benign_r5, benign_r6, benign_r7): each held out from shield's tuning until it was
-scored once.
+"""Integrity of the benign request corpora written blind (tools/benign_r2 to
+benign_r7): each held out from shield's tuning until it was scored once.
 
 Only the data is checked here (counts, determinism, well-formed requests);
 nothing runs shield over it: false-positive rates are benchmark output.
