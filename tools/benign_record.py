@@ -1,7 +1,7 @@
-"""What the blind benign corpora (tools/benign_r2, benign_r3, benign_r4)
-share: the request record, the loop that draws their sources, and the ids
-and encoders benign_r3 and benign_r4 wrote alike (random ids, JSON as
-browsers and requests write it, form encoding, documentation addresses).
+"""What the blind benign corpora (tools/benign_r2 to benign_r7) share: the
+request record, the loop that draws their sources, and the ids and encoders
+their authors wrote alike (random ids, JSON as browsers and requests write
+it, form and multipart encoding, documentation addresses).
 Only scaffolding: each corpus's text, vocabularies and header sets are its
 own, written blind (see each README).
 """
@@ -106,6 +106,31 @@ def py_json(obj: object) -> str:
 def form(pairs: Sequence[tuple[str, str]]) -> str:
     """application/x-www-form-urlencoded the way browsers encode it."""
     return "&".join(f"{quote_plus(k, safe='*')}={quote_plus(v, safe='*')}" for k, v in pairs)
+
+
+Part = tuple[str, bytes, str | None, str | None]  # (name, value, filename, content type)
+
+
+def multipart(parts: Sequence[Part], boundary: str) -> bytes:
+    """multipart/form-data as browsers lay it out: CRLF framed, one part per
+    (name, value, filename, content type), no part headers beyond those."""
+    out = bytearray()
+    for name, value, filename, ctype in parts:
+        out += f"--{boundary}\r\n".encode()
+        disp = f'Content-Disposition: form-data; name="{name}"'
+        if filename is not None:
+            disp += f'; filename="{filename}"'
+        out += disp.encode("utf-8") + b"\r\n"
+        if ctype is not None:
+            out += f"Content-Type: {ctype}\r\n".encode()
+        out += b"\r\n" + value + b"\r\n"
+    out += f"--{boundary}--\r\n".encode()
+    return bytes(out)
+
+
+def text_parts(pairs: Sequence[tuple[str, str]]) -> list[Part]:
+    """Plain text fields as multipart parts."""
+    return [(k, v.encode("utf-8"), None, None) for k, v in pairs]
 
 
 def stamp(rng: random.Random) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from benign_record import ALNUM, LOWER, b64url, chars, hexs, js_json, pick, rbytes, uuid4
 from benign_record import Request as Request  # re-exported: the sources import it from here
+from benign_record import multipart as multipart
 
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
@@ -37,22 +38,6 @@ def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
     """URLSearchParams-free fetch callers: encodeURIComponent per value."""
     safe = "-_.!~*'()"
     return "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in pairs)
-
-
-def multipart(parts: Sequence[tuple[str, bytes, str | None, str | None]], boundary: str) -> bytes:
-    """(name, value, filename, content type) parts."""
-    out = bytearray()
-    for name, value, filename, ctype in parts:
-        out += f"--{boundary}\r\n".encode()
-        disp = f'Content-Disposition: form-data; name="{name}"'
-        if filename is not None:
-            disp += f'; filename="{filename}"'
-        out += disp.encode() + b"\r\n"
-        if ctype is not None:
-            out += f"Content-Type: {ctype}\r\n".encode()
-        out += b"\r\n" + value + b"\r\n"
-    out += f"--{boundary}--\r\n".encode()
-    return bytes(out)
 
 
 # ------------------------------------------------------------------ dates

@@ -20,6 +20,8 @@ from urllib.parse import quote
 
 from benign_record import ALNUM, LOWER, b64url, chars, form, hexs, js_json, pick, rbytes
 from benign_record import Request as Request  # re-exported: the sources import it from here
+from benign_record import multipart as multipart
+from benign_record import text_parts as text_parts
 
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
@@ -51,26 +53,6 @@ def slug(s: str) -> str:
         elif out and out[-1] != "-":
             out.append("-")
     return "".join(out).strip("-")
-
-
-def multipart(parts: Sequence[tuple[str, bytes, str | None, str | None]], boundary: str) -> bytes:
-    """(name, value, filename, content type) parts."""
-    out = bytearray()
-    for name, value, filename, ctype in parts:
-        out += f"--{boundary}\r\n".encode()
-        disp = f'Content-Disposition: form-data; name="{name}"'
-        if filename is not None:
-            disp += f'; filename="{filename}"'
-        out += disp.encode() + b"\r\n"
-        if ctype is not None:
-            out += f"Content-Type: {ctype}\r\n".encode()
-        out += b"\r\n" + value + b"\r\n"
-    out += f"--{boundary}--\r\n".encode()
-    return bytes(out)
-
-
-def text_parts(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, bytes, str | None, str | None]]:
-    return [(k, v.encode("utf-8"), None, None) for k, v in pairs]
 
 
 def fake_jpeg(rng: random.Random, n: int) -> bytes:

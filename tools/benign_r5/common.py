@@ -37,7 +37,10 @@ from benign_record import (
     stamp,
     uuid4,
 )
+from benign_record import Part as Part
 from benign_record import Request as Request  # re-exported: the sources import it from here
+from benign_record import multipart as multipart
+from benign_record import text_parts as text_parts
 
 __all__ = [
     "ALNUM",
@@ -96,7 +99,6 @@ __all__ = [
 
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
-Part = tuple[str, bytes, str | None, str | None]  # (name, value, filename, content type)
 
 
 # ------------------------------------------------------------------ small helpers
@@ -258,25 +260,6 @@ def fake_zip(rng: random.Random, names: Sequence[str]) -> bytes:
 
 
 # ------------------------------------------------------------------ multipart
-
-
-def multipart(parts: Sequence[Part], boundary: str) -> bytes:
-    out = bytearray()
-    for name, value, filename, ctype in parts:
-        out += f"--{boundary}\r\n".encode()
-        disp = f'Content-Disposition: form-data; name="{name}"'
-        if filename is not None:
-            disp += f'; filename="{filename}"'
-        out += disp.encode("utf-8") + b"\r\n"
-        if ctype is not None:
-            out += f"Content-Type: {ctype}\r\n".encode()
-        out += b"\r\n" + value + b"\r\n"
-    out += f"--{boundary}--\r\n".encode()
-    return bytes(out)
-
-
-def text_parts(pairs: Sequence[tuple[str, str]]) -> list[Part]:
-    return [(k, v.encode("utf-8"), None, None) for k, v in pairs]
 
 
 def boundary_for(rng: random.Random, who: str) -> str:

@@ -20,20 +20,22 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import quote, urlencode
 
-from benign_record import ALNUM, LOWER, form, js_json, py_json
+from benign_record import ALNUM, LOWER, form, js_json, py_json, text_parts
+from benign_record import Part as Part
 
 # re-exported: the sources import these from here
 from benign_record import Request as Request
 from benign_record import b64url as b64url
 from benign_record import chars as chars
 from benign_record import hexs as hexs
+from benign_record import multipart as multipart
 from benign_record import pick as pick
 from benign_record import rbytes as rbytes
 from benign_record import uuid4 as uuid4
 
+fields = text_parts  # r6's sources call it fields
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
-Part = tuple[str, bytes, str | None, str | None]
 Maker = Callable[[random.Random], Request]
 
 DIGITS = string.digits
@@ -189,26 +191,6 @@ def pdf(rng: random.Random, title: str, n: int = 300) -> bytes:
 def xlsx(rng: random.Random, n: int = 700) -> bytes:
     return (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + rbytes(rng, 16)
             + b"[Content_Types].xml" + rbytes(rng, n) + b"PK\x05\x06\x00\x00\x00\x00\x05\x00\x05\x00")
-
-
-def multipart(parts: Sequence[Part], boundary: str) -> bytes:
-    """(field, value, filename, content type) parts, as browsers lay them out."""
-    out = bytearray()
-    for name, value, filename, ctype in parts:
-        out += f"--{boundary}\r\n".encode()
-        disp = f'Content-Disposition: form-data; name="{name}"'
-        if filename is not None:
-            disp += f'; filename="{filename}"'
-        out += disp.encode("utf-8") + b"\r\n"
-        if ctype is not None:
-            out += f"Content-Type: {ctype}\r\n".encode()
-        out += b"\r\n" + value + b"\r\n"
-    out += f"--{boundary}--\r\n".encode()
-    return bytes(out)
-
-
-def fields(pairs: Sequence[tuple[str, str]]) -> list[Part]:
-    return [(k, v.encode("utf-8"), None, None) for k, v in pairs]
 
 
 # ------------------------------------------------------------------ browsers

@@ -37,7 +37,10 @@ from benign_record import (
     stamp,
     uuid4,
 )
+from benign_record import Part as Part
 from benign_record import Request as Request  # re-exported: the sources import it from here
+from benign_record import multipart as multipart
+from benign_record import text_parts as text_parts
 
 __all__ = [
     "ALNUM", "BROWSERS", "LOWER", "Browser", "Headers", "Part", "Request", "address", "ascii_fold",
@@ -49,7 +52,6 @@ __all__ = [
 
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
-Part = tuple[str, bytes, str | None, str | None]
 
 
 # ------------------------------------------------------------------ small helpers
@@ -114,26 +116,6 @@ def epoch(rng: random.Random) -> int:
 def hmac_hex(rng: random.Random, body: bytes) -> str:
     key = rbytes(rng, 24)
     return hmac.new(key, body, hashlib.sha256).hexdigest()
-
-
-def multipart(parts: Sequence[Part], bnd: str) -> bytes:
-    """(name, value, filename, content type) parts, CRLF framed."""
-    out = bytearray()
-    for name, value, filename, ctype in parts:
-        out += f"--{bnd}\r\n".encode()
-        disp = f'Content-Disposition: form-data; name="{name}"'
-        if filename is not None:
-            disp += f'; filename="{filename}"'
-        out += disp.encode("utf-8") + b"\r\n"
-        if ctype is not None:
-            out += f"Content-Type: {ctype}\r\n".encode()
-        out += b"\r\n" + value + b"\r\n"
-    out += f"--{bnd}--\r\n".encode()
-    return bytes(out)
-
-
-def text_parts(pairs: Sequence[tuple[str, str]]) -> list[Part]:
-    return [(k, v.encode("utf-8"), None, None) for k, v in pairs]
 
 
 # ------------------------------------------------------------------ binary files
