@@ -15,7 +15,7 @@ import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus
 
 T = TypeVar("T")
 Headers = list[tuple[str, str]]
@@ -106,6 +106,25 @@ def py_json(obj: object) -> str:
 def form(pairs: Sequence[tuple[str, str]]) -> str:
     """application/x-www-form-urlencoded the way browsers encode it."""
     return "&".join(f"{quote_plus(k, safe='*')}={quote_plus(v, safe='*')}" for k, v in pairs)
+
+
+def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
+    """Between lo and hi distinct items (fewer when there are fewer)."""
+    return rng.sample(list(items), min(len(items), rng.randint(lo, hi)))
+
+
+def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
+    """A query string as URLSearchParams-less clients (fetch with a template,
+    requests' params=) write it: more characters left alone than form()."""
+    safe = "-_.!~*'()"
+    return "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in pairs)
+
+
+def run(rng: random.Random, n: int, makers: Sequence[tuple[int, Callable[[random.Random], Request]]]) -> list[Request]:
+    """n requests, each from a maker drawn by weight."""
+    weights = [w for w, _ in makers]
+    fns = [f for _, f in makers]
+    return [rng.choices(fns, weights)[0](rng) for _ in range(n)]
 
 
 Part = tuple[str, bytes, str | None, str | None]  # (name, value, filename, content type)

@@ -15,29 +15,18 @@ import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 from urllib.parse import quote
 
 from benign_record import ALNUM, LOWER, b64url, chars, hexs, js_json, pick, rbytes, uuid4
 from benign_record import Request as Request  # re-exported: the sources import it from here
 from benign_record import multipart as multipart
+from benign_record import some as some
+from benign_record import uri_query as uri_query
 
-T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
 # ------------------------------------------------------------------ small helpers
-
-
-def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
-    n = min(len(items), rng.randint(lo, hi))
-    return rng.sample(list(items), n)
-
-
-def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
-    """URLSearchParams-free fetch callers: encodeURIComponent per value."""
-    safe = "-_.!~*'()"
-    return "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in pairs)
 
 
 # ------------------------------------------------------------------ dates

@@ -13,36 +13,27 @@ import base64
 import random
 import string
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 from urllib.parse import quote
 
 from benign_record import ALNUM, LOWER, b64url, chars, form, hexs, js_json, pick, rbytes
 from benign_record import Request as Request  # re-exported: the sources import it from here
 from benign_record import multipart as multipart
+from benign_record import run as run
+from benign_record import some as some
 from benign_record import text_parts as text_parts
+from benign_record import uri_query as uri_query
 
-T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
 # ------------------------------------------------------------------ small helpers
 
 
-def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
-    return rng.sample(list(items), min(len(items), rng.randint(lo, hi)))
-
-
 def query(pairs: Sequence[tuple[str, str]]) -> str:
     """A query string as URLSearchParams writes it (same as a form body)."""
     return form(pairs)
-
-
-def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
-    """Hand-built fetch URLs: encodeURIComponent per value."""
-    safe = "-_.!~*'()"
-    return "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in pairs)
 
 
 def slug(s: str) -> str:
@@ -372,9 +363,3 @@ def phone(rng: random.Random) -> str:
 
 
 # ------------------------------------------------------------------ driving a source
-
-def run(rng: random.Random, n: int, makers: Sequence[tuple[int, Callable[[random.Random], Request]]]) -> list[Request]:
-    """n requests, each from a maker drawn by weight."""
-    weights = [w for w, _ in makers]
-    fns = [f for _, f in makers]
-    return [rng.choices(fns, weights)[0](rng) for _ in range(n)]

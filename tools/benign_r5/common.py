@@ -15,10 +15,9 @@ import json
 import random
 import struct
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TypeVar
 from urllib.parse import quote
 
 from benign_record import (
@@ -40,7 +39,10 @@ from benign_record import (
 from benign_record import Part as Part
 from benign_record import Request as Request  # re-exported: the sources import it from here
 from benign_record import multipart as multipart
+from benign_record import run as run
+from benign_record import some as some
 from benign_record import text_parts as text_parts
+from benign_record import uri_query as uri_query
 
 __all__ = [
     "ALNUM",
@@ -97,22 +99,10 @@ __all__ = [
     "uuid4",
 ]
 
-T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
 # ------------------------------------------------------------------ small helpers
-
-
-def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
-    """lo..hi distinct items, in random order."""
-    return rng.sample(list(items), min(len(items), rng.randint(lo, hi)))
-
-
-def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
-    """A query built by hand with encodeURIComponent (spaces as %20, not +)."""
-    safe = "-_.!~*'()"
-    return "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in pairs)
 
 
 def epoch(rng: random.Random) -> int:
@@ -617,11 +607,4 @@ def phone(rng: random.Random) -> str:
 
 
 # ------------------------------------------------------------------ driving a source
-
-
-def run(rng: random.Random, n: int, makers: Sequence[tuple[int, Callable[[random.Random], Request]]]) -> list[Request]:
-    """n requests, each from a maker drawn by weight."""
-    weights = [w for w, _ in makers]
-    fns = [f for _, f in makers]
-    return [rng.choices(fns, weights)[0](rng) for _ in range(n)]
 

@@ -17,7 +17,6 @@ import string
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 from urllib.parse import quote, urlencode
 
 from benign_record import ALNUM, LOWER, form, js_json, py_json, text_parts
@@ -31,10 +30,11 @@ from benign_record import hexs as hexs
 from benign_record import multipart as multipart
 from benign_record import pick as pick
 from benign_record import rbytes as rbytes
+from benign_record import run as run
+from benign_record import some as some
 from benign_record import uuid4 as uuid4
 
 fields = text_parts  # r6's sources call it fields
-T = TypeVar("T")
 Headers = list[tuple[str, str]]
 Maker = Callable[[random.Random], Request]
 
@@ -44,11 +44,6 @@ UPNUM = string.ascii_uppercase + string.digits
 
 
 # ------------------------------------------------------------------ small helpers
-
-
-def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
-    """lo..hi distinct items, in a random order."""
-    return rng.sample(list(items), min(len(items), rng.randint(lo, hi)))
 
 
 def chance(rng: random.Random, p: float) -> bool:
@@ -689,9 +684,3 @@ def address(rng: random.Random, country: str | None = None) -> dict[str, str]:
 
 # ------------------------------------------------------------------ driving a source
 
-
-def run(rng: random.Random, n: int, makers: Sequence[tuple[int, Maker]]) -> list[Request]:
-    """n requests, each from a maker drawn by weight."""
-    weights = [w for w, _ in makers]
-    fns = [f for _, f in makers]
-    return [rng.choices(fns, weights)[0](rng) for _ in range(n)]

@@ -17,9 +17,8 @@ import random
 import struct
 import unicodedata
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 from urllib.parse import quote
 
 from benign_record import (
@@ -40,7 +39,10 @@ from benign_record import (
 from benign_record import Part as Part
 from benign_record import Request as Request  # re-exported: the sources import it from here
 from benign_record import multipart as multipart
+from benign_record import run as run
+from benign_record import some as some
 from benign_record import text_parts as text_parts
+from benign_record import uri_query as uri_query
 
 __all__ = [
     "ALNUM", "BROWSERS", "LOWER", "Browser", "Headers", "Part", "Request", "address", "ascii_fold",
@@ -50,27 +52,15 @@ __all__ = [
     "py_json", "query", "rbytes", "run", "slug", "some", "stamp", "text_parts", "uri_query", "uuid4",
 ]
 
-T = TypeVar("T")
 Headers = list[tuple[str, str]]
 
 
 # ------------------------------------------------------------------ small helpers
 
 
-def some(rng: random.Random, items: Sequence[T], lo: int, hi: int) -> list[T]:
-    return rng.sample(list(items), min(len(items), rng.randint(lo, hi)))
-
-
 def query(pairs: Sequence[tuple[str, str]]) -> str:
     """A query string as URLSearchParams or an HTML form GET writes it."""
     return form(pairs)
-
-
-def uri_query(pairs: Sequence[tuple[str, str]]) -> str:
-    """A query string built with encodeURIComponent per value (or
-    requests' params=, which leaves a few more characters alone)."""
-    safe = "-_.!~*'()"
-    return "&".join(f"{quote(k, safe=safe)}={quote(v, safe=safe)}" for k, v in pairs)
 
 
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "đ": "d",
@@ -522,13 +512,6 @@ def address(rng: random.Random) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ driving a source
-
-
-def run(rng: random.Random, n: int, makers: Sequence[tuple[int, Callable[[random.Random], Request]]]) -> list[Request]:
-    """n requests, each from a maker drawn by weight."""
-    weights = [w for w, _ in makers]
-    fns = [f for _, f in makers]
-    return [rng.choices(fns, weights)[0](rng) for _ in range(n)]
 
 
 _ = (doc_ip, stamp, py_json)  # re-exported for the sources
