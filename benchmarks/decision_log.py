@@ -10,9 +10,11 @@ fixed_window on in-process storage), the same request:
 3. log on + Prometheus metrics (when prometheus_client is installed);
 4. log on with every decision through DecisionLog.submit (the C line
    builder still builds the line): what the C push (_cline.Pusher) buys;
-5. log on with the Python line builder alone: what the C hot path
+5. as 2, with the C line builder's rule memos off: what they buy (rules
+   that switch between a few shapes, in mixed traffic);
+6. log on with the Python line builder alone: what the C hot path
    (arcjet_core/decision_log/_cline.c, built by setup.py) buys;
-6. ablation rows: the file log with the Python builder and one of its
+7. ablation rows: the file log with the Python builder and one of its
    caches replaced by one that never hits, to show what each cache buys
    (the C hot path reads the same caches: without one, it misses every time).
 
@@ -24,11 +26,13 @@ log on - log off <= 3 µs). "with the writer" is the CPU of the whole process
 writer does in the same interpreter (the GIL) is not hidden. Decisions
 dropped because the buffer filled are printed: a row with drops measured
 something cheaper than writing. "added" is the median of the per-round
-differences from "log off" (rows are measured back to back in each round).
+differences from "log off" (rows are measured back to back in each round),
+with a 95 % bootstrap interval of that median.
 
-"new clients" repeats rows 1, 2, 4 and 5 with every request from a new
-address (the line's IP fragment is made for each; 100,000 addresses, so
-past 2 x 25 x 2000 requests a row they come round again). "mixed traffic"
+"new clients" repeats rows 1, 2 and 4 to 6 with every request from a new
+address (204,000 of them: no row's request comes from an address it has
+seen), in 50 rounds of 2,000 requests: their per-round differences vary
+~10x more than a returning client's. "mixed traffic"
 repeats them over requests that vary (16 client IPs, one of them making
 every other request, 64 paths, 4 user agents, a DRY_RUN limit that would
 deny that busy client and allows the rest, a DRY_RUN bot rule that would
@@ -39,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import random
 import statistics
 import sys
 import tempfile
@@ -52,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from arcjet_core import arcjet_sync, detect_bot, fixed_window, shield
 from arcjet_core.client import ArcjetSync
-from arcjet_core.decision_log._line import NATIVE, LineBuilder
+from arcjet_core.decision_log._line import NATIVE, LineBuilder, native_pusher
 from benchmarks._machine import machine_line
 from benchmarks._timing import rotating_samples, rotation
 
@@ -65,8 +70,12 @@ MIXED = [{"ip": f"198.51.100.{i % 16 if i % 2 else 0}", "method": "GET" if i % 5
           "headers": {"user-agent": UAS[i % 4]}} for i in range(1024)]
 
 # Every request from an address no earlier request to that client used: each
-# row walks on through the list (2 x repeats x n requests; 25 x 2000 by default).
-NEW_CLIENTS = [dict(REQUEST, ip=str(ipaddress.IPv4Address(0x0A000000 + i))) for i in range(100_000)]
+# row walks on through the list (2 x NEW_ROUNDS x NEW_N requests, and a warm-up).
+NEW_ROUNDS = 50
+NEW_N = 2000
+NEW_CLIENTS = [dict(REQUEST, ip=str(ipaddress.IPv4Address(0x0A000000 + i)))
+               for i in range(2 * NEW_ROUNDS * NEW_N + 2 * NEW_N)]
+BOOTSTRAP = 2000
 
 
 def client(**options: Any) -> ArcjetSync:
@@ -111,31 +120,55 @@ def python_builder(aj: ArcjetSync) -> LineBuilder:
     return log._lines
 
 
+def without_memos(aj: ArcjetSync) -> None:
+    """Give ``aj``'s log a C line builder without its rule memos (the
+    Formatter's last rule shapes, kept in the object): what they buy."""
+    log = aj._observer.log if aj._observer is not None else None
+    assert log is not None and log._lines is not None and log._writer is None  # before its first decision
+    log._lines = LineBuilder(log._ip, memos=False)
+    log._pusher = native_pusher(log._lines, log._buffer, log.submit, log._after_close_push, log._max,
+                                log._wake_at, log._wake_early)
+    log.push = log._pusher or log.submit
+
+
 def without(cache: str) -> Callable[[ArcjetSync], None]:
     def patch(aj: ArcjetSync) -> None:
         setattr(python_builder(aj), cache, _NeverHit())
     return patch
 
 
-def _paired(samples: list[list[float]]) -> list[tuple[float, float]]:
-    """Each row's median, and its median excess over row 0 measured in the same round.
+Paired = tuple[float, float, float, float]  # a row's median; its added median and that median's 95 % interval
+
+
+def _paired(samples: list[list[float]]) -> list[Paired]:
+    """Each row's median, and its median excess over row 0 measured in the
+    same round, with a 95 % bootstrap interval of that median (seeded).
 
     A round measures every row back to back, so a load that comes and goes
     over seconds (a neighbour's job on a shared machine) mostly cancels in
     the per-round difference, where it would widen a difference of medians.
+    The interval says whether the rounds were enough: new clients vary by
+    ~10 µs from round to round (the store growing, the collector), a
+    returning client by ~1.
     """
     base = samples[0]
-    return [(statistics.median(s), statistics.median(x - b for x, b in zip(s, base, strict=True)))
-            for s in samples]
+    rows = []
+    for s in samples:
+        diffs = [x - b for x, b in zip(s, base, strict=True)]
+        rng = random.Random(0)
+        medians = sorted(statistics.median(rng.choices(diffs, k=len(diffs))) for _ in range(BOOTSTRAP))
+        rows.append((statistics.median(s), statistics.median(diffs), medians[int(BOOTSTRAP * 0.025)],
+                     medians[int(BOOTSTRAP * 0.975) - 1]))
+    return rows
 
 
-def cpu_rows_us(fns: Sequence[Callable[[], object]], n: int, repeats: int) -> list[tuple[float, float]]:
+def cpu_rows_us(fns: Sequence[Callable[[], object]], n: int, repeats: int) -> list[Paired]:
     """CPU µs of the calling thread per call (median, added over row 0), rows in rotating order."""
     return _paired(rotating_samples(fns, n, repeats, time.thread_time_ns))
 
 
 def with_writer_us(clients: Sequence[ArcjetSync], requests: Sequence[Any], n: int, repeats: int,
-                   first_request: Sequence[int]) -> list[tuple[float, float]]:
+                   first_request: Sequence[int]) -> list[Paired]:
     """Process CPU µs per protect(), the flush of what those calls logged included (median, added)."""
     samples: list[list[float]] = [[] for _ in clients]
     offsets = list(first_request)  # each client walks on through the requests (new clients stay new)
@@ -168,16 +201,20 @@ def table(title: str, rows: list[tuple[str, ArcjetSync]], requests: Sequence[Any
 
     path_us = cpu_rows_us([caller(i) for i in range(len(rows))], n, repeats)
     writer_us = with_writer_us([aj for _, aj in rows], requests, n, repeats, [c + 1 for c in counters])
-    print(f"\n{title}")
-    print(f"{'row':<38} {'request path µs':>16} {'added':>8} {'with the writer µs':>20} {'added':>8} "
-          f"{'written':>9} {'dropped':>8}")
-    for (name, aj), (p, p_added), (w, w_added) in zip(rows, path_us, writer_us, strict=True):
+    print(f"\n{title} ({repeats} rounds of {n})")
+    print(f"{'row':<30} {'request path µs':>15} {'added [95 % interval]':>23} {'with the writer µs':>18} "
+          f"{'added [95 % interval]':>23} {'written':>8} {'dropped':>7}")
+    for (name, aj), path, writer in zip(rows, path_us, writer_us, strict=True):
         log = aj._observer.log if aj._observer is not None else None
         aj.close()
         written = f"{log.written}" if log is not None else "-"
         dropped = f"{log.dropped}" if log is not None else "-"
-        print(f"{name:<38} {p:>16.2f} {p_added:>+8.2f} {w:>20.2f} {w_added:>+8.2f} "
-              f"{written:>9} {dropped:>8}")
+        print(f"{name:<30} {path[0]:>15.2f} {_added(path):>23} {writer[0]:>18.2f} {_added(writer):>23} "
+              f"{written:>8} {dropped:>7}")
+
+
+def _added(row: Paired) -> str:
+    return f"{row[1]:+.2f} [{row[2]:+.2f}, {row[3]:+.2f}]"
 
 
 def cpu_reference_us() -> float:
@@ -204,11 +241,13 @@ def main() -> None:
             return make(decision_log=str(Path(tmp) / f"{name}.jsonl"), **options)
 
         def without_c(name: str, make: Callable[..., ArcjetSync] = client) -> list[tuple[str, ArcjetSync]]:
-            """The rows that show what the C parts buy: submit() in Python, then the Python builder."""
+            """The rows that show what the C parts buy: submit() in Python, the
+            C line builder without its rule memos, the Python builder."""
             if not NATIVE:
                 return []
             rows = []
             for tag, label, strip in (("submit", "Python submit()", python_submit),
+                                      ("memos", "no C rule memos", without_memos),
                                       ("python", "Python builder", python_builder)):
                 aj = file_client(f"{name}-{tag}", make)
                 strip(aj)
@@ -236,7 +275,10 @@ def main() -> None:
                  *without_c("mixed", mixed_client)]
         table("mixed traffic", mixed, MIXED, args.n, args.repeats)
         new = [("log off", client()), ("log on (file)", file_client("new")), *without_c("new")]
-        table("new clients", new, NEW_CLIENTS, args.n, args.repeats)
+        # More rounds: a new client's request varies ~10x more from round to
+        # round. Not shorter ones: each round of the writer column ends in a
+        # flush, whose fixed cost a shorter round would spread over fewer calls.
+        table("new clients", new, NEW_CLIENTS, NEW_N, NEW_ROUNDS)
 
         # The two halves on their own: what submit() does, and the writer's work per record.
         from arcjet_core.decision_log import DecisionLog

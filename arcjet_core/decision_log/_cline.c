@@ -37,6 +37,15 @@
 /* Characters of a request's method and path, or of a user agent, the
  * one-entry memos keep (as _line.py's _MAX_KEY: a 1 MB path is never held). */
 #define MAX_MEMO_KEY 1024
+/* The rule memos (below): slots per kind of rule, objects per slot. */
+#define MEMO_SLOTS 8
+#define MEMO_WIDTH 10
+
+/* A rule's shape and its fragment(s), every object owned: the key objects
+ * first (compared by identity), then the values; an empty slot is NULLs. */
+typedef struct {
+    PyObject *obj[MEMO_WIDTH];
+} Memo;
 
 typedef struct {
     PyObject_HEAD
@@ -66,6 +75,18 @@ typedef struct {
     PyObject *verdict_conclusion, *verdict_type, *verdict_text;
     PyObject *req_method, *req_path, *req_text;
     PyObject *ua_key, *ua_text_last;
+    /* The last MEMO_SLOTS rule shapes seen, in this object: a steady rule,
+     * and a rule switching between a few shapes (a DRY_RUN limit that denies
+     * one busy client, a bot rule that denies curl), is found by comparing
+     * pointers in memory the line touches anyway, where the dictionaries
+     * (``last``, ``rules``, ``limits``) cost a lookup each, out of cache on a
+     * request thread that ran the whole protect() since (benchmarks/
+     * decision_log.py's mixed traffic). A fragment is a function of its
+     * shape, so a memo never goes stale. */
+    Memo rule_memo[MEMO_SLOTS];  /* rule id, reason, state, conclusion, dry_run, kind -> text */
+    Memo limit_memo[MEMO_SLOTS]; /* rule id, state, conclusion, dry_run, kind, type, window, max -> head, tail */
+    int rule_next, limit_next;   /* the slot to fill next (round robin) */
+    int memos;                   /* 0: the memos are off (benchmarks/decision_log.py shows what they buy) */
 } Formatter;
 
 /* Attribute names, interned once. */
@@ -117,6 +138,47 @@ static void release(Line *line) {
     for (i = 0; i < line->no; i++)
         Py_DECREF(line->owned[i]);
     line->no = 0;
+}
+
+/* Holds a reference to obj (a new one: ``stolen``; else one is taken)
+ * until the line is built; obj, or NULL when it is NULL. */
+static PyObject *hold(Line *line, PyObject *obj, int stolen) {
+    if (obj == NULL)
+        return NULL;
+    if (!stolen)
+        Py_INCREF(obj);
+    line->owned[line->no++] = obj;
+    return obj;
+}
+
+/* A held fragment as the line's next piece; 0 when it is not ASCII text. */
+static int put(Line *line, PyObject *held) {
+    return ascii_piece(held, &line->pieces[line->np]) ? (line->np++, 1) : 0;
+}
+
+/* The values of the memo whose first nkeys objects are keys, or NULL. */
+static PyObject **memo_find(Memo *memos, PyObject *const *keys, int nkeys) {
+    int s, k;
+    for (s = 0; s < MEMO_SLOTS; s++) {
+        PyObject **o = memos[s].obj;
+        for (k = 0; k < nkeys && o[k] == keys[k]; k++)
+            ;
+        if (k == nkeys)
+            return o + nkeys;
+    }
+    return NULL;
+}
+
+/* objs (keys then values, n of them) into the next slot; what it held is let
+ * go last: that may run Python code, so the caller has taken what it uses. */
+static void memo_put(Memo *memos, int *next, PyObject *const *objs, int n) {
+    Memo old = memos[*next];
+    int i;
+    for (i = 0; i < MEMO_WIDTH; i++)
+        memos[*next].obj[i] = i < n ? Py_NewRef(objs[i]) : NULL;
+    *next = (*next + 1) % MEMO_SLOTS;
+    for (i = 0; i < MEMO_WIDTH; i++)
+        Py_XDECREF(old.obj[i]);
 }
 
 /* v in decimal, as str(int) prints it; its length (buf holds 24). */
@@ -325,7 +387,7 @@ static int add_rules(Formatter *self, Line *line, PyObject *results, char (*numb
     Py_ssize_t i, n = PyTuple_GET_SIZE(results);
     for (i = 0; i < n; i++) {
         PyObject *r = PyTuple_GET_ITEM(results, i);
-        PyObject *v[6], *rule_id, *reason, *state, *conclusion, *dry, *kind, *held;
+        PyObject *v[6], *rule_id, *reason, *state, *conclusion, *dry, *kind, *held, **memo;
         if (Py_TYPE(r) != (PyTypeObject *)self->result_type || !read_fields(r, result_names, v, 6))
             return 0;
         rule_id = v[0], state = v[1], conclusion = v[2], reason = v[3], kind = v[4], dry = v[5];
@@ -334,28 +396,40 @@ static int add_rules(Formatter *self, Line *line, PyObject *results, char (*numb
         if (i > 0)
             add(line, ",", 1);
         if (Py_TYPE(reason) == (PyTypeObject *)self->ratelimit) {
-            PyObject *lv[5], *mx, *window, *type, *remaining, *reset, *head, *tail;
+            PyObject *lv[5], *mx, *window, *type, *remaining, *reset, *head, *tail, *shape[10];
             int len;
             if (!read_fields(reason, limit_names, lv, 5))
                 return 0;
             mx = lv[0], remaining = lv[1], reset = lv[2], window = lv[3], type = lv[4];
-            held = PyDict_GetItemWithError(self->limits, rule_id);
-            if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 9
-                && PyTuple_GET_ITEM(held, 0) == state && PyTuple_GET_ITEM(held, 1) == conclusion
-                && PyTuple_GET_ITEM(held, 2) == dry && PyTuple_GET_ITEM(held, 3) == kind
-                && PyTuple_GET_ITEM(held, 4) == type && PyTuple_GET_ITEM(held, 6) == window
-                && same_int(PyTuple_GET_ITEM(held, 5), mx)) {
-                head = PyTuple_GET_ITEM(held, 7);
-                tail = PyTuple_GET_ITEM(held, 8);
+            shape[0] = rule_id, shape[1] = state, shape[2] = conclusion, shape[3] = dry, shape[4] = kind;
+            shape[5] = type, shape[6] = window, shape[7] = mx;
+            memo = self->memos ? memo_find(self->limit_memo, shape, 8) : NULL;
+            if (memo != NULL) {
+                head = memo[0];
+                tail = memo[1];
             } else {
-                held = limit_by_shape(self, rule_id, state, conclusion, dry, kind, type, mx, window);
-                if (held == NULL)
-                    return 0;
-                head = PyTuple_GET_ITEM(held, 0);
-                tail = PyTuple_GET_ITEM(held, 1);
+                held = PyDict_GetItemWithError(self->limits, rule_id);
+                if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 9
+                    && PyTuple_GET_ITEM(held, 0) == state && PyTuple_GET_ITEM(held, 1) == conclusion
+                    && PyTuple_GET_ITEM(held, 2) == dry && PyTuple_GET_ITEM(held, 3) == kind
+                    && PyTuple_GET_ITEM(held, 4) == type && PyTuple_GET_ITEM(held, 6) == window
+                    && same_int(PyTuple_GET_ITEM(held, 5), mx)) {
+                    head = PyTuple_GET_ITEM(held, 7);
+                    tail = PyTuple_GET_ITEM(held, 8);
+                } else {
+                    held = limit_by_shape(self, rule_id, state, conclusion, dry, kind, type, mx, window);
+                    if (held == NULL)
+                        return 0;
+                    head = PyTuple_GET_ITEM(held, 0);
+                    tail = PyTuple_GET_ITEM(held, 1);
+                }
             }
-            if (!take(line, head))
+            if (!take(line, head) || hold(line, tail, 0) == NULL)
                 return 0;
+            if (memo == NULL && self->memos) {  /* both held by the line now */
+                shape[8] = head, shape[9] = tail;
+                memo_put(self->limit_memo, &self->limit_next, shape, 10);
+            }
             len = format_ll(numbers[*nn], remaining);
             if (len <= 0)
                 return 0;
@@ -365,18 +439,30 @@ static int add_rules(Formatter *self, Line *line, PyObject *results, char (*numb
             if (len <= 0)
                 return 0;
             add(line, numbers[(*nn)++], len);
-            if (!take(line, tail))
+            if (!put(line, tail))
                 return 0;
         } else {
-            held = PyDict_GetItemWithError(self->last, rule_id);
-            if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 6
-                && PyTuple_GET_ITEM(held, 0) == reason && PyTuple_GET_ITEM(held, 1) == state
-                && PyTuple_GET_ITEM(held, 2) == conclusion && PyTuple_GET_ITEM(held, 3) == dry
-                && PyTuple_GET_ITEM(held, 4) == kind) {
-                if (!take(line, PyTuple_GET_ITEM(held, 5)))
-                    return 0;
-            } else if (!take(line, by_shape(self, rule_id, reason, state, conclusion, dry, kind))) {
+            PyObject *shape[7], *text;
+            shape[0] = rule_id, shape[1] = reason, shape[2] = state, shape[3] = conclusion, shape[4] = dry;
+            shape[5] = kind;
+            memo = self->memos ? memo_find(self->rule_memo, shape, 6) : NULL;
+            if (memo != NULL) {
+                text = memo[0];
+            } else {
+                held = PyDict_GetItemWithError(self->last, rule_id);
+                if (held != NULL && PyTuple_CheckExact(held) && PyTuple_GET_SIZE(held) == 6
+                    && PyTuple_GET_ITEM(held, 0) == reason && PyTuple_GET_ITEM(held, 1) == state
+                    && PyTuple_GET_ITEM(held, 2) == conclusion && PyTuple_GET_ITEM(held, 3) == dry
+                    && PyTuple_GET_ITEM(held, 4) == kind)
+                    text = PyTuple_GET_ITEM(held, 5);
+                else
+                    text = by_shape(self, rule_id, reason, state, conclusion, dry, kind);
+            }
+            if (!take(line, text))
                 return 0;
+            if (memo == NULL && self->memos) {  /* held by the line now */
+                shape[6] = text;
+                memo_put(self->rule_memo, &self->rule_next, shape, 7);
             }
         }
     }
@@ -419,23 +505,6 @@ static int add_time(Formatter *self, Line *line, double ts, char *second_text, c
     add(line, ".", 1);
     add(line, micro_text, 6);
     return 1;
-}
-
-/* The whole line from the caches, or NULL (no exception set) for the Python builder. */
-/* Holds a reference to obj (a new one: ``stolen``; else one is taken)
- * until the line is built; obj, or NULL when it is NULL. */
-static PyObject *hold(Line *line, PyObject *obj, int stolen) {
-    if (obj == NULL)
-        return NULL;
-    if (!stolen)
-        Py_INCREF(obj);
-    line->owned[line->no++] = obj;
-    return obj;
-}
-
-/* A held fragment as the line's next piece; 0 when it is not ASCII text. */
-static int put(Line *line, PyObject *held) {
-    return ascii_piece(held, &line->pieces[line->np]) ? (line->np++, 1) : 0;
 }
 
 /* A request fragment from its cache, or made (and cached) by the Python
@@ -602,12 +671,12 @@ static PyObject *Formatter_vectorcall(PyObject *callable, PyObject *const *args,
 
 static int Formatter_init(Formatter *self, PyObject *args, PyObject *kwds) {
     static char *names[] = {"last", "rules", "limits", "limit_shapes", "verdicts", "ips", "requests", "uas", "ratelimit", "decision", "result", "slow", "ip_text", "request_text", "ua_text", "prefix", "full_ip",
-                            NULL};
+                            "memos", NULL};
     PyObject *last, *rules, *limits, *limit_shapes, *verdicts, *ips, *requests, *uas, *ratelimit, *decision, *result, *slow, *ip_text, *request_text, *ua_text, *prefix;
-    int full_ip = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!O!O!O!O!O!O!OOOOU|p", names, &PyDict_Type, &last, &PyDict_Type, &rules, &PyDict_Type,
+    int full_ip = 0, memos = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!O!O!O!O!O!O!OOOOU|pp", names, &PyDict_Type, &last, &PyDict_Type, &rules, &PyDict_Type,
                                      &limits, &PyDict_Type, &limit_shapes, &PyDict_Type, &verdicts, &PyDict_Type, &ips, &PyDict_Type,
-                                     &requests, &PyDict_Type, &uas, &PyType_Type, &ratelimit, &PyType_Type, &decision, &PyType_Type, &result, &slow, &ip_text, &request_text, &ua_text, &prefix, &full_ip))
+                                     &requests, &PyDict_Type, &uas, &PyType_Type, &ratelimit, &PyType_Type, &decision, &PyType_Type, &result, &slow, &ip_text, &request_text, &ua_text, &prefix, &full_ip, &memos))
         return -1;
     if (!PyCallable_Check(slow) || !PyCallable_Check(ip_text) || !PyCallable_Check(request_text)
         || !PyCallable_Check(ua_text)) {
@@ -631,6 +700,7 @@ static int Formatter_init(Formatter *self, PyObject *args, PyObject *kwds) {
     SET_REF(self->ua_text, Py_NewRef(ua_text));
     SET_REF(self->prefix, Py_NewRef(prefix));
     self->full_ip = full_ip;
+    self->memos = memos;
     self->second = -1;
     return 0;
 }
@@ -645,6 +715,7 @@ static PyObject *Formatter_new(PyTypeObject *type, PyObject *args, PyObject *kwd
 }
 
 static int Formatter_traverse(Formatter *self, visitproc visit, void *arg) {
+    int i, k;
     Py_VISIT(self->last);
     Py_VISIT(self->rules);
     Py_VISIT(self->limits);
@@ -669,10 +740,17 @@ static int Formatter_traverse(Formatter *self, visitproc visit, void *arg) {
     Py_VISIT(self->req_text);
     Py_VISIT(self->ua_key);
     Py_VISIT(self->ua_text_last);
+    for (i = 0; i < MEMO_SLOTS; i++) {
+        for (k = 0; k < MEMO_WIDTH; k++) {
+            Py_VISIT(self->rule_memo[i].obj[k]);
+            Py_VISIT(self->limit_memo[i].obj[k]);
+        }
+    }
     return 0;
 }
 
 static int Formatter_clear(Formatter *self) {
+    int i, k;
     Py_CLEAR(self->last);
     Py_CLEAR(self->rules);
     Py_CLEAR(self->limits);
@@ -697,6 +775,12 @@ static int Formatter_clear(Formatter *self) {
     Py_CLEAR(self->req_text);
     Py_CLEAR(self->ua_key);
     Py_CLEAR(self->ua_text_last);
+    for (i = 0; i < MEMO_SLOTS; i++) {
+        for (k = 0; k < MEMO_WIDTH; k++) {
+            Py_CLEAR(self->rule_memo[i].obj[k]);
+            Py_CLEAR(self->limit_memo[i].obj[k]);
+        }
+    }
     return 0;
 }
 

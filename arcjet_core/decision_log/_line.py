@@ -15,7 +15,9 @@ What each cache buys is a row of benchmarks/decision_log.py.
 
 When the C extension ``_cline`` is built (setup.py; optional, so an install
 without a compiler still works), ``line`` is its ``Formatter``: the same
-lookups in these same caches without the interpreter. A new client IP, path
+lookups in these same caches without the interpreter, behind its own memos
+of the last rule shapes seen (``memos=False`` turns those off, for the
+benchmark's row that shows what they buy). A new client IP, path
 or user agent costs it one call of the method here that makes (and caches)
 that fragment; anything else not cached (a new rule shape, an odd type,
 caller fields) goes to this module's ``_line``, which fills the caches.
@@ -96,7 +98,7 @@ class LineBuilder:
     """Builds lines; safe to share between request threads (each cache is one
     dict, and the timestamp's second is swapped as one tuple)."""
 
-    def __init__(self, ip: IpCodec, *, native: bool = True) -> None:
+    def __init__(self, ip: IpCodec, *, native: bool = True, memos: bool = True) -> None:
         self._ip = ip
         self._second: tuple[int, str] = (-1, "")
         # A rule's fragment, by rule id: the last one seen, checked by identity
@@ -121,7 +123,7 @@ class LineBuilder:
                 verdicts=self._verdicts, ips=self._ips, requests=self._requests, uas=self._uas,
                 ratelimit=RateLimitReason, decision=Decision, result=RuleResult, slow=self._line,
                 ip_text=self._ip_text, request_text=self._request, ua_text=self._ua,
-                prefix=f'{{"v":{SCHEMA_VERSION},"ts":"', full_ip=ip.mode == "full")
+                prefix=f'{{"v":{SCHEMA_VERSION},"ts":"', full_ip=ip.mode == "full", memos=memos)
 
     def _new_second(self, ts: float) -> tuple[str, int]:
         whole = int(ts)

@@ -184,6 +184,36 @@ def test_rule_shapes_that_alternate_are_served_from_the_second_level() -> None:
     assert counts(builder) == (6, 2)
 
 
+def _shapes_held(native: bool) -> list[int]:
+    """References to twelve bot reasons and twelve limit windows left after
+    each was seen three times in turn and the builder's own caches forgot them."""
+    builder = LineBuilder(IpCodec("full", KEY), native=native)
+    reasons = [BotReason((), (f"BOT_{i}",)) for i in range(12)]
+    windows = [timedelta(seconds=60 + i) for i in range(12)]
+    shapes = (*reasons, *windows)
+    baseline = [sys.getrefcount(x) for x in shapes]
+    for _ in range(3):
+        for i in range(12):
+            bot = RuleResult("b", RuleState.RUN, Conclusion.DENY, reasons[i], None, 0, "BOT", False)
+            check(builder, 1_700_000_000.5 + i, aggregate([bot, limit(window=windows[i])], ip_address="1.2.3.4"))
+    if native:
+        assert counts(builder) == (24, 12)  # each shape once to Python, then C: the second level or a memo
+    del bot
+    for cache in (builder._last, builder._rules, builder._limits, builder._limit_shapes):
+        cache.clear()
+    gc.collect()
+    after = [sys.getrefcount(x) for x in shapes]
+    return [a - b for a, b in zip(after, baseline, strict=True)]
+
+
+def test_the_rule_memos_hold_the_last_eight_shapes_and_let_go_of_older_ones() -> None:
+    # More shapes of each kind than the Formatter's eight memo slots: every
+    # line has the record's bytes (check()), and C holds the eight shapes of
+    # each kind seen last, one reference each; the Python builder none.
+    assert _shapes_held(False) == [0] * 24
+    assert _shapes_held(True) == [0] * 4 + [1] * 8 + [0] * 4 + [1] * 8
+
+
 def test_the_formatter_keeps_no_reference_it_took() -> None:
     builder = LineBuilder(IpCodec("full", KEY))
     decision = aggregate([shield(), limit()], ip_address="1.2.3.4")
