@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate the benign request corpora written blind (tools/benign_r2 to
-benign_r7): each by a helper session told not to read shield's rules,
+benign_r8): each by a helper session told not to read shield's rules,
 tuning or detectors and not to run a detector on it, and committed before
 anything was scored on it. tests/shield/corpus.py calls `generate()`
 directly; this script writes them out for reading or other tools, to
@@ -20,7 +20,10 @@ payroll portal, event ticketing, a BI dashboard with analysts' SQL, e-mail
 marketing, a support chat widget, a municipal services portal, a shipping
 and logistics platform; r7 a newsroom CMS, restaurant ordering and a POS, a
 fitness tracker, marketplace reviews and Q&A, a public library catalogue, a
-link shortener, an online form builder, a photo-sharing community.
+link shortener, an online form builder, a photo-sharing community; r8 a
+self-hosted git forge, property management, podcast hosting, an insurer's
+claims portal, crowdfunding, an IT service desk and asset inventory, a
+scientific data portal, a car-parts shop and dealer catalogue.
 
 Deterministic: every source draws from its own `random.Random(f"<corpus>:<source>")`
 (tools/benign_record.py), so the output is byte-identical from run to run
@@ -46,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benign_record import Request
 
-CORPORA = ("r2", "r3", "r4", "r5", "r6", "r7")
+CORPORA = ("r2", "r3", "r4", "r5", "r6", "r7", "r8")
 DATA = Path(__file__).resolve().parents[1] / "tests" / "shield" / "data"
 
 __all__ = ["CORPORA", "generate", "main", "out_path", "render"]

@@ -1,5 +1,5 @@
 """Integrity of the benign request corpora written blind (tools/benign_r2 to
-benign_r7): each held out from shield's tuning until it was scored once.
+benign_r8): each held out from shield's tuning until it was scored once.
 
 Only the data is checked here (counts, determinism, well-formed requests);
 nothing runs shield over it: false-positive rates are benchmark output.
@@ -30,6 +30,8 @@ SOURCES = {
            "gov_forms", "logistics"},
     "r7": {"news_cms", "restaurant_ordering", "fitness_app", "marketplace_reviews", "library_catalog", "url_shortener",
            "forms_builder", "photo_sharing"},
+    "r8": {"code_hosting", "property_management", "podcast_platform", "insurance_claims", "crowdfunding", "itsm_helpdesk",
+           "research_data", "auto_parts"},
 }
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 # Sources whose clients send JSON under a form content type, as they really
