@@ -251,16 +251,16 @@ def _generated(module: str, *args: str) -> tuple[dict[str, Any], ...]:
 
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
-    """The seven benign corpora: tools/gen_benign_requests.py (13 sources) and
-    tools/gen_benign_requests_blind.py's r2 to r7 (8 sources each, written
+    """The eight benign corpora: tools/gen_benign_requests.py (13 sources) and
+    tools/gen_benign_requests_blind.py's r2 to r8 (8 sources each, written
     blind)."""
     return _generated("gen_benign_requests") + sum(
-        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4", "r5", "r6", "r7")), ())
+        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4", "r5", "r6", "r7", "r8")), ())
 
 
 # The benign sources split by corpus. Shield's CRS tuning
-# (kinds/_shield_tuning.py) and its detectors were tuned on the first six
-# corpora: the `tune` side. The seventh (tools/benign_r7/) was written blind,
+# (kinds/_shield_tuning.py) and its detectors were tuned on the first seven
+# corpora: the `tune` side. The eighth (tools/benign_r8/) was written blind,
 # by a helper told not to read shield's rules, tuning or detectors nor to
 # run a detector on it, and committed before anything was scored on it: the
 # `holdout` side says whether the tuning generalises.
@@ -286,8 +286,8 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
 # (<meta> and <xml> that cannot act) and the seventh replaced it. The
 # seventh's one scoring: 4.0 % at PL1 (ModSecurity 13.8 %), ours alone
 # 1.6 %. Session 18 then fixed one bug it showed (a data URL's `;base64,`
-# read as a command separator): it has been tuned on once, so the next
-# round needs an eighth blind corpus.
+# read as a command separator): it has been tuned on once, so it joined the
+# tune side in session 19 and the eighth replaced it.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
 R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",
@@ -298,14 +298,16 @@ R6_SOURCES = ("analytics_bi", "ecommerce_admin", "email_marketing", "event_ticke
               "logistics", "support_widget")
 R7_SOURCES = ("fitness_app", "forms_builder", "library_catalog", "marketplace_reviews", "news_cms", "photo_sharing",
               "restaurant_ordering", "url_shortener")
+R8_SOURCES = ("auto_parts", "code_hosting", "crowdfunding", "insurance_claims", "itsm_helpdesk", "podcast_platform",
+              "property_management", "research_data")
 # Every source of the blind corpora; the rest are the first corpus's.
-BLIND_SOURCES = R2_SOURCES + R3_SOURCES + R4_SOURCES + R5_SOURCES + R6_SOURCES + R7_SOURCES
+BLIND_SOURCES = R2_SOURCES + R3_SOURCES + R4_SOURCES + R5_SOURCES + R6_SOURCES + R7_SOURCES + R8_SOURCES
 
 
 @functools.cache
 def benign_split() -> dict[str, tuple[str, ...]]:
     sources = sorted({r["source"] for r in _benign_records()})
-    return {"tune": tuple(s for s in sources if s not in R7_SOURCES), "holdout": R7_SOURCES}
+    return {"tune": tuple(s for s in sources if s not in R8_SOURCES), "holdout": R8_SOURCES}
 
 
 def benign_requests(side: str | None = None) -> list[LabeledRequest]:
