@@ -287,7 +287,11 @@ def _benign_records() -> tuple[dict[str, Any], ...]:
 # seventh's one scoring: 4.0 % at PL1 (ModSecurity 13.8 %), ours alone
 # 1.6 %. Session 18 then fixed one bug it showed (a data URL's `;base64,`
 # read as a command separator): it has been tuned on once, so it joined the
-# tune side in session 19 and the eighth replaced it.
+# tune side in session 19 and the eighth replaced it. The eighth's one
+# scoring: 7.7 % at PL1 (ModSecurity 19.2 %), ours alone 1.25 %. Session 19
+# then fixed two detector bugs it showed (a backslash anywhere in a value
+# made its <style> block active; a web shell's name matched inside a commit
+# hash): it has been tuned on once too, so the next round needs a ninth.
 R2_SOURCES = ("admin_settings", "catalog_filters", "chat_messages", "docs_wiki", "rest_writes", "sso_flows",
               "support_tickets", "telemetry")
 R3_SOURCES = ("booking_requests", "cms_blocks", "devops_configs", "forum_bbcode", "i18n_strings", "search_dsl",

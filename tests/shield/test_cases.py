@@ -24,6 +24,8 @@ def verdict(probe: Probe, case: corpus.Case, place: str, value: bytes | None = N
         ok = denied and case.category in categories
     elif case.expect == "none":
         ok = not denied and case.category not in categories
+    elif case.expect == "medium-only":
+        ok = not denied and case.category in categories
     else:  # medium / low: reported (severity is checked in tests/core/analyze/test_shield.py)
         ok = case.category in categories
     return None if ok else f"{case} at {place}: denied={denied} categories={categories}"

@@ -111,6 +111,7 @@ fn check(case: &Case, found: &[Finding]) -> Result<(), String> {
     let ok = match case.expect.as_str() {
         "high" => max == Some(Severity::High),
         "medium" => max >= Some(Severity::Medium),
+        "medium-only" => max == Some(Severity::Medium) && !found.iter().any(|f| f.severity == Severity::High),
         "low" => max >= Some(Severity::Low),
         "none" => max.is_none() && !found.iter().any(|f| f.severity == Severity::High),
         other => return Err(format!("bad expectation {}", other)),

@@ -186,6 +186,19 @@ const fn shell_sets() -> [ByteSet; SHELLS.len()] {
     out
 }
 
+/// Whether `url` names `shell` as a word of its own: not inside another
+/// word (`.../commit/75d6f4...abc99ec...`, a commit hash, holds `c99`), and a
+/// short name not followed by more hex (a hash that starts `c99ab`), while
+/// `c99shell.php`, `c99.txt?` and `/r57?` still count.
+fn names_shell(url: &[u8], shell: &[u8]) -> bool {
+    positions(url, shell).any(|p| {
+        let before = if p == 0 { None } else { url.get(p - 1) };
+        let after = url.get(p + shell.len());
+        !before.map_or(false, |b| b.is_ascii_alphanumeric())
+            && !(shell.len() <= 4 && after.map_or(false, |b| b.is_ascii_hexdigit()))
+    })
+}
+
 pub(crate) fn detect_rfi(input: &Input, hits: &mut Hits) {
     if !input.has(b':') {
         return;
@@ -206,7 +219,7 @@ pub(crate) fn detect_rfi(input: &Input, hits: &mut Hits) {
         hits.add(Category::FileInclusionRemote, Severity::High, "rfi.trailing_query");
         return;
     }
-    if SHELLS.iter().zip(&SHELL_SETS).any(|(sh, set)| input.has_every(set) && contains(rest, sh)) {
+    if SHELLS.iter().zip(&SHELL_SETS).any(|(sh, set)| input.has_every(set) && names_shell(rest, sh)) {
         hits.add(Category::FileInclusionRemote, Severity::High, "rfi.known_shell");
         return;
     }

@@ -78,23 +78,37 @@ struct Tag {
     end: usize,
 }
 
+/// Whether a `<style>` block's content loads or runs something, or holds
+/// script: what makes the block hostile. A backslash counts too: CSS escapes
+/// (`@im\port'\ja\vasc\ript:...'`) hide the words from a search.
+fn active_css(content: &[u8]) -> bool {
+    dangerous_css(content) || contains(content, b"url(") || content.contains(&b'\\') || js_call(content).is_some()
+}
+
+/// The content of a `<style>` block opened just before `from`: up to its
+/// `</style`, or up to the next `<style` (an unclosed block ends where the
+/// next begins, so the blocks of one value never overlap and reading them
+/// all stays linear), or to the end of the value.
+fn style_content(s: &[u8], from: usize) -> &[u8] {
+    let rest = &s[from.min(s.len())..];
+    for p in crate::bytes::memchr_iter(b'<', rest) {
+        let after = &rest[p + 1..];
+        if after.starts_with(b"style") || after.starts_with(b"/style") {
+            return &rest[..p];
+        }
+    }
+    rest
+}
+
 /// Facts about the whole value that some tags ask for, each worked out once
-/// per value when first asked: a value of many `<style>` or `<xml>` tags
-/// costs one pass per fact, not one per tag.
+/// per value when first asked: a value of many `<xml>` tags costs one pass,
+/// not one per tag.
 #[derive(Default)]
 struct ValueFacts {
-    active_css: Option<bool>,
     xml_binding: Option<bool>,
 }
 
 impl ValueFacts {
-    /// Whether the value holds CSS that loads or runs something, or script:
-    /// what makes a `<style>` block hostile. A backslash counts too: CSS
-    /// escapes (`@im\port'\ja\vasc\ript:...'`) hide the words from a search.
-    fn active_css(&mut self, s: &[u8]) -> bool {
-        *self.active_css.get_or_insert_with(|| dangerous_css(s) || contains(s, b"url(") || s.contains(&b'\\') || js_call(s).is_some())
-    }
-
     /// Whether the value holds what made an `<xml>` island run script in
     /// Internet Explorer: data binding or CDATA.
     fn xml_binding(&mut self, s: &[u8]) -> bool {
@@ -153,8 +167,8 @@ fn script_url_through_comments(v: &[u8]) -> bool {
     script_url(&out)
 }
 
-/// Reads a tag whose name starts at `i` (after `<` and an optional `/`).
-fn read_tag(s: &[u8], mut i: usize, facts: &mut ValueFacts) -> Tag {
+/// Reads a tag whose name starts at `i` (after `<`, or after `</` when `closing`).
+fn read_tag(s: &[u8], mut i: usize, closing: bool, facts: &mut ValueFacts) -> Tag {
     let name_start = i;
     while i < s.len() && tag_name_byte(s[i]) {
         i += 1;
@@ -259,8 +273,12 @@ fn read_tag(s: &[u8], mut i: usize, facts: &mut ValueFacts) -> Tag {
         let (sev, rule) = if xml_src || facts.xml_binding(s) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.xml") };
         raise(&mut best, sev, rule);
     }
-    if is_style {
-        let (sev, rule) = if facts.active_css(s) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.style") };
+    // Only what the block holds counts: a backslash in the mail's text
+    // around an Outlook `<style>` (a `\\server\share` path) is no CSS escape.
+    if is_style && !closing {
+        let from = if s.get(i) == Some(&b'>') { i + 1 } else { i };
+        let (sev, rule) =
+            if active_css(style_content(s, from)) { (Severity::High, "xss.tag") } else { (Severity::Medium, "xss.style") };
         raise(&mut best, sev, rule);
     }
     // One-letter names are either harmless tags or prose (`x<y and y>z`).
@@ -440,12 +458,13 @@ pub(crate) fn detect(input: &Input, hits: &mut Hits) {
         let mut facts = ValueFacts::default();
         for p in crate::bytes::memchr_iter(b'<', s) {
             let mut i = p + 1;
-            if s.get(i) == Some(&b'/') {
+            let closing = s.get(i) == Some(&b'/');
+            if closing {
                 i += 1;
             }
             match s.get(i) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let tag = read_tag(s, i, &mut facts);
+                    let tag = read_tag(s, i, closing, &mut facts);
                     if let Some((sev, rule)) = tag.severity {
                         hits.add(Category::Xss, sev, rule);
                         if sev == Severity::High {
