@@ -166,7 +166,7 @@ def test_odd_argument_types_are_left_to_python() -> None:
     warm(builder, decision)
     hits = counts(builder)[0]
     check(builder, 1_700_000_000.5, decision, path=Path("/a"))
-    assert builder.line(1_700_000_000, decision, "GET", "/a", "curl/8") == builder._line(  # type: ignore[arg-type]
+    assert builder.line(1_700_000_000, decision, "GET", "/a", "curl/8") == builder._line(
         1_700_000_000, decision, "GET", "/a", "curl/8")  # an int timestamp
     copy = object.__new__(Decision)  # a subclass instance or a copy without a dict: same bytes either way
     object.__setattr__(copy, "__dict__", dict(decision.__dict__))
