@@ -252,10 +252,10 @@ def _generated(module: str, *args: str) -> tuple[dict[str, Any], ...]:
 @functools.cache
 def _benign_records() -> tuple[dict[str, Any], ...]:
     """The eight benign corpora: tools/gen_benign_requests.py (13 sources) and
-    tools/gen_benign_requests_blind.py's r2 to r8 (8 sources each, written
-    blind)."""
-    return _generated("gen_benign_requests") + sum(
-        (_generated("gen_benign_requests_blind", c) for c in ("r2", "r3", "r4", "r5", "r6", "r7", "r8")), ())
+    every corpus of tools/gen_benign_requests_blind.py (r2 to r8, 8 sources
+    each, written blind)."""
+    blind = load_tool("gen_benign_requests_blind").CORPORA
+    return _generated("gen_benign_requests") + sum((_generated("gen_benign_requests_blind", c) for c in blind), ())
 
 
 # The benign sources split by corpus. Shield's CRS tuning

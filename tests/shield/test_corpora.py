@@ -128,7 +128,7 @@ def test_benign_split_holds_out_the_last_blind_corpus() -> None:
     split = corpus.benign_split()
     first = set(load_tool("gen_benign_requests").SOURCES)
     blind_corpora = load_tool("gen_benign_requests_blind")
-    *tuned, blind = ({r.source for r in blind_corpora.generate(c)} for c in ("r2", "r3", "r4", "r5", "r6", "r7", "r8"))
+    *tuned, blind = ({r.source for r in blind_corpora.generate(c)} for c in blind_corpora.CORPORA)
     assert tuned == [set(corpus.R2_SOURCES), set(corpus.R3_SOURCES), set(corpus.R4_SOURCES), set(corpus.R5_SOURCES),
                      set(corpus.R6_SOURCES), set(corpus.R7_SOURCES)]
     assert set(split["tune"]) == first.union(*tuned)
